@@ -1,0 +1,52 @@
+# The README's two commands: `make run` and `make test`. Both first install what a fresh Debian
+# machine with only Swift, git and libncurses-dev lacks.
+
+# Debian packages the build, the data and the end-to-end tests need, and a file each one installs.
+DEPS := libopenblas-dev:/usr/include/x86_64-linux-gnu/openblas-pthread/cblas.h \
+        zlib1g-dev:/usr/include/zlib.h \
+        libpng-dev:/usr/include/png.h \
+        libncurses-dev:/usr/include/ncursesw/curses.h \
+        pkg-config:/usr/bin/pkg-config \
+        dataset-fashion-mnist:/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz \
+        tmux:/usr/bin/tmux
+MISSING = $(foreach d,$(DEPS),$(if $(wildcard $(word 2,$(subst :, ,$(d)))),,$(word 1,$(subst :, ,$(d)))))
+
+# OpenBLAS 0.3.21 mis-detects this Xeon and picks slow kernels; the program re-executes itself with
+# the right core type, and the tests get it from here.
+SWIFT ?= swift
+RELEASE_FLAGS := -c release
+
+.PHONY: run test build deps bench clean
+
+run: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/alexnet $(ARGS)
+
+test: deps
+	$(SWIFT) build --product alexnet
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet
+
+bench: build
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/alexnet bench $(ARGS)
+
+deps:
+	@missing="$(strip $(MISSING))"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	    echo "installing with sudo: $$missing"; \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing system packages; install them with:"; \
+	    echo "  sudo apt-get install -y $$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf .build

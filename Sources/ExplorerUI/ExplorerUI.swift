@@ -1,0 +1,1 @@
+// Screens as state + update + render into a CellGrid.
