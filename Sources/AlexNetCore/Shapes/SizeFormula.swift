@@ -22,6 +22,11 @@ public struct SizeFormula: Sendable, Equatable {
     /// (W − F + 2P) mod S: input pixels (past the padding) that no window reaches, with floor rounding.
     public var remainder: Int { span >= 0 && stride > 0 ? span % stride : 0 }
 
+    /// Real input pixels (not padding) at the far edge that no window covers, with floor rounding.
+    public var droppedPixels: Int {
+        rounding == .floor ? max(0, remainder - padding) : 0
+    }
+
     /// True when the windows tile the padded input exactly.
     public var isExact: Bool { remainder == 0 }
 
@@ -66,8 +71,12 @@ public struct SizeFormula: Sendable, Equatable {
         if isExact { return "exact: \(span) = \(span / max(stride, 1))·\(stride), every pixel is used" }
         switch rounding {
         case .floor:
-            let px = remainder == 1 ? "pixel is" : "pixels are"
-            return "not exact: \(span)/\(stride) leaves \(remainder); the last \(remainder) input \(px) never seen"
+            let lost = droppedPixels
+            if lost == 0 {
+                return "not exact: \(span)/\(stride) leaves \(remainder); only padding is left over, no input pixel is lost"
+            }
+            let px = lost == 1 ? "pixel along this side is" : "pixels along this side are"
+            return "not exact: \(span)/\(stride) leaves \(remainder); the last \(lost) input \(px) never seen"
         case .ceil:
             return "not exact: \(span)/\(stride) leaves \(remainder); the last window hangs \(stride - remainder) past the edge"
         }

@@ -1,0 +1,177 @@
+import Foundation
+import Yams
+
+/// Reads a user network config (YAML) into a `NetworkSpec`. The format is documented in README.md:
+///
+///     name: tiny
+///     input: [1, 28, 28]          # C, H, W
+///     layers:
+///       - conv: {out: 32, kernel: 5, stride: 1, padding: 2, groups: 1}
+///       - relu
+///       - lrn: {size: 5, alpha: 1e-4, beta: 0.75, k: 2}
+///       - maxpool: {kernel: 3, stride: 2, rounding: floor}
+///       - flatten
+///       - dropout: 0.5
+///       - linear: 10
+///       - softmax
+public enum NetworkConfig {
+    static let layerWords = ["conv", "relu", "tanh", "sigmoid", "lrn", "maxpool", "dropout", "flatten", "linear", "softmax"]
+
+    /// Loads, parses and checks the shapes of a config, so that every error carries `file:line`.
+    public static func load(path: String) throws -> NetworkSpec {
+        let reader = YAMLReader(file: path)
+        let node = try reader.load(contentsOf: URL(fileURLWithPath: path))
+        let spec = try parse(node, reader: reader)
+        _ = try spec.shapeReport()
+        return spec
+    }
+
+    /// Parses YAML text (for tests and lessons); `file` names it in errors.
+    public static func parse(text: String, file: String) throws -> NetworkSpec {
+        let reader = YAMLReader(file: file)
+        let spec = try parse(try reader.compose(text), reader: reader)
+        _ = try spec.shapeReport()
+        return spec
+    }
+
+    static func parse(_ root: Node, reader r: YAMLReader) throws(ConfigError) -> NetworkSpec {
+        let top = try r.mapping(root, what: "the config", allowed: ["name", "input", "layers"])
+        func field(_ key: String) -> (keyNode: Node, value: Node)? {
+            top.first { $0.key == key }.map { ($0.keyNode, $0.value) }
+        }
+        let name = try field("name").map { f throws(ConfigError) in try r.string(f.value, what: "name") }
+            ?? URL(fileURLWithPath: r.file).deletingPathExtension().lastPathComponent
+        guard let input = field("input") else {
+            throw r.error(root, "missing field 'input': expected input: [channels, height, width]")
+        }
+        let dims = try r.sequence(input.value, what: "input")
+        guard dims.count == 3 else {
+            throw r.error(input.value, "input must list 3 numbers [channels, height, width], got \(dims.count)")
+        }
+        var sizes: [Int] = []
+        for d in dims {
+            let v = try r.int(d, what: "input size")
+            guard v > 0 else { throw r.error(d, "input sizes must be positive, got \(v)") }
+            sizes.append(v)
+        }
+        guard let layersField = field("layers") else {
+            throw r.error(root, "missing field 'layers': expected a list of layers")
+        }
+        let items = try r.sequence(layersField.value, what: "layers")
+        guard !items.isEmpty else { throw r.error(layersField.value, "layers is empty: expected at least one layer") }
+        var kinds: [(kind: LayerKind, name: String?, line: Int?)] = []
+        for item in items {
+            let (kind, name) = try layer(item, reader: r)
+            kinds.append((kind, name, item.mark?.line))
+        }
+        let auto = LayerNaming.autoNames(for: kinds.map(\.kind))
+        let layers = zip(kinds, auto).map { entry, autoName in
+            LayerSpec(name: entry.name ?? autoName, kind: entry.kind, line: entry.line)
+        }
+        return NetworkSpec(name: name,
+                           input: InputShape(channels: sizes[0], height: sizes[1], width: sizes[2]),
+                           layers: layers, file: r.file)
+    }
+
+    /// One list item: a bare word (`relu`), a word with a number (`linear: 10`, `dropout: 0.5`), or a word with
+    /// a mapping of fields (`conv: {out: 96, kernel: 11}`), optionally beside `name: conv1`.
+    static func layer(_ item: Node, reader r: YAMLReader) throws(ConfigError) -> (LayerKind, String?) {
+        if case .scalar(let s) = item {
+            return (try kind(word: s.string, args: nil, at: item, reader: r), nil)
+        }
+        let pairs = try r.mapping(item, what: "a layer", allowed: layerWords + ["name"])
+        var name: String?
+        var found: (String, Node, Node)?
+        for (key, keyNode, value) in pairs {
+            if key == "name" { name = try r.string(value, what: "layer name"); continue }
+            if found != nil { throw r.error(keyNode, "one layer per list item: found both '\(found!.0)' and '\(key)'") }
+            found = (key, keyNode, value)
+        }
+        guard let (word, keyNode, value) = found else {
+            throw r.error(item, "a layer needs a kind: one of \(layerWords.joined(separator: ", "))")
+        }
+        let args: Node? = if case .scalar(let s) = value, s.string.isEmpty || s.string == "~" || s.string == "null" { nil } else { value }
+        return (try kind(word: word, args: args, at: keyNode, reader: r), name)
+    }
+
+    static func kind(word: String, args: Node?, at node: Node, reader r: YAMLReader) throws(ConfigError) -> LayerKind {
+        /// Fields of `args` as a dictionary; a single number is accepted for one-field layers.
+        func fields(_ allowed: [String], shorthand: String? = nil) throws(ConfigError) -> [String: Node] {
+            guard let args else { return [:] }
+            if case .scalar = args, let shorthand { return [shorthand: args] }
+            var out: [String: Node] = [:]
+            for (k, _, v) in try r.mapping(args, what: "\(word) layer", allowed: allowed) { out[k] = v }
+            return out
+        }
+        func required(_ f: [String: Node], _ key: String) throws(ConfigError) -> Int {
+            guard let v = f[key] else { throw r.error(args ?? node, "\(word) layer is missing field '\(key)'") }
+            return try r.int(v, what: "\(word) \(key)")
+        }
+        func optional(_ f: [String: Node], _ key: String, _ fallback: Int) throws(ConfigError) -> Int {
+            guard let v = f[key] else { return fallback }
+            return try r.int(v, what: "\(word) \(key)")
+        }
+        func number(_ f: [String: Node], _ key: String, _ fallback: Double) throws(ConfigError) -> Double {
+            guard let v = f[key] else { return fallback }
+            return try r.double(v, what: "\(word) \(key)")
+        }
+        switch word {
+        case "conv":
+            let f = try fields(["out", "kernel", "stride", "padding", "groups"])
+            return .conv(ConvSpec(outChannels: try required(f, "out"), kernel: try required(f, "kernel"),
+                                  stride: try optional(f, "stride", 1), padding: try optional(f, "padding", 0),
+                                  groups: try optional(f, "groups", 1)))
+        case "maxpool":
+            let f = try fields(["kernel", "stride", "padding", "rounding"])
+            var rounding = PoolRounding.floor
+            if let v = f["rounding"] {
+                let word = try r.string(v, what: "maxpool rounding")
+                guard let parsed = PoolRounding(rawValue: word) else {
+                    throw r.error(v, "maxpool rounding must be floor or ceil, got '\(word)'")
+                }
+                rounding = parsed
+            }
+            return .maxpool(PoolSpec(kernel: try required(f, "kernel"), stride: try required(f, "stride"),
+                                     padding: try optional(f, "padding", 0), rounding: rounding))
+        case "lrn":
+            let f = try fields(["size", "alpha", "beta", "k"])
+            let p = LRNSpec.paper
+            return .lrn(LRNSpec(size: try optional(f, "size", p.size), alpha: try number(f, "alpha", p.alpha),
+                                beta: try number(f, "beta", p.beta), k: try number(f, "k", p.k)))
+        case "dropout":
+            let f = try fields(["p"], shorthand: "p")
+            return .dropout(p: try number(f, "p", 0.5))
+        case "linear":
+            let f = try fields(["out"], shorthand: "out")
+            return .linear(out: try required(f, "out"))
+        case "relu", "tanh", "sigmoid", "flatten", "softmax":
+            if let args { throw r.error(args, "\(word) takes no fields") }
+            switch word {
+            case "flatten": return .flatten
+            case "softmax": return .softmax
+            default: return .activation(Activation(rawValue: word)!)
+            }
+        default:
+            let hint = suggestion(for: word).map { " (did you mean '\($0)'?)" } ?? ""
+            throw r.error(node, "unknown layer kind '\(word)'\(hint); expected one of: \(layerWords.joined(separator: ", "))")
+        }
+    }
+
+    /// The closest known word within two edits, for typos like `maxpoool`.
+    static func suggestion(for word: String) -> String? {
+        func distance(_ a: String, _ b: String) -> Int {
+            let a = Array(a.lowercased()), b = Array(b)
+            var row = Array(0...b.count)
+            for i in 1...max(a.count, 1) where !a.isEmpty {
+                var prev = row[0]; row[0] = i
+                for j in 1...max(b.count, 1) where !b.isEmpty {
+                    let cur = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    prev = cur
+                }
+            }
+            return row[b.count]
+        }
+        return layerWords.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+    }
+}

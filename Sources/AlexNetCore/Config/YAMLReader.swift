@@ -1,0 +1,128 @@
+import Foundation
+import Yams
+
+/// Reads YAML text into Yams nodes, turning every failure into a `ConfigError` with a line number,
+/// and offers typed field access that names what was expected. Shared by network configs and lessons.
+public struct YAMLReader: Sendable {
+    public let file: String
+
+    public init(file: String) { self.file = file }
+
+    /// Reads and composes a file. Empty files, binary data and YAML syntax errors are reported, never crash.
+    public func load(contentsOf url: URL) throws(ConfigError) -> Node {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ConfigError(file: file, line: nil, message: "cannot read the file (\(Self.reason(error)))")
+        }
+        return try compose(data)
+    }
+
+    public func compose(_ data: Data) throws(ConfigError) -> Node {
+        if data.contains(0) {
+            throw ConfigError(file: file, line: nil, message: "this is binary data, not a YAML text file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: file, line: nil, message: "the file is not valid UTF-8 text")
+        }
+        return try compose(text)
+    }
+
+    public func compose(_ text: String) throws(ConfigError) -> Node {
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
+            throw ConfigError(file: file, line: nil, message: "the file holds control characters: expected YAML text")
+        }
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
+            throw Self.configError(error, file: file)
+        } catch {
+            throw ConfigError(file: file, line: nil, message: "YAML error: \(error)")
+        }
+        guard let node else {
+            throw ConfigError(file: file, line: nil, message: "the file is empty")
+        }
+        return node
+    }
+
+    // MARK: - Typed access
+
+    public func error(_ node: Node?, _ message: String) -> ConfigError {
+        ConfigError(file: file, line: node?.mark?.line, message: message)
+    }
+
+    /// The node as a mapping with string keys, rejecting keys outside `allowed` (when given).
+    public func mapping(_ node: Node, what: String, allowed: [String]? = nil) throws(ConfigError) -> [(key: String, keyNode: Node, value: Node)] {
+        guard case .mapping(let m) = node else {
+            throw error(node, "\(what) must be a mapping (key: value), got \(Self.describe(node))")
+        }
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        for (k, v) in m {
+            guard case .scalar(let s) = k else { throw error(k, "\(what): keys must be plain words") }
+            if let allowed, !allowed.contains(s.string) {
+                throw error(k, "unknown field '\(s.string)' in \(what); expected one of: \(allowed.joined(separator: ", "))")
+            }
+            if pairs.contains(where: { $0.key == s.string }) {
+                throw error(k, "field '\(s.string)' appears twice in \(what)")
+            }
+            pairs.append((s.string, k, v))
+        }
+        return pairs
+    }
+
+    public func sequence(_ node: Node, what: String) throws(ConfigError) -> [Node] {
+        guard case .sequence(let s) = node else {
+            throw error(node, "\(what) must be a list, got \(Self.describe(node))")
+        }
+        return Array(s)
+    }
+
+    public func int(_ node: Node, what: String) throws(ConfigError) -> Int {
+        guard case .scalar(let s) = node, let v = Int(s.string.replacingOccurrences(of: "_", with: "")) else {
+            throw error(node, "\(what) must be a whole number, got \(Self.describe(node))")
+        }
+        return v
+    }
+
+    public func double(_ node: Node, what: String) throws(ConfigError) -> Double {
+        guard case .scalar(let s) = node, let v = Double(s.string), v.isFinite else {
+            throw error(node, "\(what) must be a number, got \(Self.describe(node))")
+        }
+        return v
+    }
+
+    public func string(_ node: Node, what: String) throws(ConfigError) -> String {
+        guard case .scalar(let s) = node, !s.string.isEmpty else {
+            throw error(node, "\(what) must be text, got \(Self.describe(node))")
+        }
+        return s.string
+    }
+
+    /// A short phrase for error messages: `the list [..]`, `"two"`.
+    public static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): s.string.isEmpty ? "nothing" : "'\(s.string)'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    static func configError(_ error: YamlError, file: String) -> ConfigError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return ConfigError(file: file, line: mark.line, message: "YAML syntax error: \(problem)")
+        case .reader(let problem, _, _, _):
+            return ConfigError(file: file, line: nil, message: "cannot read YAML: \(problem)")
+        default:
+            return ConfigError(file: file, line: nil, message: "YAML error: \(error)")
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+}
