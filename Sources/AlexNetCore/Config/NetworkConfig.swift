@@ -79,7 +79,7 @@ public enum NetworkConfig {
         if case .scalar(let s) = item {
             return (try kind(word: s.string, args: nil, at: item, reader: r), nil)
         }
-        let pairs = try r.mapping(item, what: "a layer", allowed: layerWords + ["name"])
+        let pairs = try r.mapping(item, what: "a layer")
         var name: String?
         var found: (String, Node, Node)?
         for (key, keyNode, value) in pairs {

@@ -10,11 +10,23 @@ public struct YAMLReader: Sendable {
 
     /// Reads and composes a file. Empty files, binary data and YAML syntax errors are reported, never crash.
     public func load(contentsOf url: URL) throws(ConfigError) -> Node {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ConfigError(file: file, line: nil, message: "cannot read the file (\(Self.reason(error)))")
+        try compose(try Self.read(url.path, file: file))
+    }
+
+    /// The file's bytes, or a `ConfigError` with the system's reason (e.g. "No such file or directory").
+    public static func read(_ path: String, file: String) throws(ConfigError) -> Data {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ConfigError(file: file, line: nil, message: "this is a directory, expected a file")
         }
-        return try compose(data)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason = access(path, F_OK) != 0 ? "No such file or directory" : String(cString: strerror(errno))
+            throw ConfigError(file: file, line: nil, message: "cannot read the file (\(reason))")
+        }
+        defer { try? handle.close() }
+        do { return try handle.readToEnd() ?? Data() } catch {
+            throw ConfigError(file: file, line: nil, message: "cannot read the file (\(error.localizedDescription))")
+        }
     }
 
     public func compose(_ data: Data) throws(ConfigError) -> Node {
@@ -28,6 +40,9 @@ public struct YAMLReader: Sendable {
     }
 
     public func compose(_ text: String) throws(ConfigError) -> Node {
+        if text.unicodeScalars.contains("\u{0}") {
+            throw ConfigError(file: file, line: nil, message: "this is binary data, not a YAML text file")
+        }
         if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
             throw ConfigError(file: file, line: nil, message: "the file holds control characters: expected YAML text")
         }
@@ -116,13 +131,5 @@ public struct YAMLReader: Sendable {
         default:
             return ConfigError(file: file, line: nil, message: "YAML error: \(error)")
         }
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return ns.localizedDescription
     }
 }

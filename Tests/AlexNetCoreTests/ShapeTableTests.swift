@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import AlexNetCore
+
+@Suite struct ShapeTableTests {
+    @Test func jsonHasTheDocumentedFieldsAndValues() throws {
+        let text = ShapeTable.render(try Preset.alexnet.spec.shapeReport(), format: .json)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(Set(root.keys) == ["name", "input", "layers", "total_params", "total_macs"])
+        #expect(root["total_params"] as? Int == 60_965_224)
+        #expect(root["input"] as? [Int] == [3, 227, 227])
+        let layers = try #require(root["layers"] as? [[String: Any]])
+        #expect(Set(layers[0].keys) == ["name", "kind", "input", "output", "kernel", "stride", "padding", "groups",
+                                        "params", "macs", "activations", "receptive_field", "formula", "exact"])
+        let conv2 = try #require(layers.first { $0["name"] as? String == "conv2" })
+        #expect(conv2["groups"] as? Int == 2)
+        #expect(conv2["output"] as? [Int] == [256, 27, 27])
+        #expect(conv2["formula"] as? String == "⌊(27 − 5 + 2·2)/1⌋ + 1 = 27")
+        #expect(layers.first { $0["name"] as? String == "relu1" }?["kernel"] is NSNull)
+        // Keys come in the documented order, so diffs of saved outputs stay readable.
+        #expect(text.range(of: "\"name\"")!.lowerBound < text.range(of: "\"input\"")!.lowerBound)
+    }
+
+    @Test func tableShowsTotalsAndTheConv1Note() throws {
+        let text = ShapeTable.render(try Preset.alexnet1tower.spec.shapeReport(), format: .table)
+        #expect(text.contains("Total params: 62,378,344"))
+        #expect(text.contains("Total MACs: 1,135,256,096"))
+        let conv1 = try #require(text.split(separator: "\n").first { $0.hasPrefix("conv1") })
+        #expect(conv1.contains("96×55×55") && conv1.contains("34,944") && conv1.contains("⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))
+        #expect(text.contains("253,440, which is 55·48·96"))
+    }
+
+    @Test func markdownIsATable() throws {
+        let text = ShapeTable.render(try Preset.mini.spec.shapeReport(), format: .markdown)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("|") }
+        #expect(rows.count == 2 + Preset.mini.spec.layers.count)
+        #expect(rows.allSatisfy { $0.filter { $0 == "|" }.count == 8 })
+    }
+
+    @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (62_378_344, "62,378,344"), (-1234, "-1,234")])
+    func groupedNumbers(n: Int, text: String) {
+        #expect(NumberText.grouped(n) == text)
+    }
+
+    @Test func fixedPoint() {
+        #expect(NumberText.fixed(37.7528, 1) == "37.8")
+        #expect(NumberText.fixed(-0.04, 1) == "0.0")
+        #expect(NumberText.fixed(2.05, 2) == "2.05")
+        #expect(NumberText.short(37_752_832) == "37.8M")
+    }
+}
