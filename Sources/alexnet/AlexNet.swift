@@ -1,7 +1,4 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
 
 @main
 struct AlexNet: AsyncParsableCommand {
@@ -11,4 +8,18 @@ struct AlexNet: AsyncParsableCommand {
         subcommands: [
             ShapesCommand.self,
         ])
+
+    static func main() async {
+        OpenBLASCoreType.reexecIfNeeded()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
