@@ -1,0 +1,95 @@
+/// One measured point of a training run.
+public struct CurvePoint: Sendable, Equatable {
+    /// Optimiser steps taken so far (1-based: the point after the step).
+    public var step: Int
+    /// Fractional epoch: images seen / training-set size.
+    public var epoch: Double
+    /// Mean loss over the recent window of mini-batches.
+    public var loss: Double
+    /// Training error rate over the recent window of mini-batches, in [0, 1].
+    public var trainError: Double
+
+    public init(step: Int, epoch: Double, loss: Double, trainError: Double) {
+        self.step = step; self.epoch = epoch; self.loss = loss; self.trainError = trainError
+    }
+}
+
+/// The curve of one run of the ReLU-vs-tanh experiment, and when it first reached the target error.
+public struct TrainingCurve: Sendable, Equatable {
+    public var activation: Activation
+    public var points: [CurvePoint]
+    public var seconds: Double
+
+    public init(activation: Activation, points: [CurvePoint] = [], seconds: Double = 0) {
+        self.activation = activation; self.points = points; self.seconds = seconds
+    }
+
+    /// The first point whose training error is at or below `target`, if any.
+    public func firstPoint(reaching target: Double) -> CurvePoint? {
+        points.first { $0.trainError <= target }
+    }
+}
+
+/// What the experiment concludes, stated only from measured points: a run that never reached the target
+/// gets no ratio.
+public struct ComparisonSummary: Sendable, Equatable {
+    public var target: Double
+    public var curves: [TrainingCurve]
+
+    public init(target: Double, curves: [TrainingCurve]) {
+        self.target = target; self.curves = curves
+    }
+
+    /// `relu reached 25% training error at step 1,450; tanh at step 8,200: 5.7× more steps`
+    public var resultLine: String {
+        let pct = Self.percent(target)
+        guard let first = curves.first else { return "no runs" }
+        var parts: [String] = []
+        for (i, c) in curves.enumerated() {
+            let who = i == 0 ? "\(c.activation.rawValue) reached \(pct) training error" : c.activation.rawValue
+            if let p = c.firstPoint(reaching: target) {
+                parts.append("\(who) at step \(NumberText.grouped(p.step))")
+            } else {
+                let last = c.points.last.map { " (last error \(Self.percent($0.trainError)) at step \(NumberText.grouped($0.step)))" } ?? ""
+                parts.append(i == 0 ? "\(first.activation.rawValue) never reached \(pct) training error\(last)"
+                                    : "\(c.activation.rawValue) never did\(last)")
+            }
+        }
+        var line = parts.joined(separator: "; ")
+        if curves.count >= 2, let a = first.firstPoint(reaching: target) {
+            let ratios = curves.dropFirst().compactMap { c -> String? in
+                guard let b = c.firstPoint(reaching: target) else { return nil }
+                let r = Double(b.step) / Double(a.step)
+                let label = curves.count > 2 ? " (\(c.activation.rawValue))" : ""
+                return r >= 1 ? "\(NumberText.fixed(r, 1))× more steps\(label)"
+                              : "\(NumberText.fixed(1 / r, 1))× fewer steps\(label)"
+            }
+            if !ratios.isEmpty { line += ": " + ratios.joined(separator: ", ") }
+        }
+        return line
+    }
+
+    /// Steps of the run to the target over the first run's, when both reached it.
+    public func ratio(_ activation: Activation) -> Double? {
+        guard let base = curves.first?.firstPoint(reaching: target),
+              let other = curves.first(where: { $0.activation == activation })?.firstPoint(reaching: target)
+        else { return nil }
+        return Double(other.step) / Double(base.step)
+    }
+
+    /// Every point of every run: `activation,step,epoch,loss,train_error`.
+    public var csv: String {
+        var out = "activation,step,epoch,loss,train_error\n"
+        for c in curves {
+            for p in c.points {
+                out += "\(c.activation.rawValue),\(p.step),\(NumberText.fixed(p.epoch, 4)),\(NumberText.fixed(p.loss, 6)),\(NumberText.fixed(p.trainError, 6))\n"
+            }
+        }
+        return out
+    }
+
+    static func percent(_ v: Double) -> String {
+        let p = v * 100
+        return (p.rounded() == p ? "\(Int(p))" : NumberText.fixed(p, 1)) + "%"
+    }
+}
