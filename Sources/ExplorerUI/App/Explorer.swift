@@ -110,11 +110,21 @@ public struct Explorer: Sendable {
     private func renderStatus(into grid: inout CellGrid) {
         let y = grid.height - 1
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), with: Cell(" ", style: theme.bar))
+        let keyStyle = CellStyle(fg: theme.bar.fg, bg: theme.bar.bg, bold: true, reverse: theme.bar.reverse)
+        // The way out and the way to every key always show, at the right; the screen's keys fill the rest.
+        let fixed = [KeyHelp("Tab", "screens"), KeyHelp("?", "keys"), KeyHelp("q", "quit")]
+        func width(_ h: KeyHelp) -> Int { h.keys.unicodeScalars.count + short(h).unicodeScalars.count + 3 }
+        func short(_ h: KeyHelp) -> String { h.action.split(separator: " (").first.map(String.init) ?? h.action }
+        let fixedWidth = fixed.reduce(0) { $0 + width($1) }
         var x = 1
-        for help in activeScreen.keyHelp.prefix(3) + [KeyHelp("Tab", "screens"), KeyHelp("?", "keys"), KeyHelp("q", "quit")] {
-            let short = help.action.split(separator: " (").first.map(String.init) ?? help.action
-            x = grid.write(help.keys, x: x, y: y, style: CellStyle(fg: theme.bar.fg, bg: theme.bar.bg, bold: true, reverse: theme.bar.reverse))
-            x = grid.write(" " + short + "  ", x: x, y: y, style: theme.bar)
+        for help in activeScreen.keyHelp where x + width(help) <= grid.width - fixedWidth {
+            x = grid.write(help.keys, x: x, y: y, style: keyStyle)
+            x = grid.write(" " + short(help) + "  ", x: x, y: y, style: theme.bar)
+        }
+        x = max(x, grid.width - fixedWidth)
+        for help in fixed {
+            x = grid.write(help.keys, x: x, y: y, style: keyStyle)
+            x = grid.write(" " + short(help) + "  ", x: x, y: y, style: theme.bar)
         }
     }
 }

@@ -2,7 +2,7 @@
 /// size, wrapped to whatever room there is (down to a single cell).
 enum TooSmallMessage {
     static func render(into grid: inout CellGrid, need: (width: Int, height: Int), theme: Theme) {
-        let words = "Window too small: \(grid.width)×\(grid.height), need \(need.width)×\(need.height). q quits."
+        let words = "Too small: \(grid.width)×\(grid.height), need \(need.width)×\(need.height). q quits."
         let lines = TextWrap.wrap(words, width: grid.width)
         let top = max(0, (grid.height - lines.count) / 2)
         for (i, line) in lines.prefix(grid.height).enumerated() {

@@ -84,7 +84,7 @@ enum LayerFacts {
             if isFirstConv(index, report) {
                 return "\(half); both GPUs see all \(layer.input.channels) input channels"
             }
-            return "\(half); each reads all \(layer.input.channels) maps from both GPUs"
+            return "\(half); each reads all \(layer.input.channels) maps (both GPUs)"
         case .linear(let out):
             return out % 2 == 0 && index < report.layers.count - 2
                 ? "2×\(out / 2) neurons; input from both GPUs"
