@@ -38,9 +38,15 @@ static void on_fatal(int sig, siginfo_t *info, void *context) {
         }
         if (have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
     }
+    if (info == NULL || info->si_code <= 0) {
+        // Sent by kill or raise, not a fault: die of it the default way.
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    // A real fault: hand over to the previous handler (Swift's backtracer); returning re-executes
+    // the faulting instruction, which now meets that handler.
     if (sig >= 0 && sig < 32) sigaction(sig, &previous_fatal[sig], NULL);
-    if (info == NULL || info->si_code <= 0) raise(sig);  // sent by kill/raise: send it again
-    // A fault re-executes the faulting instruction on return and meets the previous handler.
 }
 
 static void append_cap(const char *name) {

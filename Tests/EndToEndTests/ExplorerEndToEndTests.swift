@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The real binary in a real (tmux) terminal: keys in, screen text and colours out.
@@ -95,5 +98,25 @@ struct ExplorerEndToEndTests {
         let r = Spawn.run([path, "explore"], environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"])
         #expect(r.status != 0)
         #expect(r.stderr.contains("needs a terminal"))
+    }
+}
+
+/// Stopping by signal: SIGTERM ends the program cleanly, and a crash signal (a Swift runtime trap is
+/// SIGILL or SIGTRAP) still puts the terminal back before the process dies.
+@Suite(.timeLimit(.minutes(1)))
+struct ExplorerSignalTests {
+    @Test(arguments: [(SIGTERM, 143), (SIGILL, 132), (SIGSEGV, 139)])
+    func terminalIsRestoredAfter(_ signal: Int32, _ status: Int) throws {
+        let tmux = try TmuxSession(width: 100, height: 30)
+        // Swift's crash backtracer would otherwise wait for a key on a terminal.
+        tmux.type(try AlexNetBinary.command(environment: "SWIFT_BACKTRACE=interactive=no"))
+        try tmux.waitFor("conv1  convolution")
+        let pid = try #require(tmux.programPID(), "the explorer's pid")
+        kill(pid, signal)
+        #expect(try tmux.waitForExit(seconds: 20) == status)
+        tmux.type("echo shell-$((40 + 2))")
+        let screen = try tmux.waitFor("shell-42")
+        #expect(screen.contains("echo shell-$((40 + 2))"))
+        #expect(!screen.contains("conv1  convolution"))
     }
 }

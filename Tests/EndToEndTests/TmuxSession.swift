@@ -55,6 +55,17 @@ final class TmuxSession {
         tmux(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// The pid of the program the pane's shell is running (the shell's only child), if any.
+    func programPID() -> pid_t? {
+        let shell = tmux(["display-message", "-p", "-t", "e2e", "#{pane_pid}"]).stdout.filter { $0.isNumber }
+        guard !shell.isEmpty, let file = fopen("/proc/\(shell)/task/\(shell)/children", "r") else { return nil }
+        defer { fclose(file) }
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard fgets(&buffer, Int32(buffer.count), file) != nil else { return nil }
+        let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return text.split(separator: " ").first.flatMap { pid_t($0) }
+    }
+
     /// The pane's text, or with `escapes` its text with colour escape sequences.
     func capture(escapes: Bool = false) -> String {
         tmux(["capture-pane", "-p", "-t", "e2e"] + (escapes ? ["-e"] : [])).stdout

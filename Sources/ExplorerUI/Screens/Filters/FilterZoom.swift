@@ -29,13 +29,17 @@ struct FilterZoom {
         let picture = Rect(x: area.x, y: area.y + 2, width: kw * scale, height: kh)
         HeatmapView(image: image, capabilities: caps).renderZoomed(into: &grid, x: picture.x, y: picture.y, scale: scale, clip: area)
 
-        // The numbers, scaled to three significant digits: "values ×1e-4".
+        // The numbers as integers in a power-of-ten unit ("values ×1e-4"): three significant digits
+        // when five columns per number fit, two when only four do.
         let table = Rect(x: picture.maxX + 3, y: area.y + 2, width: area.maxX - picture.maxX - 3, height: area.height - 2)
         let m = Double(max(abs(lo), abs(hi)))
+        let cellWidth = table.width >= kw * 5 ? 5 : 4
+        let digits = cellWidth == 5 ? 100.0 : 10.0
         var exponent = 0
-        if m > 0 { while m * pow10(exponent) < 100 { exponent += 1 }; while m * pow10(exponent) >= 1000 { exponent -= 1 } }
-        let cellWidth = 5
-        if table.width >= kw * cellWidth {
+        if m > 0 { while m * pow10(exponent) < digits { exponent += 1 }; while m * pow10(exponent) >= digits * 10 { exponent -= 1 } }
+        if table.width < kw * cellWidth {
+            grid.write("(a wider window shows the numbers)", in: table, row: 0, style: theme.dim)
+        } else {
             grid.write("channel \(channelName) values ×1e\(-exponent)", in: table, row: 0, style: theme.dim)
             for r in 0..<kh {
                 var x = table.x

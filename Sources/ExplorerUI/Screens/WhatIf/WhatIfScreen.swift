@@ -84,19 +84,22 @@ public struct WhatIfScreen: Screen {
         let spec = model.network.layers[selected]
         var lines: [StyledLine] = []
         let input = model.network.input
-        lines.append(StyledLine([("input ", theme.bold), ("\(input.height)×\(input.width)×\(input.channels)",
-                                  model.network.input == model.original.input ? theme.number : theme.changed),
-                                 ("  [i/I]", theme.dim), (model.isEdited ? "   r: reset" : "", theme.dim)]))
-        lines.append(StyledLine([(spec.name, theme.heading), ("  " + LayerDetail.kindName(spec.kind), theme.dim)]))
+        let inputField: [(String, CellStyle)] = [
+            ("input ", theme.bold),
+            ("\(input.height)×\(input.width)", model.network.input == model.original.input ? theme.number : theme.changed),
+            (" [i/I]", theme.dim)]
+        lines.append(StyledLine([(spec.name, theme.heading), ("  " + LayerDetail.kindName(spec.kind), theme.dim),
+                                 (model.isEdited ? "   r: reset" : "", theme.dim)]))
         let originalSpec = model.original.layers[selected]
         if let (k, s, p) = hyper(spec.kind), let (k0, s0, p0) = hyper(originalSpec.kind) {
             func field(_ label: String, _ v: Int, _ v0: Int, _ keys: String) -> [(String, CellStyle)] {
                 [(label, theme.bold), ("\(v)", v == v0 ? theme.number : theme.changed), (" \(keys)   ", theme.dim)]
             }
-            lines.append(StyledLine(field("kernel ", k, k0, "[k/K]") + field("stride ", s, s0, "[s/S]")
-                                    + field("padding ", p, p0, "[p/P]")))
+            lines.append(StyledLine(field("kernel ", k, k0, "[k/K]") + field("stride ", s, s0, "[s/S]")))
+            lines.append(StyledLine(field("padding ", p, p0, "[p/P]") + inputField))
         } else {
-            lines.append(StyledLine("not editable: choose a conv or pool layer with ←/→", theme.dim))
+            lines.append(StyledLine("not editable: choose a conv or pool layer", theme.dim))
+            lines.append(StyledLine(inputField))
         }
         if let error = model.error, selected == model.errorIndex {
             lines.append(StyledLine("✗ " + error.message, theme.error))
