@@ -93,6 +93,17 @@ struct ExplorerEndToEndTests {
         #expect(!screen.contains("conv1  convolution"))   // the alternate screen is gone
     }
 
+    @Test func withoutUTF8EverythingIsASCII() throws {
+        let tmux = try TmuxSession(width: 100, height: 30)
+        tmux.type(try AlexNetBinary.command(environment: "LANG=C LC_ALL=C"))
+        let screen = try tmux.waitFor("227x227x3 > 55x55x96", "[(227 - 11 + 2*0)/4] + 1")
+        #expect(!screen.unicodeScalars.contains { !$0.isASCII })
+        tmux.keys("3")
+        try tmux.waitFor("conv1 filters 96 x 11x11x3")
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
     @Test func notATerminalExitsWithAMessage() throws {
         let path = try #require(AlexNetBinary.path, "the alexnet binary (run `swift build` first)")
         let r = Spawn.run([path, "explore"], environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"])

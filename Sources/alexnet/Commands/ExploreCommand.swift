@@ -48,6 +48,9 @@ struct ExploreCommand: ParsableCommand {
 /// The read-key / update / render loop.
 struct ExploreLoop {
     let session: TerminalSession
+    /// Called about five times a second and after every key, for work that feeds the screens from
+    /// outside (training snapshots, for instance); returns true when it changed the explorer.
+    var tick: (inout Explorer) -> Bool = { _ in false }
 
     /// Runs until `q`; returns the signal number if a signal (SIGINT, SIGTERM, SIGHUP) ended it.
     func run(_ explorer: inout Explorer) -> Int32? {
@@ -72,6 +75,7 @@ struct ExploreLoop {
                 dirty = false
             }
             let code = session.readKey(timeoutMilliseconds: 200)
+            if tick(&explorer) { dirty = true }
             guard let key = KeyDecoder.key(from: code) else { continue }
             if key != .resize { explorer.update(key) }
             dirty = true

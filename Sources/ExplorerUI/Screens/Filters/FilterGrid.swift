@@ -15,7 +15,7 @@ struct FilterGrid {
 
     func columns(for area: Rect) -> Int { max(1, (area.width + 1) / pitch.width) }
 
-    func render(into grid: inout CellGrid, area: Rect, selected: Int, theme: Theme) {
+    func render(into grid: inout CellGrid, area: Rect, selected: Int, images: [HeatmapImage], theme: Theme) {
         guard let f = filters else { return }
         let legendRows = 1
         let gridArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - legendRows)
@@ -27,8 +27,7 @@ struct FilterGrid {
         for i in (firstRow * cols)..<min(f.count, (firstRow + visibleRows) * cols) {
             let r = i / cols - firstRow, c = i % cols
             let x = gridArea.x + c * pitch.width, y = gridArea.y + r * pitch.height
-            let image = HeatmapImage.filter(f.weights, index: i)
-            HeatmapView(image: image, capabilities: capabilities).render(into: &grid, x: x, y: y, clip: gridArea)
+            HeatmapView(image: images[i], capabilities: capabilities).render(into: &grid, x: x, y: y, clip: gridArea)
             if i == selected {
                 let label = "\(i)".padded(to: pitch.width - 1)
                 grid.write(label, x: x, y: y + pitch.height - 1, style: theme.selected, maxWidth: gridArea.maxX - x)

@@ -4,6 +4,8 @@ import AlexNetCore
 /// with its numbers and a colour legend.
 public struct FiltersScreen: Screen {
     public private(set) var filters: FilterSet?
+    /// Each filter's picture, made once per weights snapshot rather than once per frame.
+    private var images: [HeatmapImage] = []
     public private(set) var selected = 0
     public private(set) var zoomed = false
     /// The channel the zoom's number table shows.
@@ -11,7 +13,15 @@ public struct FiltersScreen: Screen {
     /// Filters per row at the last layout, for ↑/↓.
     private var columns = 1
 
-    public init(filters: FilterSet?) { self.filters = filters }
+    public init(filters: FilterSet?) {
+        self.filters = filters
+        images = Self.pictures(filters)
+    }
+
+    private static func pictures(_ filters: FilterSet?) -> [HeatmapImage] {
+        guard let filters else { return [] }
+        return (0..<filters.count).map { HeatmapImage.filter(filters.weights, index: $0) }
+    }
 
     public var title: String { "Filters" }
 
@@ -23,6 +33,7 @@ public struct FiltersScreen: Screen {
     /// New weights from the engine (e.g. a training snapshot); keeps the selection.
     public mutating func show(_ filters: FilterSet?) {
         self.filters = filters
+        images = Self.pictures(filters)
         selected = min(selected, max(0, (filters?.count ?? 1) - 1))
         channel = min(channel, max(0, (filters?.channels ?? 1) - 1))
     }
@@ -68,7 +79,8 @@ public struct FiltersScreen: Screen {
         if zoomed {
             FilterZoom(filters: filters, index: selected, channel: channel).render(into: &grid, area: body, theme: theme)
         } else {
-            FilterGrid(filters: filters, capabilities: theme.capabilities).render(into: &grid, area: body, selected: selected, theme: theme)
+            FilterGrid(filters: filters, capabilities: theme.capabilities)
+                .render(into: &grid, area: body, selected: selected, images: images, theme: theme)
         }
     }
 }
