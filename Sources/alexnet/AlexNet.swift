@@ -6,8 +6,10 @@ struct AlexNet: AsyncParsableCommand {
         commandName: "alexnet",
         abstract: "Explore, train and quiz yourself on AlexNet, in the terminal.",
         subcommands: [
+            ExploreCommand.self,
             ShapesCommand.self,
-        ])
+        ],
+        defaultSubcommand: ExploreCommand.self)
 
     static func main() async {
         OpenBLASCoreType.reexecIfNeeded()

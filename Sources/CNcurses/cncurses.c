@@ -1,0 +1,178 @@
+#include "CNcurses.h"
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <strings.h>
+#include <termios.h>
+#include <unistd.h>
+
+// Process-wide terminal state: a terminal is one per process, and signal handlers can only reach
+// static storage.
+static volatile sig_atomic_t stop_signal = 0;
+static volatile sig_atomic_t is_open = 0;
+static struct termios saved_termios;
+static int have_termios = 0;
+// Escape sequences that undo curses' screen setup, read from terminfo while it is safe to do so,
+// for the crash handler (which may only call async-signal-safe functions).
+static char restore_sequence[256];
+static size_t restore_length = 0;
+static struct sigaction previous_fatal[32];
+
+static const int fatal_signals[] = { SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT };
+
+static void on_stop(int sig) {
+    stop_signal = sig;
+}
+
+// On a crash (a Swift runtime trap is SIGILL or SIGTRAP) put the terminal back with
+// async-signal-safe calls only, then let the previous handler (Swift's backtracer) or the default
+// action run, so the crash is still reported.
+static void on_fatal(int sig, siginfo_t *info, void *context) {
+    (void)context;
+    if (is_open) {
+        is_open = 0;
+        if (restore_length > 0) {
+            ssize_t ignored = write(STDOUT_FILENO, restore_sequence, restore_length);
+            (void)ignored;
+        }
+        if (have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+    }
+    if (info == NULL || info->si_code <= 0) {
+        // Sent by kill or raise, not a fault: die of it the default way.
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    // A real fault: hand over to the previous handler (Swift's backtracer); returning re-executes
+    // the faulting instruction, which now meets that handler.
+    if (sig >= 0 && sig < 32) sigaction(sig, &previous_fatal[sig], NULL);
+}
+
+static void append_cap(const char *name) {
+    char *cap = tigetstr((char *)name);
+    if (cap == NULL || cap == (char *)-1) return;
+    size_t n = strlen(cap);
+    if (restore_length + n >= sizeof restore_sequence) return;
+    memcpy(restore_sequence + restore_length, cap, n);
+    restore_length += n;
+}
+
+static void install_handlers(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_stop;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+
+    struct sigaction fatal;
+    memset(&fatal, 0, sizeof fatal);
+    sigemptyset(&fatal.sa_mask);
+    fatal.sa_sigaction = on_fatal;
+    fatal.sa_flags = SA_SIGINFO | SA_RESETHAND | SA_NODEFER;
+    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
+        int sig = fatal_signals[i];
+        sigaction(sig, &fatal, &previous_fatal[sig]);
+    }
+}
+
+int cn_open(void) {
+    if (is_open) return 0;
+    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) return -1;
+    setlocale(LC_ALL, "");
+    if (tcgetattr(STDIN_FILENO, &saved_termios) == 0) have_termios = 1;
+    install_handlers();
+    if (initscr() == NULL) return -1;
+    is_open = 1;
+    restore_length = 0;
+    append_cap("sgr0");
+    append_cap("cnorm");
+    append_cap("rmcup");
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    if (has_colors()) {
+        start_color();
+        use_default_colors();
+    }
+    return 0;
+}
+
+void cn_close(void) {
+    if (!is_open) return;
+    is_open = 0;
+    if (!isendwin()) {
+        curs_set(1);
+        endwin();
+    }
+}
+
+int cn_is_open(void) { return is_open; }
+
+int cn_colors(void) { return has_colors() ? COLORS : 0; }
+
+int cn_has_colors(void) { return has_colors() ? 1 : 0; }
+
+int cn_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
+}
+
+int cn_width(void) { return getmaxx(stdscr); }
+
+int cn_height(void) { return getmaxy(stdscr); }
+
+int cn_put(int y, int x, unsigned int codepoint, int fg, int bg, int attrs) {
+    int pair = 0;
+    if (fg != -1 || bg != -1) {
+        pair = alloc_pair(fg, bg);
+        if (pair < 0) pair = 0;
+    }
+    attr_t a = A_NORMAL;
+    if (attrs & CN_BOLD) a |= A_BOLD;
+    if (attrs & CN_REVERSE) a |= A_REVERSE;
+    wchar_t text[2] = { (wchar_t)codepoint, L'\0' };
+    cchar_t cell;
+    if (setcchar(&cell, text, a, (short)(pair < 0x7fff ? pair : 0), &pair) != OK) return -1;
+    return mvadd_wch(y, x, &cell);
+}
+
+void cn_clear(void) { clearok(stdscr, TRUE); erase(); }
+
+void cn_refresh(void) { refresh(); }
+
+int cn_read_key(int timeout_ms) {
+    timeout(timeout_ms);
+    wint_t ch = 0;
+    int kind = get_wch(&ch);
+    if (kind == ERR) return CN_KEY_NONE;
+    if (kind == OK) {
+        if (ch == '\r' || ch == '\n') return CN_KEY_ENTER;
+        if (ch == 127 || ch == 8) return CN_KEY_BACKSPACE;
+        return (int)ch;
+    }
+    switch (ch) {
+    case KEY_UP: return CN_KEY_UP;
+    case KEY_DOWN: return CN_KEY_DOWN;
+    case KEY_LEFT: return CN_KEY_LEFT;
+    case KEY_RIGHT: return CN_KEY_RIGHT;
+    case KEY_HOME: return CN_KEY_HOME;
+    case KEY_END: return CN_KEY_END;
+    case KEY_PPAGE: return CN_KEY_PAGE_UP;
+    case KEY_NPAGE: return CN_KEY_PAGE_DOWN;
+    case KEY_BACKSPACE: return CN_KEY_BACKSPACE;
+    case KEY_ENTER: return CN_KEY_ENTER;
+    case KEY_BTAB: return CN_KEY_BACKTAB;
+    case KEY_RESIZE: return CN_KEY_RESIZE;
+    default:
+        if (ch >= KEY_F(1) && ch <= KEY_F(12)) return CN_KEY_F1 - (int)(ch - KEY_F(1));
+        return CN_KEY_OTHER;
+    }
+}
+
+int cn_stop_signal(void) { return stop_signal; }

@@ -1,0 +1,50 @@
+import AlexNetCore
+
+/// A benchmark for `alexnet bench`: render a full-screen grid of filter heatmaps into a CellGrid.
+/// The target is ≤ 5 ms per frame for 200×60, so the explorer redraws instantly even while training.
+public enum RenderBenchmark {
+    /// The result of one run: frames rendered and the time per frame.
+    public struct Result: Sendable {
+        public var width: Int
+        public var height: Int
+        public var frames: Int
+        public var secondsPerFrame: Double
+        public var summary: String {
+            "render filters screen \(width)×\(height): \(NumberFormat.fixed(secondsPerFrame * 1000, 3)) ms/frame over \(frames) frames (target ≤ 5 ms)"
+        }
+    }
+
+    /// Renders the filters screen of 96 random 11×11×3 filters `frames` times, in 256 colours with
+    /// half blocks (the most work per cell).
+    public static func heatmapScreen(width: Int = 200, height: Int = 60, frames: Int = 200,
+                                     capabilities: Capabilities = .standard) -> Result {
+        var rng = SplitMix64(seed: 1)
+        let weights = Tensor(shape: [96, 3, 11, 11], data: (0..<(96 * 3 * 11 * 11)).map { _ in rng.nextSymmetric() })
+        let filters = FilterSet(layer: "conv1", weights: weights, provenance: .untrained("benchmark"))
+        var explorer = Explorer(screens: [FiltersScreen(filters: filters)], networkName: "bench", capabilities: capabilities)
+        explorer.resize(width: width, height: height)
+        var grid = CellGrid(width: width, height: height)
+        explorer.render(into: &grid)   // warm-up
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for _ in 0..<frames { explorer.render(into: &grid) }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return Result(width: width, height: height, frames: frames, secondsPerFrame: seconds / Double(frames))
+    }
+}
+
+/// A tiny deterministic generator for benchmark data (no Foundation, no global state).
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [-1, 1).
+    mutating func nextSymmetric() -> Float { Float(Double(next() >> 11) / Double(1 << 53) * 2 - 1) }
+}

@@ -1,1 +1,0 @@
-// Screens as state + update + render into a CellGrid.

@@ -1,0 +1,40 @@
+import AlexNetCore
+
+/// Where a set of weights came from, shown on the filters screen so nobody mistakes noise for features.
+public enum WeightProvenance: Sendable, Equatable {
+    /// Freshly initialised weights, e.g. "Gaussian σ = 0.01, seed 1".
+    case untrained(String)
+    /// Weights read from a checkpoint file, with a detail such as "epoch 3, step 2,400".
+    case trained(checkpoint: String, detail: String)
+
+    public var text: String {
+        switch self {
+        case .untrained(let how): "untrained (\(how))"
+        case .trained(let file, let detail): detail.isEmpty ? "trained: \(file)" : "trained: \(file), \(detail)"
+        }
+    }
+}
+
+/// One conv layer's filters as the engine hands them to the UI: weights (OC, C, K, K).
+public struct FilterSet: Sendable, Equatable {
+    public var layer: String
+    public var weights: Tensor
+    public var provenance: WeightProvenance
+
+    public init(layer: String, weights: Tensor, provenance: WeightProvenance) {
+        precondition(weights.shape.count == 4, "filters are (OC, C, K, K), got \(weights.shape)")
+        self.layer = layer; self.weights = weights; self.provenance = provenance
+    }
+
+    public var count: Int { weights.shape[0] }
+    public var channels: Int { weights.shape[1] }
+    public var kernelHeight: Int { weights.shape[2] }
+    public var kernelWidth: Int { weights.shape[3] }
+
+    /// The values of filter `index`, channel `channel`, row-major K×K.
+    public func values(filter index: Int, channel: Int) -> ArraySlice<Float> {
+        let plane = kernelHeight * kernelWidth
+        let start = (index * channels + channel) * plane
+        return weights.data[start..<(start + plane)]
+    }
+}

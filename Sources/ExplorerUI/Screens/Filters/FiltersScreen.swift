@@ -1,0 +1,86 @@
+import AlexNetCore
+
+/// Screen 3: every filter of the first conv layer as a small heatmap in a grid; Enter zooms into one
+/// with its numbers and a colour legend.
+public struct FiltersScreen: Screen {
+    public private(set) var filters: FilterSet?
+    /// Each filter's picture, made once per weights snapshot rather than once per frame.
+    private var images: [HeatmapImage] = []
+    public private(set) var selected = 0
+    public private(set) var zoomed = false
+    /// The channel the zoom's number table shows.
+    public private(set) var channel = 0
+    /// Filters per row at the last layout, for ↑/↓.
+    private var columns = 1
+
+    public init(filters: FilterSet?) {
+        self.filters = filters
+        images = Self.pictures(filters)
+    }
+
+    private static func pictures(_ filters: FilterSet?) -> [HeatmapImage] {
+        guard let filters else { return [] }
+        return (0..<filters.count).map { HeatmapImage.filter(filters.weights, index: $0) }
+    }
+
+    public var title: String { "Filters" }
+
+    public var keyHelp: [KeyHelp] {
+        [KeyHelp("←↑↓→ hjkl", "choose a filter"), KeyHelp("Enter", "zoom in / out"), KeyHelp("Esc", "back to the grid"),
+         KeyHelp("c", "next input channel (zoom)")]
+    }
+
+    /// New weights from the engine (e.g. a training snapshot); keeps the selection.
+    public mutating func show(_ filters: FilterSet?) {
+        self.filters = filters
+        images = Self.pictures(filters)
+        selected = min(selected, max(0, (filters?.count ?? 1) - 1))
+        channel = min(channel, max(0, (filters?.channels ?? 1) - 1))
+    }
+
+    /// Remembers how many filters fit in a row, so that ↑/↓ move by a row.
+    public mutating func layout(area: Rect, theme: Theme) {
+        columns = FilterGrid(filters: filters, capabilities: theme.capabilities).columns(for: area)
+    }
+
+    public mutating func update(_ key: Key) {
+        guard let filters else { return }
+        let last = filters.count - 1
+        switch key {
+        case .left, "h": selected = max(0, selected - 1)
+        case .right, "l": selected = min(last, selected + 1)
+        case .up, "k": selected = max(0, selected - columns)
+        case .down, "j": selected = min(last, selected + columns)
+        case .home: selected = 0
+        case .end: selected = last
+        case .enter: zoomed.toggle()
+        case .escape: zoomed = false
+        case "c": channel = (channel + 1) % filters.channels
+        default: break
+        }
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
+        guard let filters else {
+            grid.write("No filters: this network has no conv layer, or no weights were given.", in: area, row: 1, column: 1, style: theme.dim)
+            return
+        }
+        let k = filters.kernelHeight
+        let header = StyledLine([
+            ("\(filters.layer) filters ", theme.heading),
+            ("\(filters.count) × \(k)×\(filters.kernelWidth)×\(filters.channels)", theme.number),
+            ("  ·  ", theme.dim),
+            (filters.provenance.text, {
+                if case .trained = filters.provenance { return theme.good } else { return theme.warning }
+            }()),
+        ])
+        header.render(into: &grid, rect: area, row: 0)
+        let body = area.splitRows(2).1
+        if zoomed {
+            FilterZoom(filters: filters, index: selected, channel: channel).render(into: &grid, area: body, theme: theme)
+        } else {
+            FilterGrid(filters: filters, capabilities: theme.capabilities)
+                .render(into: &grid, area: body, selected: selected, images: images, theme: theme)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import AlexNetCore
+
+/// The short explanation of a layer shown beside its numbers: what the kind does and what the paper
+/// measured about it. Numbers about *this* network are read from its report; the paper's own
+/// measurements (error reductions, Fig. 1's speed-up, its neuron count) are quotations.
+enum LayerFacts {
+    static func explanation(for index: Int, in report: ShapeReport) -> String {
+        let layer = report.layers[index]
+        let paperNet = report.network.name.hasPrefix("alexnet")
+        switch layer.kind {
+        case .conv(let c):
+            var text = "Convolution: \(c.outChannels) filters slide over the input with stride \(c.stride); "
+                + "each output is a dot product of a \(c.kernel)×\(c.kernel)×\(layer.input.channels / c.groups) window with one filter, plus a bias."
+            if c.groups > 1 {
+                text += " \(c.groups) groups: each filter sees only \(layer.input.channels / c.groups) of the \(layer.input.channels) input maps."
+            }
+            if paperNet, isFirstConv(index, report) { text += "\n" + firstConvNotes(layer, c) }
+            return text
+        case .activation(.relu):
+            return "ReLU f(x) = max(0, x): non-saturating, so gradients do not vanish for large inputs. "
+                + "In the paper's Fig. 1 a four-layer CNN with ReLUs reached 25% training error on CIFAR-10 "
+                + "about 6× faster than the same network with tanh."
+        case .activation(.tanh):
+            return "tanh squashes to (−1, 1) and saturates: for large |x| its gradient is nearly 0, which "
+                + "is why the paper's ReLU network trained ~6× faster (Fig. 1)."
+        case .activation(.sigmoid):
+            return "Sigmoid squashes to (0, 1) and saturates at both ends; its gradient is at most 0.25."
+        case .lrn(let n):
+            return "Local response normalisation: b = a / (k + α·Σa²)^β, the sum over \(n.size) neighbouring "
+                + "channels at the same position, with k = \(NumberFormat.short(n.k)), n = \(n.size), "
+                + "α = \(NumberFormat.short(n.alpha)), β = \(NumberFormat.short(n.beta)). Strongly active "
+                + "maps damp their neighbours (lateral inhibition). The paper: it cut top-1/top-5 error by 1.4%/1.2%."
+        case .maxpool(let p):
+            var text = "Max pooling: the largest value in each \(p.kernel)×\(p.kernel) window, stride \(p.stride); no weights."
+            if p.kernel > p.stride {
+                text += " Overlapping pooling (z = \(p.kernel) > s = \(p.stride)): neighbouring windows share pixels. "
+                    + "The paper: s = 2, z = 3 cut top-1/top-5 error by 0.4%/0.3% against s = z = 2 and made overfitting slightly harder."
+            }
+            return text
+        case .dropout(let p):
+            return "Dropout: in training each input is zeroed with probability \(NumberFormat.short(p)) "
+                + "(survivors are scaled by 1/(1 − p)), so neurons cannot co-adapt. The paper uses 0.5 in the "
+                + "first two fully connected layers: it roughly doubles the iterations to converge, and without "
+                + "it the network overfits substantially."
+        case .flatten:
+            return "Flatten: the \(layer.input.paperDescription) maps become one vector of \(NumberFormat.grouped(layer.output.count)) numbers for the fully connected layers."
+        case .linear(let out):
+            var text = "Fully connected: each of the \(NumberFormat.grouped(out)) outputs is a weighted sum of all "
+                + "\(NumberFormat.grouped(layer.input.count)) inputs plus a bias."
+            let share = Double(layer.params) / Double(max(1, report.totalParams))
+            if share > 0.3 { text += " This one layer holds \(NumberFormat.percent(share)) of all parameters." }
+            return text
+        case .softmax:
+            return "Softmax turns the \(NumberFormat.grouped(layer.input.count)) scores into probabilities that sum to 1; "
+                + "training minimises the cross-entropy (the paper's multinomial logistic regression)."
+        }
+    }
+
+    static func isFirstConv(_ index: Int, _ report: ShapeReport) -> Bool {
+        !report.layers[..<index].contains { if case .conv = $0.kind { true } else { false } }
+    }
+
+    /// The 224-vs-227 puzzle and the paper's neuron count, worked out with this layer's numbers.
+    static func firstConvNotes(_ layer: LayerReport, _ c: ConvSpec) -> String {
+        let paper = SizeFormula(input: 224, kernel: c.kernel, padding: c.padding, stride: c.stride)
+        let out = layer.output
+        var text = "The paper says 224×224 input, but with 224: \(paper.exactnessNote). "
+        if let f = layer.formula, f.isExact { text += "With \(f.input): \(f.exactnessNote)." }
+        text += " The paper counts 253,440 neurons here; \(out.height)·\(out.width)·\(out.channels) = \(NumberFormat.grouped(out.count))."
+        return text
+    }
+
+    /// How the paper's two GPUs share this layer, or nil for single-tower networks.
+    static func gpuSplit(for index: Int, in report: ShapeReport) -> String? {
+        let twoTowers = report.network.layers.contains { if case .conv(let c) = $0.kind { c.groups == 2 } else { false } }
+        guard twoTowers else { return nil }
+        let layer = report.layers[index]
+        switch layer.kind {
+        case .conv(let c):
+            let half = "2×\(c.outChannels / 2) filters"
+            if c.groups == 2 {
+                return "\(half); each GPU reads only its own \(layer.input.channels / 2) maps"
+            }
+            if isFirstConv(index, report) {
+                return "\(half); both GPUs see all \(layer.input.channels) input channels"
+            }
+            return "\(half); each reads all \(layer.input.channels) maps (both GPUs)"
+        case .linear(let out):
+            return out % 2 == 0 && index < report.layers.count - 2
+                ? "2×\(out / 2) neurons; input from both GPUs"
+                : "input from both GPUs"
+        case .flatten, .softmax:
+            return nil
+        default:
+            return layer.output.isFlat ? "each GPU its own half" : "each GPU its own \(layer.output.channels / 2) maps"
+        }
+    }
+}

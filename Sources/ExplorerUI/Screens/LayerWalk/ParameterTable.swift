@@ -1,0 +1,28 @@
+import AlexNetCore
+
+/// Where the parameters live: every learned layer with its count, its share as a bar, and the running
+/// total, the current layer highlighted.
+enum ParameterTable {
+    static func lines(report: ShapeReport, selected: Int, width: Int, theme: Theme) -> [StyledLine] {
+        let total = report.totalParams
+        var lines = [StyledLine([("Where the ", theme.bold), (NumberFormat.grouped(total), theme.number),
+                                 (" parameters live", theme.bold)])]
+        lines.append(StyledLine("layer       params  running total", theme.dim))
+        let barWidth = max(0, width - 34)
+        var running = 0
+        for (i, layer) in report.layers.enumerated() where layer.params > 0 {
+            running += layer.params
+            let share = Double(layer.params) / Double(max(1, total))
+            let name = layer.name.padded(to: 7)
+            let count = NumberFormat.compact(layer.params).leftPadded(to: 9)
+            let run = NumberFormat.compact(running).leftPadded(to: 9)
+            let pct = NumberFormat.percent(Double(running) / Double(max(1, total))).leftPadded(to: 7)
+            let filled = Int((share * Double(barWidth)).rounded(.up))
+            let bar = String(repeating: theme.capabilities.unicode ? "█" : "#", count: min(barWidth, filled))
+            let style = i == selected ? theme.selected : theme.plain
+            lines.append(StyledLine([(name, style), (count, i == selected ? style : theme.number), (run, style), (pct, theme.dim),
+                                     (" " + bar, theme.capabilities.style(fg: .cyan))]))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,28 @@
+/// One screen of the explorer: state, `update(key)` and `render(into:)` (the Elm architecture).
+/// Screens never touch the terminal; the backend draws the grid they render.
+public protocol Screen: Sendable {
+    /// The name on the tab bar.
+    var title: String { get }
+    /// The screen's own keys, for `?` and the status line.
+    var keyHelp: [KeyHelp] { get }
+    /// Applies one key press to the state.
+    mutating func update(_ key: Key)
+    /// Draws the state into `area` of the grid.
+    func render(into grid: inout CellGrid, area: Rect, theme: Theme)
+    /// Called when the screen's area changes size, for state that depends on it (rows per page).
+    mutating func layout(area: Rect, theme: Theme)
+}
+
+extension Screen {
+    public mutating func layout(area: Rect, theme: Theme) {}
+}
+
+/// One line of the key help: the keys and what they do.
+public struct KeyHelp: Sendable, Equatable {
+    public var keys: String
+    public var action: String
+
+    public init(_ keys: String, _ action: String) {
+        self.keys = keys; self.action = action
+    }
+}

@@ -1,0 +1,179 @@
+import AlexNetCore
+
+/// Screen 2: change a conv or pool layer's kernel, stride and padding (or the input size) and watch
+/// every shape downstream recompute; impossible or inexact tilings are shown where they happen.
+public struct WhatIfScreen: Screen {
+    private(set) var model: WhatIfNetwork
+    public private(set) var selected: Int
+
+    public init(network: NetworkSpec, report: ShapeReport) {
+        model = WhatIfNetwork(original: network, originalReport: report)
+        selected = 0
+    }
+
+    public var title: String { "What-if" }
+
+    public var keyHelp: [KeyHelp] {
+        [KeyHelp("←/→ h/l", "choose a layer (conv and pool layers are editable)"),
+         KeyHelp("k / K", "kernel − / +"), KeyHelp("s / S", "stride − / +"), KeyHelp("p / P", "padding − / +"),
+         KeyHelp("i / I", "input size − / +"), KeyHelp("r", "reset to the preset")]
+    }
+
+    /// The edited network's report, or nil while a layer is impossible.
+    public var report: ShapeReport? { model.report }
+    public var error: ShapeError? { model.error }
+    public var network: NetworkSpec { model.network }
+
+    public mutating func update(_ key: Key) {
+        let last = model.network.layers.count - 1
+        switch key {
+        case .left, "h": selected = max(0, selected - 1)
+        case .right, "l": selected = min(last, selected + 1)
+        case .home: selected = 0
+        case .end: selected = last
+        case "k": model.adjust(.kernel, of: selected, by: -1)
+        case "K": model.adjust(.kernel, of: selected, by: 1)
+        case "s": model.adjust(.stride, of: selected, by: -1)
+        case "S": model.adjust(.stride, of: selected, by: 1)
+        case "p": model.adjust(.padding, of: selected, by: -1)
+        case "P": model.adjust(.padding, of: selected, by: 1)
+        case "i": model.adjustInput(by: -1)
+        case "I": model.adjustInput(by: 1)
+        case "r": model.reset()
+        default: break
+        }
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
+        let (stripArea, rest) = area.splitRows(PipelineStrip.rows)
+        PipelineStrip(blocks: blocks(), selected: selected + 1).render(into: &grid, area: stripArea, theme: theme)
+        let body = rest.splitRows(1).1
+        LayerPanels.render(detail: detailLines(theme: theme), explanation: explanation,
+                           table: downstreamLines(theme: theme), into: &grid, area: body, theme: theme)
+    }
+
+    private func blocks() -> [PipelineStrip.Block] {
+        let originalLayers = model.originalReport.layers
+        let input = FeatureShape(model.network.input)
+        var blocks = [PipelineStrip.Block(name: "input", shape: input.paperDescription,
+                                          mark: input == model.originalReport.input ? .normal : .changed)]
+        let shown = model.layers
+        for (i, spec) in model.network.layers.enumerated() {
+            if i < shown.count {
+                let layer = shown[i]
+                var mark: PipelineStrip.Mark = layer.output == originalLayers[i].output ? .normal : .changed
+                if !layer.isExact { mark = .inexact }
+                blocks.append(.init(name: spec.name, shape: layer.output.paperDescription, mark: mark))
+            } else if i == model.errorIndex {
+                blocks.append(.init(name: spec.name, shape: "✗", mark: .invalid))
+            } else {
+                blocks.append(.init(name: spec.name, shape: "?", mark: .unknown))
+            }
+        }
+        return blocks
+    }
+
+    private var editable: Bool {
+        switch model.network.layers[selected].kind {
+        case .conv, .maxpool: true
+        default: false
+        }
+    }
+
+    private func detailLines(theme: Theme) -> [StyledLine] {
+        let spec = model.network.layers[selected]
+        var lines: [StyledLine] = []
+        let input = model.network.input
+        let inputField: [(String, CellStyle)] = [
+            ("input ", theme.bold),
+            ("\(input.height)×\(input.width)", model.network.input == model.original.input ? theme.number : theme.changed),
+            (" [i/I]", theme.dim)]
+        lines.append(StyledLine([(spec.name, theme.heading), ("  " + LayerDetail.kindName(spec.kind), theme.dim),
+                                 (model.isEdited ? "   r: reset" : "", theme.dim)]))
+        let originalSpec = model.original.layers[selected]
+        if let (k, s, p) = hyper(spec.kind), let (k0, s0, p0) = hyper(originalSpec.kind) {
+            func field(_ label: String, _ v: Int, _ v0: Int, _ keys: String) -> [(String, CellStyle)] {
+                [(label, theme.bold), ("\(v)", v == v0 ? theme.number : theme.changed), (" \(keys)   ", theme.dim)]
+            }
+            lines.append(StyledLine(field("kernel ", k, k0, "[k/K]") + field("stride ", s, s0, "[s/S]")))
+            lines.append(StyledLine(field("padding ", p, p0, "[p/P]") + inputField))
+        } else {
+            lines.append(StyledLine("not editable: choose a conv or pool layer", theme.dim))
+            lines.append(StyledLine(inputField))
+        }
+        if let error = model.error, selected == model.errorIndex {
+            lines.append(StyledLine("✗ " + error.message, theme.error))
+            for l in TextWrap.wrap("Every layer after it has no shape until this one fits again.", width: 60) {
+                lines.append(StyledLine(l, theme.dim))
+            }
+            return lines
+        }
+        guard selected < model.layers.count else {
+            lines.append(StyledLine("? no shape: an earlier layer does not fit", theme.dim))
+            if let error = model.error { lines.append(StyledLine("✗ " + error.description, theme.error)) }
+            return lines
+        }
+        let layer = model.layers[selected]
+        let was = model.originalReport.layers[selected]
+        var shapeLine: [(String, CellStyle)] = [(layer.input.paperDescription, theme.number), (" → ", theme.dim),
+                                                 (layer.output.paperDescription, layer.output == was.output ? theme.number : theme.changed)]
+        if layer.output != was.output { shapeLine.append(("  (preset: \(was.output.paperDescription))", theme.dim)) }
+        lines.append(StyledLine(shapeLine))
+        if let f = layer.formula {
+            for step in f.steps { lines.append(StyledLine("  " + step, theme.plain)) }
+            if let w = layer.widthFormula { lines.append(StyledLine("  width: " + w.text, theme.plain)) }
+            for (i, part) in LayerDetail.exactnessLines(f).enumerated() {
+                lines.append(StyledLine((f.isExact || i > 0 ? "  " : "! ") + part, f.isExact ? theme.good : theme.warning))
+            }
+        }
+        if let error = model.error {
+            lines.append(StyledLine("✗ " + error.description, theme.error))
+        }
+        return lines
+    }
+
+    private func hyper(_ kind: LayerKind) -> (Int, Int, Int)? {
+        switch kind {
+        case .conv(let c): (c.kernel, c.stride, c.padding)
+        case .maxpool(let p): (p.kernel, p.stride, p.padding)
+        default: nil
+        }
+    }
+
+    private var explanation: String {
+        "Change a window and every shape after it follows: out = ⌊(W − F + 2P)/S⌋ + 1. When (W − F + 2P) is "
+            + "not a multiple of S the last pixels are never seen; the paper's 224×224 input is such a case "
+            + "for conv1 (press i three times from 227)."
+    }
+
+    /// Learned layers and pools: preset shape → now, and the parameter total that follows (fc6's
+    /// weights depend on the last feature map's size).
+    private func downstreamLines(theme: Theme) -> [StyledLine] {
+        var lines = [StyledLine("layer    preset      now", theme.bold)]
+        let shown = model.layers
+        for (i, was) in model.originalReport.layers.enumerated() {
+            switch was.kind {
+            case .conv, .maxpool, .linear: break
+            default: continue
+            }
+            let now: String, style: CellStyle
+            if i < shown.count {
+                now = shown[i].output.paperDescription
+                style = shown[i].output == was.output ? theme.number : (shown[i].isExact ? theme.changed : theme.warning)
+            } else {
+                now = i == model.errorIndex ? "✗" : "?"
+                style = i == model.errorIndex ? theme.error : theme.dim
+            }
+            let nameStyle = i == selected ? theme.selected : theme.plain
+            lines.append(StyledLine([(was.name.padded(to: 7), nameStyle), (" " + was.output.paperDescription.padded(to: 11), theme.dim),
+                                     (" " + now, style)]))
+        }
+        let before = model.originalReport.totalParams
+        if let report = model.report {
+            let after = report.totalParams
+            lines.append(StyledLine([("params ", theme.bold), (NumberFormat.compact(before).padded(to: 11), theme.dim),
+                                     (" " + NumberFormat.compact(after), after == before ? theme.number : theme.changed)]))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,142 @@
+/// One point of a chart series.
+public struct ChartPoint: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public init(x: Double, y: Double) { self.x = x; self.y = y }
+}
+
+/// A named line on a chart, e.g. training loss against step.
+public struct ChartSeries: Sendable, Equatable {
+    public var name: String
+    public var points: [ChartPoint]
+    public var color: TerminalColor
+
+    public init(name: String, points: [ChartPoint], color: TerminalColor) {
+        self.name = name; self.points = points; self.color = color
+    }
+}
+
+/// A line chart with axes, a legend, several series and an optional horizontal target line, for
+/// the training and ReLU-vs-tanh screens. Lines are drawn in braille dots (2×4 per cell) with UTF-8;
+/// without colour each series gets its own mark (`*`, `+`, `o`, `x`) so they stay apart.
+public struct LineChart: Sendable {
+    public var series: [ChartSeries]
+    /// A level to reach, e.g. the 25% training error of the paper's Fig. 1.
+    public var target: (value: Double, label: String)?
+    public var xLabel: String
+    public var title: String?
+
+    public init(series: [ChartSeries], target: (value: Double, label: String)? = nil, xLabel: String = "", title: String? = nil) {
+        self.series = series; self.target = target; self.xLabel = xLabel; self.title = title
+    }
+
+    static let marks: [Unicode.Scalar] = ["*", "+", "o", "x", "#", "%"]
+
+    /// The y range shown: all points and the target, padded by 5%.
+    var yRange: (low: Double, high: Double) {
+        var ys = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
+        if let target { ys.append(target.value) }
+        guard var lo = ys.min(), var hi = ys.max() else { return (0, 1) }
+        if hi == lo { lo -= 1; hi += 1 }
+        let pad = (hi - lo) * 0.05
+        return (lo - pad, hi + pad)
+    }
+
+    var xRange: (low: Double, high: Double) {
+        let xs = series.flatMap { $0.points.map(\.x) }.filter(\.isFinite)
+        guard let lo = xs.min(), let hi = xs.max(), hi > lo else { return (0, max(1, xs.first ?? 1)) }
+        return (lo, hi)
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
+        guard area.width >= 12, area.height >= 5 else {
+            grid.write("(chart needs more room)", in: area, row: 0, style: theme.dim)
+            return
+        }
+        var top = area.y
+        if let title { grid.write(title, in: area, row: 0, style: theme.heading); top += 1 }
+        let (ylo, yhi) = yRange, (xlo, xhi) = xRange
+        let yLabels = [NumberFormat.short(yhi), NumberFormat.short((ylo + yhi) / 2), NumberFormat.short(ylo)]
+        let margin = (yLabels.map { $0.unicodeScalars.count }.max() ?? 1) + 1
+        // Rows: legend, plot…, x axis, x labels.
+        let plot = Rect(x: area.x + margin, y: top + 1, width: area.width - margin, height: area.maxY - top - 3)
+        guard plot.width >= 4, plot.height >= 2 else { return }
+        let axisY = plot.maxY
+        let caps = theme.capabilities
+
+        // Legend, right-aligned on the first row.
+        var legend: [(String, CellStyle)] = []
+        for (i, s) in series.enumerated() {
+            let mark: Unicode.Scalar = caps.colors.hasColor ? (caps.unicode ? "●" : "*") : Self.marks[i % Self.marks.count]
+            legend.append(("\(mark) \(s.name)  ", caps.style(fg: s.color)))
+        }
+        if let target { legend.append(("\(caps.unicode ? "╌" : "-") \(target.label)", theme.warning)) }
+        let legendWidth = legend.reduce(0) { $0 + $1.0.unicodeScalars.count }
+        var lx = max(plot.x, area.maxX - legendWidth)
+        for (text, style) in legend { lx = grid.write(text, x: lx, y: top, style: style, maxWidth: area.maxX - lx) }
+
+        // Axes and labels.
+        for y in plot.y..<axisY { grid.put("│", x: plot.x - 1, y: y, style: theme.frame) }
+        grid.put("└", x: plot.x - 1, y: axisY, style: theme.frame)
+        for x in plot.x..<plot.maxX { grid.put("─", x: x, y: axisY, style: theme.frame) }
+        for (i, label) in yLabels.enumerated() {
+            let row = [plot.y, plot.y + (plot.height - 1) / 2, plot.maxY - 1][i]
+            let w = label.unicodeScalars.count
+            grid.write(label, x: plot.x - 1 - w, y: row, style: theme.dim)
+        }
+        let xl = NumberFormat.short(xlo), xh = NumberFormat.short(xhi)
+        grid.write(xl, x: plot.x, y: axisY + 1, style: theme.dim)
+        grid.write(xh, x: plot.maxX - xh.unicodeScalars.count, y: axisY + 1, style: theme.dim)
+        if !xLabel.isEmpty {
+            let w = xLabel.unicodeScalars.count
+            grid.write(xLabel, x: plot.x + max(xl.unicodeScalars.count + 1, (plot.width - w) / 2), y: axisY + 1, style: theme.dim)
+        }
+
+        // Dots: 2 columns × 4 rows per cell with braille, 1×1 with marks.
+        let braille = caps.unicode && caps.colors.hasColor
+        let (sx, sy) = braille ? (2, 4) : (1, 1)
+        let dotsW = plot.width * sx, dotsH = plot.height * sy
+        func dotX(_ x: Double) -> Int { Int(((x - xlo) / (xhi - xlo) * Double(dotsW - 1)).rounded()) }
+        func dotY(_ y: Double) -> Int { Int(((yhi - y) / (yhi - ylo) * Double(dotsH - 1)).rounded()) }
+
+        if let target {
+            let row = plot.y + dotY(target.value) / sy
+            for x in plot.x..<plot.maxX where (x - plot.x) % 2 == 0 {
+                grid.put(caps.unicode ? "╌" : "-", x: x, y: row, style: theme.warning)
+            }
+        }
+        var masks = [UInt8](repeating: 0, count: plot.width * plot.height)
+        var owner = [Int](repeating: -1, count: plot.width * plot.height)
+        let bits: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+        for (si, s) in series.enumerated() {
+            let pts = s.points.filter { $0.x.isFinite && $0.y.isFinite }
+            func plotDot(_ dx: Int, _ dy: Int) {
+                guard dx >= 0, dy >= 0, dx < dotsW, dy < dotsH else { return }
+                let cell = (dy / sy) * plot.width + dx / sx
+                if owner[cell] != si { masks[cell] = 0; owner[cell] = si }
+                if braille { masks[cell] |= bits[dx % 2][dy % 4] }
+            }
+            for (i, p) in pts.enumerated() {
+                let (x1, y1) = (dotX(p.x), dotY(p.y))
+                guard i > 0 else { plotDot(x1, y1); continue }
+                // Bresenham from the previous point.
+                var (x0, y0) = (dotX(pts[i - 1].x), dotY(pts[i - 1].y))
+                let dx = abs(x1 - x0), dy = -abs(y1 - y0)
+                let stepX = x0 < x1 ? 1 : -1, stepY = y0 < y1 ? 1 : -1
+                var err = dx + dy
+                while true {
+                    plotDot(x0, y0)
+                    if x0 == x1 && y0 == y1 { break }
+                    let e2 = 2 * err
+                    if e2 >= dy { err += dy; x0 += stepX }
+                    if e2 <= dx { err += dx; y0 += stepY }
+                }
+            }
+        }
+        for cell in 0..<(plot.width * plot.height) where owner[cell] >= 0 {
+            let si = owner[cell]
+            let ch: Unicode.Scalar = braille ? Unicode.Scalar(0x2800 + UInt32(masks[cell]))! : Self.marks[si % Self.marks.count]
+            grid.put(ch, x: plot.x + cell % plot.width, y: plot.y + cell / plot.width, style: caps.style(fg: series[si].color))
+        }
+    }
+}
