@@ -1,0 +1,78 @@
+import AlexNetCore
+
+/// The ReLU-vs-tanh screen (the paper's Figure 1): the runs train side by side, their training-error
+/// curves drawn live in two colours against the target line, and the steps-to-target ratio filled in
+/// once both runs have reached it.
+public struct CompareScreen: Screen {
+    public private(set) var summary: ComparisonSummary
+    public private(set) var state: TrainingSnapshot.State
+    public private(set) var requests: [TrainingRequest] = []
+    /// What is compared, for the header: "mini on Fashion-MNIST, batch 64, lr 0.01".
+    public var description: String
+
+    public init(description: String, target: Double, activations: [Activation]) {
+        self.description = description
+        summary = ComparisonSummary(target: target, curves: activations.map { TrainingCurve(activation: $0) })
+        state = .idle
+    }
+
+    public var title: String { "ReLU vs tanh" }
+
+    public var keyHelp: [KeyHelp] { [KeyHelp("Space", "start / pause both runs")] }
+
+    public mutating func update(_ key: Key) {
+        if key == " " { requests.append(.toggleRunning) }
+    }
+
+    public mutating func takeRequests() -> [TrainingRequest] {
+        defer { requests.removeAll() }
+        return requests
+    }
+
+    public mutating func show(_ summary: ComparisonSummary, state: TrainingSnapshot.State) {
+        self.summary = summary; self.state = state
+    }
+
+    static let palette: [TerminalColor] = [.brightGreen, .brightRed, .brightBlue, .brightMagenta]
+
+    static let explanation = """
+        Why saturating units learn slowly: tanh(x) and the sigmoid flatten out for large |x|, so their \
+        gradient there is close to 0 (tanh′ = 1 − tanh², σ′ = σ(1 − σ) ≤ 0.25) and every layer below \
+        receives a shrunken error signal. ReLU's gradient is exactly 1 wherever the unit is active, so the \
+        signal passes through undiminished. The paper measured a four-layer CNN on CIFAR-10 reaching 25% \
+        training error six times faster with ReLU than with tanh (Figure 1). Here the program measures the \
+        same question on its own network and data, from identical weights and identical batches.
+        """
+
+    public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
+        let stateText: String = switch state {
+        case .idle: "ready: press Space to start"
+        case .running: "training both runs"
+        case .paused: "paused: Space resumes"
+        case .finished(let why): "finished: \(why)"
+        case .failed(let why): "stopped: \(why)"
+        }
+        StyledLine([(description + "  ", theme.heading), (stateText, theme.dim)]).render(into: &grid, rect: area, row: 0)
+        let anyPoints = summary.curves.contains { !$0.points.isEmpty }
+        let result = anyPoints ? summary.resultLine : "no steps yet"
+        grid.write(result, in: area, row: 1, style: theme.number)
+
+        let body = area.splitRows(3).1
+        let panelWidth = body.width >= 90 ? min(42, body.width / 3) : 0
+        let (chartArea, panel) = body.splitColumns(body.width - panelWidth)
+        let series = summary.curves.enumerated().map { i, c in
+            ChartSeries(name: c.activation.rawValue,
+                        points: c.points.map { ChartPoint(x: Double($0.step), y: $0.trainError) },
+                        color: Self.palette[i % Self.palette.count])
+        }
+        let pct = NumberText.fixed(summary.target * 100, 0) + "% target"
+        LineChart(series: series, target: (summary.target, pct), xLabel: "step", title: "Training error")
+            .render(into: &grid, area: chartArea, theme: theme)
+        if panelWidth > 0 {
+            let inner = Frame.inner(panel)
+            Frame(title: "Why", style: theme.frame, titleStyle: theme.heading).render(into: &grid, area: panel)
+            StyledLine.render(StyledLine.wrapped(Self.explanation, width: inner.width - 1, style: theme.plain),
+                              into: &grid, rect: inner.inset(dx: 0, dy: 0))
+        }
+    }
+}

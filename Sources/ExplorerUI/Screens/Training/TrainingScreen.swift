@@ -1,0 +1,95 @@
+import AlexNetCore
+
+/// Screen 5: train the current network on a background thread while watching the loss and error
+/// curves and conv1's filters change. Space starts or pauses, `s` saves a checkpoint; nothing is saved
+/// unless asked.
+public struct TrainingScreen: Screen {
+    public private(set) var snapshot: TrainingSnapshot
+    public private(set) var requests: [TrainingRequest] = []
+    private var filterImages: [HeatmapImage] = []
+    /// What the run trains, for the header: "mini on Fashion-MNIST, batch 64".
+    public var description: String
+
+    public init(description: String, snapshot: TrainingSnapshot = TrainingSnapshot()) {
+        self.description = description
+        self.snapshot = snapshot
+        filterImages = Self.pictures(snapshot.filters)
+    }
+
+    public var title: String { "Training" }
+
+    public var keyHelp: [KeyHelp] {
+        [KeyHelp("Space", "start / pause training"), KeyHelp("s", "save a checkpoint")]
+    }
+
+    public mutating func update(_ key: Key) {
+        switch key {
+        case " ": requests.append(.toggleRunning)
+        case "s": requests.append(.save)
+        default: break
+        }
+    }
+
+    /// Hands the pending requests to the app and forgets them.
+    public mutating func takeRequests() -> [TrainingRequest] {
+        defer { requests.removeAll() }
+        return requests
+    }
+
+    /// A new snapshot from the worker; filter pictures are made here, once per snapshot, not per frame.
+    public mutating func show(_ new: TrainingSnapshot) {
+        if new.filters != snapshot.filters { filterImages = Self.pictures(new.filters) }
+        snapshot = new
+    }
+
+    private static func pictures(_ filters: FilterSet?) -> [HeatmapImage] {
+        guard let filters else { return [] }
+        return (0..<filters.count).map { HeatmapImage.filter(filters.weights, index: $0) }
+    }
+
+    var stateText: (String, KeyPath<Theme, CellStyle>) {
+        switch snapshot.state {
+        case .idle: ("ready: press Space to start", \.dim)
+        case .running: ("training", \.good)
+        case .paused: ("paused: Space resumes", \.warning)
+        case .finished(let why): ("finished: \(why)", \.good)
+        case .failed(let why): ("stopped: \(why)", \.error)
+        }
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
+        let s = snapshot
+        let (stateLabel, stateStyle) = stateText
+        StyledLine([(description + "  ", theme.heading), (stateLabel, theme[keyPath: stateStyle])])
+            .render(into: &grid, rect: area, row: 0)
+        var stats = "step \(NumberFormat.grouped(s.step))"
+        if let total = s.totalSteps { stats += " of \(NumberFormat.grouped(total))" }
+        stats += " · epoch \(NumberText.fixed(s.epoch, 2))"
+        if s.imagesPerSecond > 0 { stats += " · \(NumberText.fixed(s.imagesPerSecond, 0)) images/s" }
+        if s.learningRate > 0 { stats += " · lr \(s.learningRate)" }
+        if let loss = s.loss.last { stats += " · loss \(NumberText.fixed(loss.y, 3))" }
+        if let e = s.trainError.last { stats += " · train error \(NumberText.fixed(e.y * 100, 1))%" }
+        if let e = s.testError.last { stats += " · test error \(NumberText.fixed(e.y * 100, 1))%" }
+        grid.write(stats, in: area, row: 1, style: theme.number)
+        if let message = s.message { grid.write(message, in: area, row: 2, style: theme.dim) }
+
+        let body = area.splitRows(3).1
+        let filtersWidth = s.filters == nil ? 0 : min(body.width / 3, 40)
+        let (charts, side) = body.splitColumns(body.width - filtersWidth)
+        let (top, bottom) = charts.splitRows(charts.height / 2)
+        let caps = theme.capabilities
+        LineChart(series: [ChartSeries(name: "loss", points: s.loss, color: .brightCyan)],
+                  xLabel: "step", title: "Loss (cross-entropy)")
+            .render(into: &grid, area: top.inset(dx: 0, dy: 0), theme: theme)
+        var errors = [ChartSeries(name: "train", points: s.trainError, color: .brightYellow)]
+        if !s.testError.isEmpty { errors.append(ChartSeries(name: "test", points: s.testError, color: .brightGreen)) }
+        LineChart(series: errors, xLabel: "step", title: "Error rate")
+            .render(into: &grid, area: bottom, theme: theme)
+        if let filters = s.filters, side.width > 6 {
+            let frame = Frame(title: "\(filters.layer) as it learns", style: theme.frame, titleStyle: theme.heading)
+            frame.render(into: &grid, area: side)
+            FilterGrid(filters: filters, capabilities: caps)
+                .render(into: &grid, area: Frame.inner(side), selected: -1, images: filterImages, theme: theme)
+        }
+    }
+}
