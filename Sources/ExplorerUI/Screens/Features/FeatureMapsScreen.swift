@@ -1,0 +1,153 @@
+import AlexNetCore
+
+/// Screen 4: an input, the chosen layer's channels as a grid of heatmaps (optionally the most active
+/// first), one channel zoomed with its numbers, and the predicted class with probabilities.
+public struct FeatureMapsScreen: Screen {
+    public private(set) var features: FeatureSet?
+    public private(set) var layerIndex = 0
+    public private(set) var selected = 0
+    public private(set) var zoomed = false
+    public private(set) var sortedByActivity = false
+    public private(set) var requests: [FeatureRequest] = []
+    private var columns = 1
+
+    public init(features: FeatureSet?, layer: String? = nil) {
+        self.features = features
+        if let layer, let i = features?.layers.firstIndex(where: { $0.name == layer }) { layerIndex = i }
+    }
+
+    public var title: String { "Features" }
+
+    public var keyHelp: [KeyHelp] {
+        [KeyHelp("[ ]", "previous / next layer"), KeyHelp("←↑↓→ hjkl", "choose a channel"),
+         KeyHelp("Enter", "zoom in / out"), KeyHelp("t", "most active channels first"),
+         KeyHelp("n / p", "next / previous input")]
+    }
+
+    var current: (name: String, maps: Tensor)? {
+        guard let f = features, !f.layers.isEmpty else { return nil }
+        return f.layers[min(layerIndex, f.layers.count - 1)]
+    }
+
+    /// Channel order on screen: natural, or by mean activation.
+    var order: [Int] {
+        guard let maps = current?.maps else { return [] }
+        return sortedByActivity ? FeatureSet.mostActive(maps) : Array(0..<maps.shape[0])
+    }
+
+    public mutating func show(_ new: FeatureSet?) {
+        let name = current?.name
+        features = new
+        if let name, let i = new?.layers.firstIndex(where: { $0.name == name }) { layerIndex = i }
+        selected = min(selected, max(0, (current?.maps.shape[0] ?? 1) - 1))
+    }
+
+    public mutating func takeRequests() -> [FeatureRequest] {
+        defer { requests.removeAll() }
+        return requests
+    }
+
+    public mutating func layout(area: Rect, theme: Theme) {
+        guard let maps = current?.maps else { return }
+        let cell = HeatmapView.cellSize(width: maps.shape[2], height: maps.shape[1], capabilities: theme.capabilities)
+        columns = max(1, (area.width - 30 + 1) / (cell.width + 1))
+    }
+
+    public mutating func update(_ key: Key) {
+        guard let f = features, let maps = current?.maps else { return }
+        let last = maps.shape[0] - 1
+        switch key {
+        case "]": layerIndex = min(f.layers.count - 1, layerIndex + 1); selected = 0
+        case "[": layerIndex = max(0, layerIndex - 1); selected = 0
+        case .left, "h": selected = max(0, selected - 1)
+        case .right, "l": selected = min(last, selected + 1)
+        case .up, "k": selected = max(0, selected - columns)
+        case .down, "j": selected = min(last, selected + columns)
+        case .enter: zoomed.toggle()
+        case .escape: zoomed = false
+        case "t": sortedByActivity.toggle(); selected = 0
+        case "n": requests.append(.input(step: 1))
+        case "p": requests.append(.input(step: -1))
+        default: break
+        }
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
+        guard let f = features, let (name, maps) = current else {
+            grid.write("No feature maps: give an input with --image, or weights with --weights.", in: area, row: 1,
+                       column: 1, style: theme.dim)
+            return
+        }
+        let caps = theme.capabilities
+        let (c, h, w) = (maps.shape[0], maps.shape[1], maps.shape[2])
+        StyledLine([("\(name) ", theme.heading), ("\(c) maps of \(h)×\(w)", theme.number),
+                    ("  ·  input: \(f.inputName)", theme.dim)]).render(into: &grid, rect: area, row: 0)
+
+        // Left column: the input picture and the prediction.
+        let side = min(30, area.width / 3)
+        let (left, right) = area.splitRows(2).1.splitColumns(side)
+        let inputImage = Self.inputPicture(f.input)
+        HeatmapView(image: inputImage, capabilities: caps).render(into: &grid, x: left.x, y: left.y, clip: left)
+        let pictureRows = HeatmapView.cellSize(width: inputImage.width, height: inputImage.height, capabilities: caps).height
+        var row = min(pictureRows, left.height - 7) + 1
+        grid.write("Prediction", in: left, row: row, style: theme.heading); row += 1
+        for (i, p) in f.top(5).enumerated() {
+            let pct = NumberText.fixed(Double(p.probability) * 100, 1) + "%"
+            let bar = String(repeating: caps.unicode ? "█" : "#", count: Int((Double(p.probability) * 10).rounded()))
+            grid.write("\(String(repeating: " ", count: max(0, 6 - pct.count)) + pct) \(p.name)", in: left, row: row, style: i == 0 ? theme.good : theme.plain)
+            grid.write(bar, in: left, row: row + 1, column: 7, style: theme.number)
+            row += 2
+        }
+
+        let order = self.order
+        if zoomed {
+            let ch = order[selected]
+            let img = HeatmapImage.featureMap(maps, channel: ch)
+            let scale = max(1, min((right.width - 2) / max(w, 1), 4))
+            grid.write("channel \(ch)", in: right, row: 0, column: 1, style: theme.heading)
+            HeatmapView(image: img, capabilities: caps)
+                .renderZoomed(into: &grid, x: right.x + 1, y: right.y + 1, scale: scale, clip: right)
+            let plane = maps.data[(ch * h * w)..<((ch + 1) * h * w)]
+            let lo = plane.min() ?? 0, hi = plane.max() ?? 0, mean = plane.reduce(0, +) / Float(plane.count)
+            grid.write("min \(NumberText.fixed(Double(lo), 3))  mean \(NumberText.fixed(Double(mean), 3))  max \(NumberText.fixed(Double(hi), 3))",
+                       in: right, row: min(h + 2, right.height - 1), column: 1, style: theme.number)
+            return
+        }
+        let cell = HeatmapView.cellSize(width: w, height: h, capabilities: caps)
+        let pitch = (width: cell.width + 1, height: cell.height + 1)
+        let cols = max(1, (right.width + 1) / pitch.width)
+        let visibleRows = max(1, (right.height - 1) / pitch.height)
+        let firstRow = (selected / cols / visibleRows) * visibleRows
+        for slot in (firstRow * cols)..<min(c, (firstRow + visibleRows) * cols) {
+            let r = slot / cols - firstRow, col = slot % cols
+            let x = right.x + col * pitch.width, y = right.y + r * pitch.height
+            HeatmapView(image: HeatmapImage.featureMap(maps, channel: order[slot]), capabilities: caps)
+                .render(into: &grid, x: x, y: y, clip: right)
+            if slot == selected {
+                grid.write("\(order[slot])", x: x, y: y + cell.height, style: theme.selected, maxWidth: pitch.width - 1)
+            }
+        }
+        let how = sortedByActivity ? "most active first" : "in order"
+        grid.write("channel \(order[selected]) · \(c) channels \(how) · each map on its own scale, dark = low",
+                   in: right, row: right.height - 1, style: theme.dim)
+    }
+
+    /// The input as a picture: RGB when it has three channels, else the first channel in grey.
+    static func inputPicture(_ input: Tensor) -> HeatmapImage {
+        let (c, h, w) = (input.shape[0], input.shape[1], input.shape[2])
+        let plane = h * w
+        func normalised(_ ch: Int) -> [Double] {
+            let v = input.data[(ch * plane)..<((ch + 1) * plane)]
+            let lo = Double(v.min() ?? 0), hi = Double(v.max() ?? 1), span = hi > lo ? hi - lo : 1
+            return v.map { (Double($0) - lo) / span }
+        }
+        let channels = c == 3 ? [normalised(0), normalised(1), normalised(2)] : [normalised(0)]
+        var pixels: [RGB] = [], intensities: [Double] = []
+        for p in 0..<plane {
+            let (r, g, b) = c == 3 ? (channels[0][p], channels[1][p], channels[2][p]) : (channels[0][p], channels[0][p], channels[0][p])
+            pixels.append(RGB(UInt8(r * 255), UInt8(g * 255), UInt8(b * 255)))
+            intensities.append((r + g + b) / 3)
+        }
+        return HeatmapImage(width: w, height: h, pixels: pixels, intensities: intensities)
+    }
+}
