@@ -1,0 +1,179 @@
+/// Convolution with stride, padding and channel groups, lowered to GEMM.
+///
+/// x (N, C, H, W), weight (OC, C/G, K, K), bias (OC) → y (N, OC, OH, OW),
+///   y[n, o, i, j] = bias[o] + Σ_{c in o's group, kh, kw} weight[o, c, kh, kw] · x[n, c, i·S − P + kh, j·S − P + kw]
+/// For each group, a chunk of images is lowered by `im2col` into one (Cg·K·K) × (n·OH·OW) matrix and
+/// multiplied by the group's (OC/G) × (Cg·K·K) weights. Backward lowers the same chunk again rather than
+/// keeping the columns of the whole batch (hundreds of MB for AlexNet at batch 32).
+final class Conv2D: Layer {
+    let spec: ConvSpec
+    let weight: Parameter
+    let bias: Parameter
+    let inChannels: Int
+    /// False for the first layer: nobody needs the gradient with respect to the image.
+    var needsInputGradient = true
+    private var input: Tensor?
+    private var outputShape: (Int, Int) = (0, 0)
+    private var cols: [Float] = []
+
+    /// Columns of one chunk are kept under this many floats (64 MB).
+    static let chunkFloats = 16 << 20
+
+    init(spec: ConvSpec, inChannels: Int, weightName: String, biasName: String) {
+        self.spec = spec; self.inChannels = inChannels
+        weight = Parameter(name: weightName, value: Tensor(zeros: [spec.outChannels, inChannels / spec.groups, spec.kernel, spec.kernel]))
+        bias = Parameter(name: biasName, value: Tensor(zeros: [spec.outChannels]))
+    }
+
+    var parameters: [Parameter] { [weight, bias] }
+
+    private func geometry(_ x: Tensor) -> ConvGeometry {
+        let (H, W) = (x.shape[2], x.shape[3])
+        let oh = (H + 2 * spec.padding - spec.kernel) / spec.stride + 1
+        let ow = (W + 2 * spec.padding - spec.kernel) / spec.stride + 1
+        return ConvGeometry(channels: inChannels / spec.groups, height: H, width: W, kernel: spec.kernel,
+                            stride: spec.stride, padding: spec.padding, outHeight: oh, outWidth: ow)
+    }
+
+    private func chunks(_ n: Int, _ g: ConvGeometry) -> [Range<Int>] {
+        let per = max(1, Self.chunkFloats / max(1, g.rows * g.positions))
+        return stride(from: 0, to: n, by: per).map { $0..<min(n, $0 + per) }
+    }
+
+    // MARK: forward — x (N, C, H, W) → y (N, OC, OH, OW)
+
+    func forward(_ x: Tensor, mode: Mode) -> Tensor {
+        precondition(x.shape.count == 4 && x.shape[1] == inChannels, "conv expects (N, \(inChannels), H, W), got \(x.shape)")
+        let g = geometry(x)
+        let (N, G, OC) = (x.shape[0], spec.groups, spec.outChannels)
+        let OCg = OC / G, P = g.positions, inPlane = inChannels * g.height * g.width
+        var y = Tensor(zeros: [N, OC, g.outHeight, g.outWidth])
+        var product = [Float]()
+        for chunk in chunks(N, g) {
+            let cols = chunk.count * P
+            if self.cols.count < g.rows * cols { self.cols = [Float](repeating: 0, count: g.rows * cols) }
+            if product.count < OCg * cols { product = [Float](repeating: 0, count: OCg * cols) }
+            for group in 0..<G {
+                x.data.withUnsafeBufferPointer { xp in
+                    self.cols.withUnsafeMutableBufferPointer { cp in
+                        let xb = xp.baseAddress!, cb = cp.baseAddress!
+                        parallelFor(chunk.count) { i in
+                            im2col(xb + (chunk.lowerBound + i) * inPlane + group * g.channels * g.height * g.width, g,
+                                   cols: cb, ldc: cols, colOffset: i * P)
+                        }
+                    }
+                }
+                weight.value.data.withUnsafeBufferPointer { wp in
+                    self.cols.withUnsafeBufferPointer { cp in
+                        product.withUnsafeMutableBufferPointer { pp in
+                            gemm(m: OCg, n: cols, k: g.rows, a: wp.baseAddress! + group * OCg * g.rows, lda: g.rows,
+                                 b: cp.baseAddress!, ldb: cols, c: pp.baseAddress!, ldc: cols)
+                        }
+                    }
+                }
+                // (OCg, n·P) → y[n, group·OCg + o, :] + bias
+                product.withUnsafeBufferPointer { pp in
+                    bias.value.data.withUnsafeBufferPointer { bp in
+                        y.data.withUnsafeMutableBufferPointer { yp in
+                            let (pb, bb, yb) = (pp.baseAddress!, bp.baseAddress!, yp.baseAddress!)
+                            parallelFor(chunk.count) { i in
+                                for o in 0..<OCg {
+                                    let oc = group * OCg + o
+                                    let dst = yb + ((chunk.lowerBound + i) * OC + oc) * P
+                                    let src = pb + o * cols + i * P
+                                    let b = bb[oc]
+                                    for p in 0..<P { dst[p] = src[p] + b }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        input = mode == .train ? x : nil
+        return y
+    }
+
+    // MARK: backward — dOut (N, OC, OH, OW) → dInput (N, C, H, W); dWeight, dBias accumulate
+
+    func backward(_ dOut: Tensor) -> Tensor {
+        guard let x = input else { preconditionFailure("conv backward without a training forward") }
+        let g = geometry(x)
+        let (N, G, OC) = (x.shape[0], spec.groups, spec.outChannels)
+        let OCg = OC / G, P = g.positions, inPlane = inChannels * g.height * g.width
+        var dx = Tensor(zeros: needsInputGradient ? x.shape : [0])
+        var gathered = [Float]()
+        // dBias[o] += Σ_n Σ_p dOut[n, o, p]
+        dOut.data.withUnsafeBufferPointer { dp in
+            bias.grad.data.withUnsafeMutableBufferPointer { gp in
+                let (db, gb) = (dp.baseAddress!, gp.baseAddress!)
+                parallelRanges(OC) { range in
+                    for o in range {
+                        var s: Float = 0
+                        for n in 0..<N {
+                            let row = db + (n * OC + o) * P
+                            for p in 0..<P { s += row[p] }
+                        }
+                        gb[o] += s
+                    }
+                }
+            }
+        }
+        for chunk in chunks(N, g) {
+            let cols = chunk.count * P
+            if self.cols.count < g.rows * cols { self.cols = [Float](repeating: 0, count: g.rows * cols) }
+            if gathered.count < OCg * cols { gathered = [Float](repeating: 0, count: OCg * cols) }
+            for group in 0..<G {
+                // dOut[n, group·OCg + o, :] → (OCg, n·P)
+                dOut.data.withUnsafeBufferPointer { dp in
+                    gathered.withUnsafeMutableBufferPointer { gp in
+                        let (db, gb) = (dp.baseAddress!, gp.baseAddress!)
+                        parallelFor(chunk.count) { i in
+                            for o in 0..<OCg {
+                                (gb + o * cols + i * P).update(from: db + ((chunk.lowerBound + i) * OC + group * OCg + o) * P, count: P)
+                            }
+                        }
+                    }
+                }
+                x.data.withUnsafeBufferPointer { xp in
+                    self.cols.withUnsafeMutableBufferPointer { cp in
+                        let xb = xp.baseAddress!, cb = cp.baseAddress!
+                        parallelFor(chunk.count) { i in
+                            im2col(xb + (chunk.lowerBound + i) * inPlane + group * g.channels * g.height * g.width, g,
+                                   cols: cb, ldc: cols, colOffset: i * P)
+                        }
+                    }
+                }
+                // dWeight_g (OCg, rows) += dOut_g (OCg, n·P) · colsᵀ (n·P, rows)
+                gathered.withUnsafeBufferPointer { gp in
+                    self.cols.withUnsafeBufferPointer { cp in
+                        weight.grad.data.withUnsafeMutableBufferPointer { wg in
+                            gemm(transB: true, m: OCg, n: g.rows, k: cols, a: gp.baseAddress!, lda: cols,
+                                 b: cp.baseAddress!, ldb: cols, beta: 1, c: wg.baseAddress! + group * OCg * g.rows, ldc: g.rows)
+                        }
+                    }
+                }
+                guard needsInputGradient else { continue }
+                // dCols (rows, n·P) = Wᵀ (rows, OCg) · dOut_g (OCg, n·P), then folded back into dInput.
+                weight.value.data.withUnsafeBufferPointer { wp in
+                    gathered.withUnsafeBufferPointer { gp in
+                        self.cols.withUnsafeMutableBufferPointer { cp in
+                            gemm(transA: true, m: g.rows, n: cols, k: OCg, a: wp.baseAddress! + group * OCg * g.rows, lda: g.rows,
+                                 b: gp.baseAddress!, ldb: cols, c: cp.baseAddress!, ldc: cols)
+                        }
+                    }
+                }
+                self.cols.withUnsafeBufferPointer { cp in
+                    dx.data.withUnsafeMutableBufferPointer { dxp in
+                        let (cb, db) = (cp.baseAddress!, dxp.baseAddress!)
+                        parallelFor(chunk.count) { i in
+                            col2im(cb, g, ldc: cols, colOffset: i * P,
+                                   dx: db + (chunk.lowerBound + i) * inPlane + group * g.channels * g.height * g.width)
+                        }
+                    }
+                }
+            }
+        }
+        return dx
+    }
+}

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// ReLU, tanh or sigmoid, elementwise. x (any shape) → y (same shape).
+///   relu:    y = max(0, x)          dx = dy · [y > 0]
+///   tanh:    y = tanh(x)            dx = dy · (1 − y²)
+///   sigmoid: y = 1 / (1 + e^(−x))   dx = dy · y · (1 − y)
+/// Backward needs only the output, which the layer keeps.
+final class ElementwiseActivation: Layer {
+    let function: Activation
+    private var output: Tensor?
+
+    init(_ function: Activation) { self.function = function }
+
+    func forward(_ x: Tensor, mode: Mode) -> Tensor {
+        var y = x
+        let f = function
+        y.data.withUnsafeMutableBufferPointer { yp in
+            let yb = yp.baseAddress!
+            parallelRanges(yp.count, minimumPerRange: 1 << 15) { r in
+                switch f {
+                case .relu: for i in r { yb[i] = max(0, yb[i]) }
+                case .tanh: for i in r { yb[i] = tanhf(yb[i]) }
+                case .sigmoid: for i in r { yb[i] = 1 / (1 + expf(-yb[i])) }
+                }
+            }
+        }
+        output = mode == .train ? y : nil
+        return y
+    }
+
+    func backward(_ dOut: Tensor) -> Tensor {
+        guard let y = output else { preconditionFailure("activation backward without a training forward") }
+        var dx = dOut
+        let f = function
+        y.data.withUnsafeBufferPointer { yp in
+            dx.data.withUnsafeMutableBufferPointer { dp in
+                let (yb, db) = (yp.baseAddress!, dp.baseAddress!)
+                parallelRanges(dp.count, minimumPerRange: 1 << 15) { r in
+                    switch f {
+                    case .relu: for i in r where yb[i] <= 0 { db[i] = 0 }
+                    case .tanh: for i in r { db[i] *= 1 - yb[i] * yb[i] }
+                    case .sigmoid: for i in r { db[i] *= yb[i] * (1 - yb[i]) }
+                    }
+                }
+            }
+        }
+        return dx
+    }
+}

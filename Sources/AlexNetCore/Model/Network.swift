@@ -1,0 +1,179 @@
+/// A trainable network built from a `NetworkSpec`: the layers in order, their parameters under
+/// torchvision-style names, and the activations of the last forward pass.
+///
+/// Parameter names: the layers before `flatten` are `features.<i>` and those after it are
+/// `classifier.<j>`, counting every layer of that part (ReLU, LRN and pooling too) and not the flatten
+/// itself, so `alexnet-1tower` has exactly torchvision's `features.0.weight` … `classifier.6.bias`.
+public final class Network {
+    public let spec: NetworkSpec
+    public let report: ShapeReport
+    private let layers: [(spec: LayerSpec, layer: Layer?)]
+    /// The parameters in network order, weight before bias.
+    public let parameters: [Parameter]
+    /// Each layer's output from the last forward, by layer name (only when asked to keep them).
+    public private(set) var activations: [String: Tensor] = [:]
+
+    public init(spec: NetworkSpec, initialization: Initialization, seed: UInt64) throws(ShapeError) {
+        self.spec = spec
+        report = try spec.shapeReport()
+        var built: [(LayerSpec, Layer?)] = []
+        var params: [Parameter] = []
+        var part = "features", index = 0
+        var firstConv = true
+        for (layer, r) in zip(spec.layers, report.layers) {
+            let prefix = "\(part).\(index)"
+            var runtime: Layer?
+            switch layer.kind {
+            case .conv(let c):
+                let conv = Conv2D(spec: c, inChannels: r.input.channels, weightName: prefix + ".weight", biasName: prefix + ".bias")
+                conv.needsInputGradient = !firstConv
+                firstConv = false
+                runtime = conv
+            case .linear(let out):
+                runtime = Linear(inFeatures: r.input.count, outFeatures: out, weightName: prefix + ".weight", biasName: prefix + ".bias")
+            case .activation(let a): runtime = ElementwiseActivation(a)
+            case .lrn(let l): runtime = LocalResponseNorm(spec: l)
+            case .maxpool(let p): runtime = MaxPool(spec: p)
+            case .dropout(let p): runtime = Dropout(p: p, random: SeededRandom(seed: seed, stream: "dropout/" + layer.name))
+            case .flatten, .softmax: runtime = nil
+            }
+            if case .flatten = layer.kind { part = "classifier"; index = 0 } else { index += 1 }
+            built.append((layer, runtime))
+            params += runtime?.parameters ?? []
+        }
+        layers = built
+        parameters = params
+        initialize(initialization, seed: seed)
+    }
+
+    /// Draws fresh weights. The draw order is the parameter order, so a network whose activations were
+    /// swapped (ReLU → tanh) gets exactly the same weights from the same seed.
+    public func initialize(_ how: Initialization, seed: UInt64) {
+        var random = SeededRandom(seed: seed, stream: "init")
+        var convIndex = 0
+        let linearCount = layers.filter { if case .linear = $0.spec.kind { true } else { false } }.count
+        var linearIndex = 0
+        for (spec, layer) in layers {
+            guard let layer, let weight = layer.parameters.first, let bias = layer.parameters.last else { continue }
+            let fanIn = weight.value.count / weight.value.shape[0]
+            var biasValue: Float = 0
+            switch spec.kind {
+            case .conv:
+                convIndex += 1
+                if how == .paper, [2, 4, 5].contains(convIndex) { biasValue = 1 }
+            case .linear:
+                linearIndex += 1
+                if how == .paper, linearIndex < linearCount { biasValue = 1 }
+            default: break
+            }
+            let std = how == .paper ? 0.01 : (2.0 / Double(fanIn)).squareRoot()
+            for i in 0..<weight.value.count { weight.value.data[i] = Float(std * random.normal()) }
+            bias.value = Tensor(repeating: biasValue, shape: bias.value.shape)
+        }
+    }
+
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+
+    public func parameter(named name: String) -> Parameter? { parameters.first { $0.name == name } }
+
+    // MARK: - Forward and backward
+
+    /// images (N, C, H, W) → logits (N, classes). With `keepActivations`, every layer's output stays
+    /// in `activations` (for the feature-map screen).
+    public func forward(_ images: Tensor, mode: Mode, keepActivations: Bool = false) -> Tensor {
+        let inp = spec.input
+        precondition(images.shape.count == 4 && images.shape[1] == inp.channels && images.shape[2] == inp.height
+                     && images.shape[3] == inp.width,
+                     "\(spec.name) takes (N, \(inp.channels), \(inp.height), \(inp.width)), got \(images.shape)")
+        let n = images.shape[0]
+        activations = [:]
+        var x = images
+        for (spec, layer) in layers {
+            if let layer {
+                x = layer.forward(x, mode: mode)
+            } else if case .flatten = spec.kind {
+                x.reshape([n, x.count / n])
+            }
+            if keepActivations { activations[spec.name] = x }
+        }
+        return x
+    }
+
+    /// dLogits (N, classes) → adds every parameter's gradient. Needs a forward in `.train` mode first.
+    public func backward(_ dLogits: Tensor) {
+        var d = dLogits
+        for (spec, layer) in layers.reversed() {
+            if let layer {
+                if let conv = layer as? Conv2D, !conv.needsInputGradient {
+                    _ = conv.backward(d)
+                    return
+                }
+                d = layer.backward(d)
+            } else if case .flatten = spec.kind {
+                let shape = report.layers.first { $0.name == spec.name }!.input
+                d.reshape([d.shape[0], shape.channels, shape.height, shape.width])
+            }
+        }
+    }
+
+    /// The gradient with respect to the input images as well (for gradient checks); slower, since the
+    /// first conv layer then also lowers its input gradient.
+    func backwardToInput(_ dLogits: Tensor) -> Tensor {
+        let first = layers.compactMap { $0.layer as? Conv2D }.first
+        first?.needsInputGradient = true
+        defer { first?.needsInputGradient = false }
+        var d = dLogits
+        for (spec, layer) in layers.reversed() {
+            if let layer { d = layer.backward(d) }
+            else if case .flatten = spec.kind {
+                let shape = report.layers.first { $0.name == spec.name }!.input
+                d.reshape([d.shape[0], shape.channels, shape.height, shape.width])
+            }
+        }
+        return d
+    }
+
+    public func zeroGradients() {
+        for p in parameters { p.grad.zero() }
+    }
+
+    /// Softmax probabilities of the last forward's logits.
+    public static func probabilities(_ logits: Tensor) -> Tensor {
+        SoftmaxCrossEntropy.probabilities(logits)
+    }
+
+    /// Loss, dLogits and correct count of logits against labels.
+    public static func loss(logits: Tensor, labels: [Int]) -> (loss: Double, dLogits: Tensor, correct: Int) {
+        let r = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)
+        return (r.loss, r.dLogits, r.correct)
+    }
+
+    // MARK: - Weights in and out
+
+    /// The weights as named tensors, in order, for checkpoints.
+    public var state: [(name: String, tensor: Tensor)] { parameters.map { ($0.name, $0.value) } }
+
+    /// Replaces weights by name; every parameter must be given with its exact shape.
+    public func load(_ tensors: [String: Tensor], source: String) throws(WeightsError) {
+        for p in parameters {
+            guard let t = tensors[p.name] else { throw WeightsError(source: source, message: "missing tensor '\(p.name)'") }
+            guard t.shape == p.value.shape else {
+                throw WeightsError(source: source, message: "tensor '\(p.name)' has shape \(t.shape), expected \(p.value.shape)")
+            }
+        }
+        for p in parameters { p.value = tensors[p.name]! }
+    }
+
+    /// conv1's weights (OC, C, K, K), e.g. for the filters screen.
+    public var firstConvWeights: (layer: String, weights: Tensor)? {
+        for (spec, layer) in layers { if let conv = layer as? Conv2D { return (spec.name, conv.weight.value) } }
+        return nil
+    }
+}
+
+/// Weights that do not fit the network.
+public struct WeightsError: Error, Equatable, CustomStringConvertible {
+    public var source: String
+    public var message: String
+    public var description: String { "\(source): \(message)" }
+}
