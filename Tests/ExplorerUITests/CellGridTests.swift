@@ -38,3 +38,19 @@ import Testing
         #expect(ASCIIFallback.character(for: pair.0.unicodeScalars.first!) == pair.1.unicodeScalars.first!)
     }
 }
+
+@Suite struct StyledLineTests {
+    @Test func longLinesWrapAtSpacesKeepingStyles() {
+        let bold = CellStyle(bold: true)
+        let line = StyledLine([("MACs        ", bold), ("105,415,200", .plain), (" multiply-adds per image", .plain)])
+        let lines = line.wrapped(width: 30)
+        var grid = CellGrid(width: 30, height: 2)
+        StyledLine.render(lines, into: &grid, rect: grid.bounds)
+        #expect(grid.text == "MACs        105,415,200\n    multiply-adds per image")
+        #expect(grid[0, 0].style == bold && grid[12, 0].style == .plain)
+    }
+
+    @Test func shortLinesStayWhole() {
+        #expect(StyledLine("short", .plain).wrapped(width: 30).count == 1)
+    }
+}

@@ -21,6 +21,40 @@ struct StyledLine: Sendable {
         for (i, line) in lines.prefix(rect.height).enumerated() { line.render(into: &grid, rect: rect, row: i) }
     }
 
+    /// The line broken at spaces into lines of at most `width` columns; continuation lines are
+    /// indented by `indent` so they read as part of the line above.
+    func wrapped(width: Int, indent: Int = 4) -> [StyledLine] {
+        guard self.width > width, width > indent + 8 else { return [self] }
+        // Words keep their style and the space before them.
+        var words: [(text: String, style: CellStyle)] = []
+        for span in spans {
+            var current = ""
+            for ch in span.text {
+                if ch == " ", !current.isEmpty, !current.allSatisfy({ $0 == " " }) {
+                    words.append((current, span.style)); current = ""
+                }
+                current.append(ch)
+            }
+            if !current.isEmpty { words.append((current, span.style)) }
+        }
+        var lines: [StyledLine] = []
+        var line = StyledLine()
+        var used = 0
+        for var word in words {
+            let n = word.text.unicodeScalars.count
+            if used + n > width, used > indent {
+                lines.append(line)
+                line = StyledLine(String(repeating: " ", count: indent), .plain)
+                used = indent
+                while word.text.hasPrefix(" ") { word.text.removeFirst() }
+            }
+            line.spans.append(word)
+            used += word.text.unicodeScalars.count
+        }
+        lines.append(line)
+        return lines
+    }
+
     /// Word-wrapped plain text as lines in one style.
     static func wrapped(_ text: String, width: Int, style: CellStyle) -> [StyledLine] {
         TextWrap.wrap(text, width: width).map { StyledLine($0, style) }

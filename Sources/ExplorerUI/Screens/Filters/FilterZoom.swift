@@ -55,8 +55,9 @@ struct FilterZoom {
         // Legend under the picture: this channel's colour ramp from min to max.
         let legendY = picture.maxY + 1
         let scaleKind: ColorScale = rgb ? .channel([RGB(255, 0, 0), RGB(0, 255, 0), RGB(0, 0, 255)][channel]) : .diverging
-        let barWidth = max(10, min(24, kw * scale))
         let (low, high): (Float, Float) = rgb ? (filterValues.min() ?? 0, filterValues.max() ?? 0) : (-Float(m), Float(m))
+        let lowText = NumberFormat.short(Double(low)), highText = NumberFormat.short(Double(high))
+        let barWidth = max(10, min(24, kw * scale), lowText.unicodeScalars.count + highText.unicodeScalars.count + 2)
         grid.write("colour scale, channel \(channelName):", in: area, row: legendY - area.y, style: theme.bold)
         for i in 0..<barWidth {
             let t = Double(i) / Double(barWidth - 1)
@@ -65,7 +66,6 @@ struct FilterZoom {
                 : Cell(HeatmapView.rampCharacter(t))
             grid.put(cell.character, x: area.x + i, y: legendY + 1, style: cell.style, clip: area)
         }
-        let lowText = NumberFormat.short(Double(low)), highText = NumberFormat.short(Double(high))
         grid.write(lowText, x: area.x, y: legendY + 2, style: theme.dim, maxWidth: area.width)
         grid.write(highText, x: area.x + barWidth - highText.unicodeScalars.count, y: legendY + 2, style: theme.dim, maxWidth: area.maxX - area.x - barWidth + highText.unicodeScalars.count)
         if rgb {

@@ -8,6 +8,7 @@ enum LayerPanels {
                        into grid: inout CellGrid, area: Rect, theme: Theme) {
         let (left, rest) = area.splitColumns(leftWidth(area))
         let right = rest.splitColumns(2).1
+        let detail = detail.flatMap { $0.wrapped(width: left.width) }
         StyledLine.render(detail, into: &grid, rect: left)
         if right.width >= 20 {
             for y in right.y..<right.maxY { grid.put("│", x: right.x - 2, y: y, style: theme.frame) }
