@@ -51,7 +51,13 @@ final class GzipReader {
     private func errorText() -> String {
         var code: Int32 = 0
         guard let message = gzerror(handle, &code) else { return "zlib error \(code)" }
-        let text = String(cString: message)
-        return code == Z_DATA_ERROR ? "corrupt gzip data (\(text))" : "gzip: \(text)"
+        var text = String(cString: message)
+        // zlib prefixes its messages with the path, which the error already names.
+        if text.hasPrefix(path + ": ") { text.removeFirst(path.count + 2) }
+        switch code {
+        case Z_DATA_ERROR: return "corrupt gzip data (\(text))"
+        case Z_BUF_ERROR: return "the gzip stream is cut short (\(text))"
+        default: return "gzip: \(text)"
+        }
     }
 }
