@@ -1,0 +1,24 @@
+/// A dataset file that is missing or not what was expected, named with the expectation.
+public enum DatasetError: Error, Equatable, CustomStringConvertible {
+    /// The data directory does not exist; `hint` says how to get it (for the default directory).
+    case missingDirectory(path: String, hint: String?)
+    /// A file the dataset needs is not there.
+    case missingFile(path: String, expected: String)
+    /// The file exists but cannot be read or decompressed.
+    case unreadable(path: String, reason: String)
+    /// The file's contents do not match the format or the other files.
+    case malformed(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .missingDirectory(let path, let hint):
+            "\(path): no such directory" + (hint.map { "; \($0)" } ?? "")
+        case .missingFile(let path, let expected):
+            "\(path): no such file (expected \(expected))"
+        case .unreadable(let path, let reason):
+            "\(path): cannot read: \(reason)"
+        case .malformed(let path, let message):
+            "\(path): \(message)"
+        }
+    }
+}

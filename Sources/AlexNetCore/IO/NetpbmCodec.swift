@@ -1,0 +1,95 @@
+/// PGM and PPM, ASCII (P2, P3) and binary (P5, P6), maxval up to 65535.
+enum NetpbmCodec {
+    /// True when the bytes start like a Netpbm file (`P` and a digit).
+    static func looksLike(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == UInt8(ascii: "P") && (UInt8(ascii: "1")...UInt8(ascii: "7")).contains(bytes[1])
+    }
+
+    static func decode(_ bytes: [UInt8], file: String) throws(ImageError) -> Tensor {
+        func fail(_ message: String) -> ImageError { .malformed(file: file, message: message) }
+        guard looksLike(bytes) else { throw fail("expected a Netpbm magic number P2, P3, P5 or P6") }
+        let kind = bytes[1] - UInt8(ascii: "0")
+        guard [2, 3, 5, 6].contains(kind) else {
+            throw .unsupported(file: file, message: "Netpbm P\(kind) (\(kind == 1 || kind == 4 ? "PBM bitmap" : "PAM")); expected P2, P3 (ASCII) or P5, P6 (binary) grey or colour")
+        }
+        var scanner = Scanner(bytes: bytes, position: 2)
+        let names = ["width", "height", "maximum value"]
+        var header: [Int] = []
+        for name in names {
+            guard let n = scanner.integer() else { throw fail("expected the \(name) as a decimal number in the header") }
+            header.append(n)
+        }
+        let (width, height, maxval) = (header[0], header[1], header[2])
+        guard width > 0, height > 0, width * height <= 1 << 28 else {
+            throw fail("size \(width)×\(height) must be positive (and at most 2²⁸ pixels)")
+        }
+        guard (1...65535).contains(maxval) else { throw fail("maximum value \(maxval) must be in 1…65535") }
+        let channels = kind == 3 || kind == 6 ? 3 : 1
+        let plane = width * height
+        let count = channels * plane
+        var samples = [Int](repeating: 0, count: count)
+        if kind == 2 || kind == 3 {
+            for i in 0..<count {
+                guard let v = scanner.integer() else {
+                    throw fail("truncated: expected \(count) sample values, found \(i)")
+                }
+                guard v <= maxval else { throw fail("sample \(v) at value \(i + 1) exceeds the maximum value \(maxval)") }
+                samples[i] = v
+            }
+        } else {
+            // Exactly one whitespace byte separates the header from the raster.
+            let start = scanner.position + 1
+            let size = maxval > 255 ? 2 : 1
+            guard scanner.position < bytes.count, bytes.count - start >= count * size else {
+                throw fail("truncated: expected \(count * size) bytes of pixels after the header, found \(max(0, bytes.count - start))")
+            }
+            for i in 0..<count {
+                let v = size == 1 ? Int(bytes[start + i]) : Int(bytes[start + 2 * i]) << 8 | Int(bytes[start + 2 * i + 1])
+                guard v <= maxval else { throw fail("sample \(v) at value \(i + 1) exceeds the maximum value \(maxval)") }
+                samples[i] = v
+            }
+        }
+        // Interleaved (pixel-major) → planar (C, H, W).
+        var out = [Float](repeating: 0, count: count)
+        let scale = Float(maxval)
+        for p in 0..<plane {
+            for c in 0..<channels { out[c * plane + p] = Float(samples[p * channels + c]) / scale }
+        }
+        return Tensor(shape: [channels, height, width], data: out)
+    }
+
+    /// Binary P5 (one channel) or P6 (three channels), 8 bits.
+    static func encode(_ tensor: Tensor, file: String) throws(ImageError) -> [UInt8] {
+        let (channels, height, width) = try ImageFile.dimensions(of: tensor, file: file)
+        return Array("P\(channels == 3 ? 6 : 5)\n\(width) \(height)\n255\n".utf8) + ImageFile.interleavedBytes(tensor)
+    }
+
+    /// Header and ASCII raster tokens: decimal numbers separated by whitespace, `#` comments to end of line.
+    private struct Scanner {
+        let bytes: [UInt8]
+        var position: Int
+
+        mutating func integer() -> Int? {
+            while position < bytes.count {
+                let b = bytes[position]
+                if b == UInt8(ascii: "#") {
+                    while position < bytes.count, bytes[position] != 0x0A, bytes[position] != 0x0D { position += 1 }
+                } else if b == 0x20 || (0x09...0x0D).contains(b) {
+                    position += 1
+                } else { break }
+            }
+            var value = 0, digits = 0
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]), digits < 9 {
+                value = value * 10 + Int(bytes[position] - UInt8(ascii: "0"))
+                position += 1; digits += 1
+            }
+            // A number must end at whitespace, a comment or the end of the data.
+            if digits == 0 { return nil }
+            if position < bytes.count {
+                let b = bytes[position]
+                guard b == 0x20 || (0x09...0x0D).contains(b) || b == UInt8(ascii: "#") else { return nil }
+            }
+            return value
+        }
+    }
+}
