@@ -94,7 +94,9 @@ def main() -> None:
         logits = model(x)
     named["input"] = x.contiguous()
     named["logits"] = logits.contiguous()
-    save_file(named, OUT, metadata={
+    # Sums computed by PyTorch, so a reader can check its decoding (F16 included) independently.
+    sums = {f"sum.{name}": repr(float(t.double().sum())) for name, t in named.items()}
+    save_file(named, OUT, metadata={**sums,
         "network": "mini",
         "torch": torch.__version__,
         "lrn": "paper alpha 1e-4, n 5, beta 0.75, k 2 (torch alpha = 5e-4)",

@@ -82,7 +82,7 @@ import Testing
     static let malformed: [(String, @Sendable (TemporaryDirectory) throws -> Void, String)] = [
         ("labels file missing", { dir in
             try writeSplit(in: dir); try FileManager.default.removeItem(atPath: labelsPath(dir))
-        }, "DIR/train-labels-idx1-ubyte.gz: no such file (expected the Fashion-MNIST training labels (IDX, unsigned bytes))"),
+        }, "DIR/train-labels-idx1-ubyte.gz: no such file (expected the Fashion-MNIST training labels, IDX of unsigned bytes)"),
         ("labels in place of images", { dir in
             try writeSplit(in: dir, images: idx([3], labels))
         }, "DIR/train-images-idx3-ubyte.gz: expected IDX magic number 0x00000803 (unsigned bytes, 3-dimensional data), got 0x00000801"),
@@ -143,13 +143,20 @@ import Testing
     }
 
     @Test func defaultDirectoryHintTellsHowToInstall() {
-        let error = DatasetError.missingDirectory(path: FashionMNIST.defaultDirectory, hint: FashionMNIST.installHint)
-        #expect(error.description == "/usr/share/datasets/fashion-mnist: no such directory; install it with: apt-get install dataset-fashion-mnist")
+        #expect(FashionMNIST.missingDirectoryError("/usr/share/datasets/fashion-mnist/").description
+                == "/usr/share/datasets/fashion-mnist/: no such directory; install it with: apt-get install dataset-fashion-mnist")
+        #expect(FashionMNIST.missingDirectoryError("/home/me/data").description == "/home/me/data: no such directory")
     }
 
     // MARK: - The real files from Debian's dataset-fashion-mnist, when installed
 
     static let realFilesPresent = FileManager.default.fileExists(atPath: FashionMNIST.defaultDirectory + "/train-images-idx3-ubyte.gz")
+
+    @Test(.enabled(if: !FileManager.default.fileExists(atPath: FashionMNIST.defaultDirectory)))
+    func missingDefaultDirectoryGivesTheInstallHint() {
+        let error = #expect(throws: DatasetError.self) { try FashionMNIST.load(.test) }
+        #expect(error == .missingDirectory(path: FashionMNIST.defaultDirectory, hint: FashionMNIST.installHint))
+    }
 
     @Test(.enabled(if: realFilesPresent))
     func realTrainingSet() throws {

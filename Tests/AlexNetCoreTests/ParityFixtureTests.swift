@@ -44,6 +44,16 @@ import Testing
         #expect(file.metadata["network"] == "mini")
     }
 
+    @Test func decodedValuesSumToWhatPyTorchComputed() throws {
+        let file = try Self.fixture()
+        for t in file.tensors {
+            let text = try #require(file.metadata["sum.\(t.name)"], "\(t.name)")
+            let torchSum = try #require(Double(text))
+            let ours = t.tensor.data.reduce(0.0) { $0 + Double($1) }
+            #expect(abs(ours - torchSum) < 1e-6, "\(t.name): \(ours) vs \(torchSum)")
+        }
+    }
+
     @Test func valuesAreFiniteAndHeScaled() throws {
         let file = try Self.fixture()
         // He init: std = sqrt(2 / fan_in); conv1's fan-in is 1·5·5.

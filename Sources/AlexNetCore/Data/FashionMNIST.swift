@@ -45,11 +45,10 @@ public struct FashionMNIST: Sendable {
                             limit: Int? = nil) throws(DatasetError) -> FashionMNIST {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            let isDefault = (directory as NSString).standardizingPath == defaultDirectory
-            throw .missingDirectory(path: directory, hint: isDefault ? installHint : nil)
+            throw missingDirectoryError(directory)
         }
-        let imagesPath = try locate(split.imagesFile, in: directory, expected: "the Fashion-MNIST \(split.title) images (IDX, 28×28 unsigned bytes)")
-        let labelsPath = try locate(split.labelsFile, in: directory, expected: "the Fashion-MNIST \(split.title) labels (IDX, unsigned bytes)")
+        let imagesPath = try locate(split.imagesFile, in: directory, expected: "the Fashion-MNIST \(split.title) images, IDX of 28×28 unsigned bytes")
+        let labelsPath = try locate(split.labelsFile, in: directory, expected: "the Fashion-MNIST \(split.title) labels, IDX of unsigned bytes")
         let images = try IDXFile.read(path: imagesPath, rank: 3, itemShape: [side, side], limit: limit)
         let labels = try IDXFile.read(path: labelsPath, rank: 1, limit: limit)
         guard images.dimensions[0] == labels.dimensions[0] else {
@@ -59,6 +58,12 @@ public struct FashionMNIST: Sendable {
             throw .malformed(path: labelsPath, message: "label \(labels.values[bad]) of item \(bad) is outside 0...\(classNames.count - 1)")
         }
         return FashionMNIST(split: split, pixels: images.values, labels: labels.values.map(Int.init))
+    }
+
+    /// Only the default directory comes from a package; for `--data DIR` the user knows where it is.
+    static func missingDirectoryError(_ directory: String) -> DatasetError {
+        let isDefault = (directory as NSString).standardizingPath == defaultDirectory
+        return .missingDirectory(path: directory, hint: isDefault ? installHint : nil)
     }
 
     /// `name.gz`, else `name`.

@@ -34,31 +34,3 @@ public struct MiniBatchOrder: Sequence, Sendable {
         }.makeIterator()
     }
 }
-
-/// SplitMix64: tiny, fast, and the same on every platform, unlike `SystemRandomNumberGenerator`.
-struct ShuffleGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64, stream: UInt64) {
-        state = seed ^ (stream &* 0xD1B5_4A32_D192_ED03)
-        _ = next()
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..<bound without modulo bias (Lemire's multiply-shift with rejection).
-    mutating func next(below bound: UInt64) -> UInt64 {
-        var m = next().multipliedFullWidth(by: bound)
-        if m.low < bound {
-            let threshold = (0 &- bound) % bound
-            while m.low < threshold { m = next().multipliedFullWidth(by: bound) }
-        }
-        return m.high
-    }
-}
