@@ -8,6 +8,8 @@ struct AlexNet: AsyncParsableCommand {
         subcommands: [
             ExploreCommand.self,
             ShapesCommand.self,
+            TrainCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 

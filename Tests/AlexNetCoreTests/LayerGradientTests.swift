@@ -69,9 +69,10 @@ import Testing
         #expect(y.data == [6, 6, 6, 6])
     }
 
-    @Test(arguments: [5, 3, 4])
-    func lrnGradients(size: Int) {
-        let lrn = LocalResponseNorm(spec: LRNSpec(size: size, alpha: 0.05, beta: 0.75, k: 2))
+    // β = 0.75 takes the two-square-root path, other β the pow path.
+    @Test(arguments: [(5, 0.75), (3, 0.75), (4, 0.6)])
+    func lrnGradients(size: Int, beta: Double) {
+        let lrn = LocalResponseNorm(spec: LRNSpec(size: size, alpha: 0.05, beta: beta, k: 2))
         var x = GradientCheck.randomTensor([2, 7, 3, 4], seed: 31, scale: 2)
         let y = lrn.forward(x, mode: .train)
         let r = GradientCheck.randomTensor(y.shape, seed: 32)

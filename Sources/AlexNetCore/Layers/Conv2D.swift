@@ -66,7 +66,7 @@ final class Conv2D: Layer {
                 weight.value.data.withUnsafeBufferPointer { wp in
                     self.cols.withUnsafeBufferPointer { cp in
                         product.withUnsafeMutableBufferPointer { pp in
-                            gemm(m: OCg, n: cols, k: g.rows, a: wp.baseAddress! + group * OCg * g.rows, lda: g.rows,
+                            parallelGemm(m: OCg, n: cols, k: g.rows, a: wp.baseAddress! + group * OCg * g.rows, lda: g.rows,
                                  b: cp.baseAddress!, ldb: cols, c: pp.baseAddress!, ldc: cols)
                         }
                     }
@@ -148,7 +148,7 @@ final class Conv2D: Layer {
                 gathered.withUnsafeBufferPointer { gp in
                     self.cols.withUnsafeBufferPointer { cp in
                         weight.grad.data.withUnsafeMutableBufferPointer { wg in
-                            gemm(transB: true, m: OCg, n: g.rows, k: cols, a: gp.baseAddress!, lda: cols,
+                            parallelGemm(transB: true, m: OCg, n: g.rows, k: cols, a: gp.baseAddress!, lda: cols,
                                  b: cp.baseAddress!, ldb: cols, beta: 1, c: wg.baseAddress! + group * OCg * g.rows, ldc: g.rows)
                         }
                     }
@@ -158,7 +158,7 @@ final class Conv2D: Layer {
                 weight.value.data.withUnsafeBufferPointer { wp in
                     gathered.withUnsafeBufferPointer { gp in
                         self.cols.withUnsafeMutableBufferPointer { cp in
-                            gemm(transA: true, m: g.rows, n: cols, k: OCg, a: wp.baseAddress! + group * OCg * g.rows, lda: g.rows,
+                            parallelGemm(transA: true, m: g.rows, n: cols, k: OCg, a: wp.baseAddress! + group * OCg * g.rows, lda: g.rows,
                                  b: gp.baseAddress!, ldb: cols, c: cp.baseAddress!, ldc: cols)
                         }
                     }

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import COpenBLAS
 
 /// The one matrix multiply of the engine: C = alpha · op(A) · op(B) + beta · C, row-major, through
@@ -10,10 +12,49 @@ func gemm(transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
                 Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
 }
 
-/// How many threads OpenBLAS uses; the engine's own loops split work the same way.
+/// How many cores the engine's maths uses. OpenBLAS itself is kept single-threaded: its own worker threads
+/// spin after each call and starved the engine's parallel loops on this 2-core machine (training ran 25%
+/// slower), so the engine splits every GEMM by output columns and runs the pieces on its own workers.
 public enum ComputeThreads {
-    public static func set(_ n: Int) { openblas_set_num_threads(Int32(max(1, n))) }
-    public static var current: Int { Int(openblas_get_num_threads()) }
+    /// The process-wide worker count, like OpenBLAS's own thread setting; atomic so it is safe to read
+    /// from any thread.
+    private static let workers = Atomic<Int>(ProcessInfo.processInfo.activeProcessorCount)
+
+    public static func set(_ n: Int) {
+        openblas_set_num_threads(1)
+        workers.store(max(1, n), ordering: .relaxed)
+    }
+
+    /// OpenBLAS goes single-threaded before the first GEMM, whether or not `set` was called.
+    private static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
+
+    public static var current: Int {
+        _ = singleThreadedBLAS
+        return workers.load(ordering: .relaxed)
+    }
+
     /// The kernel family OpenBLAS picked, e.g. "SkylakeX" or "Prescott" (see NOTES on OPENBLAS_CORETYPE).
     public static var coreName: String { String(cString: openblas_get_corename()) }
+}
+
+/// `gemm` with the N (output column) range split across the engine's workers, each piece a
+/// single-threaded OpenBLAS call on disjoint columns of C: results are identical however it is split.
+func parallelGemm(transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
+                  alpha: Float = 1, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                  beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int) {
+    let workers = ComputeThreads.current
+    // Below ~64 columns per worker the split costs more than it saves.
+    let pieces = max(1, min(workers, n / 64))
+    if pieces == 1 {
+        gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
+             beta: beta, c: c, ldc: ldc)
+        return
+    }
+    parallelFor(pieces) { p in
+        let lo = n * p / pieces, hi = n * (p + 1) / pieces
+        // Column j of op(B) starts at b + j (row-major, not transposed) or at b + j·ldb (transposed).
+        let bStart = transB ? b + lo * ldb : b + lo
+        gemm(transA: transA, transB: transB, m: m, n: hi - lo, k: k, alpha: alpha, a: a, lda: lda,
+             b: bStart, ldb: ldb, beta: beta, c: c + lo, ldc: ldc)
+    }
 }

@@ -25,7 +25,7 @@ final class Linear: Layer {
             }
             x.data.withUnsafeBufferPointer { xp in
                 weight.value.data.withUnsafeBufferPointer { wp in
-                    gemm(transB: true, m: N, n: outFeatures, k: inFeatures, a: xp.baseAddress!, lda: inFeatures,
+                    parallelGemm(transB: true, m: N, n: outFeatures, k: inFeatures, a: xp.baseAddress!, lda: inFeatures,
                          b: wp.baseAddress!, ldb: inFeatures, beta: 1, c: yp.baseAddress!, ldc: outFeatures)
                 }
             }
@@ -41,7 +41,7 @@ final class Linear: Layer {
         dOut.data.withUnsafeBufferPointer { dp in
             x.data.withUnsafeBufferPointer { xp in
                 weight.grad.data.withUnsafeMutableBufferPointer { wg in
-                    gemm(transA: true, m: outFeatures, n: inFeatures, k: N, a: dp.baseAddress!, lda: outFeatures,
+                    parallelGemm(transA: true, m: outFeatures, n: inFeatures, k: N, a: dp.baseAddress!, lda: outFeatures,
                          b: xp.baseAddress!, ldb: inFeatures, beta: 1, c: wg.baseAddress!, ldc: inFeatures)
                 }
             }
@@ -50,7 +50,7 @@ final class Linear: Layer {
             }
             weight.value.data.withUnsafeBufferPointer { wp in
                 dx.data.withUnsafeMutableBufferPointer { dxp in
-                    gemm(m: N, n: inFeatures, k: outFeatures, a: dp.baseAddress!, lda: outFeatures,
+                    parallelGemm(m: N, n: inFeatures, k: outFeatures, a: dp.baseAddress!, lda: outFeatures,
                          b: wp.baseAddress!, ldb: inFeatures, c: dxp.baseAddress!, ldc: inFeatures)
                 }
             }

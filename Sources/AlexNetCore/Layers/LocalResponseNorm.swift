@@ -11,7 +11,8 @@ import Glibc
 /// x (N, C, H, W) → y (N, C, H, W); keeps x, s and y.
 final class LocalResponseNorm: Layer {
     let spec: LRNSpec
-    private var cache: (x: Tensor, scale: [Float], y: Tensor)?
+    /// x, s, s^(−β) and y of the last training forward.
+    private var cache: (x: Tensor, scale: [Float], factor: [Float], y: Tensor)?
 
     init(spec: LRNSpec) { self.spec = spec }
 
@@ -21,14 +22,18 @@ final class LocalResponseNorm: Layer {
         let (k, alpha, beta) = (Float(spec.k), Float(spec.alpha), Float(spec.beta))
         var y = Tensor(zeros: x.shape)
         var scale = [Float](repeating: 0, count: x.count)
+        var factor = [Float](repeating: 0, count: x.count)
         x.data.withUnsafeBufferPointer { xp in
             scale.withUnsafeMutableBufferPointer { sp in
+              factor.withUnsafeMutableBufferPointer { fp in
                 y.data.withUnsafeMutableBufferPointer { yp in
-                    let (xb, sb, yb) = (xp.baseAddress!, sp.baseAddress!, yp.baseAddress!)
+                    let (xb, sb, fb, yb) = (xp.baseAddress!, sp.baseAddress!, fp.baseAddress!, yp.baseAddress!)
                     parallelFor(N) { n in
                         let base = n * C * plane
                         // Sliding sum of squares over channels, per pixel.
-                        var window = [Float](repeating: 0, count: plane)
+                        let window = UnsafeMutablePointer<Float>.allocate(capacity: plane)
+                        defer { window.deallocate() }
+                        window.initialize(repeating: 0, count: plane)
                         for c in 0..<min(after, C) {
                             let xc = xb + base + c * plane
                             for p in 0..<plane { window[p] += xc[p] * xc[p] }
@@ -38,39 +43,45 @@ final class LocalResponseNorm: Layer {
                             if enter < C { let xe = xb + base + enter * plane; for p in 0..<plane { window[p] += xe[p] * xe[p] } }
                             if leave >= 0 { let xl = xb + base + leave * plane; for p in 0..<plane { window[p] -= xl[p] * xl[p] } }
                             let off = base + c * plane
-                            for p in 0..<plane {
-                                let s = k + alpha * max(0, window[p])
-                                sb[off + p] = s
-                                yb[off + p] = xb[off + p] * powf(s, -beta)
+                            for p in 0..<plane { sb[off + p] = k + alpha * max(0, window[p]) }
+                            if beta == 0.75 {
+                                for p in 0..<plane { let r = sb[off + p].squareRoot(); fb[off + p] = 1 / (r * r.squareRoot()) }
+                            } else {
+                                for p in 0..<plane { fb[off + p] = powf(sb[off + p], -beta) }
                             }
+                            for p in 0..<plane { yb[off + p] = xb[off + p] * fb[off + p] }
                         }
                     }
                 }
+              }
             }
         }
-        cache = mode == .train ? (x, scale, y) : nil
+        cache = mode == .train ? (x, scale, factor, y) : nil
         return y
     }
 
     func backward(_ dOut: Tensor) -> Tensor {
-        guard let (x, scale, y) = cache else { preconditionFailure("LRN backward without a training forward") }
+        guard let (x, scale, factor, y) = cache else { preconditionFailure("LRN backward without a training forward") }
         let (N, C, plane) = (x.shape[0], x.shape[1], x.shape[2] * x.shape[3])
         let before = spec.size / 2, after = (spec.size - 1) / 2
         let (alpha, beta) = (Float(spec.alpha), Float(spec.beta))
         var dx = Tensor(zeros: x.shape)
         x.data.withUnsafeBufferPointer { xp in
         scale.withUnsafeBufferPointer { sp in
+        factor.withUnsafeBufferPointer { fp in
         y.data.withUnsafeBufferPointer { yp in
         dOut.data.withUnsafeBufferPointer { dp in
         dx.data.withUnsafeMutableBufferPointer { dxp in
-            let (xb, sb, yb, db, dxb) = (xp.baseAddress!, sp.baseAddress!, yp.baseAddress!, dp.baseAddress!, dxp.baseAddress!)
+            let (xb, sb, fb, yb, db, dxb) = (xp.baseAddress!, sp.baseAddress!, fp.baseAddress!, yp.baseAddress!, dp.baseAddress!, dxp.baseAddress!)
             parallelFor(N) { n in
                 let base = n * C * plane
                 // ratio[c'] = dy[c'] · y[c'] / s[c'];  c receives the sum over c' with c ∈ win(c'),
                 // i.e. c' ∈ [c − after, c + before].
-                var ratio = [Float](repeating: 0, count: C * plane)
+                let ratio = UnsafeMutablePointer<Float>.allocate(capacity: C * plane)
+                let window = UnsafeMutablePointer<Float>.allocate(capacity: plane)
+                defer { ratio.deallocate(); window.deallocate() }
                 for i in 0..<(C * plane) { ratio[i] = db[base + i] * yb[base + i] / sb[base + i] }
-                var window = [Float](repeating: 0, count: plane)
+                window.initialize(repeating: 0, count: plane)
                 for c in 0..<min(before, C) { for p in 0..<plane { window[p] += ratio[c * plane + p] } }
                 for c in 0..<C {
                     let enter = c + before, leave = c - after - 1
@@ -78,11 +89,11 @@ final class LocalResponseNorm: Layer {
                     if leave >= 0 { for p in 0..<plane { window[p] -= ratio[leave * plane + p] } }
                     let off = base + c * plane
                     for p in 0..<plane {
-                        dxb[off + p] = db[off + p] * powf(sb[off + p], -beta) - 2 * alpha * beta * xb[off + p] * window[p]
+                        dxb[off + p] = db[off + p] * fb[off + p] - 2 * alpha * beta * xb[off + p] * window[p]
                     }
                 }
             }
-        }}}}}
+        }}}}}}
         return dx
     }
 }

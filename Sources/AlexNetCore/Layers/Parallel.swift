@@ -4,7 +4,10 @@ import Dispatch
 /// slice of memory, which keeps results bit-identical whatever the scheduling.
 @inline(__always)
 func parallelFor(_ count: Int, _ body: (Int) -> Void) {
-    if count <= 1 { if count == 1 { body(0) }; return }
+    if count <= 1 || ComputeThreads.current == 1 {
+        for i in 0..<count { body(i) }
+        return
+    }
     // The body writes disjoint memory through pointers that Swift cannot prove Sendable; the
     // concurrentPerform call does not outlive this function.
     withoutActuallyEscaping(body) { escapable in

@@ -16,6 +16,8 @@ public final class Network {
     public let parameters: [Parameter]
     /// Each layer's output from the last forward, by layer name (only when asked to keep them).
     public private(set) var activations: [String: Tensor] = [:]
+    /// When set, forward and backward add each layer's wall time here (for `alexnet bench --layers`).
+    public var layerTimes: [String: (forward: Duration, backward: Duration)]?
 
     public init(spec: NetworkSpec, initialization: Initialization, seed: UInt64) throws(ShapeError) {
         self.spec = spec
@@ -117,7 +119,9 @@ public final class Network {
         var x = images
         for (spec, layer) in layers {
             if let layer {
+                let start = ContinuousClock.now
                 x = layer.forward(x, mode: mode)
+                if layerTimes != nil { layerTimes![spec.name, default: (.zero, .zero)].forward += ContinuousClock.now - start }
             } else if case .flatten = spec.kind {
                 x.reshape([n, x.count / n])
             }
@@ -131,6 +135,8 @@ public final class Network {
         var d = dLogits
         for (spec, layer) in layers.reversed() {
             if let layer {
+                let start = ContinuousClock.now
+                defer { if layerTimes != nil { layerTimes![spec.name, default: (.zero, .zero)].backward += ContinuousClock.now - start } }
                 if let conv = layer as? Conv2D, !conv.needsInputGradient {
                     _ = conv.backward(d)
                     return

@@ -1,0 +1,47 @@
+/// The knobs of a training run on Fashion-MNIST.
+public struct TrainingOptions: Sendable, Equatable {
+    public var epochs: Int
+    public var batchSize: Int
+    public var learningRate: Double
+    public var seed: UInt64
+    /// Use only the first N training images (quick runs, tests).
+    public var limit: Int?
+    /// Use only the first N test images for the per-epoch test error.
+    public var testLimit: Int?
+    /// Random crops (when the images are larger than the network input) and horizontal flips.
+    public var augment: Bool
+    public var initialization: Initialization
+    /// Evaluations without improvement before the learning rate is divided by 10.
+    public var plateauPatience: Int
+    /// Images averaged into the running loss and training error.
+    public var windowImages: Int
+
+    public init(epochs: Int = 3, batchSize: Int = 64, learningRate: Double = 0.01, seed: UInt64 = 1,
+                limit: Int? = nil, testLimit: Int? = nil, augment: Bool = true,
+                initialization: Initialization = .he, plateauPatience: Int = 2, windowImages: Int = 2_000) {
+        self.epochs = epochs; self.batchSize = batchSize; self.learningRate = learningRate; self.seed = seed
+        self.limit = limit; self.testLimit = testLimit; self.augment = augment
+        self.initialization = initialization; self.plateauPatience = plateauPatience; self.windowImages = windowImages
+    }
+}
+
+/// Where a run is after a step: what a progress bar, a CSV log or a live chart shows.
+public struct TrainingProgress: Sendable, Equatable {
+    public var step: Int
+    /// Completed epochs plus the fraction of the current one.
+    public var epoch: Double
+    public var epochIndex: Int
+    public var stepsPerEpoch: Int
+    /// This step's batch.
+    public var batchLoss: Double
+    public var batchError: Double
+    /// Means over the last `windowImages` images.
+    public var loss: Double
+    public var trainError: Double
+    public var imagesPerSecond: Double
+    public var learningRate: Double
+    /// Set on the last step of an epoch: the test error after it.
+    public var testError: Double?
+    /// Set when the learning rate was divided at this step.
+    public var learningRateDropped: Bool
+}

@@ -1,0 +1,124 @@
+import AlexNetCore
+import ArgumentParser
+import ExplorerUI
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time forward passes and training steps (and the heatmap renderer).",
+        discussion: """
+            Forward = eval mode, no gradients. Training step = forward + softmax cross-entropy + backward + SGD
+            update. One warm-up run, then the median of --steps runs. GFLOP/s counts 2 FLOPs per multiply-add of
+            the network's own MAC count, and 3× the forward's for a training step, as the PyTorch peer does.
+            """)
+
+    @OptionGroup var network: NetworkOptions
+    @Option(parsing: .upToNextOption, help: "Batch sizes to time.") var batch: [Int] = [1, 16]
+    @Option(help: "Threads (default: all cores).") var threads: Int?
+    @Option(help: "Timed runs per figure (after one warm-up).") var steps: Int = 5
+    @Option(help: "table or json.") var format: ShapeTable.Format = .table
+    @Flag(help: "Also show where a training step's time goes, layer by layer.") var layers = false
+    @Flag(name: .customLong("no-render"), help: "Skip the 200×60 heatmap render benchmark.") var noRender = false
+
+    func validate() throws {
+        guard steps >= 1 else { throw ValidationError("--steps must be at least 1") }
+        guard batch.allSatisfy({ $0 >= 1 }) else { throw ValidationError("--batch sizes must be at least 1") }
+    }
+
+    struct Row {
+        var batch: Int
+        var forward: Double, train: Double
+        var macs: Int
+        var forwardImages: Double { Double(batch) / forward }
+        var trainImages: Double { Double(batch) / train }
+        var forwardGFLOPs: Double { 2 * Double(macs * batch) / forward / 1e9 }
+        var trainGFLOPs: Double { 6 * Double(macs * batch) / train / 1e9 }
+    }
+
+    func run() throws {
+        try CLIError.wrap { try bench() }
+    }
+
+    private func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
+        try body()
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            try body()
+            times.append((ContinuousClock.now - start).seconds)
+        }
+        return times.sorted()[times.count / 2]
+    }
+
+    private func bench() throws {
+        ComputeThreads.set(threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let spec = try network.spec(default: .alexnet1tower)
+        let net = try Network(spec: spec, initialization: .paper, seed: 1)
+        let trainer = Trainer(network: net, learningRate: 0.001)
+        let classes = net.report.output.count
+        var rows: [Row] = []
+        var breakdown: [String: (forward: Duration, backward: Duration)] = [:]
+        for n in batch {
+            var random = SeededRandom(seed: UInt64(n))
+            let i = spec.input
+            var images = Tensor(zeros: [n, i.channels, i.height, i.width])
+            for k in 0..<images.count { images.data[k] = Float(random.normal()) }
+            let b = Batch(images: images, labels: (0..<n).map { _ in random.below(classes) })
+            let forward = median(steps) { _ = net.forward(b.images, mode: .eval) }
+            let train = try median(steps) { _ = try trainer.trainStep(b) }
+            rows.append(Row(batch: n, forward: forward, train: train, macs: net.report.totalMACs))
+            if layers, n == batch.last {
+                net.layerTimes = [:]
+                for _ in 0..<steps { _ = try trainer.trainStep(b) }
+                breakdown = net.layerTimes ?? [:]
+                net.layerTimes = nil
+            }
+        }
+        let render = noRender ? nil : RenderBenchmark.heatmapScreen(width: 200, height: 60, frames: 100, capabilities: .standard)
+        if format == .json {
+            print(json(spec: spec, rows: rows, render: render).text(pretty: true))
+            return
+        }
+        print("\(spec.name): \(NumberText.grouped(net.report.totalMACs)) MACs per image; threads \(ComputeThreads.current); "
+              + "OpenBLAS kernels: \(ComputeThreads.coreName)")
+        print("batch   fwd ms  fwd img/s  fwd GFLOP/s   train ms  train img/s  train GFLOP/s")
+        for r in rows {
+            print(pad(r.batch, 5) + pad(NumberText.fixed(r.forward * 1e3, 1), 9) + pad(NumberText.fixed(r.forwardImages, 2), 11)
+                  + pad(NumberText.fixed(r.forwardGFLOPs, 1), 13) + pad(NumberText.fixed(r.train * 1e3, 1), 11)
+                  + pad(NumberText.fixed(r.trainImages, 2), 13) + pad(NumberText.fixed(r.trainGFLOPs, 1), 15))
+        }
+        if !breakdown.isEmpty {
+            let total = breakdown.values.reduce(0.0) { $0 + $1.forward.seconds + $1.backward.seconds }
+            print("\nwhere a training step at batch \(batch.last!) goes (per step):")
+            print("layer        fwd ms    bwd ms   share")
+            for layer in spec.layers {
+                guard let t = breakdown[layer.name] else { continue }
+                let f = t.forward.seconds / Double(steps), bw = t.backward.seconds / Double(steps)
+                print(layer.name.padding(toLength: 10, withPad: " ", startingAt: 0) + pad(NumberText.fixed(f * 1e3, 2), 9)
+                      + pad(NumberText.fixed(bw * 1e3, 2), 10)
+                      + pad(NumberText.fixed((f + bw) * Double(steps) / total * 100, 1) + "%", 8))
+            }
+        }
+        if let render { print("\nrender: " + render.summary) }
+    }
+
+    private func pad(_ v: Any, _ width: Int) -> String {
+        let s = "\(v)"
+        return String(repeating: " ", count: max(0, width - s.count)) + s
+    }
+
+    private func json(spec: NetworkSpec, rows: [Row], render: RenderBenchmark.Result?) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("network", .string(spec.name)), ("threads", .int(ComputeThreads.current)),
+            ("openblas_core", .string(ComputeThreads.coreName)),
+            ("rows", .array(rows.map { r in .object([
+                ("batch", .int(r.batch)), ("forward_ms", .double(r.forward * 1e3)), ("forward_img_s", .double(r.forwardImages)),
+                ("forward_gflops", .double(r.forwardGFLOPs)), ("train_ms", .double(r.train * 1e3)),
+                ("train_img_s", .double(r.trainImages)), ("train_gflops", .double(r.trainGFLOPs)),
+            ]) })),
+        ]
+        if let render { fields.append(("render_ms_per_frame", .double(render.secondsPerFrame * 1e3))) }
+        return .object(fields)
+    }
+}

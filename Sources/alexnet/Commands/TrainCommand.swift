@@ -1,0 +1,130 @@
+import AlexNetCore
+import ArgumentParser
+import Foundation
+
+extension Activation: ExpressibleByArgument {}
+extension Initialization: ExpressibleByArgument {}
+
+/// Options shared by `train` and `compare`.
+struct TrainingArguments: ParsableArguments {
+    @Option(help: "Passes over the training set.") var epochs: Int = 3
+    @Option(help: "Images per mini-batch (1 or more).") var batch: Int = 64
+    @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005).") var lr: Double = 0.01
+    @Option(help: "Seed for initialisation, data order, dropout and augmentation.") var seed: UInt64 = 1
+    @Option(help: "Train on the first N training images only.") var limit: Int?
+    @Option(name: .customLong("test-limit"), help: "Measure test error on the first N test images only.") var testLimit: Int?
+    @Option(help: "Weight initialisation: paper (N(0, 0.01²), some biases 1) or he. Default: he for mini, paper otherwise.")
+    var `init`: Initialization?
+    @Flag(name: .customLong("no-augment"), help: "Turn off random crops and flips.") var noAugment = false
+    @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+    @Option(help: "Threads for the maths (default: all cores).") var threads: Int?
+
+    func validate() throws {
+        guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+        guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
+        guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be a positive number") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func options(for preset: Preset?) -> TrainingOptions {
+        TrainingOptions(epochs: epochs, batchSize: batch, learningRate: lr, seed: seed, limit: limit, testLimit: testLimit,
+                        augment: !noAugment, initialization: `init` ?? Initialization.default(for: preset))
+    }
+
+    func applyThreads() {
+        ComputeThreads.set(threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    func loadData() throws -> (train: FashionMNIST, test: FashionMNIST) {
+        (try FashionMNIST.load(.train, directory: data, limit: limit),
+         try FashionMNIST.load(.test, directory: data, limit: testLimit))
+    }
+}
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a network on Fashion-MNIST with the paper's SGD.",
+        discussion: """
+            Prints a progress bar with loss, training error and images/s, and the test error after each epoch.
+            The learning rate is divided by 10 when the test error stops improving for 2 epochs.
+            Ctrl-C stops between steps; with --save the weights so far are written (atomically) before exiting.
+            """)
+
+    @OptionGroup var network: NetworkOptions
+    @Option(help: "relu, tanh or sigmoid: replaces every activation of the network.") var activation: Activation?
+    @OptionGroup var training: TrainingArguments
+    @Option(help: "Write a checkpoint (safetensors) here after each epoch and at the end.") var save: String?
+    @Option(help: "Continue from a checkpoint written by --save.") var resume: String?
+    @Option(help: "Write step, epoch, loss, train error and test error to this CSV file.") var log: String?
+
+    func run() throws {
+        try CLIError.wrap { try train() }
+    }
+
+    private func train() throws {
+        training.applyThreads()
+        var spec = try network.spec(default: .mini)
+        let preset = network.config == nil ? Preset(rawValue: network.preset ?? "mini") : nil
+        let act = activation ?? .relu
+        if let activation { spec = spec.replacingActivations(with: activation) }
+        let options = training.options(for: preset)
+        let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed)
+        let (trainSet, testSet) = try training.loadData()
+        let run = try TrainingRun(network: net, train: trainSet, test: testSet, options: options)
+        if let resume {
+            let checkpoint = try Checkpoint.load(from: resume)
+            try run.restore(checkpoint, source: resume)
+            print("resumed \(resume): epoch \(checkpoint.metadata.epoch), step \(NumberText.grouped(checkpoint.metadata.step))")
+        }
+        print("training \(spec.name) (\(NumberText.grouped(net.parameterCount)) parameters) on \(NumberText.grouped(trainSet.count)) images, "
+              + "batch \(options.batchSize), lr \(options.learningRate), \(options.initialization.rawValue) init, seed \(options.seed), "
+              + "\(ComputeThreads.current) threads")
+        var csv = try log.map { try CSVLog(path: $0, header: "step,epoch,loss,train_error,test_error") }
+        let stop = StopSignal()
+        var line = ProgressLine()
+        let started = ContinuousClock.now
+        var epochStarted = started
+        while !run.isFinished {
+            if let s = stop.signal {
+                line.finishLine()
+                try saveIfAsked(run, activation: act, why: "stopped by signal \(s)")
+                throw ExitCode(128 + s)
+            }
+            let p: TrainingProgress
+            do { p = try run.step() } catch {
+                line.finishLine()
+                CLIError.printError("error: \(error)")
+                try saveIfAsked(run, activation: act, why: "last good weights before the divergence")
+                throw ExitCode.failure
+            }
+            try csv?.append("\(p.step),\(NumberText.fixed(p.epoch, 4)),\(NumberText.fixed(p.batchLoss, 6)),"
+                            + "\(NumberText.fixed(p.batchError, 6)),\(p.testError.map { NumberText.fixed($0, 6) } ?? "")")
+            line.show(ProgressLine.text(p, epochs: options.epochs))
+            if let test = p.testError {
+                line.finishLine()
+                let secs = (ContinuousClock.now - epochStarted).seconds
+                epochStarted = .now
+                var summary = "epoch \(p.epochIndex + 1)/\(options.epochs): loss \(NumberText.fixed(p.loss, 3)), "
+                    + "train error \(NumberText.fixed(p.trainError * 100, 2))%, test error \(NumberText.fixed(test * 100, 2))% "
+                    + "(test accuracy \(NumberText.fixed((1 - test) * 100, 2))%), \(NumberText.fixed(secs, 1)) s, "
+                    + "\(NumberText.grouped(Int(p.imagesPerSecond.rounded()))) images/s"
+                if p.learningRateDropped { summary += "; test error stopped improving: lr ÷10 → \(run.trainer.optimizer.learningRate)" }
+                print(summary)
+                try saveIfAsked(run, activation: act, why: nil)
+            }
+        }
+        print("done in \(NumberText.fixed((ContinuousClock.now - started).seconds, 1)) s")
+    }
+
+    private func saveIfAsked(_ run: TrainingRun, activation: Activation, why: String?) throws {
+        guard let save else { return }
+        try run.checkpoint(activation: activation).save(to: save)
+        print("saved \(save)" + (why.map { " (\($0))" } ?? ""))
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
