@@ -14,7 +14,7 @@ struct AlexNet: AsyncParsableCommand {
         defaultSubcommand: ExploreCommand.self)
 
     static func main() async {
-        OpenBLASCoreType.reexecIfNeeded()
+        StartupEnvironment.reexecIfNeeded()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
