@@ -10,6 +10,7 @@ struct AlexNet: AsyncParsableCommand {
             ShapesCommand.self,
             TrainCommand.self,
             BenchCommand.self,
+            CompareCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 

@@ -64,3 +64,28 @@ import Testing
         #expect(try #require(file["logits"]).data.allSatisfy(\.isFinite))
     }
 }
+
+/// The engine against PyTorch: the same weights (saved by PyTorch under torchvision-style names) loaded
+/// into our `mini` network must give PyTorch's logits on the same inputs.
+@Suite struct PyTorchParityTests {
+    @Test func logitsMatchPyTorch() throws {
+        let file = try ParityFixtureTests.fixture()
+        let net = try Network(spec: Preset.mini.spec, initialization: .he, seed: 1)
+        var tensors: [String: Tensor] = [:]
+        for t in file.tensors { tensors[t.name] = t.tensor }
+        try net.load(tensors, source: "mini_parity.safetensors")
+        let input = try #require(file["input"])
+        let expected = try #require(file["logits"])
+        let logits = net.forward(input, mode: .eval)
+        #expect(logits.shape == expected.shape)
+        let scale = expected.data.map { abs($0) }.max()!
+        var worst: Float = 0
+        for (a, b) in zip(logits.data, expected.data) {
+            worst = max(worst, abs(a - b) / max(abs(b), 1e-2 * scale))
+        }
+        #expect(worst < 1e-4, "worst relative difference \(worst)")
+        // Same predicted classes, as a readable second check.
+        func argmax(_ t: Tensor, _ row: Int) -> Int { (0..<10).max { t.data[row * 10 + $0] < t.data[row * 10 + $1] }! }
+        #expect((0..<4).map { argmax(logits, $0) } == (0..<4).map { argmax(expected, $0) })
+    }
+}

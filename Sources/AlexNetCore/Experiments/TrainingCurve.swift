@@ -88,7 +88,7 @@ public struct ComparisonSummary: Sendable, Equatable {
         return out
     }
 
-    static func percent(_ v: Double) -> String {
+    public static func percent(_ v: Double) -> String {
         let p = v * 100
         return (p.rounded() == p ? "\(Int(p))" : NumberText.fixed(p, 1)) + "%"
     }

@@ -1,0 +1,53 @@
+/// The paper's Figure 1 experiment on this program's own network and data: the same network trained once
+/// per activation, from identical initial weights (the same seed gives the same draws, since swapping an
+/// activation changes no parameter) and on identical batches (data order, crops, flips and dropout masks
+/// depend only on the seed), interleaved step by step so a live chart advances both curves together.
+public final class ActivationComparison {
+    public let target: Double
+    public let runs: [(activation: Activation, run: TrainingRun)]
+    /// A point is recorded every `recordEvery` steps (and at each run's last step).
+    public let recordEvery: Int
+    /// Stop a run once it reaches the target (the question is "how many steps to get there").
+    public let stopAtTarget: Bool
+    public private(set) var curves: [TrainingCurve]
+    private var seconds: [Double]
+
+    public init(spec: NetworkSpec, activations: [Activation], train: FashionMNIST, test: FashionMNIST?,
+                options: TrainingOptions, target: Double, recordEvery: Int, stopAtTarget: Bool = true) throws {
+        precondition(!activations.isEmpty)
+        self.target = target
+        self.recordEvery = max(1, recordEvery)
+        self.stopAtTarget = stopAtTarget
+        runs = try activations.map { a in
+            let network = try Network(spec: spec.replacingActivations(with: a), initialization: options.initialization,
+                                      seed: options.seed)
+            return (a, try TrainingRun(network: network, train: train, test: test, options: options))
+        }
+        curves = activations.map { TrainingCurve(activation: $0) }
+        seconds = activations.map { _ in 0 }
+    }
+
+    public var summary: ComparisonSummary { ComparisonSummary(target: target, curves: curves) }
+
+    /// Every run has reached the target, or used up its epochs.
+    public var isFinished: Bool {
+        runs.indices.allSatisfy { runs[$0].run.isFinished || (stopAtTarget && curves[$0].firstPoint(reaching: target) != nil) }
+    }
+
+    /// Advances each unfinished run by one step. A run that diverges throws; the others keep their curves.
+    public func step() throws(DivergenceError) {
+        for i in runs.indices {
+            let run = runs[i].run
+            guard !run.isFinished, !(stopAtTarget && curves[i].firstPoint(reaching: target) != nil) else { continue }
+            let start = ContinuousClock.now
+            let p = try run.step()
+            let d = ContinuousClock.now - start
+            seconds[i] += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            let firstCrossing = p.trainError <= target && curves[i].firstPoint(reaching: target) == nil
+            if p.step % recordEvery == 0 || run.isFinished || firstCrossing {
+                curves[i].points.append(CurvePoint(step: p.step, epoch: p.epoch, loss: p.loss, trainError: p.trainError))
+            }
+            curves[i].seconds = seconds[i]
+        }
+    }
+}
