@@ -5,8 +5,8 @@ The Swift engine loads the same weights, runs the same inputs and must reproduce
 (the PyTorch "peer" check, as llm.c does with its PyTorch dump).
 
 The network mirrors Sources/AlexNetCore/Network/Presets.swift (miniSpec): input 1x27x27,
-conv1 32 k5 p2, relu, LRN, pool 3/2, conv2 64 k3 p1 g2, relu, LRN, pool 3/2, conv3 96 k3 p1,
-relu, conv4 96 k3 p1 g2, relu, conv5 64 k3 p1 g2, relu, pool 3/2, flatten, dropout, fc6 256,
+conv1 32 k5 p2, relu, LRN, pool 3/2, conv2 64 k3 p1 g2, relu, LRN, pool 3/2, conv3 64 k3 p1,
+relu, conv4 64 k3 p1 g2, relu, conv5 64 k3 p1 g2, relu, pool 3/2, flatten, dropout, fc6 256,
 relu, dropout, fc7 256, relu, fc8 10 (softmax left out: `logits` are fc8's outputs).
 
 LRN: the paper's b = a / (k + alpha * sum a^2)^beta with alpha = 1e-4 over n = 5 channels;
@@ -36,19 +36,19 @@ def mini() -> nn.Module:
         nn.Conv2d(32, 64, 3, stride=1, padding=1, groups=2),  # 4 conv2
         nn.ReLU(), nn.LocalResponseNorm(**LRN),               # 5, 6
         nn.MaxPool2d(3, 2),                                   # 7
-        nn.Conv2d(64, 96, 3, stride=1, padding=1),            # 8 conv3
+        nn.Conv2d(64, 64, 3, stride=1, padding=1),            # 8 conv3
         nn.ReLU(),                                            # 9
-        nn.Conv2d(96, 96, 3, stride=1, padding=1, groups=2),  # 10 conv4
+        nn.Conv2d(64, 64, 3, stride=1, padding=1, groups=2),  # 10 conv4
         nn.ReLU(),                                            # 11
-        nn.Conv2d(96, 64, 3, stride=1, padding=1, groups=2),  # 12 conv5
+        nn.Conv2d(64, 64, 3, stride=1, padding=1, groups=2),  # 12 conv5
         nn.ReLU(),                                            # 13
         nn.MaxPool2d(3, 2),                                   # 14
     )
     classifier = nn.Sequential(
-        nn.Dropout(0.5),                                      # 0
+        nn.Dropout(0.2),                                      # 0
         nn.Linear(64 * 2 * 2, 256),                           # 1 fc6
         nn.ReLU(),                                            # 2
-        nn.Dropout(0.5),                                      # 3
+        nn.Dropout(0.2),                                      # 3
         nn.Linear(256, 256),                                  # 4 fc7
         nn.ReLU(),                                            # 5
         nn.Linear(256, 10),                                   # 6 fc8

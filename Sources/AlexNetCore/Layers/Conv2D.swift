@@ -130,7 +130,8 @@ final class Conv2D: Layer {
                         let (db, gb) = (dp.baseAddress!, gp.baseAddress!)
                         parallelFor(chunk.count) { i in
                             for o in 0..<OCg {
-                                (gb + o * cols + i * P).update(from: db + ((chunk.lowerBound + i) * OC + group * OCg + o) * P, count: P)
+                                let dst = gb + o * cols + i * P, src = db + ((chunk.lowerBound + i) * OC + group * OCg + o) * P
+                                for p in 0..<P { dst[p] = src[p] }
                             }
                         }
                     }

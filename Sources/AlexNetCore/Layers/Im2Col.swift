@@ -27,18 +27,20 @@ func im2col(_ x: UnsafePointer<Float>, _ g: ConvGeometry, cols: UnsafeMutablePoi
                 for oh in 0..<OH {
                     let ih = oh * S - P + kh
                     let out = row + oh * OW
+                    // Plain loops rather than memcpy/memset: rows here are 6 to 55 floats long, where the
+                    // call overhead of a library copy outweighs the copy itself.
                     if ih < 0 || ih >= H || owLo >= owHi {
-                        out.update(repeating: 0, count: OW)
+                        for ow in 0..<OW { out[ow] = 0 }
                         continue
                     }
-                    if owLo > 0 { out.update(repeating: 0, count: owLo) }
+                    for ow in 0..<owLo { out[ow] = 0 }
                     let src = plane + ih * W + (owLo * S - P + kw)
                     if S == 1 {
-                        (out + owLo).update(from: src, count: owHi - owLo)
+                        for ow in owLo..<owHi { out[ow] = src[ow - owLo] }
                     } else {
                         for ow in owLo..<owHi { out[ow] = src[(ow - owLo) * S] }
                     }
-                    if owHi < OW { (out + owHi).update(repeating: 0, count: OW - owHi) }
+                    for ow in owHi..<OW { out[ow] = 0 }
                 }
             }
         }

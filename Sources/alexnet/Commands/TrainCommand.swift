@@ -9,7 +9,7 @@ extension Initialization: ExpressibleByArgument {}
 struct TrainingArguments: ParsableArguments {
     @Option(help: "Passes over the training set.") var epochs: Int = 3
     @Option(help: "Images per mini-batch (1 or more).") var batch: Int = 64
-    @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005).") var lr: Double = 0.01
+    @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005).") var lr: Double = 0.02
     @Option(help: "Seed for initialisation, data order, dropout and augmentation.") var seed: UInt64 = 1
     @Option(help: "Train on the first N training images only.") var limit: Int?
     @Option(name: .customLong("test-limit"), help: "Measure test error on the first N test images only.") var testLimit: Int?
