@@ -12,16 +12,10 @@ public struct MiniBatchOrder: Sequence, Sendable {
         self.count = count; self.batchSize = batchSize; self.seed = seed; self.epoch = epoch; self.dropLast = dropLast
     }
 
-    /// The shuffled indices of the whole epoch (Fisher–Yates with a SplitMix64 stream keyed by seed and epoch).
+    /// The shuffled indices of the whole epoch (Fisher–Yates with a `SeededRandom` stream keyed by seed and epoch).
     public var permutation: [Int] {
-        var rng = ShuffleGenerator(seed: seed, stream: UInt64(truncatingIfNeeded: epoch))
-        var order = Array(0..<count)
-        if count > 1 {
-            for i in stride(from: count - 1, to: 0, by: -1) {
-                let j = Int(rng.next(below: UInt64(i + 1)))
-                order.swapAt(i, j)
-            }
-        }
+        var random = SeededRandom(seed: seed, stream: "data order, epoch \(epoch)")
+        let order = random.permutation(count)
         return order
     }
 

@@ -40,6 +40,20 @@ final class Conv2D: Layer {
         return stride(from: 0, to: n, by: per).map { $0..<min(n, $0 + per) }
     }
 
+    /// im2col of one group of a chunk of images into `cols`, one image per worker.
+    private func lower(_ x: Tensor, chunk: Range<Int>, group: Int, _ g: ConvGeometry) {
+        let inPlane = inChannels * g.height * g.width, P = g.positions, ldc = chunk.count * P
+        x.data.withUnsafeBufferPointer { xp in
+            cols.withUnsafeMutableBufferPointer { cp in
+                let xb = xp.baseAddress!, cb = cp.baseAddress!
+                parallelFor(chunk.count) { i in
+                    im2col(xb + (chunk.lowerBound + i) * inPlane + group * g.channels * g.height * g.width, g,
+                           cols: cb, ldc: ldc, colOffset: i * P)
+                }
+            }
+        }
+    }
+
     // MARK: forward — x (N, C, H, W) → y (N, OC, OH, OW)
 
     func forward(_ x: Tensor, mode: Mode) -> Tensor {
@@ -54,15 +68,7 @@ final class Conv2D: Layer {
             if self.cols.count < g.rows * cols { self.cols = [Float](repeating: 0, count: g.rows * cols) }
             if product.count < OCg * cols { product = [Float](repeating: 0, count: OCg * cols) }
             for group in 0..<G {
-                x.data.withUnsafeBufferPointer { xp in
-                    self.cols.withUnsafeMutableBufferPointer { cp in
-                        let xb = xp.baseAddress!, cb = cp.baseAddress!
-                        parallelFor(chunk.count) { i in
-                            im2col(xb + (chunk.lowerBound + i) * inPlane + group * g.channels * g.height * g.width, g,
-                                   cols: cb, ldc: cols, colOffset: i * P)
-                        }
-                    }
-                }
+                lower(x, chunk: chunk, group: group, g)
                 weight.value.data.withUnsafeBufferPointer { wp in
                     self.cols.withUnsafeBufferPointer { cp in
                         product.withUnsafeMutableBufferPointer { pp in
@@ -136,15 +142,7 @@ final class Conv2D: Layer {
                         }
                     }
                 }
-                x.data.withUnsafeBufferPointer { xp in
-                    self.cols.withUnsafeMutableBufferPointer { cp in
-                        let xb = xp.baseAddress!, cb = cp.baseAddress!
-                        parallelFor(chunk.count) { i in
-                            im2col(xb + (chunk.lowerBound + i) * inPlane + group * g.channels * g.height * g.width, g,
-                                   cols: cb, ldc: cols, colOffset: i * P)
-                        }
-                    }
-                }
+                lower(x, chunk: chunk, group: group, g)
                 // dWeight_g (OCg, rows) += dOut_g (OCg, n·P) · colsᵀ (n·P, rows)
                 gathered.withUnsafeBufferPointer { gp in
                     self.cols.withUnsafeBufferPointer { cp in

@@ -34,11 +34,20 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
     }
 
-    /// A uniformly random integer in 0..<n.
+    /// A uniformly random integer in 0..<n, without modulo bias (Lemire's multiply-shift with rejection).
     public mutating func below(_ n: Int) -> Int {
         precondition(n > 0)
-        return Int(next() % UInt64(n))
+        let bound = UInt64(n)
+        var m = next().multipliedFullWidth(by: bound)
+        if m.low < bound {
+            let threshold = (0 &- bound) % bound
+            while m.low < threshold { m = next().multipliedFullWidth(by: bound) }
+        }
+        return Int(m.high)
     }
+
+    /// Uniform in [−1, 1).
+    public mutating func symmetric() -> Float { Float(Double(next() >> 11) / Double(1 << 53) * 2 - 1) }
 
     /// A shuffled permutation of 0..<n (Fisher–Yates).
     public mutating func permutation(_ n: Int) -> [Int] {

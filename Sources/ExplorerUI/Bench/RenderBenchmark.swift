@@ -18,8 +18,8 @@ public enum RenderBenchmark {
     /// half blocks (the most work per cell).
     public static func heatmapScreen(width: Int = 200, height: Int = 60, frames: Int = 200,
                                      capabilities: Capabilities = .standard) -> Result {
-        var rng = SplitMix64(seed: 1)
-        let weights = Tensor(shape: [96, 3, 11, 11], data: (0..<(96 * 3 * 11 * 11)).map { _ in rng.nextSymmetric() })
+        var rng = SeededRandom(seed: 1)
+        let weights = Tensor(shape: [96, 3, 11, 11], data: (0..<(96 * 3 * 11 * 11)).map { _ in rng.symmetric() })
         let filters = FilterSet(layer: "conv1", weights: weights, provenance: .untrained("benchmark"))
         var explorer = Explorer(screens: [FiltersScreen(filters: filters)], networkName: "bench", capabilities: capabilities)
         explorer.resize(width: width, height: height)
@@ -32,19 +32,4 @@ public enum RenderBenchmark {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return Result(width: width, height: height, frames: frames, secondsPerFrame: seconds / Double(frames))
     }
-}
-
-/// A tiny deterministic generator for benchmark data (no Foundation, no global state).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [-1, 1).
-    mutating func nextSymmetric() -> Float { Float(Double(next() >> 11) / Double(1 << 53) * 2 - 1) }
 }
