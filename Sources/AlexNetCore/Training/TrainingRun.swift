@@ -28,6 +28,8 @@ public final class TrainingRun {
     private var recentImages = 0
     private var rate = 0.0
     public private(set) var lastTestError: Double?
+    /// The batch of the last step, as the network saw it (for tests that two runs see the same data).
+    private(set) var lastBatch: Batch?
 
     public init(network: Network, train: FashionMNIST, test: FashionMNIST?, options: TrainingOptions) throws(TrainingSetupError) {
         let input = network.spec.input
@@ -99,6 +101,7 @@ public final class TrainingRun {
     public func step() throws(DivergenceError) -> TrainingProgress {
         let indices = epochBatches[position]
         let b = batch(indices, from: train, augment: options.augment)
+        lastBatch = b
         let result = try trainer.trainStep(b)
         position += 1
         window.append((result.loss * Double(result.count), result.count - result.correct, result.count))

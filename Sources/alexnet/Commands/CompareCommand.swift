@@ -19,10 +19,11 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Target training error, e.g. 0.25 for 25%.") var target: Double = 0.25
     @Option(help: "Passes over the training set at most.") var epochs: Int = 1
     @Option(help: "Images per mini-batch.") var batch: Int = 64
-    @Option(help: "Learning rate.") var lr: Double = 0.01
+    @Option(help: "Learning rate.") var lr: Double = 0.02
     @Option(help: "Seed for the shared initial weights and batches.") var seed: UInt64 = 1
     @Option(help: "Train on the first N training images only.") var limit: Int?
     @Option(help: "Write every point of every run to this CSV file.") var csv: String?
+    @Option(help: "Weight initialisation: paper (N(0, 0.01²), some biases 1) or he.") var `init`: Initialization = .paper
     @Flag(help: "Keep training after the target, to the end of the epochs.") var full = false
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
     @Option(help: "Threads for the maths (default: all cores).") var threads: Int?
@@ -50,9 +51,8 @@ struct CompareCommand: ParsableCommand {
     private func compare() throws {
         ComputeThreads.set(threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let spec = try network.spec(default: .mini)
-        let preset = network.config == nil ? Preset(rawValue: network.preset ?? "mini") : nil
         let options = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: lr, seed: seed, limit: limit,
-                                      initialization: Initialization.default(for: preset), plateauPatience: .max)
+                                      initialization: `init`, plateauPatience: .max)
         let train = try FashionMNIST.load(.train, directory: data, limit: limit)
         let acts = try parsedActivations()
         let comparison = try ActivationComparison(spec: spec, activations: acts, train: train, test: nil, options: options,
