@@ -77,6 +77,17 @@ public struct ComparisonSummary: Sendable, Equatable {
         return Double(other.step) / Double(base.step)
     }
 
+    /// While the runs go on: where each stands, without concluding anything yet.
+    public var progressLine: String {
+        curves.map { c in
+            guard let last = c.points.last else { return "\(c.activation.rawValue): no steps yet" }
+            if let hit = c.firstPoint(reaching: target) {
+                return "\(c.activation.rawValue) reached \(Self.percent(target)) at step \(NumberText.grouped(hit.step))"
+            }
+            return "\(c.activation.rawValue) \(NumberText.fixed(last.trainError * 100, 1))% at step \(NumberText.grouped(last.step))"
+        }.joined(separator: " · ") + " (target \(Self.percent(target)))"
+    }
+
     /// Every point of every run: `activation,step,epoch,loss,train_error`.
     public var csv: String {
         var out = "activation,step,epoch,loss,train_error\n"

@@ -12,21 +12,34 @@ import Darwin
 struct ExploreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explore",
-        abstract: "Open the full-screen explorer: layer walk, what-if shapes, filters.",
-        discussion: "Keys: 1–3 or Tab switch screens, ←/→ step through layers, ? shows every key, q quits.")
+        abstract: "Open the full-screen explorer: layer walk, what-if shapes, filters, feature maps, training, ReLU vs tanh.",
+        discussion: """
+            Keys: 1–6 or Tab switch screens, ←/→ step through layers, ? shows every key, q quits.
+            The Training and ReLU-vs-tanh screens train the mini network on Fashion-MNIST in the background (Space
+            starts and pauses; on Training, s saves a checkpoint to alexnet-<network>.safetensors). Nothing is saved
+            unless asked.
+            """)
 
-    @Option(help: "The network to explore: \(Preset.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var preset: String = Preset.alexnet.rawValue
-
-    func validate() throws {
-        guard Preset(rawValue: preset) != nil else {
-            throw ValidationError("unknown preset '\(preset)'; expected one of \(Preset.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
+    @OptionGroup var network: NetworkOptions
+    @Option(help: "Weights (safetensors: a checkpoint from `train --save`, or torchvision-style names) for the filters and feature maps.")
+    var weights: String?
+    @Option(help: "An image (PNG, PGM or PPM) to show the feature maps of.") var image: String?
+    @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+    /// For tests: train on the first N images only.
+    @Option(name: .customLong("train-limit"), help: .hidden) var trainLimit: Int?
 
     func run() throws {
-        let network = Preset(rawValue: preset)!.spec
-        let filters = UntrainedFilters.firstConv(of: network, seed: 1)
+        let spec = try CLIError.wrap { try network.spec(default: .alexnet) }
+        let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.alexnet.rawValue) : nil
+        let (explored, provenance, features) = try CLIError.wrap { () throws -> (Network, WeightProvenance, FeatureInputs) in
+            let initialization = Initialization.default(for: preset)
+            let net = try Network(spec: spec, initialization: initialization, seed: 1)
+            var provenance = WeightProvenance.untrained("\(initialization == .paper ? "Gaussian σ = 0.01" : "He normal"), seed 1")
+            if let weights { provenance = try WeightsFile.load(weights, into: net) }
+            let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
+                                           normalization: weights.flatMap(WeightsFile.normalization))
+            return (net, provenance, inputs)
+        }
         let environment = ProcessEnvironment.current
         let session: TerminalSession
         do {
@@ -37,8 +50,48 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode.failure
         }
         defer { session.close() }
-        var explorer = try Explorer(network: network, filters: filters, capabilities: session.capabilities)
-        if let signal = ExploreLoop(session: session).run(&explorer) {
+        let report = explored.report
+        let trainingSpec = TrainingWorkers.trainable(spec) ? spec : Preset.mini.spec
+        let training = TrainingWorkers(spec: trainingSpec, dataDirectory: data, limit: trainLimit)
+        var screens: [any Screen] = [
+            LayerWalkScreen(report: report), WhatIfScreen(network: spec, report: report),
+            FiltersScreen(filters: WeightsFile.filters(of: explored, provenance: provenance)),
+            FeatureMapsScreen(features: features.featureSet()),
+            TrainingScreen(description: training.trainingDescription),
+            CompareScreen(description: training.compareDescription, target: training.target, activations: [.relu, .tanh]),
+        ]
+        if !training.dataAvailable {
+            screens[4] = TrainingScreen(description: training.trainingDescription,
+                                        snapshot: TrainingSnapshot(state: .failed(training.dataProblem ?? "no data")))
+        }
+        var explorer = Explorer(screens: screens, networkName: spec.name, capabilities: session.capabilities)
+        var loop = ExploreLoop(session: session)
+        loop.tick = { explorer in
+            var changed = false
+            if var screen = explorer.screens[3] as? FeatureMapsScreen {
+                let requests = screen.takeRequests()
+                for case .input(let step) in requests { features.move(by: step) }
+                if !requests.isEmpty { screen.show(features.featureSet()); explorer.replaceScreen(at: 3, with: screen); changed = true }
+            }
+            if var screen = explorer.screens[4] as? TrainingScreen {
+                let requests = screen.takeRequests()
+                for r in requests { training.handle(r) }
+                if let snapshot = training.trainingSnapshot() { screen.show(snapshot); changed = true }
+                if changed || !requests.isEmpty { explorer.replaceScreen(at: 4, with: screen) }
+            }
+            if var screen = explorer.screens[5] as? CompareScreen {
+                let requests = screen.takeRequests()
+                for r in requests { training.handleCompare(r) }
+                if let (summary, state) = training.compareSnapshot() {
+                    screen.show(summary, state: state); changed = true
+                }
+                explorer.replaceScreen(at: 5, with: screen)
+            }
+            return changed
+        }
+        let signal = loop.run(&explorer)
+        training.stop()
+        if let signal {
             session.close()
             throw ExitCode(128 + signal)
         }

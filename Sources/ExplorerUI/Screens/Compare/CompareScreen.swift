@@ -54,7 +54,11 @@ public struct CompareScreen: Screen {
         }
         StyledLine([(description + "  ", theme.heading), (stateText, theme.dim)]).render(into: &grid, rect: area, row: 0)
         let anyPoints = summary.curves.contains { !$0.points.isEmpty }
-        let result = anyPoints ? summary.resultLine : "no steps yet"
+        let result: String
+        switch state {
+        case .finished, .failed: result = anyPoints ? summary.resultLine : "no steps yet"
+        default: result = summary.progressLine
+        }
         grid.write(result, in: area, row: 1, style: theme.number)
 
         let body = area.splitRows(3).1

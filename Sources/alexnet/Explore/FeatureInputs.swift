@@ -1,0 +1,95 @@
+import AlexNetCore
+import ExplorerUI
+import Foundation
+
+/// Where the feature-map screen's input comes from, and the forward pass that turns it into a `FeatureSet`:
+/// an image file (`--image`), a Fashion-MNIST test image for networks that take them, or else a built-in
+/// test pattern, so every network has something to show.
+final class FeatureInputs {
+    enum Source {
+        case file(path: String, image: Tensor)
+        case fashionMNIST(FashionMNIST, PixelNormalization)
+        case pattern
+    }
+
+    let network: Network
+    let source: Source
+    private(set) var index = 0
+
+    init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?) throws {
+        self.network = network
+        let input = network.spec.input
+        if let imagePath {
+            source = .file(path: imagePath, image: ImageTransform.fitted(try ImageFile.load(imagePath), to: input))
+        } else if input.channels == 1, input.height <= FashionMNIST.side, input.width <= FashionMNIST.side,
+                  let test = try? FashionMNIST.load(.test, directory: dataDirectory) {
+            source = .fashionMNIST(test, normalization ?? test.measuredNormalization())
+        } else {
+            source = .pattern
+        }
+    }
+
+    var classNames: [String] {
+        network.report.output.count == FashionMNIST.classNames.count && network.spec.input.channels == 1
+            ? FashionMNIST.classNames : (0..<network.report.output.count).map { "class \($0)" }
+    }
+
+    /// Moves to another test image (only Fashion-MNIST inputs have a next one).
+    func move(by step: Int) {
+        if case .fashionMNIST(let data, _) = source { index = (index + step + data.count) % data.count }
+    }
+
+    /// The input as the network sees it (N = 1) and a name for it.
+    func current() -> (images: Tensor, name: String) {
+        let i = network.spec.input
+        switch source {
+        case .file(let path, let image):
+            // Centred and scaled like the training data: Fashion-MNIST's statistics for grey networks.
+            let norm = i.channels == 1 ? PixelNormalization(mean: 0.2860, std: 0.3530) : PixelNormalization(mean: 0.5, std: 0.25)
+            let data = image.data.map { norm.apply($0) }
+            return (Tensor(shape: [1, i.channels, i.height, i.width], data: data), (path as NSString).lastPathComponent)
+        case .fashionMNIST(let data, let norm):
+            let (images, labels) = data.batch([index], normalization: norm)
+            var random: SeededRandom? = nil
+            let cropped = Augmentation.crop(Batch(images: images, labels: labels), height: i.height, width: i.width, random: &random)
+            return (cropped.images, "Fashion-MNIST test image \(index) (\(FashionMNIST.classNames[labels[0]]))")
+        case .pattern:
+            return (Self.pattern(i), "built-in test pattern (rings and stripes; give --image FILE for a photo)")
+        }
+    }
+
+    /// Concentric rings in the first channel, diagonal stripes in the second, a left-right ramp in the third:
+    /// something with edges at several orientations and scales, the same every time.
+    static func pattern(_ i: InputShape) -> Tensor {
+        var data = [Float](repeating: 0, count: i.channels * i.height * i.width)
+        let (cy, cx) = (Double(i.height) / 2, Double(i.width) / 2)
+        for c in 0..<i.channels {
+            for y in 0..<i.height {
+                for x in 0..<i.width {
+                    let (dy, dx) = (Double(y) - cy, Double(x) - cx)
+                    let v: Double = switch c % 3 {
+                    case 0: sin((dy * dy + dx * dx).squareRoot() / Double(max(i.height, 8)) * 12)
+                    case 1: sin(Double(x + y) / Double(max(i.width, 8)) * 10)
+                    default: Double(x) / Double(max(i.width - 1, 1)) * 2 - 1
+                    }
+                    data[(c * i.height + y) * i.width + x] = Float(v)
+                }
+            }
+        }
+        return Tensor(shape: [1, i.channels, i.height, i.width], data: data)
+    }
+
+    /// Runs the network on the current input and keeps every spatial layer's maps.
+    func featureSet() -> FeatureSet {
+        let (images, name) = current()
+        let logits = network.forward(images, mode: .eval, keepActivations: true)
+        let probabilities = Network.probabilities(logits).data
+        var layers: [(name: String, maps: Tensor)] = []
+        for layer in network.report.layers where !layer.output.isFlat {
+            guard let maps = network.activations[layer.name] else { continue }
+            layers.append((layer.name, maps.reshaped([layer.output.channels, layer.output.height, layer.output.width])))
+        }
+        let display = images.reshaped(Array(images.shape.dropFirst()))
+        return FeatureSet(input: display, inputName: name, layers: layers, probabilities: probabilities, classNames: classNames)
+    }
+}

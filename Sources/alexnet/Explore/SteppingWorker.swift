@@ -1,0 +1,111 @@
+import Foundation
+
+/// Runs a step function on its own thread while the UI stays responsive: the UI asks it to start, pause,
+/// save or stop through flags, and takes the latest immutable snapshot when it draws. The step function
+/// and the objects it captures are only ever touched on the worker thread.
+final class SteppingWorker<Snapshot: Sendable>: @unchecked Sendable {
+    enum Outcome { case continuing, finished(String) }
+
+    private let condition = NSCondition()
+    private var running = false
+    private var saveRequested = false
+    private var quit = false
+    private var latest: Snapshot?
+    private var thread: Thread?
+    private var done = false
+
+    /// `step` runs one unit of work; `snapshot` describes the state (running or not, a message);
+    /// `save` writes a checkpoint and says where.
+    private let step: () throws -> Outcome
+    private let snapshot: (_ running: Bool, _ message: String?, _ failure: String?) -> Snapshot
+    private let save: (() throws -> String)?
+    /// Seconds between snapshots while running.
+    private let interval: Double
+
+    init(interval: Double = 0.25, step: @escaping () throws -> Outcome,
+         snapshot: @escaping (_ running: Bool, _ message: String?, _ failure: String?) -> Snapshot,
+         save: (() throws -> String)? = nil) {
+        self.step = step; self.snapshot = snapshot; self.save = save; self.interval = interval
+    }
+
+    func start() {
+        let t = Thread { [self] in loop() }
+        t.stackSize = 8 << 20
+        thread = t
+        t.start()
+    }
+
+    func toggleRunning() {
+        condition.lock(); defer { condition.unlock() }
+        guard !done else { return }
+        running.toggle()
+        condition.signal()
+    }
+
+    func requestSave() {
+        condition.lock(); defer { condition.unlock() }
+        saveRequested = true
+        condition.signal()
+    }
+
+    /// The newest snapshot, once: nil when nothing changed since the last call.
+    func takeSnapshot() -> Snapshot? {
+        condition.lock(); defer { condition.unlock() }
+        defer { latest = nil }
+        return latest
+    }
+
+    /// Stops after the current step and waits for the thread to end.
+    func stop() {
+        condition.lock()
+        quit = true
+        condition.signal()
+        condition.unlock()
+        while true {
+            condition.lock()
+            let ended = thread == nil
+            condition.unlock()
+            if ended { return }
+            usleep(5_000)
+        }
+    }
+
+    private func publish(_ s: Snapshot) {
+        condition.lock(); latest = s; condition.unlock()
+    }
+
+    private func loop() {
+        var lastPublish = Date.distantPast
+        publish(snapshot(false, nil, nil))
+        while true {
+            condition.lock()
+            while !running && !saveRequested && !quit { condition.wait() }
+            if quit { thread = nil; condition.unlock(); return }
+            let doSave = saveRequested
+            saveRequested = false
+            let doStep = running
+            condition.unlock()
+
+            if doSave, let save {
+                let message: String
+                do { message = "saved \(try save())" } catch { message = "could not save: \(error)" }
+                publish(snapshot(doStep, message, nil))
+            }
+            guard doStep else { continue }
+            do {
+                switch try step() {
+                case .continuing:
+                    if Date().timeIntervalSince(lastPublish) >= interval {
+                        publish(snapshot(true, nil, nil)); lastPublish = Date()
+                    }
+                case .finished(let why):
+                    condition.lock(); running = false; done = true; condition.unlock()
+                    publish(snapshot(false, why, nil))
+                }
+            } catch {
+                condition.lock(); running = false; done = true; condition.unlock()
+                publish(snapshot(false, nil, "\(error)"))
+            }
+        }
+    }
+}
