@@ -11,6 +11,8 @@ struct AlexNet: AsyncParsableCommand {
             TrainCommand.self,
             BenchCommand.self,
             CompareCommand.self,
+            FiltersCommand.self,
+            FeaturesCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 

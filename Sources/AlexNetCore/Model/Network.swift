@@ -197,6 +197,12 @@ public final class Network {
         for p in parameters { p.value = tensors[p.name]! }
     }
 
+    /// A conv layer's weights (OC, C/G, K, K) by layer name (conv1 … conv5).
+    public func convWeights(layer name: String) -> Tensor? {
+        for (spec, layer) in layers where spec.name == name { return (layer as? Conv2D)?.weight.value }
+        return nil
+    }
+
     /// conv1's weights (OC, C, K, K), e.g. for the filters screen.
     public var firstConvWeights: (layer: String, weights: Tensor)? {
         for (spec, layer) in layers { if let conv = layer as? Conv2D { return (spec.name, conv.weight.value) } }

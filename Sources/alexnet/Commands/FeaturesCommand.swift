@@ -1,0 +1,49 @@
+import AlexNetCore
+import ArgumentParser
+import ExplorerUI
+import Foundation
+
+/// `alexnet features`: one layer's feature maps for one input, on stdout or as an image file.
+struct FeaturesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "features",
+        abstract: "Print a layer's feature maps for an input (heatmaps on stdout, or a PNG/PPM) and the prediction.")
+
+    @OptionGroup var network: NetworkOptions
+    @Option(help: "Weights (safetensors); default: the untrained initialisation, seed 1.") var weights: String?
+    @Option(help: "An image (PNG, PGM, PPM) as input.") var image: String?
+    @Option(help: "Which Fashion-MNIST test image, for networks that take them.") var index: Int = 0
+    @Option(help: "Layer whose maps to show (default: the first conv layer).") var layer: String?
+    @Option(help: "Write the maps as an image (.png, .ppm or .pgm) instead of printing them.") var out: String?
+    @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+
+    func run() throws {
+        try CLIError.wrap {
+            let spec = try network.spec(default: .mini)
+            let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.mini.rawValue) : nil
+            let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1)
+            if let weights { _ = try WeightsFile.load(weights, into: net) }
+            let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
+                                           normalization: weights.flatMap(WeightsFile.normalization))
+            inputs.move(by: index)
+            let set = inputs.featureSet()
+            let name = layer ?? set.layers.first?.name ?? ""
+            guard let maps = set.layers.first(where: { $0.name == name })?.maps else {
+                throw ValidationError("no feature maps for layer '\(name)'; layers with maps: \(set.layers.map(\.name).joined(separator: ", "))")
+            }
+            let tiles = (0..<maps.shape[0]).map { HeatmapImage.featureMap(maps, channel: $0) }
+            let caption = "\(spec.name) \(name): \(maps.shape[0]) maps of \(maps.shape[1])×\(maps.shape[2]) for \(set.inputName)"
+            let top = set.top(3).map { "\($0.name) \(NumberText.fixed(Double($0.probability) * 100, 1))%" }.joined(separator: ", ")
+            if let out {
+                try ImageFile.save(Mosaic.image(tiles, columns: 16, scale: max(1, 64 / maps.shape[1])), to: out)
+                print("wrote \(out): \(caption)\nprediction: \(top)")
+                return
+            }
+            let caps = OutputCapabilities.current
+            print(caption)
+            print(ANSIText.render(Mosaic.grid(tiles, labels: tiles.indices.map(String.init), width: Mosaic.terminalWidth,
+                                              capabilities: caps), colors: caps.colors), terminator: "")
+            print("prediction: \(top)" + (weights == nil ? " (untrained weights)" : ""))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import AlexNetCore
+import ExplorerUI
+
+/// Pictures for `filters` and `features` outside the TUI: a grid of heatmaps drawn into a `CellGrid`
+/// (printed with colour half-blocks or the ASCII ramp), or the same tiles as an image file.
+enum Mosaic {
+    /// Tiles side by side with one cell of gap, wrapping at `width` columns.
+    static func grid(_ tiles: [HeatmapImage], labels: [String], width: Int, capabilities: Capabilities) -> CellGrid {
+        guard let first = tiles.first else { return CellGrid(width: 0, height: 0) }
+        let cell = HeatmapView.cellSize(width: first.width, height: first.height, capabilities: capabilities)
+        let pitchW = max(cell.width, 3) + 1, pitchH = cell.height + 1
+        let cols = max(1, (width + 1) / pitchW)
+        let rows = (tiles.count + cols - 1) / cols
+        var grid = CellGrid(width: min(width, cols * pitchW), height: rows * pitchH)
+        for (i, tile) in tiles.enumerated() {
+            let x = (i % cols) * pitchW, y = (i / cols) * pitchH
+            HeatmapView(image: tile, capabilities: capabilities).render(into: &grid, x: x, y: y, clip: grid.bounds)
+            grid.write(labels[i], x: x, y: y + cell.height, style: capabilities.style(fg: .brightBlack), maxWidth: pitchW - 1)
+        }
+        return grid
+    }
+
+    /// Tiles as one RGB image (3, H, W) in [0, 1], each pixel `scale`×`scale`, with a 1-pixel dark gap.
+    static func image(_ tiles: [HeatmapImage], columns: Int, scale: Int) -> Tensor {
+        guard let first = tiles.first else { return Tensor(zeros: [3, 1, 1]) }
+        let (tw, th) = (first.width * scale, first.height * scale)
+        let cols = max(1, min(columns, tiles.count)), rows = (tiles.count + cols - 1) / cols
+        let W = cols * (tw + 1) + 1, H = rows * (th + 1) + 1
+        var data = [Float](repeating: 0.1, count: 3 * H * W)
+        for (i, tile) in tiles.enumerated() {
+            let ox = 1 + (i % cols) * (tw + 1), oy = 1 + (i / cols) * (th + 1)
+            for y in 0..<th {
+                for x in 0..<tw {
+                    let p = tile.pixels[(y / scale) * tile.width + x / scale]
+                    for (c, v) in [p.r, p.g, p.b].enumerated() {
+                        data[(c * H + oy + y) * W + ox + x] = Float(v) / 255
+                    }
+                }
+            }
+        }
+        return Tensor(shape: [3, H, W], data: data)
+    }
+
+    static var terminalWidth: Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 10 { return c }
+        return 100
+    }
+}
+
+import Foundation
