@@ -76,9 +76,17 @@ final class SteppingWorker<Snapshot: Sendable>: @unchecked Sendable {
 
     private func loop() {
         var lastPublish = Date.distantPast
+        var shownRunning = false
         publish(snapshot(false, nil, nil))
         while true {
             condition.lock()
+            if !running && shownRunning {
+                // Paused: say so at once, not at the next step.
+                condition.unlock()
+                publish(snapshot(false, nil, nil))
+                shownRunning = false
+                continue
+            }
             while !running && !saveRequested && !quit { condition.wait() }
             if quit { thread = nil; condition.unlock(); return }
             let doSave = saveRequested
@@ -95,16 +103,16 @@ final class SteppingWorker<Snapshot: Sendable>: @unchecked Sendable {
             do {
                 switch try step() {
                 case .continuing:
-                    if Date().timeIntervalSince(lastPublish) >= interval {
-                        publish(snapshot(true, nil, nil)); lastPublish = Date()
+                    if !shownRunning || Date().timeIntervalSince(lastPublish) >= interval {
+                        publish(snapshot(true, nil, nil)); lastPublish = Date(); shownRunning = true
                     }
                 case .finished(let why):
                     condition.lock(); running = false; done = true; condition.unlock()
-                    publish(snapshot(false, why, nil))
+                    publish(snapshot(false, why, nil)); shownRunning = false
                 }
             } catch {
                 condition.lock(); running = false; done = true; condition.unlock()
-                publish(snapshot(false, nil, "\(error)"))
+                publish(snapshot(false, nil, "\(error)")); shownRunning = false
             }
         }
     }
