@@ -23,7 +23,8 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Seed for the shared initial weights and batches.") var seed: UInt64 = 1
     @Option(help: "Train on the first N training images only.") var limit: Int?
     @Option(help: "Write every point of every run to this CSV file.") var csv: String?
-    @Option(help: "Weight initialisation: paper (N(0, 0.01²), some biases 1) or he.") var `init`: Initialization = .paper
+    @Option(help: "Weight initialisation: paper (N(0, 0.01²), some biases 1) or he. Default: he for mini, paper otherwise.")
+    var `init`: Initialization?
     @Flag(help: "Keep training after the target, to the end of the epochs.") var full = false
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
     @Option(help: "Threads for the maths (default: all cores).") var threads: Int?
@@ -51,8 +52,9 @@ struct CompareCommand: ParsableCommand {
     private func compare() throws {
         ComputeThreads.set(threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let spec = try network.spec(default: .mini)
+        let preset = network.config == nil ? Preset(rawValue: network.preset ?? "mini") : nil
         let options = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: lr, seed: seed, limit: limit,
-                                      initialization: `init`, plateauPatience: .max)
+                                      initialization: `init` ?? Initialization.default(for: preset), plateauPatience: .max)
         let train = try FashionMNIST.load(.train, directory: data, limit: limit)
         let acts = try parsedActivations()
         let comparison = try ActivationComparison(spec: spec, activations: acts, train: train, test: nil, options: options,

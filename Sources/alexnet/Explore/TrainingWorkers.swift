@@ -42,7 +42,7 @@ final class TrainingWorkers {
         "\(spec.name) on Fashion-MNIST, batch \(batchSize), lr \(learningRate)"
     }
     var compareDescription: String {
-        "\(spec.name): relu vs tanh, same weights and batches, batch \(batchSize), lr \(learningRate), paper init"
+        "\(spec.name): relu vs tanh, same weights and batches, batch \(batchSize), lr \(learningRate)"
     }
 
     var checkpointPath: String { "alexnet-\(spec.name).safetensors" }
@@ -149,7 +149,7 @@ final class TrainingWorkers {
     private func makeComparisonWorker() -> SteppingWorker<ComparisonSnapshot> {
         let holder = ComparisonHolder()
         let (spec, dir, limit, target) = (self.spec, dataDirectory, self.limit, self.target)
-        let options = self.options(.paper, epochs: 1)
+        let options = self.options(Initialization.default(for: Preset(rawValue: spec.name)), epochs: 1)
         let empty = ComparisonSummary(target: target, curves: [TrainingCurve(activation: .relu), TrainingCurve(activation: .tanh)])
         let worker = SteppingWorker<ComparisonSnapshot>(
             step: {
