@@ -11,6 +11,8 @@ struct AlexNet: AsyncParsableCommand {
             TrainCommand.self,
             BenchCommand.self,
             CompareCommand.self,
+            LessonCommand.self,
+            QuizCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 
