@@ -180,7 +180,7 @@ public struct QuizGenerator {
             stack = windows.prefix(last + 1).map { ($0.kernel!, $0.stride!) }
             prefix = "AlexNet up to \(windows[last].name): "
         } else {
-            stack = (0..<int(2...4)).map { _ in (pick([1, 3, 5]), pick([1, 2])) }
+            stack = (0..<int(2...4)).map { _ in (pick([2, 3, 5]), pick([1, 2])) }
         }
         let kinds: [LayerKind] = stack.map { .maxpool(PoolSpec(kernel: $0.kernel, stride: $0.stride)) }
         let spec = NetworkSpec(name: "quiz", input: InputShape(channels: 1, height: 227, width: 227),

@@ -143,7 +143,9 @@ public struct LessonSession: Conversation {
         }
         switch change {
         case .reset: return ["[what-if: back to the \(lesson.preset.rawValue) preset]"]
-        case .input(let side): return ["[what-if: input \(side)×\(side); output now \(report.output)]"]
+        case .input(let side):
+            let first = report.layers.first.map { "; \($0.name) output now \($0.output)" } ?? ""
+            return ["[what-if: input \(side)×\(side)\(first)]"]
         case .layer(let name, let c):
             let parts = [("kernel", c.kernel), ("stride", c.stride), ("padding", c.padding), ("out", c.out), ("groups", c.groups)]
                 .compactMap { name, v in v.map { "\(name) \($0)" } }

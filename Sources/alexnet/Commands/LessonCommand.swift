@@ -83,7 +83,7 @@ struct LessonCommand: ParsableCommand {
         let lesson = try CLIError.wrap { try LessonLoader(file: name).load(path: path) }
         var session = try CLIError.wrap { try LessonSession(lesson: lesson) }
         if !plain {
-            print("(the lesson screen is not ready yet: running in plain mode)")
+            CLIError.printError("(the lesson screen is not ready yet: running in plain mode)")
         }
         PlainRunner().run(&session, input: { readLine() }, output: { print($0) })
     }

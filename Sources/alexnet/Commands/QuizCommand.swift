@@ -39,8 +39,8 @@ struct QuizCommand: ParsableCommand {
         let seed = seed ?? UInt64(Date().timeIntervalSince1970)
         var generator = QuizGenerator(seed: seed)
         var session = QuizSession(topic: topic, questions: generator.questions(topic: topic, count: count))
-        if !plain && isatty(STDOUT_FILENO) == 1 {
-            print("(the quiz screen is not ready yet: running in plain mode)")
+        if !plain {
+            CLIError.printError("(the quiz screen is not ready yet: running in plain mode)")
         }
         PlainRunner().run(&session, input: { readLine() }, output: { print($0) })
         guard session.isFinished else { return }
