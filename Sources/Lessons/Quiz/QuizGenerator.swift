@@ -119,7 +119,7 @@ public struct QuizGenerator {
             return f.isValid && f.output == target && f.isExact
         }!
         let f = SizeFormula(input: answer, kernel: kernel, padding: padding, stride: stride)
-        let prompt = "A layer with kernel \(kernel), stride \(stride), padding \(padding) must give \(target)×\(target) outputs with no pixel left over\(own ? " (the 224-vs-227 puzzle)" : ""). What input size makes it exact?"
+        let prompt = "A layer with kernel \(kernel), stride \(stride), padding \(padding) must give \(target)×\(target) outputs with no pixel left over\(own ? " (AlexNet's conv1: the 224-vs-227 puzzle)" : ""). What input size makes it exact?"
         return QuizQuestion(kind: .exactInput, prompt: prompt, answer: answer,
                             worked: ["W = (out − 1)·S + F − 2P = (\(target) − 1)·\(stride) + \(kernel) − 2·\(padding) = \(answer)"] + f.steps,
                             givens: ["F": kernel, "S": stride, "P": padding, "out": target])
