@@ -13,6 +13,8 @@ struct AlexNet: AsyncParsableCommand {
             CompareCommand.self,
             FiltersCommand.self,
             FeaturesCommand.self,
+            LessonCommand.self,
+            QuizCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 
