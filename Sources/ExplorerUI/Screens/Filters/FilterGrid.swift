@@ -34,7 +34,8 @@ struct FilterGrid {
             }
         }
         let pages = (totalRows + visibleRows - 1) / visibleRows
-        var status = "filter \(selected) of \(f.count)"
+        // A negative selection (the training screen's live view) selects nothing.
+        var status = selected >= 0 ? "filter \(selected) of \(f.count)" : "\(f.count) filters"
         if pages > 1 { status += " · rows \(firstRow + 1)–\(min(totalRows, firstRow + visibleRows)) of \(totalRows)" }
         status += f.channels == 3
             ? " · RGB, one scale per filter (min → black, max → full colour)"
