@@ -79,3 +79,28 @@ import Testing
         ])
     }
 }
+
+extension MalformedLessonTests {
+    static let blockCases: [(String, String)] = [
+        // Disagreements point at the `check:` line (or `answer:` when there is no check).
+        (head + "  - ask:\n      question: q\n      answer: 34848\n      check: conv1.params\n",
+         "bad.yaml:7: answer 34848 disagrees with the core: conv1.params is 34,944"),
+        (head + "  - ask:\n      question: q\n      answer: conv1.outptu\n",
+         "bad.yaml:6: answer: unknown property 'outptu' of conv1; expected one of: output, output.height, output.width, output.channels, input, params, weights, biases, macs, activations, rf, jump, formula, kernel, stride, padding, groups"),
+        (head + "  - ask:\n      question: q\n      answer: 9\n      check: conv9.params\n",
+         "bad.yaml:7: check: no layer 'conv9' in alexnet"),
+        (head + "  - ask:\n      question: q\n      choices: [\"{fc9.params}\", b]\n      answer: b\n",
+         "bad.yaml:5: choice: placeholder {fc9.params}: no layer 'fc9' in alexnet"),
+        (head + "  - ask:\n      question: \"{conv1.foo}\"\n      answer: 1\n",
+         "bad.yaml:5: question: placeholder {conv1.foo}: unknown property 'foo' of conv1; expected one of: output, output.height, output.width, output.channels, input, params, weights, biases, macs, activations, rf, jump, formula, kernel, stride, padding, groups"),
+        (head + "  - show: filters pool1\n", "bad.yaml:4: show filters: pool1 is a maxpool layer; expected a conv layer"),
+        (head + "  - show: whatif relu1\n", "bad.yaml:4: show whatif: relu1 is a relu layer; expected a conv or pool layer"),
+        (head + "  - set: {input: 224, layer: conv1}\n", "bad.yaml:4: set input cannot be combined with other changes"),
+        (head + "  - set: {layer: pool1, groups: 2}\n", "bad.yaml:4: pool1 is a pool layer: only kernel, stride and padding can change"),
+    ]
+
+    @Test(arguments: blockCases)
+    func reportsTheWholeMessageInBlockStyle(text: String, expected: String) {
+        #expect(LessonChecker.check(text: text, file: "bad.yaml").map(\.description) == [expected])
+    }
+}

@@ -50,3 +50,23 @@ let shippedLessonsFolder = URL(fileURLWithPath: #filePath)
                 == URL(fileURLWithPath: tmp + "/pkg/lessons").resolvingSymlinksInPath().path)
     }
 }
+
+extension ShippedLessonsTests {
+    /// The shapes lesson answered right throughout: the 227 → 55 → 27 → 13 → 6 chain and the 224 puzzle.
+    @Test func shapesLessonWithRightAnswers() throws {
+        let lesson = try LessonLoader(file: "shapes.yaml").load(path: shippedLessonsFolder + "/shapes.yaml")
+        var session = try LessonSession(lesson: lesson)
+        // Hand arithmetic: ⌊(55−3)/2⌋+1 = 27, ⌊(13−3)/2⌋+1 = 6, 256·6·6 = 9216, ⌊(224−11)/4⌋+1 = 54, 54·4+11 = 227.
+        let replies = ["\((55 - 3) / 2 + 1)", "\((13 - 3) / 2 + 1)", "\(256 * 6 * 6)", "\((224 - 11) / 4 + 1)",
+                       "\(54 * 4 + 11)", "b"][...]
+        var input = replies
+        var lines: [String] = []
+        PlainRunner().run(&session, input: { input.popFirst() }, output: { lines.append($0) })
+        #expect(lines.filter { $0 == "Correct." }.count == 6)
+        #expect(lines.contains("[what-if: input 224×224; conv1 output now 96×54×54]"))
+        #expect(lines.contains("  not exact: 213/4 leaves 1; the last 1 input pixel along this side is never seen"))
+        #expect(lines.contains("[what-if: back to the alexnet preset]"))
+        #expect(lines.contains("The chain is 227 → 55 → 27 → 27 → 13 → 13 → 13 → 13 → 6: ⌊(13 − 3 + 2·0)/2⌋ + 1 = 6."))
+        #expect(lines.last == "Lesson complete: 6 of 6 questions right first or second time.")
+    }
+}

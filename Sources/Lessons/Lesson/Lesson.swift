@@ -45,13 +45,16 @@ public enum Screen: String, Sendable, CaseIterable {
 /// A question and how its answer is known.
 public struct Question: Sendable, Equatable {
     public var line: Int
+    /// The line of `answer:` (or `check:`), where a disagreement with the core is reported.
+    public var answerLine: Int
     public var prompt: String
     public var answer: Answer
     public var hint: String?
     public var explain: String?
 
-    public init(line: Int, prompt: String, answer: Answer, hint: String? = nil, explain: String? = nil) {
-        self.line = line; self.prompt = prompt; self.answer = answer; self.hint = hint; self.explain = explain
+    public init(line: Int, answerLine: Int? = nil, prompt: String, answer: Answer, hint: String? = nil,
+                explain: String? = nil) {
+        self.line = line; self.answerLine = answerLine ?? line; self.prompt = prompt; self.answer = answer; self.hint = hint; self.explain = explain
     }
 }
 

@@ -32,8 +32,11 @@ public enum LessonChecker {
                     problem(step.line, "show \(screen.rawValue): no layer '\(layer)' in \(current.network.name)")
                     break
                 }
-                if screen == .whatif || screen == .filters, !(r.kind.isLearned || r.kernel != nil) {
-                    problem(step.line, "show \(screen.rawValue): \(layer) is a \(r.kind.word) layer; expected a conv or pool layer")
+                if screen == .whatif, r.kernel == nil {
+                    problem(step.line, "show whatif: \(layer) is a \(r.kind.word) layer; expected a conv or pool layer")
+                }
+                if screen == .filters, r.groups == nil {
+                    problem(step.line, "show filters: \(layer) is a \(r.kind.word) layer; expected a conv layer")
                 }
             case .train:
                 break
@@ -54,21 +57,25 @@ public enum LessonChecker {
 
     static func checkQuestion(_ q: Question, facts: CoreFacts, file: String) -> [ConfigError] {
         var problems: [ConfigError] = []
-        func problem(_ message: String) { problems.append(ConfigError(file: file, line: q.line, message: message)) }
-        for (name, text) in [("question", q.prompt), ("hint", q.hint), ("explain", q.explain)] {
+        func problem(_ message: String, line: Int? = nil) {
+            problems.append(ConfigError(file: file, line: line ?? q.line, message: message))
+        }
+        var texts = [("question", q.prompt), ("hint", q.hint), ("explain", q.explain)]
+        if case .choice(let choices, _) = q.answer { texts += choices.map { ("choice", Optional($0)) } }
+        for (name, text) in texts {
             guard let text else { continue }
             do { _ = try facts.fill(text) } catch { problem("\(name): \(error.message)") }
         }
         switch q.answer {
         case .expression(let e):
-            do { _ = try facts.number(e) } catch { problem("answer: \(error.message)") }
+            do { _ = try facts.number(e) } catch { problem("answer: \(error.message)", line: q.answerLine) }
         case .literal(let n, let check?):
             do {
                 let core = try facts.number(check)
                 if core != n {
-                    problem("answer \(n) disagrees with the core: \(check) is \(NumberText.grouped(core))")
+                    problem("answer \(n) disagrees with the core: \(check) is \(NumberText.grouped(core))", line: q.answerLine)
                 }
-            } catch { problem("check: \(error.message)") }
+            } catch { problem("check: \(error.message)", line: q.answerLine) }
         case .literal, .choice:
             break
         }

@@ -135,7 +135,7 @@ public struct LessonLoader: Sendable {
             }
             answer = .expression(answerText)
         }
-        return Question(line: line(node), prompt: prompt, answer: answer, hint: try text("hint"), explain: try text("explain"))
+        return Question(line: line(node), answerLine: line(value("check") ?? answerNode), prompt: prompt, answer: answer, hint: try text("hint"), explain: try text("explain"))
     }
 }
 
