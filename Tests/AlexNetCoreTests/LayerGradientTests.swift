@@ -172,6 +172,17 @@ import Testing
         for o in 0..<5 { #expect(abs(fc.bias.grad.data[o] - (0..<3).map { r.data[$0 * 5 + o] }.reduce(0, +)) < 1e-5) }
     }
 
+    /// Batch 1 takes the matrix-vector path; it must agree with the GEMM path row for row.
+    @Test func linearBatchOfOneEqualsTheBatchedPath() {
+        let fc = Linear(inFeatures: 300, outFeatures: 700, weightName: "w", biasName: "b")
+        fc.weight.value = GradientCheck.randomTensor([700, 300], seed: 75)
+        fc.bias.value = GradientCheck.randomTensor([700], seed: 76)
+        let x = GradientCheck.randomTensor([2, 300], seed: 77)
+        let both = fc.forward(x, mode: .eval)
+        let first = fc.forward(Tensor(shape: [1, 300], data: Array(x.data[0..<300])), mode: .eval)
+        for (a, b) in zip(first.data, both.data[0..<700]) { #expect(abs(a - b) <= 1e-4 * max(1, abs(b))) }
+    }
+
     @Test func softmaxCrossEntropyGradients() {
         var logits = GradientCheck.randomTensor([4, 6], seed: 81, scale: 3)
         let labels = [0, 5, 2, 2]

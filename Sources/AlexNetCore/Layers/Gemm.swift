@@ -46,6 +46,7 @@ func parallelGemm(transA: Bool = false, transB: Bool = false, m: Int, n: Int, k:
     // Below ~64 columns per worker the split costs more than it saves.
     let pieces = max(1, min(workers, n / 64))
     if pieces == 1 {
+        alexnet_flush_denormals()
         gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
              beta: beta, c: c, ldc: ldc)
         return
@@ -56,5 +57,15 @@ func parallelGemm(transA: Bool = false, transB: Bool = false, m: Int, n: Int, k:
         let bStart = transB ? b + lo * ldb : b + lo
         gemm(transA: transA, transB: transB, m: m, n: hi - lo, k: k, alpha: alpha, a: a, lda: lda,
              b: bStart, ldb: ldb, beta: beta, c: c + lo, ldc: ldc)
+    }
+}
+
+/// y = A·x + y for a row-major M×K matrix A, rows split across the workers: the batch-1 case of a fully
+/// connected layer, where a matrix-vector product streams the weights once and GEMM's blocking only costs.
+func parallelGemv(m: Int, k: Int, a: UnsafePointer<Float>, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+    let pieces = max(1, min(ComputeThreads.current, m / 256))
+    parallelFor(pieces) { p in
+        let lo = m * p / pieces, hi = m * (p + 1) / pieces
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(hi - lo), Int32(k), 1, a + lo * k, Int32(k), x, 1, 1, y + lo, 1)
     }
 }

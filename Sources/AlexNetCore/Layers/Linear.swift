@@ -25,8 +25,12 @@ final class Linear: Layer {
             }
             x.data.withUnsafeBufferPointer { xp in
                 weight.value.data.withUnsafeBufferPointer { wp in
-                    parallelGemm(transB: true, m: N, n: outFeatures, k: inFeatures, a: xp.baseAddress!, lda: inFeatures,
-                         b: wp.baseAddress!, ldb: inFeatures, beta: 1, c: yp.baseAddress!, ldc: outFeatures)
+                    if N == 1 {
+                        parallelGemv(m: outFeatures, k: inFeatures, a: wp.baseAddress!, x: xp.baseAddress!, y: yp.baseAddress!)
+                    } else {
+                        parallelGemm(transB: true, m: N, n: outFeatures, k: inFeatures, a: xp.baseAddress!, lda: inFeatures,
+                                     b: wp.baseAddress!, ldb: inFeatures, beta: 1, c: yp.baseAddress!, ldc: outFeatures)
+                    }
                 }
             }
         }

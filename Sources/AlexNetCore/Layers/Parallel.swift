@@ -1,9 +1,11 @@
+import COpenBLAS
 import Dispatch
 
 /// Runs `body(i)` for i in 0..<count on the machine's cores. Each index must write only its own
 /// slice of memory, which keeps results bit-identical whatever the scheduling.
 @inline(__always)
 func parallelFor(_ count: Int, _ body: (Int) -> Void) {
+    alexnet_flush_denormals()
     if count <= 1 || ComputeThreads.current == 1 {
         for i in 0..<count { body(i) }
         return
@@ -12,7 +14,10 @@ func parallelFor(_ count: Int, _ body: (Int) -> Void) {
     // concurrentPerform call does not outlive this function.
     withoutActuallyEscaping(body) { escapable in
         let box = UncheckedSendable(escapable)
-        DispatchQueue.concurrentPerform(iterations: count) { box.value($0) }
+        DispatchQueue.concurrentPerform(iterations: count) {
+            alexnet_flush_denormals()  // per thread: MXCSR is thread state
+            box.value($0)
+        }
     }
 }
 
