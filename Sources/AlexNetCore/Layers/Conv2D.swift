@@ -40,15 +40,50 @@ final class Conv2D: Layer {
         return stride(from: 0, to: n, by: per).map { $0..<min(n, $0 + per) }
     }
 
-    /// im2col of one group of a chunk of images into `cols`, one image per worker.
+    /// Tasks that split a chunk's lowering: one per image, or, when there are fewer images than workers
+    /// (batch 1), each image's channels in slices; every task writes its own rows and columns.
+    private func tasks(images: Int, channels: Int) -> [(image: Int, channels: Range<Int>)] {
+        let slices = images >= ComputeThreads.current ? 1 : min(channels, 2 * ComputeThreads.current)
+        return (0..<images).flatMap { i in
+            (0..<slices).map { s in (i, (channels * s / slices)..<(channels * (s + 1) / slices)) }
+        }
+    }
+
+    /// A geometry for a slice of the group's channels.
+    private func slice(_ g: ConvGeometry, _ channels: Range<Int>) -> ConvGeometry {
+        ConvGeometry(channels: channels.count, height: g.height, width: g.width, kernel: g.kernel, stride: g.stride,
+                     padding: g.padding, outHeight: g.outHeight, outWidth: g.outWidth)
+    }
+
+    /// im2col of one group of a chunk of images into `cols`.
     private func lower(_ x: Tensor, chunk: Range<Int>, group: Int, _ g: ConvGeometry) {
         let inPlane = inChannels * g.height * g.width, P = g.positions, ldc = chunk.count * P
+        let plane = g.height * g.width, kk = g.kernel * g.kernel
+        let work = tasks(images: chunk.count, channels: g.channels)
         x.data.withUnsafeBufferPointer { xp in
             cols.withUnsafeMutableBufferPointer { cp in
                 let xb = xp.baseAddress!, cb = cp.baseAddress!
-                parallelFor(chunk.count) { i in
-                    im2col(xb + (chunk.lowerBound + i) * inPlane + group * g.channels * g.height * g.width, g,
-                           cols: cb, ldc: ldc, colOffset: i * P)
+                parallelFor(work.count) { t in
+                    let (i, cs) = work[t]
+                    im2col(xb + (chunk.lowerBound + i) * inPlane + (group * g.channels + cs.lowerBound) * plane, slice(g, cs),
+                           cols: cb + cs.lowerBound * kk * ldc, ldc: ldc, colOffset: i * P)
+                }
+            }
+        }
+    }
+
+    /// col2im of `cols` back into the chunk's input gradient, split like `lower`.
+    private func raise(into dx: inout Tensor, chunk: Range<Int>, group: Int, _ g: ConvGeometry) {
+        let inPlane = inChannels * g.height * g.width, P = g.positions, ldc = chunk.count * P
+        let plane = g.height * g.width, kk = g.kernel * g.kernel
+        let work = tasks(images: chunk.count, channels: g.channels)
+        cols.withUnsafeBufferPointer { cp in
+            dx.data.withUnsafeMutableBufferPointer { dxp in
+                let (cb, db) = (cp.baseAddress!, dxp.baseAddress!)
+                parallelFor(work.count) { t in
+                    let (i, cs) = work[t]
+                    col2im(cb + cs.lowerBound * kk * ldc, slice(g, cs), ldc: ldc, colOffset: i * P,
+                           dx: db + (chunk.lowerBound + i) * inPlane + (group * g.channels + cs.lowerBound) * plane)
                 }
             }
         }
@@ -60,7 +95,7 @@ final class Conv2D: Layer {
         precondition(x.shape.count == 4 && x.shape[1] == inChannels, "conv expects (N, \(inChannels), H, W), got \(x.shape)")
         let g = geometry(x)
         let (N, G, OC) = (x.shape[0], spec.groups, spec.outChannels)
-        let OCg = OC / G, P = g.positions, inPlane = inChannels * g.height * g.width
+        let OCg = OC / G, P = g.positions
         var y = Tensor(zeros: [N, OC, g.outHeight, g.outWidth])
         var product = [Float]()
         for chunk in chunks(N, g) {
@@ -106,7 +141,7 @@ final class Conv2D: Layer {
         guard let x = input else { preconditionFailure("conv backward without a training forward") }
         let g = geometry(x)
         let (N, G, OC) = (x.shape[0], spec.groups, spec.outChannels)
-        let OCg = OC / G, P = g.positions, inPlane = inChannels * g.height * g.width
+        let OCg = OC / G, P = g.positions
         var dx = Tensor(zeros: needsInputGradient ? x.shape : [0])
         var gathered = [Float]()
         // dBias[o] += Σ_n Σ_p dOut[n, o, p]
@@ -162,15 +197,7 @@ final class Conv2D: Layer {
                         }
                     }
                 }
-                self.cols.withUnsafeBufferPointer { cp in
-                    dx.data.withUnsafeMutableBufferPointer { dxp in
-                        let (cb, db) = (cp.baseAddress!, dxp.baseAddress!)
-                        parallelFor(chunk.count) { i in
-                            col2im(cb, g, ldc: cols, colOffset: i * P,
-                                   dx: db + (chunk.lowerBound + i) * inPlane + group * g.channels * g.height * g.width)
-                        }
-                    }
-                }
+                raise(into: &dx, chunk: chunk, group: group, g)
             }
         }
         return dx
