@@ -1,60 +1,83 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
-/// `alexnet lesson` and `alexnet quiz` as a user runs them: exit codes, stdout/stderr, stdin at end of file.
+/// `alexnet lesson` and `alexnet quiz` through the real binary, with input piped to stdin.
 @Suite struct LessonCommandEndToEndTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let repository: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        return path
+    }()
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Spawn.Output {
-        let binary = try #require(AlexNetBinary.path, "run `swift build` first")
-        var env = ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent"]
-        env.merge(environment) { $1 }
-        return Spawn.run([binary] + arguments, environment: env)
+    /// Runs `alexnet ARGS` under sh with `input` on stdin, in a fresh XDG data directory.
+    func alexnet(_ arguments: String, input: String = "", dataHome: String? = nil) throws -> Spawn.Output {
+        guard let binary = AlexNetBinary.path else {
+            throw TmuxSession.Timeout(waitingFor: "the alexnet binary (run `swift build` first)", screen: "")
+        }
+        let home = dataHome ?? makeTemporaryDirectory()
+        let script = "cd '\(Self.repository)' && printf '%s' \"$INPUT\" | '\(binary)' \(arguments)"
+        return Spawn.run(["/bin/sh", "-c", script],
+                         environment: ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_HOME": home, "INPUT": input])
     }
 
-    @Test func checkPassesOnShippedLessonsAndFailsWithLocatedMessages() throws {
-        let lessons = Self.packageRoot + "/lessons"
-        let files = try FileManager.default.contentsOfDirectory(atPath: lessons).filter { $0.hasSuffix(".yaml") }
-            .sorted().map { lessons + "/" + $0 }
-        let ok = try run(["lesson", "--check"] + files)
-        #expect(ok.status == 0)
-        #expect(ok.stdout == "\(files.count) lesson files checked: no problems\n")
-
-        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).yaml").path
-        try "title: T\npreset: alexnet\nsteps:\n  - show: walk conv9\n  - ask: {question: q, answer: 1, check: conv1.stride}\n"
-            .write(toFile: bad, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: bad) }
-        let failed = try run(["lesson", "--check", bad])
-        #expect(failed.status == 1)
-        #expect(failed.stdout == """
-            \(bad):4: show walk: no layer 'conv9' in alexnet
-            \(bad):5: answer 1 disagrees with the core: conv1.stride is 4
-
-            """)
-        #expect(failed.stderr == "2 problems in 1 file\n")
+    func makeTemporaryDirectory() -> String {
+        var template = Array("/tmp/alexnet-lesson-e2e-XXXXXX".utf8CString)
+        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    @Test func listFindsTheLessonsThroughTheEnvironment() throws {
-        let out = try run(["lesson", "--list"], environment: ["ALEXNET_LESSONS": Self.packageRoot + "/lessons"])
+    @Test func shippedLessonsPassTheCheck() throws {
+        let out = try alexnet("lesson --check")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("lessons/01-shape-arithmetic.yaml: ok"))
+    }
+
+    @Test func checkReportsFileLineAndFails() throws {
+        let dir = makeTemporaryDirectory()
+        let bad = dir + "/bad.yaml"
+        let text = "title: T\npreset: alexnet\nsteps:\n  - question: q\n    answer: 34848\n    check: conv1.params\n"
+        let f = fopen(bad, "w"); fputs(text, f); fclose(f)
+        let out = try alexnet("lesson --check \(bad)")
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("\(bad):5: answer 34848 disagrees with the core: conv1.params is 34,944"))
+    }
+
+    @Test func plainLessonEndsCleanlyOnEndOfInput() throws {
+        let out = try alexnet("lesson --plain shape-arithmetic", input: "\n\n54\n54\n")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("Not quite. Hint: (227 − 11 + 0) / 4 = 54, then add 1."))
+        #expect(out.stdout.contains("Not quite: the answer is 55.\n⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))
+        #expect(out.stdout.hasSuffix("0 of 1 questions right.\n"))
+    }
+
+    @Test func withoutATerminalTheLessonFallsBackToText() throws {
+        let out = try alexnet("lesson shape-arithmetic", input: "q\n")
         #expect(out.status == 0)
-        #expect(out.stdout.contains("shapes           Shapes: from 227 to 6, and the 224-vs-227 puzzle\n"))
+        #expect(out.stderr.contains("not a terminal; running the lesson as a text session"))
+        #expect(out.stdout.contains("── Step 1/11 ──"))
     }
 
-    @Test func endOfInputEndsALessonCleanly() throws {
-        let out = try run(["lesson", Self.packageRoot + "/lessons/shapes.yaml"])
-        #expect(out.status == 0)
-        #expect(out.stderr == "(the lesson screen is not ready yet: running in plain mode)\n")
-        #expect(out.stdout.hasSuffix("(input ended: lesson stopped at step 4 of 14)\n"))
+    @Test func seededQuizWithWrongAnswersSavesProgress() throws {
+        let home = makeTemporaryDirectory()
+        let out = try alexnet("quiz --plain --seed 3 --count 2 --topic params", input: "1\n1\n", dataHome: home)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("Not quite: the answer is"))
+        #expect(out.stdout.contains("  weights = "))
+        #expect(out.stdout.contains("Score: 0/2"))
+        #expect(access(home + "/alexnet-explorer/progress.json", R_OK) == 0)
+        // A corrupt progress file is set aside, reported, and replaced.
+        let f = fopen(home + "/alexnet-explorer/progress.json", "w"); fputs("{oops", f); fclose(f)
+        let again = try alexnet("quiz --plain --seed 3 --count 1", input: "1\n", dataHome: home)
+        #expect(again.stderr.contains("kept it as \(home)/alexnet-explorer/progress.json.corrupt-"))
+        #expect(access(home + "/alexnet-explorer/progress.json", R_OK) == 0)
     }
 
-    @Test func quizAtEndOfInputSavesNothing() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("xdg-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let out = try run(["quiz", "--plain", "--seed", "3", "--count", "2", "--topic", "shapes"],
-                          environment: ["XDG_DATA_HOME": home])
+    @Test func listShowsTheShippedLessons() throws {
+        let out = try alexnet("lesson --list")
         #expect(out.status == 0)
-        #expect(out.stdout.hasSuffix("(input ended: 0 of 0 answered right; quiz stopped at question 1 of 2)\n"))
-        #expect(!FileManager.default.fileExists(atPath: home + "/alexnet-explorer/progress.json"))
+        #expect(out.stdout.split(separator: "\n").count >= 6)
+        #expect(out.stdout.contains("The two-GPU split"))
     }
 }

@@ -1,72 +1,46 @@
 import Foundation
-import Testing
 @testable import Lessons
-
-/// The `lessons/` folder of this package, found from this file's path.
-let shippedLessonsFolder = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("lessons").path
+import Testing
 
 @Suite struct ShippedLessonsTests {
-    static let files = LessonLibrary.files(in: shippedLessonsFolder)
-
     @Test func atLeastSixLessonsShip() {
-        #expect(Self.files.count >= 6)
+        #expect(LessonFixtures.shippedLessons.count >= 6)
     }
 
-    @Test(arguments: files)
-    func passesTheChecker(path: String) {
-        let name = (path as NSString).lastPathComponent
-        #expect(LessonChecker.check(path: path, file: name) == [])
+    @Test(arguments: LessonFixtures.shippedLessons)
+    func passesTheCheck(name: String) {
+        let problems = LessonChecker.check(path: LessonFixtures.lessonsDirectory + "/" + name, file: name)
+        #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
     }
 
-    @Test(arguments: files)
-    func hasQuestionsAndRunsToTheEndWithSkips(path: String) throws {
-        let lesson = try LessonLoader(file: "x.yaml").load(path: path)
-        let questions = lesson.steps.filter { if case .ask = $0.action { true } else { false } }
-        #expect(questions.count >= 3)
-        var session = try LessonSession(lesson: lesson)
-        var transcript: [String] = []
-        PlainRunner().run(&session, input: { "skip" }, output: { transcript.append($0) })
-        #expect(session.isFinished)
-        #expect(transcript.last == "Lesson complete: 0 of \(questions.count) questions right first or second time.")
-        // Every placeholder was filled.
-        #expect(!transcript.contains { $0.contains("{") })
+    /// The issue's topics, each in some lesson's title or text.
+    @Test(arguments: ["227", "224", "parameters", "ReLU", "tanh", "normalization", "pooling", "Dropout",
+                      "crops", "flips", "PCA", "GPU"])
+    func topicIsCovered(word: String) throws {
+        let texts = try LessonFixtures.shippedLessons.map {
+            try String(contentsOfFile: LessonFixtures.lessonsDirectory + "/" + $0, encoding: .utf8)
+        }
+        #expect(texts.contains { $0.localizedCaseInsensitiveContains(word) })
     }
 
-    @Test func libraryPrefersTheEnvironmentThenTheCurrentFolderThenTheExecutablesAncestors() throws {
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-lib-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: tmp + "/pkg/lessons", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: tmp + "/pkg/.build/debug", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: tmp + "/env", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: tmp) }
-        let exe = tmp + "/pkg/.build/debug/alexnet"
-        #expect(LessonLibrary.directory(environment: ["ALEXNET_LESSONS": tmp + "/env"], currentDirectory: "/",
-                                        executablePath: exe) == tmp + "/env")
-        #expect(LessonLibrary.directory(environment: [:], currentDirectory: tmp + "/pkg",
-                                        executablePath: "/nowhere/alexnet") == tmp + "/pkg/lessons")
-        let found = LessonLibrary.directory(environment: [:], currentDirectory: "/", executablePath: exe)
-        #expect(found.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
-                == URL(fileURLWithPath: tmp + "/pkg/lessons").resolvingSymlinksInPath().path)
+    @Test func libraryFindsLessonsByName() {
+        let library = LessonLibrary(directory: LessonFixtures.lessonsDirectory)
+        #expect(library.files.count == LessonFixtures.shippedLessons.count)
+        #expect(library.path(named: "shape-arithmetic")?.hasSuffix("01-shape-arithmetic.yaml") == true)
+        #expect(library.path(named: "no-such-lesson") == nil)
     }
-}
 
-extension ShippedLessonsTests {
-    /// The shapes lesson answered right throughout: the 227 → 55 → 27 → 13 → 6 chain and the 224 puzzle.
-    @Test func shapesLessonWithRightAnswers() throws {
-        let lesson = try LessonLoader(file: "shapes.yaml").load(path: shippedLessonsFolder + "/shapes.yaml")
-        var session = try LessonSession(lesson: lesson)
-        // Hand arithmetic: ⌊(55−3)/2⌋+1 = 27, ⌊(13−3)/2⌋+1 = 6, 256·6·6 = 9216, ⌊(224−11)/4⌋+1 = 54, 54·4+11 = 227.
-        let replies = ["\((55 - 3) / 2 + 1)", "\((13 - 3) / 2 + 1)", "\(256 * 6 * 6)", "\((224 - 11) / 4 + 1)",
-                       "\(54 * 4 + 11)", "b"][...]
-        var input = replies
-        var lines: [String] = []
-        PlainRunner().run(&session, input: { input.popFirst() }, output: { lines.append($0) })
-        #expect(lines.filter { $0 == "Correct." }.count == 6)
-        #expect(lines.contains("[what-if: input 224×224; conv1 output now 96×54×54]"))
-        #expect(lines.contains("  not exact: 213/4 leaves 1; the last 1 input pixel along this side is never seen"))
-        #expect(lines.contains("[what-if: back to the alexnet preset]"))
-        #expect(lines.contains("The chain is 227 → 55 → 27 → 27 → 13 → 13 → 13 → 13 → 6: ⌊(13 − 3 + 2·0)/2⌋ + 1 = 6."))
-        #expect(lines.last == "Lesson complete: 6 of 6 questions right first or second time.")
+    @Test func everyShippedLessonRunsToTheEndWithEmptyInput() throws {
+        for name in LessonFixtures.shippedLessons {
+            let lesson = try LessonLoader(file: name).load(path: LessonFixtures.lessonsDirectory + "/" + name)
+            var lines: [String] = []
+            // "skip" answers any question; Enter moves on. Enough of them to reach the end.
+            var input = (0..<(lesson.steps.count * 2)).flatMap { _ in ["skip", ""] }
+            PlainLessonRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) })
+                .run(try LessonSession(lesson: lesson))
+            #expect(lines.last?.hasPrefix("End of") == true, "\(name)")
+            #expect(!lines.contains { $0.range(of: #"\{[a-z0-9]+\.[a-z]+\}"#, options: .regularExpression) != nil },
+                    "a placeholder was left unfilled in \(name)")
+        }
     }
 }

@@ -1,25 +1,19 @@
 import AlexNetCore
 import Foundation
 
-/// Why progress could not be read or saved.
-public struct ProgressError: Error, Equatable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): \(message)" }
-}
-
-/// Quiz progress on disk at `<data home>/alexnet-explorer/progress.json`, written atomically. A file
-/// that cannot be read as progress is renamed `progress.json.corrupt-<unix time>` and reported, so it
-/// is never silently overwritten.
+/// Reads and writes quiz progress under the XDG data directory
+/// (`$XDG_DATA_HOME` or `~/.local/share`, then `alexnet-explorer/progress.json`). Writes are atomic;
+/// a file that does not parse is renamed `progress.json.corrupt-<timestamp>` and reported, so a
+/// learner's history is never silently lost.
 public struct ProgressStore: Sendable {
     public let path: String
 
     public init(path: String) { self.path = path }
 
-    /// `$XDG_DATA_HOME/alexnet-explorer/progress.json`, or `~/.local/share/...` when it is unset.
+    /// The store at the XDG location for this environment.
     public init(environment: [String: String]) {
         let base: String
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             base = xdg
         } else {
             base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
@@ -27,43 +21,44 @@ public struct ProgressStore: Sendable {
         path = base + "/alexnet-explorer/progress.json"
     }
 
-    /// What loading found: the progress, and a note when a corrupt file was moved aside.
-    public struct Loaded: Sendable, Equatable {
-        public var progress: QuizProgress
-        public var note: String?
-    }
-
-    public func load(now: Date = Date()) throws(ProgressError) -> Loaded {
-        guard FileManager.default.fileExists(atPath: path) else { return Loaded(progress: QuizProgress(), note: nil) }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ProgressError(path: path, message: "cannot read progress (\(error.localizedDescription))")
-        }
+    /// The saved progress (empty when there is none yet), and a note when a corrupt file was set aside.
+    public func load(now: Date = Date()) -> (progress: QuizProgress, note: String?) {
+        guard FileManager.default.fileExists(atPath: path) else { return (QuizProgress(), nil) }
         do {
-            let progress = try JSONDecoder().decode(QuizProgress.self, from: data)
-            return Loaded(progress: progress, note: nil)
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return (try JSONDecoder().decode(QuizProgress.self, from: data), nil)
         } catch {
-            let aside = path + ".corrupt-\(Int(now.timeIntervalSince1970))"
-            do { try FileManager.default.moveItem(atPath: path, toPath: aside) } catch {
-                throw ProgressError(path: path, message: "progress is corrupt and could not be moved aside (\(error.localizedDescription))")
+            let stamp = Self.timestamp(now)
+            let aside = path + ".corrupt-" + stamp
+            do {
+                try FileManager.default.moveItem(atPath: path, toPath: aside)
+                return (QuizProgress(), "\(path): could not be read (\(Self.reason(error))); kept it as \(aside) and started afresh")
+            } catch {
+                return (QuizProgress(), "\(path): could not be read, nor set aside (\(error.localizedDescription)); it will not be overwritten")
             }
-            return Loaded(progress: QuizProgress(),
-                          note: "\(path): progress was not valid JSON progress; kept it as \(aside) and started afresh")
         }
     }
 
-    public func save(_ progress: QuizProgress) throws(ProgressError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-            throw ProgressError(path: path, message: "cannot create \(directory) (\(error.localizedDescription))")
-        }
+    /// Writes the progress atomically, creating the folder if needed.
+    public func save(_ progress: QuizProgress) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        do {
-            let data = try encoder.encode(progress)
-            try AtomicFile.write(Array(data) + [10], to: path)
-        } catch {
-            throw ProgressError(path: path, message: "cannot save progress (\(error))")
-        }
+        try AtomicFile.write(Array(try encoder.encode(progress)) + [10], to: path)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return f.string(from: date)
+    }
+
+    private static func reason(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted = error { return "not valid JSON" }
+        if error is DecodingError { return "not a progress file" }
+        return error.localizedDescription
     }
 }

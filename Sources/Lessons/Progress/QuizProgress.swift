@@ -1,13 +1,16 @@
-/// What the quiz remembers per topic: the best score and how many quizzes were taken.
+/// What the learner has done in the quiz, per topic: saved as `progress.json`.
 public struct QuizProgress: Sendable, Equatable, Codable {
     public struct TopicRecord: Sendable, Equatable, Codable {
-        public var bestScore: Int
+        /// Quizzes taken.
+        public var sessions: Int
+        /// Questions answered right and asked, over all sessions.
+        public var correct: Int
+        public var asked: Int
+        /// Best score as right answers out of questions, compared by fraction.
+        public var bestCorrect: Int
         public var bestOutOf: Int
-        public var attempts: Int
-
-        public init(bestScore: Int, bestOutOf: Int, attempts: Int) {
-            self.bestScore = bestScore; self.bestOutOf = bestOutOf; self.attempts = attempts
-        }
+        public var lastCorrect: Int
+        public var lastOutOf: Int
     }
 
     public var version = 1
@@ -15,13 +18,16 @@ public struct QuizProgress: Sendable, Equatable, Codable {
 
     public init() {}
 
-    /// Counts an attempt; the best score is the best fraction (ties go to the longer quiz).
-    public mutating func record(topic: QuizTopic, score: Int, outOf: Int) {
-        var r = topics[topic.rawValue] ?? TopicRecord(bestScore: 0, bestOutOf: 0, attempts: 0)
-        r.attempts += 1
-        let better = r.bestOutOf == 0 || score * r.bestOutOf > r.bestScore * outOf
-            || (score * r.bestOutOf == r.bestScore * outOf && outOf > r.bestOutOf)
-        if better { r.bestScore = score; r.bestOutOf = outOf }
+    /// Adds one finished quiz; returns true when it is a new best for the topic.
+    @discardableResult
+    public mutating func record(topic: QuizTopic, correct: Int, outOf: Int) -> Bool {
+        var r = topics[topic.rawValue] ?? TopicRecord(sessions: 0, correct: 0, asked: 0, bestCorrect: 0, bestOutOf: 0, lastCorrect: 0, lastOutOf: 0)
+        r.sessions += 1; r.correct += correct; r.asked += outOf
+        r.lastCorrect = correct; r.lastOutOf = outOf
+        // Compare fractions without division: a/b > c/d ⇔ a·d > c·b; the first quiz always counts.
+        let better = r.bestOutOf == 0 || correct * r.bestOutOf > r.bestCorrect * outOf
+        if better { r.bestCorrect = correct; r.bestOutOf = outOf }
         topics[topic.rawValue] = r
+        return better
     }
 }

@@ -1,202 +1,253 @@
 import AlexNetCore
 
-/// Makes quiz questions from a seed: half about AlexNet's own layers, half about random valid layers.
-/// Every answer comes from the core (`SizeFormula`, `shapeReport()`), never from arithmetic here.
-public struct QuizGenerator {
-    private var random: SeededRandom
+/// Generates quiz questions from a seed: half on AlexNet's own layers, half on random valid layers.
+/// Every answer comes from the core's shape report (or `SizeFormula` searches), never from a
+/// formula written here, so the quiz teaches what the program computes.
+public struct QuizGenerator: Sendable {
+    private var rng: SeededRandom
     private let alexnet: ShapeReport
 
-    public init(seed: UInt64) {
-        random = SeededRandom(seed: seed, stream: "quiz")
-        // The shipped preset always has valid shapes.
-        alexnet = try! Preset.alexnet.spec.shapeReport()
+    public init(seed: UInt64) throws(ShapeError) {
+        rng = SeededRandom(seed: seed, stream: "quiz")
+        alexnet = try Preset.alexnet.spec.shapeReport()
     }
 
-    /// `count` questions cycling through the topic's kinds in a seeded order.
+    /// `count` questions drawn from the topic's kinds, cycling through them in a shuffled order so
+    /// that every kind appears before any repeats.
     public mutating func questions(topic: QuizTopic, count: Int) -> [QuizQuestion] {
-        let kinds = topic.kinds
+        var out: [QuizQuestion] = []
         var order: [QuizKind] = []
-        while order.count < count { order += random.permutation(kinds.count).map { kinds[$0] } }
-        return order.prefix(count).map { question($0) }
-    }
-
-    public mutating func question(_ kind: QuizKind) -> QuizQuestion {
-        let own = random.below(2) == 0
-        switch kind {
-        case .convOutput: return windowOutput(pool: false, own: own)
-        case .poolOutput: return windowOutput(pool: true, own: own)
-        case .samePadding: return samePadding(own: own)
-        case .strideForTarget: return strideForTarget(own: own)
-        case .exactInput: return exactInput(own: own)
-        case .groupedConvParams: return groupedConvParams(own: own)
-        case .linearParams: return linearParams(own: own)
-        case .layerMACs: return layerMACs(own: own)
-        case .receptiveField: return receptiveField(own: own)
+        while out.count < count {
+            if order.isEmpty { order = rng.permutation(topic.kinds.count).map { topic.kinds[$0] } }
+            out.append(question(order.removeFirst()))
         }
+        return out
     }
 
-    // MARK: - Helpers
-
-    private mutating func pick<T>(_ values: [T]) -> T { values[random.below(values.count)] }
-    private mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + random.below(range.count) }
-
-    private func layers(_ kind: (LayerReport) -> Bool) -> [LayerReport] { alexnet.layers.filter(kind) }
-    private var convs: [LayerReport] { layers { if case .conv = $0.kind { true } else { false } } }
-    private var pools: [LayerReport] { layers { if case .maxpool = $0.kind { true } else { false } } }
-    private var linears: [LayerReport] { layers { if case .linear = $0.kind { true } else { false } } }
-
-    /// The core's report for one conv layer on a C×W×W input.
-    private func convReport(channels: Int, side: Int, conv: ConvSpec) -> LayerReport {
-        let spec = NetworkSpec(name: "quiz", input: InputShape(channels: channels, height: side, width: side),
-                               layers: [LayerSpec(name: "conv", kind: .conv(conv))])
-        return try! spec.shapeReport().layers[0]
+    /// One question of the given kind.
+    public mutating func question(_ kind: QuizKind) -> QuizQuestion {
+        let onAlexNet = rng.below(2) == 0
+        switch kind {
+        case .convOutput: return windowOutput(conv: true, onAlexNet: onAlexNet)
+        case .poolOutput: return windowOutput(conv: false, onAlexNet: onAlexNet)
+        case .paddingToKeepSize: return paddingToKeepSize(onAlexNet: onAlexNet)
+        case .strideForTarget: return strideForTarget(onAlexNet: onAlexNet)
+        case .inputForExact: return inputForExact(onAlexNet: onAlexNet)
+        case .convParams: return convParams(onAlexNet: onAlexNet)
+        case .fcParams: return fcParams(onAlexNet: onAlexNet)
+        case .layerMACs: return layerMACs(onAlexNet: onAlexNet)
+        case .receptiveField: return receptiveField(onAlexNet: onAlexNet)
+        }
     }
 
     // MARK: - Shapes
 
-    private mutating func windowOutput(pool: Bool, own: Bool) -> QuizQuestion {
-        let f: SizeFormula, what: String
-        if own {
-            let r = pick(pool ? pools : convs)
-            f = r.formula!
-            what = "AlexNet's \(r.name) (\(pool ? "max pool" : "conv"))"
+    private mutating func windowOutput(conv: Bool, onAlexNet: Bool) -> QuizQuestion {
+        let kind: QuizKind = conv ? .convOutput : .poolOutput
+        let layer: LayerReport
+        let intro: String
+        if onAlexNet {
+            layer = pick(alexnet.layers.filter { conv ? $0.kind.word == "conv" : $0.kind.word == "maxpool" })
+            intro = "AlexNet's \(layer.name)"
         } else {
-            let kernel = pool ? pick([2, 3]) : pick([1, 3, 5, 7, 11])
-            let stride = pool ? pick([1, 2, 3]) : pick([1, 2, 4])
-            let padding = pool ? 0 : int(0...kernel / 2)
-            let input = int(kernel...64)
-            f = SizeFormula(input: input, kernel: kernel, padding: padding, stride: stride)
-            what = pool ? "a max pool" : "a conv"
+            layer = randomWindowLayer(conv: conv)
+            intro = conv ? "A conv layer" : "A max-pool layer"
         }
-        let prompt = "\(what) sees a \(f.input)×\(f.input) input with kernel \(f.kernel), stride \(f.stride), padding \(f.padding). How wide is its output?"
-        return QuizQuestion(kind: pool ? .poolOutput : .convOutput, prompt: prompt, answer: f.output,
-                            worked: f.steps + [f.exactnessNote],
+        let f = layer.formula!
+        let what = conv ? "\(layer.output.channels) filters of \(f.kernel)×\(f.kernel)" : "\(f.kernel)×\(f.kernel) windows"
+        let prompt = "\(intro) reads \(layer.input) maps with \(what), stride \(f.stride), padding \(f.padding). What is the output side (height = width)?"
+        return QuizQuestion(kind: kind, prompt: prompt, answer: layer.output.height, worked: f.steps + [f.exactnessNote],
                             givens: ["W": f.input, "F": f.kernel, "S": f.stride, "P": f.padding])
     }
 
-    private mutating func samePadding(own: Bool) -> QuizQuestion {
-        let kernel = own ? pick(convs.compactMap(\.kernel).filter { $0 < 11 }) : pick([1, 3, 5, 7, 9, 11])
-        let input = own ? pick([13, 27]) : int(kernel...64)
-        // The core's formula decides: the padding whose stride-1 output equals the input.
-        let padding = (0...kernel).first {
-            SizeFormula(input: input, kernel: kernel, padding: $0, stride: 1).output == input
-        }!
-        let f = SizeFormula(input: input, kernel: kernel, padding: padding, stride: 1)
-        let prompt = "A \(kernel)×\(kernel) conv with stride 1 on a \(input)×\(input) map\(own ? " (as in AlexNet's conv2–conv5)" : ""). What padding keeps the output \(input)×\(input)?"
-        return QuizQuestion(kind: .samePadding, prompt: prompt, answer: padding,
-                            worked: ["out = W needs W − F + 2P = W − 1, so P = (F − 1)/2 = (\(kernel) − 1)/2 = \(padding)"] + f.steps,
-                            givens: ["W": input, "F": kernel])
+    private mutating func paddingToKeepSize(onAlexNet: Bool) -> QuizQuestion {
+        let (w, k): (Int, Int)
+        var intro = "A conv layer"
+        if onAlexNet {
+            let layer = pick(alexnet.layers.filter { $0.kind.word == "conv" && $0.stride == 1 })
+            (w, k) = (layer.input.height, layer.kernel!)
+            intro = "AlexNet's \(layer.name)"
+        } else {
+            (w, k) = (8 + rng.below(57), pick([3, 5, 7, 9, 11]))
+        }
+        let p = (0...k).first { SizeFormula(input: w, kernel: k, padding: $0, stride: 1).output == w }!
+        let check = SizeFormula(input: w, kernel: k, padding: p, stride: 1)
+        let prompt = "\(intro) has \(k)×\(k) kernels at stride 1 on \(w)×\(w) maps. What padding P on each side keeps the output \(w)×\(w)?"
+        let worked = ["At stride 1, out = W − F + 2P + 1. Setting out = W gives 2P = F − 1, so P = (F − 1)/2 = (\(k) − 1)/2 = \(p).",
+                      "Check: " + check.text]
+        return QuizQuestion(kind: .paddingToKeepSize, prompt: prompt, answer: p, worked: worked, givens: ["W": w, "F": k, "S": 1])
     }
 
-    private mutating func strideForTarget(own: Bool) -> QuizQuestion {
-        var input: Int, kernel: Int, padding: Int, stride: Int
-        if own {
-            input = 227; kernel = 11; padding = 0; stride = 4
-        } else {
-            stride = int(2...4); kernel = pick([3, 5, 7]); padding = int(0...kernel / 2)
-            let outputs = int(4...20)
-            input = (outputs - 1) * stride + kernel - 2 * padding
-        }
-        let target = SizeFormula(input: input, kernel: kernel, padding: padding, stride: stride).output
-        let prompt = "A conv with kernel \(kernel) and padding \(padding) on a \(input)×\(input) input\(own ? " (AlexNet's conv1)" : ""). Which stride makes the windows tile the input exactly into \(target)×\(target) outputs?"
-        let f = SizeFormula(input: input, kernel: kernel, padding: padding, stride: stride)
-        return QuizQuestion(kind: .strideForTarget, prompt: prompt, answer: stride,
-                            worked: ["exact tiling: S = (W − F + 2P)/(out − 1) = \(f.span)/\(target - 1) = \(stride)"] + f.steps,
-                            givens: ["W": input, "F": kernel, "P": padding, "out": target])
+    /// The stride that takes W to `out` with the windows tiling exactly.
+    private mutating func strideForTarget(onAlexNet: Bool) -> QuizQuestion {
+        let (w, k, p, out, intro) = exactLayer(onAlexNet: onAlexNet)
+        let span = w - k + 2 * p
+        let s = (1...max(span, 1)).first {
+            let f = SizeFormula(input: w, kernel: k, padding: p, stride: $0)
+            return f.output == out && f.isExact
+        }!
+        let prompt = "\(intro) has \(k)×\(k) windows and padding \(p) on a \(w)×\(w) input. What stride gives a \(out)×\(out) output with every pixel used?"
+        let worked = ["Exact tiling needs W − F + 2P = (out − 1)·S: \(w) − \(k) + 2·\(p) = \(span) = \(out - 1)·S, so S = \(span)/\(out - 1) = \(s).",
+                      "Check: " + SizeFormula(input: w, kernel: k, padding: p, stride: s).text]
+        return QuizQuestion(kind: .strideForTarget, prompt: prompt, answer: s, worked: worked,
+                            givens: ["W": w, "F": k, "P": p, "out": out])
     }
 
-    private mutating func exactInput(own: Bool) -> QuizQuestion {
-        var kernel: Int, padding: Int, stride: Int, target: Int
-        if own {
-            kernel = 11; padding = 0; stride = 4; target = 55
-        } else {
-            kernel = pick([3, 5, 7, 11]); stride = int(1...4); padding = int(0...kernel / 2); target = int(3...30)
-        }
-        let input = (kernel - 2 * padding)...(kernel + target * stride)
-        // Search with the core's formula for the one input size that gives `target` with nothing left over.
-        let answer = input.first {
-            let f = SizeFormula(input: $0, kernel: kernel, padding: padding, stride: stride)
-            return f.isValid && f.output == target && f.isExact
+    /// The input side that makes a window layer land exactly on `out` (227 for conv1).
+    private mutating func inputForExact(onAlexNet: Bool) -> QuizQuestion {
+        let (w, k, p, out, intro) = exactLayer(onAlexNet: onAlexNet)
+        let s = (w - k + 2 * p) / max(out - 1, 1)
+        let answer = (1...(out * s + k + 1)).first {
+            let f = SizeFormula(input: $0, kernel: k, padding: p, stride: s)
+            return f.output == out && f.isExact
         }!
-        let f = SizeFormula(input: answer, kernel: kernel, padding: padding, stride: stride)
-        let prompt = "A layer with kernel \(kernel), stride \(stride), padding \(padding) must give \(target)×\(target) outputs with no pixel left over\(own ? " (AlexNet's conv1: the 224-vs-227 puzzle)" : ""). What input size makes it exact?"
-        return QuizQuestion(kind: .exactInput, prompt: prompt, answer: answer,
-                            worked: ["W = (out − 1)·S + F − 2P = (\(target) − 1)·\(stride) + \(kernel) − 2·\(padding) = \(answer)"] + f.steps,
-                            givens: ["F": kernel, "S": stride, "P": padding, "out": target])
+        let prompt = "\(intro) has \(k)×\(k) windows, stride \(s), padding \(p). What input side W gives a \(out)×\(out) output with no pixel left over?"
+        let worked = ["Exact tiling needs W − F + 2P = (out − 1)·S, so W = (out − 1)·S + F − 2P = \(out - 1)·\(s) + \(k) − 2·\(p) = \(answer).",
+                      "Check: " + SizeFormula(input: answer, kernel: k, padding: p, stride: s).text]
+        return QuizQuestion(kind: .inputForExact, prompt: prompt, answer: answer, worked: worked,
+                            givens: ["F": k, "S": s, "P": p, "out": out])
+    }
+
+    /// A window layer that tiles exactly: AlexNet's conv1/pool1/pool2, or a random one built to.
+    private mutating func exactLayer(onAlexNet: Bool) -> (w: Int, k: Int, p: Int, out: Int, intro: String) {
+        if onAlexNet {
+            let layer = pick(alexnet.layers.filter { ($0.stride ?? 1) > 1 && $0.formula?.isExact == true })
+            let f = layer.formula!
+            return (f.input, f.kernel, f.padding, f.output, "AlexNet's \(layer.name)")
+        }
+        let s = 2 + rng.below(3), k = pick([3, 5, 7, 11]), p = rng.below(k / 2 + 1), out = 4 + rng.below(40)
+        return ((out - 1) * s + k - 2 * p, k, p, out, "A layer")
     }
 
     // MARK: - Parameters and cost
 
-    private mutating func groupedConvParams(own: Bool) -> QuizQuestion {
-        let r: LayerReport
-        if own {
-            r = pick(convs.filter { ($0.groups ?? 1) > 1 })
-        } else {
-            let groups = pick([1, 2, 4])
-            let c = ConvSpec(outChannels: groups * int(2...32), kernel: pick([1, 3, 5]), stride: 1, padding: 0, groups: groups)
-            r = convReport(channels: groups * int(1...16), side: 8, conv: c)
-        }
-        let prompt = "A \(r.kernel!)×\(r.kernel!) conv from \(r.input.channels) to \(r.output.channels) channels in \(r.groups!) group\(r.groups! == 1 ? "" : "s")\(own ? " (AlexNet's \(r.name))" : ""). How many parameters (weights + biases)?"
-        return QuizQuestion(kind: .groupedConvParams, prompt: prompt, answer: r.params, worked: WorkedAnswer.paramLines(r),
-                            givens: ["C": r.input.channels, "OC": r.output.channels, "K": r.kernel!, "G": r.groups!])
+    private mutating func convParams(onAlexNet: Bool) -> QuizQuestion {
+        let layer = onAlexNet ? pick(alexnet.layers.filter { $0.kind.word == "conv" }) : randomConv()
+        guard case .conv(let c) = layer.kind else { fatalError("picked a conv layer") }
+        let cin = layer.input.channels, per = cin / c.groups
+        let intro = onAlexNet ? "AlexNet's \(layer.name)" : "A conv layer"
+        let grouping = c.groups == 1 ? "1 group" : "\(c.groups) groups (each filter sees \(per) of the \(cin) channels)"
+        let prompt = "\(intro) has \(c.outChannels) filters of \(c.kernel)×\(c.kernel) over \(cin) input channels in \(grouping). How many parameters (weights + biases)?"
+        let worked = ["weights = C_out · (C_in / groups) · F · F = \(c.outChannels) · \(per) · \(c.kernel) · \(c.kernel) = \(NumberText.grouped(layer.weights))",
+                      "biases = C_out = \(layer.biases)",
+                      "total = \(NumberText.grouped(layer.weights)) + \(layer.biases) = \(NumberText.grouped(layer.params))"]
+        return QuizQuestion(kind: .convParams, prompt: prompt, answer: layer.params, worked: worked,
+                            givens: ["Cin": cin, "Cout": c.outChannels, "F": c.kernel, "groups": c.groups])
     }
 
-    private mutating func linearParams(own: Bool) -> QuizQuestion {
-        let r: LayerReport
-        if own {
-            r = pick(linears)
+    private mutating func fcParams(onAlexNet: Bool) -> QuizQuestion {
+        let layer: LayerReport
+        if onAlexNet {
+            layer = pick(alexnet.layers.filter { $0.kind.word == "linear" })
         } else {
-            let spec = NetworkSpec(name: "quiz", input: InputShape(channels: int(1...64), height: 1, width: 1),
-                                   layers: [LayerSpec(name: "flatten", kind: .flatten),
-                                            LayerSpec(name: "fc", kind: .linear(out: int(2...512)))])
-            r = try! spec.shapeReport().layers[1]
+            let inputs = pick([64, 128, 256, 512, 1000, 2048, 4096]), outs = pick([10, 100, 256, 1000])
+            layer = Self.report(input: InputShape(channels: inputs, height: 1, width: 1),
+                                kinds: [.flatten, .linear(out: outs)])!.layers[1]
         }
-        let prompt = "A fully connected layer from \(NumberText.grouped(r.input.count)) inputs to \(NumberText.grouped(r.output.count)) outputs\(own ? " (AlexNet's \(r.name))" : ""). How many parameters (weights + biases)?"
-        return QuizQuestion(kind: .linearParams, prompt: prompt, answer: r.params, worked: WorkedAnswer.paramLines(r),
-                            givens: ["in": r.input.count, "out": r.output.count])
+        let intro = onAlexNet ? "AlexNet's \(layer.name)" : "A fully connected layer"
+        let (i, o) = (layer.input.count, layer.output.count)
+        let prompt = "\(intro) maps \(i) inputs to \(o) outputs. How many parameters (weights + biases)?"
+        let worked = ["weights = inputs · outputs = \(i) · \(o) = \(NumberText.grouped(layer.weights))",
+                      "biases = outputs = \(layer.biases)",
+                      "total = \(NumberText.grouped(layer.params))"]
+        return QuizQuestion(kind: .fcParams, prompt: prompt, answer: layer.params, worked: worked, givens: ["in": i, "out": o])
     }
 
-    private mutating func layerMACs(own: Bool) -> QuizQuestion {
-        let r: LayerReport
-        if own {
-            r = pick(convs)
+    private mutating func layerMACs(onAlexNet: Bool) -> QuizQuestion {
+        let layer = onAlexNet ? pick(alexnet.layers.filter { $0.kind.isLearned }) : randomConv()
+        let intro = onAlexNet ? "AlexNet's \(layer.name)" : "A conv layer"
+        let prompt: String, worked: [String], givens: [String: Int]
+        if case .conv(let c) = layer.kind {
+            let per = layer.input.channels / c.groups
+            prompt = "\(intro) turns \(layer.input) into \(layer.output) with \(c.kernel)×\(c.kernel) filters in \(c.groups) group\(c.groups == 1 ? "" : "s"). How many multiply-accumulates for one image?"
+            worked = ["each output value needs (C_in / groups) · F · F = \(per) · \(c.kernel) · \(c.kernel) = \(per * c.kernel * c.kernel) multiply-adds",
+                      "outputs = \(layer.output.channels) · \(layer.output.height) · \(layer.output.width) = \(NumberText.grouped(layer.output.count))",
+                      "MACs = \(NumberText.grouped(layer.output.count)) · \(per * c.kernel * c.kernel) = \(NumberText.grouped(layer.macs))"]
+            givens = ["Cin": layer.input.channels, "Cout": c.outChannels, "F": c.kernel, "groups": c.groups,
+                      "W": layer.input.height, "S": c.stride, "P": c.padding]
         } else {
-            let c = ConvSpec(outChannels: int(1...16), kernel: pick([1, 3, 5]), stride: pick([1, 2]), padding: int(0...1))
-            r = convReport(channels: int(1...8), side: int(6...20), conv: c)
+            prompt = "\(intro) maps \(layer.input.count) inputs to \(layer.output.count) outputs. How many multiply-accumulates for one image?"
+            worked = ["one multiply-add per weight: \(layer.input.count) · \(layer.output.count) = \(NumberText.grouped(layer.macs))"]
+            givens = ["in": layer.input.count, "out": layer.output.count]
         }
-        let prompt = "A \(r.kernel!)×\(r.kernel!) conv (stride \(r.stride!), padding \(r.padding!), groups \(r.groups!)) turns \(r.input) into \(r.output)\(own ? " (AlexNet's \(r.name))" : ""). How many multiply-accumulates for one image?"
-        return QuizQuestion(kind: .layerMACs, prompt: prompt, answer: r.macs,
-                            worked: WorkedAnswer.lines(property: "macs", layer: r, previousRF: 1, previousJump: 1),
-                            givens: ["C": r.input.channels, "OC": r.output.channels, "OH": r.output.height,
-                                     "OW": r.output.width, "K": r.kernel!, "G": r.groups!])
+        return QuizQuestion(kind: .layerMACs, prompt: prompt, answer: layer.macs, worked: worked, givens: givens)
     }
 
-    private mutating func receptiveField(own: Bool) -> QuizQuestion {
-        var stack: [(kernel: Int, stride: Int)]
-        var prefix = ""
-        if own {
-            let windows = alexnet.layers.filter { $0.kernel != nil }
-            let last = int(1...windows.count - 1)
-            stack = windows.prefix(last + 1).map { ($0.kernel!, $0.stride!) }
-            prefix = "AlexNet up to \(windows[last].name): "
+    // MARK: - Receptive field
+
+    private mutating func receptiveField(onAlexNet: Bool) -> QuizQuestion {
+        let layers: [LayerReport]
+        let target: LayerReport
+        if onAlexNet {
+            let windowed = alexnet.layers.filter { $0.formula != nil }
+            let i = 1 + rng.below(windowed.count - 1)
+            layers = Array(windowed.prefix(i + 1)); target = layers[i]
         } else {
-            stack = (0..<int(2...4)).map { _ in (pick([2, 3, 5]), pick([1, 2])) }
+            var report: ShapeReport?
+            while report == nil {
+                let kinds: [LayerKind] = (0..<(2 + rng.below(2))).map { _ in
+                    rng.below(2) == 0 ? .conv(ConvSpec(outChannels: 8, kernel: pick([3, 5, 7]), stride: 1 + rng.below(2), padding: 1))
+                                      : .maxpool(PoolSpec(kernel: pick([2, 3]), stride: 2))
+                }
+                report = Self.report(input: InputShape(channels: 3, height: 64, width: 64), kinds: kinds)
+            }
+            layers = report!.layers; target = layers.last!
         }
-        let kinds: [LayerKind] = stack.map { .maxpool(PoolSpec(kernel: $0.kernel, stride: $0.stride)) }
-        let spec = NetworkSpec(name: "quiz", input: InputShape(channels: 1, height: 227, width: 227),
-                               layers: kinds.enumerated().map { LayerSpec(name: "w\($0.offset + 1)", kind: $0.element) })
-        let report = try! spec.shapeReport()
-        var worked = ["rf starts at 1 with jump 1; each window adds (K − 1)·jump, then jump ×= S"]
-        var previousRF = 1, previousJump = 1
-        for (i, r) in report.layers.enumerated() {
-            worked.append("layer \(i + 1) (K \(r.kernel!), S \(r.stride!)): rf = \(previousRF) + (\(r.kernel!) − 1)·\(previousJump) = \(r.receptiveField), jump = \(r.jump)")
-            previousRF = r.receptiveField; previousJump = r.jump
+        let stack = layers.map { "\($0.name) (F=\($0.kernel!), S=\($0.stride!))" }.joined(separator: " → ")
+        let prompt = "\(onAlexNet ? "AlexNet's" : "A") stack \(stack): how many input pixels wide is the receptive field of one \(target.name) output?"
+        var worked = ["rf = previous rf + (F − 1) · jump, where jump is the product of the strides before the layer"]
+        var rf = 1, jump = 1
+        for l in layers {
+            let next = rf + (l.kernel! - 1) * jump
+            worked.append("\(l.name): \(rf) + (\(l.kernel!) − 1)·\(jump) = \(l.receptiveField)")
+            rf = next; jump *= l.stride!
         }
-        let described = stack.map { "\($0.kernel)×\($0.kernel)/\($0.stride)" }.joined(separator: " → ")
-        let prompt = "\(prefix)windows (kernel×kernel/stride) \(described). How many input pixels wide is the receptive field of one output?"
-        var givens: [String: Int] = [:]
-        for (i, w) in stack.enumerated() { givens["K\(i)"] = w.kernel; givens["S\(i)"] = w.stride }
-        return QuizQuestion(kind: .receptiveField, prompt: prompt, answer: report.layers.last!.receptiveField,
-                            worked: worked, givens: givens)
+        var givens = ["layers": layers.count]
+        for (i, l) in layers.enumerated() { givens["F\(i + 1)"] = l.kernel!; givens["S\(i + 1)"] = l.stride! }
+        return QuizQuestion(kind: .receptiveField, prompt: prompt, answer: target.receptiveField, worked: worked, givens: givens)
+    }
+
+    // MARK: - Random layers
+
+    private mutating func randomWindowLayer(conv: Bool) -> LayerReport {
+        while true {
+            let w = 6 + rng.below(59)
+            let kind: LayerKind
+            if conv {
+                let k = pick([1, 3, 5, 7, 11]), s = 1 + rng.below(4), p = rng.below(k / 2 + 1)
+                kind = .conv(ConvSpec(outChannels: pick([16, 32, 64, 96]), kernel: k, stride: s, padding: p))
+            } else {
+                let k = pick([2, 3]), s = 1 + rng.below(k)
+                kind = .maxpool(PoolSpec(kernel: k, stride: s))
+            }
+            if let r = Self.report(input: InputShape(channels: 16, height: w, width: w), kinds: [kind]),
+               r.layers[0].output.height > 1 {
+                return r.layers[0]
+            }
+        }
+    }
+
+    private mutating func randomConv() -> LayerReport {
+        while true {
+            let groups = pick([1, 1, 2, 4])
+            let cin = groups * pick([3, 8, 16, 24, 48]), cout = groups * pick([8, 16, 32, 64])
+            let k = pick([1, 3, 5, 7]), w = 7 + rng.below(50)
+            let kind = LayerKind.conv(ConvSpec(outChannels: cout, kernel: k, stride: 1 + rng.below(2), padding: k / 2, groups: groups))
+            if let r = Self.report(input: InputShape(channels: cin, height: w, width: w), kinds: [kind]) {
+                return r.layers[0]
+            }
+        }
+    }
+
+    private mutating func pick<T>(_ items: [T]) -> T { items[rng.below(items.count)] }
+
+    /// A small network's shape report, or nil when those layers do not fit.
+    static func report(input: InputShape, kinds: [LayerKind]) -> ShapeReport? {
+        var counts: [String: Int] = [:]
+        let layers = kinds.map { kind in
+            counts[kind.word, default: 0] += 1
+            return LayerSpec(name: "\(kind.word == "maxpool" ? "pool" : kind.word)\(counts[kind.word]!)", kind: kind)
+        }
+        return try? NetworkSpec(name: "quiz", input: input, layers: layers).shapeReport()
     }
 }

@@ -1,49 +1,36 @@
 import AlexNetCore
-import Foundation
 
-/// A quiz being taken: one try per question, the worked formula after a miss, the score at the end.
-public struct QuizSession: Conversation {
-    public let topic: QuizTopic
+/// A quiz being taken: the current question, the score, and the feedback for a typed answer.
+/// The plain runner and the TUI both drive it.
+public struct QuizSession: Sendable {
     public let questions: [QuizQuestion]
     public private(set) var index = 0
-    public private(set) var score = 0
-    private var started = false
+    public private(set) var correct = 0
+    public private(set) var asked = 0
 
-    public init(topic: QuizTopic, questions: [QuizQuestion]) {
-        self.topic = topic; self.questions = questions
+    public init(questions: [QuizQuestion]) { self.questions = questions }
+
+    public var isFinished: Bool { index >= questions.count }
+    public var current: QuizQuestion? { isFinished ? nil : questions[index] }
+
+    /// "Question 2/10: …"
+    public var promptLine: String? {
+        current.map { "Question \(index + 1)/\(questions.count): \($0.prompt)" }
     }
 
-    public var isFinished: Bool { started && index >= questions.count }
-
-    public var endOfInputNote: String {
-        "(input ended: \(score) of \(index) answered right; quiz stopped at question \(index + 1) of \(questions.count))"
-    }
-
-    public mutating func start() -> [String] {
-        started = true
-        return ["Quiz: \(topic.rawValue), \(questions.count) questions. Answer with a whole number.", ""] + ask()
-    }
-
-    public mutating func reply(_ line: String) -> [String] {
-        guard index < questions.count else { return [] }
-        guard let n = ReplyNumber.parse(line) else { return ["Answer with a whole number, e.g. 55."] }
-        let q = questions[index]
-        var lines: [String]
-        if n == q.answer {
-            score += 1
-            lines = ["Correct."]
-        } else {
-            lines = ["Not quite: the answer is \(NumberText.grouped(q.answer))."] + q.worked.map { "  " + $0 }
-        }
+    /// Checks a typed answer and moves on; a wrong one gets the worked formula. A typed text that is
+    /// not a number is asked again (`accepted` false) without counting.
+    public mutating func answer(_ typed: String) -> (accepted: Bool, lines: [String]) {
+        guard let q = current else { return (false, []) }
+        guard let n = AnswerMatcher.number(typed) else { return (false, ["Please type a whole number."]) }
+        asked += 1
         index += 1
-        return lines + [""] + ask()
+        if n == q.answer {
+            correct += 1
+            return (true, ["Right: \(NumberText.grouped(q.answer))."])
+        }
+        return (true, ["Not quite: the answer is \(NumberText.grouped(q.answer))."] + q.worked.map { "  " + $0 })
     }
 
-    private func ask() -> [String] {
-        guard index < questions.count else {
-            return ["Score: \(score) of \(questions.count)."]
-        }
-        let q = questions[index]
-        return ["Q\(index + 1) [\(q.kind.rawValue)] \(q.prompt)"]
-    }
+    public var scoreLine: String { "Score: \(correct)/\(asked)" }
 }

@@ -1,156 +1,144 @@
-import Foundation
 import AlexNetCore
 
-/// A lesson being taken: which step is next, the network after the what-ifs so far, and how many
-/// times the current question was missed. A wrong answer earns the hint; a second wrong answer (or a
-/// lesson without a hint) earns the right answer, the worked formula and the explanation.
-public struct LessonSession: Conversation {
+/// A lesson being taken: which step is showing, the network at that step, and the answers given.
+/// Plain mode and the TUI both drive it: `enter()` gives the step's lines, `answer(_:)` checks a
+/// typed answer, `next()` / `previous()` move.
+public struct LessonSession: Sendable {
     public let lesson: Lesson
-    public private(set) var stepIndex = 0
-    public private(set) var network: NetworkSpec
-    public private(set) var report: ShapeReport
-    public private(set) var misses = 0
+    public private(set) var index = 0
+    public private(set) var context: LessonContext
+    /// Wrong tries on the current question; the second one reveals the answer.
+    public private(set) var wrongTries = 0
+    /// Questions answered right (first or second try) and questions asked, for the summary.
     public private(set) var correct = 0
     public private(set) var asked = 0
-    private var waiting: Question?
+    private var settled: Set<Int> = []
 
-    /// Fails when the preset's own shapes cannot be computed (never for the shipped presets).
+    /// Fails only if the lesson's network cannot be built; run the checker first to know.
     public init(lesson: Lesson) throws(ShapeError) {
         self.lesson = lesson
-        network = lesson.preset.spec
-        report = try network.shapeReport()
+        context = try LessonReplay.context(of: lesson, at: 0)
     }
 
-    public var isFinished: Bool { waiting == nil && stepIndex >= lesson.steps.count }
-    public var isAwaitingAnswer: Bool { waiting != nil }
+    public var step: LessonStep { lesson.steps[index] }
+    public var isLast: Bool { index == lesson.steps.count - 1 }
+    /// True while the current step's question is waiting for an answer.
+    public var awaitingAnswer: Bool { step.question != nil && !settled.contains(index) }
 
-    public var endOfInputNote: String {
-        "(input ended: lesson stopped at step \(min(stepIndex, lesson.steps.count)) of \(lesson.steps.count))"
-    }
-
-    var facts: CoreFacts { CoreFacts(report: report) }
-
-    public mutating func start() -> [String] {
-        ["# \(lesson.title)", "(numbers from the \(lesson.preset.rawValue) preset)", ""] + advance()
-    }
-
-    public mutating func reply(_ line: String) -> [String] {
-        guard let q = waiting else { return [] }
-        let reply = line.trimmingCharacters(in: .whitespaces)
-        if reply.isEmpty { return ["(type an answer, or 'skip')"] }
-        if reply.lowercased() == "skip" {
-            return reveal(q, lead: "Skipped.") + advance()
+    /// What the step shows: a header, the screen focus, the action, the text and the question.
+    /// `trains` says whether the caller will run a `train` action itself (and print its progress).
+    public func enter(trains: Bool = false) -> [String] {
+        var lines = ["── Step \(index + 1)/\(lesson.steps.count) ──"]
+        switch step.action {
+        case .train(let n) where trains:
+            lines.append("[action: train \(context.preset.rawValue) for \(n) steps]")
+        case .train(let n):
+            lines.append("[action: train \(n) steps: training runs in the explorer (alexnet explore); here it is skipped]")
+        case .setInputSize(let n):
+            lines.append("[what-if: input \(n)×\(n); the network now reads \(context.report.input) → \(context.report.output)]")
+        case .setPreset(let p):
+            lines.append("[preset: \(p.rawValue): \(p.summary)]")
+        case nil: break
         }
-        switch judge(reply, q) {
-        case .right:
-            correct += 1
-            var lines = ["Correct."]
-            if let e = q.explain { lines.append(fill(e)) }
-            waiting = nil; misses = 0
-            return lines + [""] + advance()
-        case .unreadable(let message):
-            return [message]
-        case .wrong:
-            misses += 1
-            if misses == 1, let hint = q.hint {
-                return ["Not quite. Hint: \(fill(hint))", "Try again:"]
+        if let focus = step.show { lines += LayerFacts.lines(for: focus, in: context) }
+        if let text = step.text { lines += render(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        while lines.last == "" { lines.removeLast() }
+        if let q = step.question {
+            lines.append("Q: " + render(q.prompt))
+            if case .choice(let options, _) = q.answer {
+                for (i, o) in options.enumerated() { lines.append("   \(Self.letter(i))) \(render(o))") }
             }
-            return reveal(q, lead: "Not quite.") + advance()
+            if settled.contains(index), let expected = expectedAnswer { lines.append("(answered: \(expected))") }
         }
-    }
-
-    enum Verdict { case right, wrong, unreadable(String) }
-
-    func judge(_ reply: String, _ q: Question) -> Verdict {
-        switch q.answer {
-        case .choice(let choices, let correct):
-            guard let i = ChoiceAnswer.index(of: reply, in: choices) else {
-                return .unreadable("Answer with a letter a–\(ChoiceAnswer.letter(choices.count - 1)).")
-            }
-            return i == correct ? .right : .wrong
-        case .expression, .literal:
-            guard let n = ReplyNumber.parse(reply) else { return .unreadable("Answer with a whole number, e.g. 34,944.") }
-            return n == rightNumber(q) ? .right : .wrong
-        }
-    }
-
-    func rightNumber(_ q: Question) -> Int? {
-        switch q.answer {
-        case .expression(let e): try? facts.number(e)
-        case .literal(let n, _): n
-        case .choice: nil
-        }
-    }
-
-    private mutating func reveal(_ q: Question, lead: String) -> [String] {
-        var lines: [String]
-        switch q.answer {
-        case .choice(let choices, let correct):
-            lines = ["\(lead) The answer is \(ChoiceAnswer.letter(correct))) \(choices[correct])."]
-        case .expression(let e):
-            lines = ["\(lead) The answer is \(NumberText.grouped(rightNumber(q) ?? 0))."]
-            lines += WorkedAnswer.lines(for: e, in: report)
-        case .literal(let n, let check):
-            lines = ["\(lead) The answer is \(NumberText.grouped(n))."]
-            if let check { lines += WorkedAnswer.lines(for: check, in: report) }
-        }
-        if let e = q.explain { lines.append(fill(e)) }
-        waiting = nil; misses = 0
-        return lines + [""]
-    }
-
-    /// Placeholders the checker would have rejected stay as written rather than stopping the lesson.
-    func fill(_ text: String) -> String { (try? facts.fill(text)) ?? text }
-
-    /// Runs steps until a question is asked or the lesson ends.
-    private mutating func advance() -> [String] {
-        var lines: [String] = []
-        while stepIndex < lesson.steps.count {
-            let step = lesson.steps[stepIndex]
-            stepIndex += 1
-            switch step.action {
-            case .text(let t):
-                lines += fill(t).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                if lines.last == "" { lines.removeLast() }
-            case .show(let screen, let layer):
-                lines.append("[screen: \(screen.rawValue)\(layer.map { " " + $0 } ?? "")]")
-                if let layer, let r = report.layer(named: layer) { lines += LayerFacts.lines(r) }
-            case .train(let steps):
-                lines.append("[train: \(steps) steps] Training runs in the explorer: run `alexnet explore` and open the Training screen.")
-            case .set(let change):
-                lines += apply(change)
-            case .ask(let q):
-                asked += 1
-                lines.append("Q\(asked). \(fill(q.prompt))")
-                if case .choice(let choices, _) = q.answer {
-                    for (i, c) in choices.enumerated() { lines.append("  \(ChoiceAnswer.letter(i))) \(fill(c))") }
-                }
-                waiting = q
-                return lines
-            }
-        }
-        lines.append("Lesson complete: \(correct) of \(asked) questions right first or second time.")
         return lines
     }
 
-    private mutating func apply(_ change: WhatIf) -> [String] {
-        do {
-            let next = try change.apply(to: network, preset: lesson.preset)
-            let nextReport = try next.shapeReport()
-            network = next; report = nextReport
-        } catch {
-            return ["[what-if refused: \(error)]"]
-        }
-        switch change {
-        case .reset: return ["[what-if: back to the \(lesson.preset.rawValue) preset]"]
-        case .input(let side):
-            let first = report.layers.first.map { "; \($0.name) output now \($0.output)" } ?? ""
-            return ["[what-if: input \(side)×\(side)\(first)]"]
-        case .layer(let name, let c):
-            let parts = [("kernel", c.kernel), ("stride", c.stride), ("padding", c.padding), ("out", c.out), ("groups", c.groups)]
-                .compactMap { name, v in v.map { "\(name) \($0)" } }
-            let shape = report.layer(named: name).map { "; \(name) output now \($0.output)" } ?? ""
-            return ["[what-if: \(name) \(parts.joined(separator: ", "))\(shape)]"]
+    /// The right answer of the current question, as the core computes it.
+    public var expectedAnswer: CoreValue? {
+        guard let q = step.question else { return nil }
+        switch q.answer {
+        case .expression(let e): return try? e.evaluate(in: context).get()
+        case .literal(let n, _): return .number(n)
+        case .choice(let options, let correct): return .text("\(Self.letter(correct))) \(options[correct])")
         }
     }
+
+    /// Checks a typed answer; a wrong one gets the hint, a second wrong one the answer and explanation.
+    public mutating func answer(_ typed: String) -> [String] {
+        guard let q = step.question, awaitingAnswer, let expected = expectedAnswer else {
+            return ["(no question is waiting here)"]
+        }
+        let isRight: Bool
+        switch q.answer {
+        case .choice(let options, let correct):
+            guard let picked = AnswerMatcher.choice(typed, options: options) else {
+                return ["Please answer with a letter from a to \(Self.letter(options.count - 1))."]
+            }
+            isRight = picked == correct
+        default:
+            guard let n = AnswerMatcher.number(typed) else { return ["Please type a whole number (commas are fine)."] }
+            isRight = n == expected.number
+        }
+        var lines: [String] = []
+        if isRight {
+            lines.append("Right: \(expected).")
+            correct += 1
+        } else if wrongTries == 0, let hint = q.hint {
+            wrongTries += 1
+            return ["Not quite. Hint: \(render(hint))", "Try again (or type 'skip')."]
+        } else {
+            lines.append("Not quite: the answer is \(expected).")
+        }
+        if let e = q.explanation { lines += render(e).split(separator: "\n").map(String.init) }
+        settle()
+        return lines
+    }
+
+    /// Gives up on the current question: shows the answer and explanation.
+    public mutating func skip() -> [String] {
+        guard let q = step.question, awaitingAnswer, let expected = expectedAnswer else { return [] }
+        var lines = ["The answer is \(expected)."]
+        if let e = q.explanation { lines += render(e).split(separator: "\n").map(String.init) }
+        settle()
+        return lines
+    }
+
+    /// The hint of the current question, if it has one.
+    public var hint: String? { step.question?.hint.map(render) }
+
+    /// Moves to the next step; false at the end.
+    public mutating func next() -> Bool {
+        guard !isLast else { return false }
+        return move(to: index + 1)
+    }
+
+    /// Moves back one step; false at the start.
+    public mutating func previous() -> Bool {
+        guard index > 0 else { return false }
+        return move(to: index - 1)
+    }
+
+    /// "You answered 3 of 4 questions right."
+    public var summary: String {
+        asked == 0 ? "End of \"\(lesson.title)\"." : "End of \"\(lesson.title)\": \(correct) of \(asked) questions right."
+    }
+
+    private mutating func move(to newIndex: Int) -> Bool {
+        guard let c = try? LessonReplay.context(of: lesson, at: newIndex) else { return false }
+        index = newIndex; context = c; wrongTries = 0
+        return true
+    }
+
+    private mutating func settle() {
+        if !settled.contains(index) { asked += 1; settled.insert(index) }
+        wrongTries = 0
+    }
+
+    /// Placeholders filled from the core; a lesson that passed `--check` always resolves, and one
+    /// that did not shows the raw text rather than stopping the lesson.
+    private func render(_ text: String) -> String {
+        (try? PlaceholderText.render(text, in: context).get()) ?? text
+    }
+
+    static func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(97 + i))) }
 }

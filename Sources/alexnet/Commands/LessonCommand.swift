@@ -6,85 +6,85 @@ import Lessons
 struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson",
-        abstract: "Take a lesson (YAML in lessons/), list the shipped lessons, or check lesson files.")
+        abstract: "Take a lesson (a YAML file, or the name of a shipped one), list them, or check them.",
+        discussion: "Lessons are described in lessons/README.md. --plain runs a line-by-line text session.")
 
-    @Argument(help: "Lesson files (a name such as 'shapes' is looked up in the shipped lessons).")
+    @Argument(help: "A lesson file, or a shipped lesson's name (see --list). With --check: the files to lint.")
     var files: [String] = []
+
+    @Flag(help: "Run as a line-by-line text session on stdin/stdout (screen readers, SSH, scripts).")
+    var plain = false
 
     @Flag(help: "List the shipped lessons.")
     var list = false
 
-    @Flag(help: "Check the lesson files and print each problem as file:line: message.")
+    @Flag(help: "Lint lessons: YAML errors, unknown screens or layers, placeholders, answers vs the core.")
     var check = false
-
-    @Flag(help: "Plain text questions and answers on stdin/stdout instead of the explorer.")
-    var plain = false
-
-    func validate() throws {
-        if !list && files.isEmpty { throw ValidationError("give a lesson file, --list, or --check FILE…") }
-        if !check && !list && files.count > 1 { throw ValidationError("take one lesson at a time (--check accepts several)") }
-    }
 
     func run() throws {
         if list { return try listLessons() }
         if check { return try checkLessons() }
-        try takeLesson(resolve(files[0]))
-    }
-
-    private var library: String? {
-        LessonLibrary.directory(environment: ProcessInfo.processInfo.environment,
-                                currentDirectory: FileManager.default.currentDirectoryPath,
-                                executablePath: CommandLine.arguments[0].contains("/")
-                                    ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? ""))
-    }
-
-    /// A path as given, or a shipped lesson's short name (`shapes` → lessons/shapes.yaml).
-    private func resolve(_ name: String) -> String {
-        if FileManager.default.fileExists(atPath: name) { return name }
-        if let dir = library, FileManager.default.fileExists(atPath: "\(dir)/\(name).yaml") { return "\(dir)/\(name).yaml" }
-        return name
+        guard files.count == 1 else {
+            throw ValidationError(files.isEmpty ? "give a lesson file or name (alexnet lesson --list shows them)"
+                                                : "give one lesson to take (or --check to lint several)")
+        }
+        let path = resolve(files[0])
+        let lesson = try CLIError.wrap { try LessonLoader(file: files[0]).load(path: path) }
+        let session = try CLIError.wrap { try LessonSession(lesson: lesson) }
+        if !plain {
+            if let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
+                var view = LessonView(session: session, capabilities: terminal.capabilities)
+                let signal = LessonLoop(session: terminal).run(&view)
+                terminal.close()
+                if let signal { throw ExitCode(128 + signal) }
+                print(view.session.summary)
+                return
+            }
+            CLIError.printError("note: not a terminal; running the lesson as a text session (--plain)")
+        }
+        let training = LessonTraining()
+        let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print($0) },
+                                       trainer: { training.train($0, steps: $1) })
+        runner.run(session)
     }
 
     private func listLessons() throws {
-        guard let dir = library else {
-            CLIError.printError("error: no lessons/ folder found (set ALEXNET_LESSONS, or run from the package folder)")
+        guard let library else {
+            CLIError.printError("error: cannot find the lessons folder (set ALEXNET_LESSONS to it)")
             throw ExitCode.failure
         }
-        for path in LessonLibrary.files(in: dir) {
+        for path in library.files {
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let title = (try? LessonLoader(file: name).load(path: path).title) ?? "(does not load: run lesson --check)"
-            print("\(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(title)")
+            let title = (try? LessonLoader(file: path).load(path: path).title) ?? "(does not load: run --check)"
+            print("\(name.padding(toLength: max(28, name.count + 2), withPad: " ", startingAt: 0))\(title)")
         }
-        print("Take one with: alexnet lesson NAME --plain (e.g. alexnet lesson \(LessonLibrary.files(in: dir).first.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "shapes") --plain)")
     }
 
     private func checkLessons() throws {
-        var problems = 0
-        for name in files {
-            let path = resolve(name)
-            let found = LessonChecker.check(path: path, file: name)
-            found.forEach { print($0) }
-            problems += found.count
+        var targets = files
+        if targets.isEmpty, let library { targets = library.files }
+        guard !targets.isEmpty else { throw ValidationError("give the lesson files to check") }
+        var failed = 0
+        for file in targets {
+            let problems = LessonChecker.check(path: resolve(file), file: file)
+            problems.forEach { CLIError.printError($0.description) }
+            if problems.isEmpty { print("\(file): ok") } else { failed += 1 }
         }
-        if problems > 0 {
-            CLIError.printError("\(problems) problem\(problems == 1 ? "" : "s") in \(files.count) file\(files.count == 1 ? "" : "s")")
+        if failed > 0 {
+            CLIError.printError("\(failed) of \(targets.count) lesson\(targets.count == 1 ? "" : "s") failed the check")
             throw ExitCode.failure
         }
-        print("\(files.count) lesson file\(files.count == 1 ? "" : "s") checked: no problems")
     }
 
-    private func takeLesson(_ path: String) throws {
-        let name = (path as NSString).lastPathComponent
-        let problems = LessonChecker.check(path: path, file: name)
-        guard problems.isEmpty else {
-            problems.forEach { CLIError.printError("\($0)") }
-            throw ExitCode.failure
-        }
-        let lesson = try CLIError.wrap { try LessonLoader(file: name).load(path: path) }
-        var session = try CLIError.wrap { try LessonSession(lesson: lesson) }
-        if !plain {
-            CLIError.printError("(the lesson screen is not ready yet: running in plain mode)")
-        }
-        PlainRunner().run(&session, input: { readLine() }, output: { print($0) })
+    private var library: LessonLibrary? {
+        LessonLibrary.locate(environment: ProcessInfo.processInfo.environment,
+                             executable: Bundle.main.executablePath ?? CommandLine.arguments[0],
+                             workingDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// A path that exists is taken as is; otherwise a shipped lesson of that name.
+    private func resolve(_ name: String) -> String {
+        if FileManager.default.fileExists(atPath: name) { return name }
+        return library?.path(named: name) ?? name
     }
 }

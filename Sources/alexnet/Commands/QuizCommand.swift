@@ -8,49 +8,51 @@ extension QuizTopic: ExpressibleByArgument {}
 struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
-        abstract: "Answer generated questions on output sizes, parameters and receptive fields.")
+        abstract: "Generated questions on shapes, parameters and receptive fields, answered by the core.")
 
     @Option(help: "shapes, params, receptive or all.")
     var topic: QuizTopic = .all
 
     @Option(help: "How many questions.")
-    var count = 5
+    var count = 10
 
-    @Option(help: "Seed for the questions (default: from the clock).")
+    @Option(help: "Seed for the questions (the same seed asks the same questions).")
     var seed: UInt64?
 
-    @Flag(help: "Plain text questions and answers on stdin/stdout.")
+    @Flag(help: "Line-by-line text session on stdin/stdout (screen readers, SSH, scripts).")
     var plain = false
 
     func validate() throws {
-        guard count > 0, count <= 100 else { throw ValidationError("--count must be between 1 and 100, got \(count)") }
+        guard count > 0 else { throw ValidationError("--count must be at least 1") }
     }
 
     func run() throws {
+        var generator = try CLIError.wrap { try QuizGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max)) }
+        let questions = generator.questions(topic: topic, count: count)
         let store = ProgressStore(environment: ProcessInfo.processInfo.environment)
-        var progress = QuizProgress()
-        do {
-            let loaded = try store.load()
-            progress = loaded.progress
-            if let note = loaded.note { CLIError.printError("warning: \(note)") }
-        } catch {
-            CLIError.printError("warning: \(error); this quiz's score will not be saved")
+        var (progress, note) = store.load()
+        if let note { CLIError.printError("warning: " + note) }
+        let score: (correct: Int, asked: Int)
+        if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
+            var view = QuizView(session: QuizSession(questions: questions), capabilities: terminal.capabilities)
+            let signal = QuizLoop(session: terminal).run(&view)
+            terminal.close()
+            if let signal { throw ExitCode(128 + signal) }
+            score = (view.session.correct, view.session.asked)
+            print(view.session.scoreLine)
+        } else {
+            let runner = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print($0) })
+            score = runner.run(questions)
         }
-        let seed = seed ?? UInt64(Date().timeIntervalSince1970)
-        var generator = QuizGenerator(seed: seed)
-        var session = QuizSession(topic: topic, questions: generator.questions(topic: topic, count: count))
-        if !plain {
-            CLIError.printError("(the quiz screen is not ready yet: running in plain mode)")
+        guard score.asked > 0 else { return }
+        if progress.record(topic: topic, correct: score.correct, outOf: score.asked) {
+            print("New best for \(topic.rawValue)!")
         }
-        PlainRunner().run(&session, input: { readLine() }, output: { print($0) })
-        guard session.isFinished else { return }
-        progress.record(topic: topic, score: session.score, outOf: session.questions.count)
+        if let best = progress.topics[topic.rawValue] {
+            print("Best for \(topic.rawValue): \(best.bestCorrect)/\(best.bestOutOf) over \(best.sessions) quiz\(best.sessions == 1 ? "" : "zes")")
+        }
         do { try store.save(progress) } catch {
-            CLIError.printError("warning: \(error)")
-            return
-        }
-        if let r = progress.topics[topic.rawValue] {
-            print("Best on \(topic.rawValue): \(r.bestScore) of \(r.bestOutOf) over \(r.attempts) attempt\(r.attempts == 1 ? "" : "s") (seed \(seed)).")
+            CLIError.printError("warning: could not save progress to \(store.path): \(error)")
         }
     }
 }

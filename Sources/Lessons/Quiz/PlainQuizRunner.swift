@@ -1,0 +1,29 @@
+import Foundation
+
+/// Asks quiz questions one line at a time; a wrong answer gets the worked formula. Ends on `q` or
+/// end of input, and returns the score so the caller can save progress.
+public struct PlainQuizRunner {
+    let readLine: () -> String?
+    let write: (String) -> Void
+
+    public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+        self.readLine = readLine; self.write = write
+    }
+
+    /// Right answers and questions answered (a question left at end of input does not count).
+    public func run(_ questions: [QuizQuestion]) -> (correct: Int, asked: Int) {
+        var session = QuizSession(questions: questions)
+        write("(type a whole number; commas are fine; q quits)")
+        var ask = true
+        while let prompt = session.promptLine {
+            if ask { write(prompt) }
+            write("answer> ")
+            guard let line = readLine()?.trimmingCharacters(in: .whitespaces), line.lowercased() != "q" else { break }
+            let (accepted, lines) = session.answer(line)
+            lines.forEach(write)
+            ask = accepted
+        }
+        write(session.scoreLine)
+        return (session.correct, session.asked)
+    }
+}
