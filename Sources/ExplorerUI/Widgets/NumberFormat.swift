@@ -1,15 +1,9 @@
+import AlexNetCore
+
 /// Number formatting shared by the screens: grouped digits, compact counts, bytes.
 enum NumberFormat {
     /// 60965224 → "60,965,224".
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
 
     /// 37752832 → "37.75M", 34944 → "34.9K", 96 → "96".
     static func compact(_ n: Int) -> String {

@@ -65,8 +65,7 @@ struct ExploreCommand: ParsableCommand {
                                         snapshot: TrainingSnapshot(state: .failed(training.dataProblem ?? "no data")))
         }
         var explorer = Explorer(screens: screens, networkName: spec.name, capabilities: session.capabilities)
-        var loop = ExploreLoop(session: session)
-        loop.tick = { explorer in
+        let tick: (inout Explorer) -> Bool = { explorer in
             var changed = false
             if var screen = explorer.screens[3] as? FeatureMapsScreen {
                 let requests = screen.takeRequests()
@@ -89,50 +88,11 @@ struct ExploreCommand: ParsableCommand {
             }
             return changed
         }
-        let signal = loop.run(&explorer)
+        let signal = ScreenLoop(session: session).run(&explorer, tick: tick)
         training.stop()
         if let signal {
             session.close()
             throw ExitCode(128 + signal)
         }
-    }
-}
-
-/// The read-key / update / render loop.
-struct ExploreLoop {
-    let session: TerminalSession
-    /// Called about five times a second and after every key, for work that feeds the screens from
-    /// outside (training snapshots, for instance); returns true when it changed the explorer.
-    var tick: (inout Explorer) -> Bool = { _ in false }
-
-    /// Runs until `q`; returns the signal number if a signal (SIGINT, SIGTERM, SIGHUP) ended it.
-    func run(_ explorer: inout Explorer) -> Int32? {
-        var presenter = GridPresenter(capabilities: session.capabilities, directColor: session.directColor)
-        var size = session.size
-        explorer.resize(width: size.width, height: size.height)
-        var grid = CellGrid(width: size.width, height: size.height)
-        var dirty = true
-        while !explorer.wantsQuit {
-            if let signal = session.stopSignal { return signal }
-            let now = session.size
-            if now != size {
-                size = now
-                explorer.resize(width: size.width, height: size.height)
-                grid.resize(width: size.width, height: size.height)
-                presenter.invalidate()
-                dirty = true
-            }
-            if dirty {
-                explorer.render(into: &grid)
-                presenter.present(grid)
-                dirty = false
-            }
-            let code = session.readKey(timeoutMilliseconds: 200)
-            if tick(&explorer) { dirty = true }
-            guard let key = KeyDecoder.key(from: code) else { continue }
-            if key != .resize { explorer.update(key) }
-            dirty = true
-        }
-        return nil
     }
 }

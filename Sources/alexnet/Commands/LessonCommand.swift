@@ -34,7 +34,7 @@ struct LessonCommand: ParsableCommand {
         if !plain {
             if let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
                 var view = LessonView(session: session, capabilities: terminal.capabilities)
-                let signal = LessonLoop(session: terminal).run(&view)
+                let signal = ScreenLoop(session: terminal).run(&view)
                 terminal.close()
                 if let signal { throw ExitCode(128 + signal) }
                 print(view.session.summary)

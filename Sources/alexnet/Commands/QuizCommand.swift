@@ -35,7 +35,7 @@ struct QuizCommand: ParsableCommand {
         let score: (correct: Int, asked: Int)
         if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
             var view = QuizView(session: QuizSession(questions: questions), capabilities: terminal.capabilities)
-            let signal = QuizLoop(session: terminal).run(&view)
+            let signal = ScreenLoop(session: terminal).run(&view)
             terminal.close()
             if let signal { throw ExitCode(128 + signal) }
             score = (view.session.correct, view.session.asked)
