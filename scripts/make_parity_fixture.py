@@ -5,7 +5,7 @@ The Swift engine loads the same weights, runs the same inputs and must reproduce
 (the PyTorch "peer" check, as llm.c does with its PyTorch dump).
 
 The network mirrors Sources/AlexNetCore/Network/Presets.swift (miniSpec): input 1x27x27,
-conv1 24 k5 p2, relu, LRN, pool 3/2, conv2 64 k3 p1 g2, relu, LRN, pool 3/2, conv3 64 k3 p1,
+conv1 32 k5 p2, relu, LRN, pool 3/2, conv2 64 k3 p1 g2, relu, LRN, pool 3/2, conv3 64 k3 p1,
 relu, conv4 64 k3 p1 g2, relu, conv5 64 k3 p1 g2, relu, pool 3/2, flatten, dropout, fc6 256,
 relu, dropout, fc7 256, relu, fc8 10 (softmax left out: `logits` are fc8's outputs).
 
@@ -30,10 +30,10 @@ LRN = dict(size=5, alpha=1e-4 * 5, beta=0.75, k=2.0)  # paper alpha times size, 
 
 def mini() -> nn.Module:
     features = nn.Sequential(
-        nn.Conv2d(1, 24, 5, stride=1, padding=2),             # 0 conv1
+        nn.Conv2d(1, 32, 5, stride=1, padding=2),             # 0 conv1
         nn.ReLU(), nn.LocalResponseNorm(**LRN),               # 1, 2
         nn.MaxPool2d(3, 2),                                   # 3
-        nn.Conv2d(24, 64, 3, stride=1, padding=1, groups=2),  # 4 conv2
+        nn.Conv2d(32, 64, 3, stride=1, padding=1, groups=2),  # 4 conv2
         nn.ReLU(), nn.LocalResponseNorm(**LRN),               # 5, 6
         nn.MaxPool2d(3, 2),                                   # 7
         nn.Conv2d(64, 64, 3, stride=1, padding=1),            # 8 conv3

@@ -18,7 +18,7 @@ final class Linear: Layer {
     func forward(_ x: Tensor, mode: Mode) -> Tensor {
         let N = x.shape[0]
         precondition(x.count == N * inFeatures, "linear expects (N, \(inFeatures)), got \(x.shape)")
-        var y = Tensor(zeros: [N, outFeatures])
+        var y = Tensor(uninitialized: [N, outFeatures])  // bias copied in first
         y.data.withUnsafeMutableBufferPointer { yp in
             bias.value.data.withUnsafeBufferPointer { bp in
                 for n in 0..<N { (yp.baseAddress! + n * outFeatures).update(from: bp.baseAddress!, count: outFeatures) }

@@ -20,9 +20,9 @@ final class LocalResponseNorm: Layer {
         let (N, C, plane) = (x.shape[0], x.shape[1], x.shape[2] * x.shape[3])
         let before = spec.size / 2, after = (spec.size - 1) / 2
         let (k, alpha, beta) = (Float(spec.k), Float(spec.alpha), Float(spec.beta))
-        var y = Tensor(zeros: x.shape)
-        var scale = [Float](repeating: 0, count: x.count)
-        var factor = [Float](repeating: 0, count: x.count)
+        var y = Tensor(uninitialized: x.shape)
+        var scale = Tensor(uninitialized: x.shape).data
+        var factor = Tensor(uninitialized: x.shape).data
         x.data.withUnsafeBufferPointer { xp in
             scale.withUnsafeMutableBufferPointer { sp in
               factor.withUnsafeMutableBufferPointer { fp in
@@ -65,7 +65,7 @@ final class LocalResponseNorm: Layer {
         let (N, C, plane) = (x.shape[0], x.shape[1], x.shape[2] * x.shape[3])
         let before = spec.size / 2, after = (spec.size - 1) / 2
         let (alpha, beta) = (Float(spec.alpha), Float(spec.beta))
-        var dx = Tensor(zeros: x.shape)
+        var dx = Tensor(uninitialized: x.shape)
         x.data.withUnsafeBufferPointer { xp in
         scale.withUnsafeBufferPointer { sp in
         factor.withUnsafeBufferPointer { fp in

@@ -14,7 +14,7 @@ final class MaxPool: Layer {
         let OH = SizeFormula(input: H, kernel: spec.kernel, padding: spec.padding, stride: spec.stride, rounding: spec.rounding).output
         let OW = SizeFormula(input: W, kernel: spec.kernel, padding: spec.padding, stride: spec.stride, rounding: spec.rounding).output
         let (K, S, P) = (spec.kernel, spec.stride, spec.padding)
-        var y = Tensor(zeros: [N, C, OH, OW])
+        var y = Tensor(uninitialized: [N, C, OH, OW])
         if argmax.count != y.count { argmax = [Int32](repeating: 0, count: y.count) }
         x.data.withUnsafeBufferPointer { xp in
             y.data.withUnsafeMutableBufferPointer { yp in
