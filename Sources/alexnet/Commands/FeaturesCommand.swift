@@ -34,16 +34,8 @@ struct FeaturesCommand: ParsableCommand {
             let tiles = (0..<maps.shape[0]).map { HeatmapImage.featureMap(maps, channel: $0) }
             let caption = "\(spec.name) \(name): \(maps.shape[0]) maps of \(maps.shape[1])×\(maps.shape[2]) for \(set.inputName)"
             let top = set.top(3).map { "\($0.name) \(NumberText.fixed(Double($0.probability) * 100, 1))%" }.joined(separator: ", ")
-            if let out {
-                try ImageFile.save(Mosaic.image(tiles, columns: 16, scale: max(1, 64 / maps.shape[1])), to: out)
-                print("wrote \(out): \(caption)\nprediction: \(top)")
-                return
-            }
-            let caps = OutputCapabilities.current
-            print(caption)
-            print(ANSIText.render(Mosaic.grid(tiles, labels: tiles.indices.map(String.init), width: Mosaic.terminalWidth,
-                                              capabilities: caps), colors: caps.colors), terminator: "")
-            print("prediction: \(top)" + (weights == nil ? " (untrained weights)" : ""))
+            let prediction = "prediction: \(top)" + (weights == nil ? " (untrained weights)" : "")
+            try Mosaic.output(tiles, caption: caption + "\n" + prediction, out: out, tileSide: 64) { _ in "" }
         }
     }
 }

@@ -27,17 +27,10 @@ struct FiltersCommand: ParsableCommand {
             }
             let tiles = (0..<w.shape[0]).map { HeatmapImage.filter(w, index: $0) }
             let caption = "\(spec.name) \(layer): \(w.shape[0]) filters of \(w.shape[2])×\(w.shape[3])×\(w.shape[1]), \(provenance)"
-            if let out {
-                try ImageFile.save(Mosaic.image(tiles, columns: 16, scale: max(1, 32 / w.shape[2])), to: out)
-                print("wrote \(out): \(caption)")
-                return
+            try Mosaic.output(tiles, caption: caption, out: out, tileSide: 32) { caps in
+                (w.shape[1] == 3 ? "RGB, one scale per filter" : "channel 0; blue < 0 < red")
+                    + (caps.halfBlocks ? "" : "; ramp \" .:-=+*#%@\" low → high")
             }
-            let caps = OutputCapabilities.current
-            print(caption)
-            print(ANSIText.render(Mosaic.grid(tiles, labels: tiles.indices.map(String.init), width: Mosaic.terminalWidth,
-                                              capabilities: caps), colors: caps.colors), terminator: "")
-            print(w.shape[1] == 3 ? "RGB, one scale per filter" : "channel 0; blue < 0 < red"
-                  + (caps.halfBlocks ? "" : "; ramp \" .:-=+*#%@\" low → high"))
         }
     }
 }

@@ -41,6 +41,23 @@ enum Mosaic {
         return Tensor(shape: [3, H, W], data: data)
     }
 
+    /// Writes the tiles to `out` as an image (each tile scaled to about `tileSide` pixels), or prints them
+    /// under `caption` with `footer(capabilities)` below.
+    static func output(_ tiles: [HeatmapImage], caption: String, out: String?, tileSide: Int,
+                       footer: (Capabilities) -> String) throws {
+        if let out {
+            try ImageFile.save(image(tiles, columns: 16, scale: max(1, tileSide / max(tiles.first?.height ?? 1, 1))), to: out)
+            print("wrote \(out): \(caption)")
+            return
+        }
+        let caps = OutputCapabilities.current
+        print(caption)
+        print(ANSIText.render(grid(tiles, labels: tiles.indices.map(String.init), width: terminalWidth, capabilities: caps),
+                              colors: caps.colors), terminator: "")
+        let note = footer(caps)
+        if !note.isEmpty { print(note) }
+    }
+
     static var terminalWidth: Int {
         if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 10 { return c }
         return 100
