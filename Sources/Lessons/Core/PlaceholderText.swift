@@ -1,0 +1,48 @@
+/// Fills `{conv1.output}`-style placeholders in lesson text with numbers from the core.
+public enum PlaceholderText {
+    /// The names between braces, in order.
+    public static func names(in text: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for ch in text {
+            if ch == "{" { current = "" } else if ch == "}", let c = current {
+                names.append(c); current = nil
+            } else if current != nil { current!.append(ch) }
+        }
+        return names
+    }
+
+    /// The text with every placeholder replaced, or the messages of those that do not resolve.
+    public static func render(_ text: String, in context: LessonContext) -> Result<String, PlaceholderError> {
+        var out = ""
+        var problems: [String] = []
+        var current: String?
+        for ch in text {
+            if ch == "{" {
+                if let c = current { out += "{" + c }
+                current = ""
+            } else if ch == "}", let c = current {
+                current = nil
+                guard let expression = CoreExpression(c) else {
+                    problems.append("placeholder {\(c)} is not of the form {layer.field}")
+                    continue
+                }
+                switch expression.evaluate(in: context) {
+                case .success(let v): out += v.description
+                case .failure(let e): problems.append("placeholder {\(c)} does not resolve: \(e)")
+                }
+            } else if current != nil {
+                current!.append(ch)
+            } else {
+                out.append(ch)
+            }
+        }
+        if let c = current { problems.append("unclosed placeholder {\(c)") }
+        return problems.isEmpty ? .success(out) : .failure(PlaceholderError(messages: problems))
+    }
+}
+
+/// Placeholders that do not resolve, one message each.
+public struct PlaceholderError: Error, Equatable {
+    public var messages: [String]
+}

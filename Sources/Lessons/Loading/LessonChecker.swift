@@ -1,0 +1,70 @@
+import AlexNetCore
+
+/// Lints lessons: YAML errors, unknown screens or layers, placeholders that do not resolve and
+/// answers that disagree with the core, each as a `file:line: message`.
+public enum LessonChecker {
+    /// Every problem found in the file at `path` (named `file` in messages); empty when it is fine.
+    public static func check(path: String, file: String? = nil) -> [ConfigError] {
+        let name = file ?? path
+        do { return check(try LessonLoader(file: name).load(path: path)) } catch { return [error] }
+    }
+
+    public static func check(text: String, file: String) -> [ConfigError] {
+        do { return check(try LessonLoader(file: file).load(text: text)) } catch { return [error] }
+    }
+
+    /// Problems that need the core: the lesson parsed, but does it agree with the network?
+    public static func check(_ lesson: Lesson) -> [ConfigError] {
+        var problems: [ConfigError] = []
+        func report(_ line: Int?, _ message: String) {
+            problems.append(ConfigError(file: lesson.file, line: line, message: message))
+        }
+        var context: LessonContext
+        do { context = try LessonContext(preset: lesson.preset) } catch {
+            return [ConfigError(file: lesson.file, line: nil, message: "\(error)")]
+        }
+        for step in lesson.steps {
+            do { context = try LessonReplay.apply(step.action, to: context) } catch {
+                report(step.actionLine, "this step breaks the network: \(error.message)")
+                continue
+            }
+            if let focus = step.show, let layer = focus.layer {
+                if let l = context.report.layer(named: layer) {
+                    if focus.screen == .filters, !l.kind.isLearned || l.formula == nil {
+                        report(step.showLine, "show: filters needs a conv layer, but \(layer) is a \(l.kind.word) layer")
+                    }
+                } else {
+                    report(step.showLine, "show: " + ExpressionError.unknownLayer(layer, preset: context.preset, known: context.report.layers.map(\.name)).description)
+                }
+            }
+            for (text, line) in [(step.text, step.textLine), (step.question?.prompt, step.line),
+                                 (step.question?.hint, step.line), (step.question?.explanation, step.line)] {
+                guard let text else { continue }
+                if case .failure(let e) = PlaceholderText.render(text, in: context) {
+                    e.messages.forEach { report(line, $0) }
+                }
+            }
+            guard let q = step.question else { continue }
+            switch q.answer {
+            case .expression(let e):
+                switch e.evaluate(in: context) {
+                case .success(.number): break
+                case .success(.text(let t)):
+                    report(q.answerLine, "answer \(e) is the text '\(t)'; a typed-in answer needs a number (use it as a {placeholder} or a choice instead)")
+                case .failure(let err): report(q.answerLine, "answer \(e) does not resolve: \(err)")
+                }
+            case .literal(let n, let check):
+                guard let check else { break }
+                switch check.evaluate(in: context) {
+                case .success(.number(let truth)) where truth != n:
+                    report(q.answerLine, "answer \(n) disagrees with the core: \(check) is \(NumberText.grouped(truth))")
+                case .success(.number): break
+                case .success(.text(let t)): report(q.checkLine, "check \(check) is the text '\(t)', not a number")
+                case .failure(let err): report(q.checkLine, "check \(check) does not resolve: \(err)")
+                }
+            case .choice: break
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,142 @@
+import AlexNetCore
+import Foundation
+import Yams
+
+/// Reads lesson YAML into a `Lesson`, reporting the first problem as `file:line: message`.
+/// The format is described in `lessons/README.md`.
+public struct LessonLoader: Sendable {
+    static let topFields = ["title", "preset", "steps"]
+    static let stepFields = ["text", "show", "train", "input", "preset", "question", "answer", "check",
+                             "choices", "hint", "explain"]
+    static let questionOnlyFields = ["answer", "check", "choices", "hint", "explain"]
+
+    let reader: YAMLReader
+
+    /// `file` is the name used in messages (usually the path as the user typed it).
+    public init(file: String) { reader = YAMLReader(file: file) }
+
+    public func load(path: String) throws(ConfigError) -> Lesson {
+        try parse(try reader.compose(try YAMLReader.read(path, file: reader.file)))
+    }
+
+    public func load(text: String) throws(ConfigError) -> Lesson {
+        try parse(try reader.compose(text))
+    }
+
+    func parse(_ root: Node) throws(ConfigError) -> Lesson {
+        let fields = try reader.mapping(root, what: "a lesson", allowed: Self.topFields)
+        func field(_ name: String) throws(ConfigError) -> Node {
+            guard let f = fields.first(where: { $0.key == name }) else {
+                throw reader.error(root, "a lesson needs '\(name)'")
+            }
+            return f.value
+        }
+        let title = try reader.string(try field("title"), what: "title")
+        let presetNode = try field("preset")
+        let preset = try self.preset(presetNode)
+        let stepNodes = try reader.sequence(try field("steps"), what: "steps")
+        if stepNodes.isEmpty { throw reader.error(root, "steps is empty: a lesson needs at least one step") }
+        var steps: [LessonStep] = []
+        for node in stepNodes { steps.append(try step(node)) }
+        return Lesson(title: title, preset: preset, steps: steps, file: reader.file)
+    }
+
+    private func preset(_ node: Node) throws(ConfigError) -> Preset {
+        let name = try reader.string(node, what: "preset")
+        guard let preset = Preset(rawValue: name) else {
+            throw reader.error(node, "unknown preset '\(name)'; expected one of: \(Preset.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return preset
+    }
+
+    private func step(_ node: Node) throws(ConfigError) -> LessonStep {
+        let fields = try reader.mapping(node, what: "a step", allowed: Self.stepFields)
+        var step = LessonStep(line: node.mark?.line)
+        func value(_ name: String) -> (keyNode: Node, value: Node)? {
+            fields.first { $0.key == name }.map { ($0.keyNode, $0.value) }
+        }
+        let actions = fields.filter { ["train", "input", "preset"].contains($0.key) }
+        if actions.count > 1 {
+            throw reader.error(actions[1].keyNode, "a step can do one action, got both '\(actions[0].key)' and '\(actions[1].key)'; split it into two steps")
+        }
+        if let (_, v) = value("train") {
+            let n = try reader.int(v, what: "train (steps)")
+            guard n > 0 else { throw reader.error(v, "train needs a positive number of steps, got \(n)") }
+            step.action = .train(steps: n); step.actionLine = v.mark?.line
+        }
+        if let (_, v) = value("input") {
+            let n = try reader.int(v, what: "input (the what-if input side)")
+            guard n > 0 else { throw reader.error(v, "input size must be positive, got \(n)") }
+            step.action = .setInputSize(n); step.actionLine = v.mark?.line
+        }
+        if let (_, v) = value("preset") {
+            step.action = .setPreset(try preset(v)); step.actionLine = v.mark?.line
+        }
+        if let (_, v) = value("show") {
+            switch ScreenFocus.parse(try reader.string(v, what: "show")) {
+            case .success(let focus): step.show = focus
+            case .failure(let e): throw reader.error(v, e.message)
+            }
+            step.showLine = v.mark?.line
+        }
+        if let (_, v) = value("text") {
+            step.text = try reader.string(v, what: "text")
+            step.textLine = v.mark?.line
+        }
+        if let (_, v) = value("question") {
+            step.question = try question(prompt: try reader.string(v, what: "question"), node: node, value: value)
+        } else if let stray = fields.first(where: { Self.questionOnlyFields.contains($0.key) }) {
+            throw reader.error(stray.keyNode, "'\(stray.key)' belongs to a question, but this step has no 'question'")
+        }
+        if step.action == nil, step.show == nil, step.text == nil, step.question == nil {
+            throw reader.error(node, "empty step: give it text, show, an action (train, input, preset) or a question")
+        }
+        return step
+    }
+
+    private func question(prompt: String, node: Node,
+                          value: (String) -> (keyNode: Node, value: Node)?) throws(ConfigError) -> LessonQuestion {
+        guard let (_, answerNode) = value("answer") else {
+            throw reader.error(node, "question has no 'answer'")
+        }
+        let hint = try value("hint").map { v throws(ConfigError) in try reader.string(v.value, what: "hint") }
+        let explain = try value("explain").map { v throws(ConfigError) in try reader.string(v.value, what: "explain") }
+        let answerText = try reader.string(answerNode, what: "answer")
+        let answerLine = answerNode.mark?.line
+        if let (_, choicesNode) = value("choices") {
+            var choices: [String] = []
+            for c in try reader.sequence(choicesNode, what: "choices") { choices.append(try reader.string(c, what: "a choice")) }
+            guard choices.count >= 2 else { throw reader.error(choicesNode, "choices needs at least two options, got \(choices.count)") }
+            if let (checkKey, _) = value("check") {
+                throw reader.error(checkKey, "'check' applies to numeric answers, not to multiple choice")
+            }
+            let letters = choices.indices.map { String(UnicodeScalar(UInt8(97 + $0))) }
+            let index = letters.firstIndex(of: answerText.lowercased()) ?? Int(answerText).map { $0 - 1 }
+            guard let index, choices.indices.contains(index) else {
+                throw reader.error(answerNode, "answer '\(answerText)' is not one of the choices (\(letters.joined(separator: ", ")))")
+            }
+            return LessonQuestion(prompt: prompt, answer: .choice(choices, correct: index), hint: hint,
+                                  explanation: explain, answerLine: answerLine)
+        }
+        var check: CoreExpression?
+        var checkLine: Int?
+        if let (_, checkNode) = value("check") {
+            let text = try reader.string(checkNode, what: "check")
+            guard let e = CoreExpression(text) else {
+                throw reader.error(checkNode, "check '\(text)' is not of the form layer.field (e.g. conv1.params)")
+            }
+            check = e; checkLine = checkNode.mark?.line
+        }
+        let answer: LessonQuestion.Answer
+        if let n = Int(answerText.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "")) {
+            answer = .literal(n, check: check)
+        } else if let e = CoreExpression(answerText) {
+            if check != nil { throw reader.error(value("check")!.keyNode, "'check' is only for literal answers; this answer is already computed by the core") }
+            answer = .expression(e)
+        } else {
+            throw reader.error(answerNode, "answer '\(answerText)' is neither a whole number nor a core value like conv1.params")
+        }
+        return LessonQuestion(prompt: prompt, answer: answer, hint: hint, explanation: explain,
+                              answerLine: answerLine, checkLine: checkLine)
+    }
+}

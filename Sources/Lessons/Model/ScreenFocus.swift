@@ -1,0 +1,38 @@
+/// Which explorer screen a lesson step points at, and on which layer: `walk conv2`, `filters`,
+/// `features conv1`.
+public struct ScreenFocus: Sendable, Equatable, CustomStringConvertible {
+    public enum Screen: String, Sendable, CaseIterable {
+        case walk, filters, features, shapes, train, experiment
+    }
+
+    public var screen: Screen
+    public var layer: String?
+
+    public init(screen: Screen, layer: String? = nil) {
+        self.screen = screen; self.layer = layer
+    }
+
+    /// Parses `walk conv2`; nil with a reason when the screen is unknown or the words are too many.
+    public static func parse(_ text: String) -> Result<ScreenFocus, ScreenFocusError> {
+        let words = text.split(separator: " ").map(String.init)
+        guard let first = words.first, let screen = Screen(rawValue: first) else {
+            let names = Screen.allCases.map(\.rawValue).joined(separator: ", ")
+            return .failure(ScreenFocusError(message: "unknown screen '\(words.first ?? "")'; expected one of: \(names)"))
+        }
+        guard words.count <= 2 else {
+            return .failure(ScreenFocusError(message: "show takes a screen and at most one layer, got '\(text)'"))
+        }
+        if screen == .features, words.count < 2 {
+            return .failure(ScreenFocusError(message: "show: features needs a layer, e.g. 'features conv1'"))
+        }
+        return .success(ScreenFocus(screen: screen, layer: words.count == 2 ? words[1] : nil))
+    }
+
+    public var description: String { layer.map { "\(screen.rawValue) \($0)" } ?? screen.rawValue }
+}
+
+/// Why a `show:` value is not a screen.
+public struct ScreenFocusError: Error, Equatable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
