@@ -10,6 +10,7 @@ struct AlexNet: AsyncParsableCommand {
             ShapesCommand.self,
             TrainCommand.self,
             BenchCommand.self,
+            LessonCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 

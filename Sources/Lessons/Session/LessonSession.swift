@@ -1,0 +1,140 @@
+import AlexNetCore
+
+/// A lesson being taken: which step is showing, the network at that step, and the answers given.
+/// Plain mode and the TUI both drive it: `enter()` gives the step's lines, `answer(_:)` checks a
+/// typed answer, `next()` / `previous()` move.
+public struct LessonSession: Sendable {
+    public let lesson: Lesson
+    public private(set) var index = 0
+    public private(set) var context: LessonContext
+    /// Wrong tries on the current question; the second one reveals the answer.
+    public private(set) var wrongTries = 0
+    /// Questions answered right (first or second try) and questions asked, for the summary.
+    public private(set) var correct = 0
+    public private(set) var asked = 0
+    private var settled: Set<Int> = []
+
+    /// Fails only if the lesson's network cannot be built; run the checker first to know.
+    public init(lesson: Lesson) throws(ShapeError) {
+        self.lesson = lesson
+        context = try LessonReplay.context(of: lesson, at: 0)
+    }
+
+    public var step: LessonStep { lesson.steps[index] }
+    public var isLast: Bool { index == lesson.steps.count - 1 }
+    /// True while the current step's question is waiting for an answer.
+    public var awaitingAnswer: Bool { step.question != nil && !settled.contains(index) }
+
+    /// What the step shows: a header, the screen focus, the action, the text and the question.
+    public func enter() -> [String] {
+        var lines = ["── Step \(index + 1)/\(lesson.steps.count) ──"]
+        switch step.action {
+        case .train(let n):
+            lines.append("[action: train \(n) steps: training runs live in the explorer (alexnet explore); plain mode does not train]")
+        case .setInputSize(let n):
+            lines.append("[what-if: input \(n)×\(n); the network now reads \(context.report.input) → \(context.report.output)]")
+        case .setPreset(let p):
+            lines.append("[preset: \(p.rawValue): \(p.summary)]")
+        case nil: break
+        }
+        if let focus = step.show { lines += LayerFacts.lines(for: focus, in: context) }
+        if let text = step.text { lines += render(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        while lines.last == "" { lines.removeLast() }
+        if let q = step.question {
+            lines.append("Q: " + render(q.prompt))
+            if case .choice(let options, _) = q.answer {
+                for (i, o) in options.enumerated() { lines.append("   \(Self.letter(i))) \(render(o))") }
+            }
+        }
+        return lines
+    }
+
+    /// The right answer of the current question, as the core computes it.
+    public var expectedAnswer: CoreValue? {
+        guard let q = step.question else { return nil }
+        switch q.answer {
+        case .expression(let e): return try? e.evaluate(in: context).get()
+        case .literal(let n, _): return .number(n)
+        case .choice(let options, let correct): return .text("\(Self.letter(correct))) \(options[correct])")
+        }
+    }
+
+    /// Checks a typed answer; a wrong one gets the hint, a second wrong one the answer and explanation.
+    public mutating func answer(_ typed: String) -> [String] {
+        guard let q = step.question, awaitingAnswer, let expected = expectedAnswer else {
+            return ["(no question is waiting here)"]
+        }
+        let isRight: Bool
+        switch q.answer {
+        case .choice(let options, let correct):
+            guard let picked = AnswerMatcher.choice(typed, options: options) else {
+                return ["Please answer with a letter from a to \(Self.letter(options.count - 1))."]
+            }
+            isRight = picked == correct
+        default:
+            guard let n = AnswerMatcher.number(typed) else { return ["Please type a whole number (commas are fine)."] }
+            isRight = n == expected.number
+        }
+        var lines: [String] = []
+        if isRight {
+            lines.append("Right: \(expected).")
+            correct += 1
+        } else if wrongTries == 0, let hint = q.hint {
+            wrongTries += 1
+            return ["Not quite. Hint: \(render(hint))", "Try again (or type 'skip')."]
+        } else {
+            lines.append("Not quite: the answer is \(expected).")
+        }
+        if let e = q.explanation { lines += render(e).split(separator: "\n").map(String.init) }
+        settle()
+        return lines
+    }
+
+    /// Gives up on the current question: shows the answer and explanation.
+    public mutating func skip() -> [String] {
+        guard let q = step.question, awaitingAnswer, let expected = expectedAnswer else { return [] }
+        var lines = ["The answer is \(expected)."]
+        if let e = q.explanation { lines += render(e).split(separator: "\n").map(String.init) }
+        settle()
+        return lines
+    }
+
+    /// The hint of the current question, if it has one.
+    public var hint: String? { step.question?.hint.map(render) }
+
+    /// Moves to the next step; false at the end.
+    public mutating func next() -> Bool {
+        guard !isLast else { return false }
+        return move(to: index + 1)
+    }
+
+    /// Moves back one step; false at the start.
+    public mutating func previous() -> Bool {
+        guard index > 0 else { return false }
+        return move(to: index - 1)
+    }
+
+    /// "You answered 3 of 4 questions right."
+    public var summary: String {
+        asked == 0 ? "End of \"\(lesson.title)\"." : "End of \"\(lesson.title)\": \(correct) of \(asked) questions right."
+    }
+
+    private mutating func move(to newIndex: Int) -> Bool {
+        guard let c = try? LessonReplay.context(of: lesson, at: newIndex) else { return false }
+        index = newIndex; context = c; wrongTries = 0
+        return true
+    }
+
+    private mutating func settle() {
+        if !settled.contains(index) { asked += 1; settled.insert(index) }
+        wrongTries = 0
+    }
+
+    /// Placeholders filled from the core; a lesson that passed `--check` always resolves, and one
+    /// that did not shows the raw text rather than stopping the lesson.
+    private func render(_ text: String) -> String {
+        (try? PlaceholderText.render(text, in: context).get()) ?? text
+    }
+
+    static func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(97 + i))) }
+}

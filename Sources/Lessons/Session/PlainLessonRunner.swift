@@ -1,0 +1,49 @@
+import Foundation
+
+/// Runs a lesson as a line-by-line text session: for screen readers, SSH and scripts, and what the
+/// tests drive. Input comes from `readLine` (nil = end of input, which ends the lesson cleanly).
+public struct PlainLessonRunner {
+    let readLine: () -> String?
+    let write: (String) -> Void
+
+    public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+        self.readLine = readLine; self.write = write
+    }
+
+    public func run(_ session: LessonSession) {
+        var session = session
+        write("# \(session.lesson.title)")
+        write("(Enter or n: next, p: previous, q: quit; at a question type your answer, 'hint' or 'skip')")
+        var show = true
+        while true {
+            if show { session.enter().forEach(write) }
+            show = true
+            if session.awaitingAnswer {
+                write("answer> ")
+                guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else { break }
+                switch line.lowercased() {
+                case "q", "quit": return finish(session)
+                case "hint", "h", "?": write(session.hint.map { "Hint: \($0)" } ?? "No hint for this one."); show = false
+                case "skip", "s": session.skip().forEach(write); show = false
+                case "": show = false
+                default: session.answer(line).forEach(write); show = false
+                }
+                continue
+            }
+            write(session.isLast ? "[end: Enter or q to finish, p: previous]" : "[Enter/n: next, p: previous, q: quit]")
+            guard let line = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }
+            switch line {
+            case "q", "quit": return finish(session)
+            case "p", "previous", "b":
+                if !session.previous() { write("(this is the first step)"); show = false }
+            default:
+                if !session.next() { return finish(session) }
+            }
+        }
+        finish(session)
+    }
+
+    private func finish(_ session: LessonSession) {
+        write(session.summary)
+    }
+}
