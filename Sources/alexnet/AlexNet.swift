@@ -11,6 +11,7 @@ struct AlexNet: AsyncParsableCommand {
             TrainCommand.self,
             BenchCommand.self,
             LessonCommand.self,
+            QuizCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 

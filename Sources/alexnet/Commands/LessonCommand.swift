@@ -46,7 +46,7 @@ struct LessonCommand: ParsableCommand {
         for path in library.files {
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             let title = (try? LessonLoader(file: path).load(path: path).title) ?? "(does not load: run --check)"
-            print("\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(title)")
+            print("\(name.padding(toLength: max(28, name.count + 2), withPad: " ", startingAt: 0))\(title)")
         }
     }
 
