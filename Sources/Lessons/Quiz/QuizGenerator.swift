@@ -56,7 +56,8 @@ public struct QuizGenerator: Sendable {
         let f = layer.formula!
         let what = conv ? "\(layer.output.channels) filters of \(f.kernel)×\(f.kernel)" : "\(f.kernel)×\(f.kernel) windows"
         let prompt = "\(intro) reads \(layer.input) maps with \(what), stride \(f.stride), padding \(f.padding). What is the output side (height = width)?"
-        return QuizQuestion(kind: kind, prompt: prompt, answer: layer.output.height, worked: f.steps + [f.exactnessNote])
+        return QuizQuestion(kind: kind, prompt: prompt, answer: layer.output.height, worked: f.steps + [f.exactnessNote],
+                            givens: ["W": f.input, "F": f.kernel, "S": f.stride, "P": f.padding])
     }
 
     private mutating func paddingToKeepSize(onAlexNet: Bool) -> QuizQuestion {
@@ -74,7 +75,7 @@ public struct QuizGenerator: Sendable {
         let prompt = "\(intro) has \(k)×\(k) kernels at stride 1 on \(w)×\(w) maps. What padding P on each side keeps the output \(w)×\(w)?"
         let worked = ["At stride 1, out = W − F + 2P + 1. Setting out = W gives 2P = F − 1, so P = (F − 1)/2 = (\(k) − 1)/2 = \(p).",
                       "Check: " + check.text]
-        return QuizQuestion(kind: .paddingToKeepSize, prompt: prompt, answer: p, worked: worked)
+        return QuizQuestion(kind: .paddingToKeepSize, prompt: prompt, answer: p, worked: worked, givens: ["W": w, "F": k, "S": 1])
     }
 
     /// The stride that takes W to `out` with the windows tiling exactly.
@@ -88,7 +89,8 @@ public struct QuizGenerator: Sendable {
         let prompt = "\(intro) has \(k)×\(k) windows and padding \(p) on a \(w)×\(w) input. What stride gives a \(out)×\(out) output with every pixel used?"
         let worked = ["Exact tiling needs W − F + 2P = (out − 1)·S: \(w) − \(k) + 2·\(p) = \(span) = \(out - 1)·S, so S = \(span)/\(out - 1) = \(s).",
                       "Check: " + SizeFormula(input: w, kernel: k, padding: p, stride: s).text]
-        return QuizQuestion(kind: .strideForTarget, prompt: prompt, answer: s, worked: worked)
+        return QuizQuestion(kind: .strideForTarget, prompt: prompt, answer: s, worked: worked,
+                            givens: ["W": w, "F": k, "P": p, "out": out])
     }
 
     /// The input side that makes a window layer land exactly on `out` (227 for conv1).
@@ -102,7 +104,8 @@ public struct QuizGenerator: Sendable {
         let prompt = "\(intro) has \(k)×\(k) windows, stride \(s), padding \(p). What input side W gives a \(out)×\(out) output with no pixel left over?"
         let worked = ["Exact tiling needs W − F + 2P = (out − 1)·S, so W = (out − 1)·S + F − 2P = \(out - 1)·\(s) + \(k) − 2·\(p) = \(answer).",
                       "Check: " + SizeFormula(input: answer, kernel: k, padding: p, stride: s).text]
-        return QuizQuestion(kind: .inputForExact, prompt: prompt, answer: answer, worked: worked)
+        return QuizQuestion(kind: .inputForExact, prompt: prompt, answer: answer, worked: worked,
+                            givens: ["F": k, "S": s, "P": p, "out": out])
     }
 
     /// A window layer that tiles exactly: AlexNet's conv1/pool1/pool2, or a random one built to.
@@ -128,7 +131,8 @@ public struct QuizGenerator: Sendable {
         let worked = ["weights = C_out · (C_in / groups) · F · F = \(c.outChannels) · \(per) · \(c.kernel) · \(c.kernel) = \(NumberText.grouped(layer.weights))",
                       "biases = C_out = \(layer.biases)",
                       "total = \(NumberText.grouped(layer.weights)) + \(layer.biases) = \(NumberText.grouped(layer.params))"]
-        return QuizQuestion(kind: .convParams, prompt: prompt, answer: layer.params, worked: worked)
+        return QuizQuestion(kind: .convParams, prompt: prompt, answer: layer.params, worked: worked,
+                            givens: ["Cin": cin, "Cout": c.outChannels, "F": c.kernel, "groups": c.groups])
     }
 
     private mutating func fcParams(onAlexNet: Bool) -> QuizQuestion {
@@ -146,24 +150,27 @@ public struct QuizGenerator: Sendable {
         let worked = ["weights = inputs · outputs = \(i) · \(o) = \(NumberText.grouped(layer.weights))",
                       "biases = outputs = \(layer.biases)",
                       "total = \(NumberText.grouped(layer.params))"]
-        return QuizQuestion(kind: .fcParams, prompt: prompt, answer: layer.params, worked: worked)
+        return QuizQuestion(kind: .fcParams, prompt: prompt, answer: layer.params, worked: worked, givens: ["in": i, "out": o])
     }
 
     private mutating func layerMACs(onAlexNet: Bool) -> QuizQuestion {
         let layer = onAlexNet ? pick(alexnet.layers.filter { $0.kind.isLearned }) : randomConv()
         let intro = onAlexNet ? "AlexNet's \(layer.name)" : "A conv layer"
-        let prompt: String, worked: [String]
+        let prompt: String, worked: [String], givens: [String: Int]
         if case .conv(let c) = layer.kind {
             let per = layer.input.channels / c.groups
             prompt = "\(intro) turns \(layer.input) into \(layer.output) with \(c.kernel)×\(c.kernel) filters in \(c.groups) group\(c.groups == 1 ? "" : "s"). How many multiply-accumulates for one image?"
             worked = ["each output value needs (C_in / groups) · F · F = \(per) · \(c.kernel) · \(c.kernel) = \(per * c.kernel * c.kernel) multiply-adds",
                       "outputs = \(layer.output.channels) · \(layer.output.height) · \(layer.output.width) = \(NumberText.grouped(layer.output.count))",
                       "MACs = \(NumberText.grouped(layer.output.count)) · \(per * c.kernel * c.kernel) = \(NumberText.grouped(layer.macs))"]
+            givens = ["Cin": layer.input.channels, "Cout": c.outChannels, "F": c.kernel, "groups": c.groups,
+                      "W": layer.input.height, "S": c.stride, "P": c.padding]
         } else {
             prompt = "\(intro) maps \(layer.input.count) inputs to \(layer.output.count) outputs. How many multiply-accumulates for one image?"
             worked = ["one multiply-add per weight: \(layer.input.count) · \(layer.output.count) = \(NumberText.grouped(layer.macs))"]
+            givens = ["in": layer.input.count, "out": layer.output.count]
         }
-        return QuizQuestion(kind: .layerMACs, prompt: prompt, answer: layer.macs, worked: worked)
+        return QuizQuestion(kind: .layerMACs, prompt: prompt, answer: layer.macs, worked: worked, givens: givens)
     }
 
     // MARK: - Receptive field
@@ -187,7 +194,7 @@ public struct QuizGenerator: Sendable {
             layers = report!.layers; target = layers.last!
         }
         let stack = layers.map { "\($0.name) (F=\($0.kernel!), S=\($0.stride!))" }.joined(separator: " → ")
-        let prompt = "In the stack \(stack), how many input pixels wide is the receptive field of one \(target.name) output?"
+        let prompt = "\(onAlexNet ? "AlexNet's" : "A") stack \(stack): how many input pixels wide is the receptive field of one \(target.name) output?"
         var worked = ["rf = previous rf + (F − 1) · jump, where jump is the product of the strides before the layer"]
         var rf = 1, jump = 1
         for l in layers {
@@ -195,7 +202,9 @@ public struct QuizGenerator: Sendable {
             worked.append("\(l.name): \(rf) + (\(l.kernel!) − 1)·\(jump) = \(l.receptiveField)")
             rf = next; jump *= l.stride!
         }
-        return QuizQuestion(kind: .receptiveField, prompt: prompt, answer: target.receptiveField, worked: worked)
+        var givens = ["layers": layers.count]
+        for (i, l) in layers.enumerated() { givens["F\(i + 1)"] = l.kernel!; givens["S\(i + 1)"] = l.stride! }
+        return QuizQuestion(kind: .receptiveField, prompt: prompt, answer: target.receptiveField, worked: worked, givens: givens)
     }
 
     // MARK: - Random layers

@@ -5,8 +5,11 @@ public struct QuizQuestion: Sendable, Equatable {
     public var prompt: String
     public var answer: Int
     public var worked: [String]
+    /// The numbers the prompt gives, by their formula letter (`W`, `F`, `S`, `P`, `out`, `Cin`, `Cout`,
+    /// `groups`, `in`; `F1`, `S1`, … for a stack), so screens and tests need not parse the prompt.
+    public var givens: [String: Int]
 
-    public init(kind: QuizKind, prompt: String, answer: Int, worked: [String]) {
-        self.kind = kind; self.prompt = prompt; self.answer = answer; self.worked = worked
+    public init(kind: QuizKind, prompt: String, answer: Int, worked: [String], givens: [String: Int] = [:]) {
+        self.kind = kind; self.prompt = prompt; self.answer = answer; self.worked = worked; self.givens = givens
     }
 }

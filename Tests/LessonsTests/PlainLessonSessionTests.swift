@@ -1,0 +1,99 @@
+import AlexNetCore
+@testable import Lessons
+import Testing
+
+/// Drives lessons through the plain runner with scripted input, as a learner at a terminal would.
+@Suite struct PlainLessonSessionTests {
+    static let yaml = """
+    title: Test lesson
+    preset: alexnet
+    steps:
+      - show: walk conv1
+        text: "conv1 makes {conv1.output}."
+      - question: How many parameters does conv1 have?
+        answer: conv1.params
+        hint: "96·3·11·11 weights plus 96 biases."
+        explain: "96·3·11·11 = {conv1.weights}, plus {conv1.biases} = {conv1.params}."
+      - input: 224
+        question: With a 224 input, what is conv1's output side?
+        answer: conv1.size
+        explain: "{conv1.formula}"
+      - question: Which layers hold most parameters?
+        choices: [conv, fc]
+        answer: b
+        explain: fc6 alone has {fc6.params}.
+    """
+
+    func run(_ input: [String], yaml: String = yaml) throws -> [String] {
+        let lesson = try LessonLoader(file: "t.yaml").load(text: yaml)
+        var input = input
+        var lines: [String] = []
+        PlainLessonRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) })
+            .run(try LessonSession(lesson: lesson))
+        return lines
+    }
+
+    @Test func wrongAnswerGetsHintThenTheWorkedExplanation() throws {
+        let t = try run(["", "1000", "34,848", "", "55", "", "b", ""])
+        let transcript = t.joined(separator: "\n")
+        // The screen focus is rendered from the shape report.
+        #expect(t.contains("[screen: walk conv1]"))
+        #expect(t.contains("conv1 (conv): 3×227×227 → 96×55×55"))
+        #expect(t.contains("      = ⌊(227 − 11 + 2·0)/4⌋ + 1"))
+        #expect(t.contains("conv1 makes 96×55×55."))
+        // First wrong answer: the hint; second: the answer and the worked explanation.
+        #expect(transcript.contains("""
+        answer> 
+        Not quite. Hint: 96·3·11·11 weights plus 96 biases.
+        Try again (or type 'skip').
+        answer> 
+        Not quite: the answer is 34,944.
+        96·3·11·11 = 34,848, plus 96 = 34,944.
+        """))
+        // The what-if step: 224 gives 54, and the explanation shows the floor.
+        #expect(t.contains("[what-if: input 224×224; the network now reads 3×224×224 → 1000]"))
+        #expect(transcript.contains("Not quite: the answer is 54.\n⌊(224 − 11 + 2·0)/4⌋ + 1 = 54"))
+        // The 224 what-if is still in force: pool5 is 256×5×5, so fc6 has 6400·4096 + 4096.
+        #expect(transcript.contains("Right: b) fc.\nfc6 alone has 26,218,496."))
+        #expect(t.last == "End of \"Test lesson\": 1 of 3 questions right.")
+    }
+
+    @Test func rightAnswerFirstTime() throws {
+        let t = try run(["", "34944", "q"])
+        #expect(t.contains("Right: 34,944."))
+        #expect(t.last == "End of \"Test lesson\": 1 of 1 questions right.")
+    }
+
+    @Test func endOfInputEndsCleanly() throws {
+        let t = try run([""])
+        #expect(t.last == "End of \"Test lesson\".")
+    }
+
+    @Test func previousGoesBackAndNotBeforeTheStart() throws {
+        let t = try run(["p", "", "skip", "p", "q"])
+        #expect(t.contains("(this is the first step)"))
+        #expect(t.filter { $0 == "── Step 1/4 ──" }.count == 2)
+        #expect(t.contains("The answer is 34,944."))
+    }
+
+    @Test func nonNumbersAreAskedAgain() throws {
+        let t = try run(["", "lots", "hint", "34944"])
+        #expect(t.contains("Please type a whole number (commas are fine)."))
+        #expect(t.contains("Hint: 96·3·11·11 weights plus 96 biases."))
+        #expect(t.contains("Right: 34,944."))
+    }
+
+    @Test func shippedShapeLessonTranscript() throws {
+        let path = LessonFixtures.lessonsDirectory + "/01-shape-arithmetic.yaml"
+        let lesson = try LessonLoader(file: "01").load(path: path)
+        var input = ["", "", "54", "54", "", "", "13"]
+        var lines: [String] = []
+        PlainLessonRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) })
+            .run(try LessonSession(lesson: lesson))
+        let t = lines.joined(separator: "\n")
+        #expect(t.contains("AlexNet reads a 3×227×227 image"))
+        #expect(t.contains("Not quite. Hint:"))
+        #expect(t.contains("Not quite: the answer is 55.\n⌊(227 − 11 + 2·0)/4⌋ + 1 = 55: exact: 216 = 54·4, every pixel is used."))
+        #expect(t.contains("Right: 13."))
+    }
+}

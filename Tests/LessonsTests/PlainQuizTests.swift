@@ -1,0 +1,46 @@
+import Foundation
+@testable import Lessons
+import Testing
+
+@Suite struct PlainQuizTests {
+    @Test func seededQuizTranscriptWithAWrongAnswer() throws {
+        var g = try QuizGenerator(seed: 5)
+        let questions = g.questions(topic: .params, count: 3)
+        // Right, wrong, then a non-number followed by the right one.
+        var input = [String(questions[0].answer), String(questions[1].answer + 1), "many", String(questions[2].answer)]
+        var lines: [String] = []
+        let score = PlainQuizRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) })
+            .run(questions)
+        #expect(score.correct == 2 && score.asked == 3)
+        #expect(lines.contains("Question 1/3: " + questions[0].prompt))
+        let wrongAt = try #require(lines.firstIndex { $0.hasPrefix("Not quite: the answer is") })
+        // The worked formula follows the wrong answer, line by line.
+        #expect(Array(lines[(wrongAt + 1)...].prefix(questions[1].worked.count)) == questions[1].worked.map { "  " + $0 })
+        #expect(lines.contains("Please type a whole number."))
+        #expect(lines.last == "Score: 2/3")
+    }
+
+    @Test func workedFormulaShowsTheNumbersOfAnAlexNetLayer() throws {
+        // Find a seeded fc question on AlexNet and check its worked lines by hand.
+        for seed in 0..<50 {
+            var g = try QuizGenerator(seed: UInt64(seed))
+            let q = g.question(.fcParams)
+            guard q.prompt.hasPrefix("AlexNet's fc6") else { continue }
+            var input = ["1"]
+            var lines: [String] = []
+            _ = PlainQuizRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) }).run([q])
+            #expect(lines.contains("Not quite: the answer is 37,752,832."))
+            #expect(lines.contains("  weights = inputs · outputs = 9216 · 4096 = 37,748,736"))
+            return
+        }
+        Issue.record("no seed below 50 asked about fc6")
+    }
+
+    @Test func endOfInputStopsTheQuiz() throws {
+        var g = try QuizGenerator(seed: 1)
+        var lines: [String] = []
+        let score = PlainQuizRunner(readLine: { nil }, write: { lines.append($0) }).run(g.questions(topic: .all, count: 5))
+        #expect(score.asked == 0)
+        #expect(lines.last == "Score: 0/0")
+    }
+}
