@@ -32,7 +32,15 @@ struct LessonCommand: ParsableCommand {
         let lesson = try CLIError.wrap { try LessonLoader(file: files[0]).load(path: path) }
         let session = try CLIError.wrap { try LessonSession(lesson: lesson) }
         if !plain {
-            CLIError.printError("note: the lesson panel is not in the explorer yet; running the lesson as a text session")
+            if let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
+                var view = LessonView(session: session, capabilities: terminal.capabilities)
+                let signal = LessonLoop(session: terminal).run(&view)
+                terminal.close()
+                if let signal { throw ExitCode(128 + signal) }
+                print(view.session.summary)
+                return
+            }
+            CLIError.printError("note: not a terminal; running the lesson as a text session (--plain)")
         }
         let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print($0) })
         runner.run(session)
