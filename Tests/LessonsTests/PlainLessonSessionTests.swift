@@ -96,4 +96,35 @@ import Testing
         #expect(t.contains("Not quite: the answer is 55.\n⌊(227 − 11 + 2·0)/4⌋ + 1 = 55: exact: 216 = 54·4, every pixel is used."))
         #expect(t.contains("Right: 13."))
     }
+
+    @Test func trainStepCallsTheTrainerWithThatStepsNetwork() throws {
+        let yaml = """
+        title: Train
+        preset: alexnet
+        steps:
+          - preset: mini
+          - train: 30
+            text: "after training {fc8.params} parameters"
+        """
+        let lesson = try LessonLoader(file: "t.yaml").load(text: yaml)
+        var input = ["", ""]
+        var lines: [String] = []
+        var calls: [(Preset, Int)] = []
+        PlainLessonRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) },
+                          trainer: { context, steps in calls.append((context.preset, steps)); return ["  trained"] })
+            .run(try LessonSession(lesson: lesson))
+        #expect(calls.count == 1 && calls[0].0 == .mini && calls[0].1 == 30)
+        // Header, action, the trainer's lines, then the text (mini's fc8: 256·10 + 10).
+        let at = try #require(lines.firstIndex(of: "── Step 2/2 ──"))
+        #expect(Array(lines[at...].prefix(4)) == ["── Step 2/2 ──", "[action: train mini for 30 steps]", "  trained",
+                                                  "after training 2,570 parameters"])
+    }
+
+    @Test func withoutATrainerTheTrainStepSaysItIsSkipped() throws {
+        let yaml = "title: T\npreset: mini\nsteps:\n  - train: 5\n"
+        var lines: [String] = []
+        PlainLessonRunner(readLine: { nil }, write: { lines.append($0) })
+            .run(try LessonSession(lesson: try LessonLoader(file: "t").load(text: yaml)))
+        #expect(lines.contains { $0.hasPrefix("[action: train 5 steps: training runs in the explorer") })
+    }
 }

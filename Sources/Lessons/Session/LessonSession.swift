@@ -26,11 +26,14 @@ public struct LessonSession: Sendable {
     public var awaitingAnswer: Bool { step.question != nil && !settled.contains(index) }
 
     /// What the step shows: a header, the screen focus, the action, the text and the question.
-    public func enter() -> [String] {
+    /// `trains` says whether the caller will run a `train` action itself (and print its progress).
+    public func enter(trains: Bool = false) -> [String] {
         var lines = ["── Step \(index + 1)/\(lesson.steps.count) ──"]
         switch step.action {
+        case .train(let n) where trains:
+            lines.append("[action: train \(context.preset.rawValue) for \(n) steps]")
         case .train(let n):
-            lines.append("[action: train \(n) steps: training runs live in the explorer (alexnet explore); plain mode does not train]")
+            lines.append("[action: train \(n) steps: training runs in the explorer (alexnet explore); here it is skipped]")
         case .setInputSize(let n):
             lines.append("[what-if: input \(n)×\(n); the network now reads \(context.report.input) → \(context.report.output)]")
         case .setPreset(let p):

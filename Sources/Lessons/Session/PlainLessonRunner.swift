@@ -3,11 +3,16 @@ import Foundation
 /// Runs a lesson as a line-by-line text session: for screen readers, SSH and scripts, and what the
 /// tests drive. Input comes from `readLine` (nil = end of input, which ends the lesson cleanly).
 public struct PlainLessonRunner {
+    /// Runs a `train N` action on the network of that step and returns lines to print (progress,
+    /// loss, error); nil to skip training with a note (tests, or no data).
+    public typealias Trainer = (_ context: LessonContext, _ steps: Int) -> [String]
+
     let readLine: () -> String?
     let write: (String) -> Void
+    let trainer: Trainer?
 
-    public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
-        self.readLine = readLine; self.write = write
+    public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void, trainer: Trainer? = nil) {
+        self.readLine = readLine; self.write = write; self.trainer = trainer
     }
 
     public func run(_ session: LessonSession) {
@@ -16,7 +21,17 @@ public struct PlainLessonRunner {
         write("(Enter or n: next, p: previous, q: quit; at a question type your answer, 'hint' or 'skip')")
         var show = true
         while true {
-            if show { session.enter().forEach(write) }
+            if show {
+                let lines = session.enter(trains: trainer != nil)
+                if case .train(let n) = session.step.action, let trainer {
+                    // The action comes first, as in the TUI: print its header, train, then the rest.
+                    write(lines[0]); write(lines[1])
+                    trainer(session.context, n).forEach(write)
+                    lines.dropFirst(2).forEach(write)
+                } else {
+                    lines.forEach(write)
+                }
+            }
             show = true
             if session.awaitingAnswer {
                 write("answer> ")

@@ -42,7 +42,9 @@ struct LessonCommand: ParsableCommand {
             }
             CLIError.printError("note: not a terminal; running the lesson as a text session (--plain)")
         }
-        let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print($0) })
+        let training = LessonTraining()
+        let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print($0) },
+                                       trainer: { training.train($0, steps: $1) })
         runner.run(session)
     }
 

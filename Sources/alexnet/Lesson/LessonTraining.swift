@@ -1,0 +1,40 @@
+import AlexNetCore
+import Foundation
+import Lessons
+
+/// Runs a lesson's `train N` steps for real on Fashion-MNIST, keeping the run between steps so a
+/// lesson can train, talk, and train on. Only the small preset fits Fashion-MNIST's 28×28 images.
+final class LessonTraining {
+    private var run: TrainingRun?
+    private let directory: String
+
+    init(directory: String = FashionMNIST.defaultDirectory) { self.directory = directory }
+
+    func train(_ context: LessonContext, steps: Int) -> [String] {
+        guard context.preset == .mini else {
+            return ["(\(context.preset.rawValue) needs ImageNet-sized images; only the mini preset trains here, on Fashion-MNIST)"]
+        }
+        do {
+            let run = try self.run ?? start(context)
+            self.run = run
+            var lines: [String] = []
+            var last: TrainingProgress?
+            for i in 1...steps {
+                last = try run.step()
+                if i % max(steps / 4, 1) == 0 || i == steps, let p = last {
+                    lines.append("  step \(p.step): loss \(NumberText.fixed(p.loss, 3)), training error \(NumberText.fixed(p.trainError * 100, 1))%")
+                }
+            }
+            return lines
+        } catch {
+            return ["(cannot train here: \(error))"]
+        }
+    }
+
+    private func start(_ context: LessonContext) throws -> TrainingRun {
+        let train = try FashionMNIST.load(.train, directory: directory, limit: nil)
+        let options = TrainingOptions(epochs: 1_000, seed: 1, initialization: Initialization.default(for: .mini))
+        let network = try Network(spec: context.report.network, initialization: options.initialization, seed: options.seed)
+        return try TrainingRun(network: network, train: train, test: nil, options: options)
+    }
+}
