@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// `alexnet lesson` and `alexnet quiz` through the real binary, with input piped to stdin.
+@Suite struct LessonCommandEndToEndTests {
+    static let repository: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        return path
+    }()
+
+    /// Runs `alexnet ARGS` under sh with `input` on stdin, in a fresh XDG data directory.
+    func alexnet(_ arguments: String, input: String = "", dataHome: String? = nil) throws -> Spawn.Output {
+        guard let binary = AlexNetBinary.path else {
+            throw TmuxSession.Timeout(waitingFor: "the alexnet binary (run `swift build` first)", screen: "")
+        }
+        let home = dataHome ?? makeTemporaryDirectory()
+        let script = "cd '\(Self.repository)' && printf '%s' \"$INPUT\" | '\(binary)' \(arguments)"
+        return Spawn.run(["/bin/sh", "-c", script],
+                         environment: ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_HOME": home, "INPUT": input])
+    }
+
+    func makeTemporaryDirectory() -> String {
+        var template = Array("/tmp/alexnet-lesson-e2e-XXXXXX".utf8CString)
+        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    @Test func shippedLessonsPassTheCheck() throws {
+        let out = try alexnet("lesson --check")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("lessons/01-shape-arithmetic.yaml: ok"))
+    }
+
+    @Test func checkReportsFileLineAndFails() throws {
+        let dir = makeTemporaryDirectory()
+        let bad = dir + "/bad.yaml"
+        let text = "title: T\npreset: alexnet\nsteps:\n  - question: q\n    answer: 34848\n    check: conv1.params\n"
+        let f = fopen(bad, "w"); fputs(text, f); fclose(f)
+        let out = try alexnet("lesson --check \(bad)")
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("\(bad):5: answer 34848 disagrees with the core: conv1.params is 34,944"))
+    }
+
+    @Test func plainLessonEndsCleanlyOnEndOfInput() throws {
+        let out = try alexnet("lesson --plain shape-arithmetic", input: "\n\n54\n54\n")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("Not quite. Hint: (227 − 11 + 0) / 4 = 54, then add 1."))
+        #expect(out.stdout.contains("Not quite: the answer is 55.\n⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))
+        #expect(out.stdout.hasSuffix("0 of 1 questions right.\n"))
+    }
+
+    @Test func withoutATerminalTheLessonFallsBackToText() throws {
+        let out = try alexnet("lesson shape-arithmetic", input: "q\n")
+        #expect(out.status == 0)
+        #expect(out.stderr.contains("not a terminal; running the lesson as a text session"))
+        #expect(out.stdout.contains("── Step 1/11 ──"))
+    }
+
+    @Test func seededQuizWithWrongAnswersSavesProgress() throws {
+        let home = makeTemporaryDirectory()
+        let out = try alexnet("quiz --plain --seed 3 --count 2 --topic params", input: "1\n1\n", dataHome: home)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("Not quite: the answer is"))
+        #expect(out.stdout.contains("  weights = "))
+        #expect(out.stdout.contains("Score: 0/2"))
+        #expect(access(home + "/alexnet-explorer/progress.json", R_OK) == 0)
+        // A corrupt progress file is set aside, reported, and replaced.
+        let f = fopen(home + "/alexnet-explorer/progress.json", "w"); fputs("{oops", f); fclose(f)
+        let again = try alexnet("quiz --plain --seed 3 --count 1", input: "1\n", dataHome: home)
+        #expect(again.stderr.contains("kept it as \(home)/alexnet-explorer/progress.json.corrupt-"))
+        #expect(access(home + "/alexnet-explorer/progress.json", R_OK) == 0)
+    }
+
+    @Test func listShowsTheShippedLessons() throws {
+        let out = try alexnet("lesson --list")
+        #expect(out.status == 0)
+        #expect(out.stdout.split(separator: "\n").count >= 6)
+        #expect(out.stdout.contains("The two-GPU split"))
+    }
+}
