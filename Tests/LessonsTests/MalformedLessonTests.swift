@@ -49,6 +49,10 @@ import Testing
         Case(name: "empty step", yaml: header + "  - {}\n", line: 4, fragment: "empty step"),
         Case(name: "layer gone after preset switch", yaml: header + "  - preset: torchvision\n  - text: \"{norm1.output}\"\n", line: 5,
              fragment: "no layer 'norm1' in preset torchvision"),
+        Case(name: "placeholder inside a block names its own line",
+             yaml: header + "  - text: |\n      first line\n      second {conv1.nope}\n", line: 6, fragment: "placeholder {conv1.nope}"),
+        Case(name: "placeholder in an explanation", yaml: header + "  - question: q\n    answer: 1\n    explain: \"{fc9.params}\"\n", line: 6,
+             fragment: "placeholder {fc9.params} does not resolve: no layer 'fc9'"),
         Case(name: "control characters", yaml: "title: T\u{7}\n", line: nil, fragment: "control characters"),
     ]
 

@@ -37,11 +37,17 @@ public enum LessonChecker {
                     report(step.showLine, "show: " + ExpressionError.unknownLayer(layer, preset: context.preset, known: context.report.layers.map(\.name)).description)
                 }
             }
-            for (text, line) in [(step.text, step.textLine), (step.question?.prompt, step.line),
-                                 (step.question?.hint, step.line), (step.question?.explanation, step.line)] {
+            for (key, text) in [("text", step.text), ("question", step.question?.prompt),
+                                ("hint", step.question?.hint), ("explain", step.question?.explanation)] {
                 guard let text else { continue }
-                if case .failure(let e) = PlaceholderText.render(text, in: context) {
-                    e.messages.forEach { report(line, $0) }
+                let location = step.textLocations[key]
+                // A `|` block starts on the line after its indicator, one file line per text line.
+                let lines = location?.isLiteralBlock == true ? text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [text]
+                for (i, part) in lines.enumerated() {
+                    if case .failure(let e) = PlaceholderText.render(part, in: context) {
+                        let line = location.map { $0.isLiteralBlock ? $0.line + 1 + i : $0.line } ?? step.line
+                        e.messages.forEach { report(line, $0) }
+                    }
                 }
             }
             guard let q = step.question else { continue }

@@ -88,6 +88,10 @@ public struct LessonLoader: Sendable {
         } else if let stray = fields.first(where: { Self.questionOnlyFields.contains($0.key) }) {
             throw reader.error(stray.keyNode, "'\(stray.key)' belongs to a question, but this step has no 'question'")
         }
+        for key in ["text", "question", "hint", "explain"] {
+            guard let (_, v) = value(key), let line = v.mark?.line, case .scalar(let scalar) = v else { continue }
+            step.textLocations[key] = LessonStep.TextLocation(line: line, isLiteralBlock: scalar.style == .literal)
+        }
         if step.action == nil, step.show == nil, step.text == nil, step.question == nil {
             throw reader.error(node, "empty step: give it text, show, an action (train, input, preset) or a question")
         }

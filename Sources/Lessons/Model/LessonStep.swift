@@ -10,6 +10,14 @@ public struct LessonStep: Sendable, Equatable {
     public var text: String?
     public var textLine: Int?
     public var question: LessonQuestion?
+    /// Where each text field's value starts (`text`, `question`, `hint`, `explain`), and whether it is a
+    /// `|` block, whose lines then map one to one onto the file's, so `--check` can name the exact line.
+    public var textLocations: [String: TextLocation] = [:]
+
+    public struct TextLocation: Sendable, Equatable {
+        public var line: Int
+        public var isLiteralBlock: Bool
+    }
 
     public init(line: Int? = nil) { self.line = line }
 }
