@@ -48,6 +48,7 @@ public struct LessonSession: Sendable {
             if case .choice(let options, _) = q.answer {
                 for (i, o) in options.enumerated() { lines.append("   \(Self.letter(i))) \(render(o))") }
             }
+            if settled.contains(index), let expected = expectedAnswer { lines.append("(answered: \(expected))") }
         }
         return lines
     }
