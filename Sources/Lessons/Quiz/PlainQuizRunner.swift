@@ -1,4 +1,3 @@
-import AlexNetCore
 import Foundation
 
 /// Asks quiz questions one line at a time; a wrong answer gets the worked formula. Ends on `q` or
@@ -13,29 +12,18 @@ public struct PlainQuizRunner {
 
     /// Right answers and questions answered (a question left at end of input does not count).
     public func run(_ questions: [QuizQuestion]) -> (correct: Int, asked: Int) {
-        var correct = 0, asked = 0
+        var session = QuizSession(questions: questions)
         write("(type a whole number; commas are fine; q quits)")
-        questionLoop: for (i, q) in questions.enumerated() {
-            write("Question \(i + 1)/\(questions.count): \(q.prompt)")
-            while true {
-                write("answer> ")
-                guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else { break questionLoop }
-                if line.lowercased() == "q" { break questionLoop }
-                guard let n = AnswerMatcher.number(line) else {
-                    write("Please type a whole number."); continue
-                }
-                asked += 1
-                if n == q.answer {
-                    correct += 1
-                    write("Right: \(NumberText.grouped(q.answer)).")
-                } else {
-                    write("Not quite: the answer is \(NumberText.grouped(q.answer)).")
-                    q.worked.forEach { write("  " + $0) }
-                }
-                break
-            }
+        var ask = true
+        while let prompt = session.promptLine {
+            if ask { write(prompt) }
+            write("answer> ")
+            guard let line = readLine()?.trimmingCharacters(in: .whitespaces), line.lowercased() != "q" else { break }
+            let (accepted, lines) = session.answer(line)
+            lines.forEach(write)
+            ask = accepted
         }
-        write("Score: \(correct)/\(asked)")
-        return (correct, asked)
+        write(session.scoreLine)
+        return (session.correct, session.asked)
     }
 }

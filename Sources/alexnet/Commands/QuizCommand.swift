@@ -19,7 +19,7 @@ struct QuizCommand: ParsableCommand {
     @Option(help: "Seed for the questions (the same seed asks the same questions).")
     var seed: UInt64?
 
-    @Flag(help: "Line-by-line text session on stdin/stdout (the quiz is always text for now).")
+    @Flag(help: "Line-by-line text session on stdin/stdout (screen readers, SSH, scripts).")
     var plain = false
 
     func validate() throws {
@@ -32,8 +32,18 @@ struct QuizCommand: ParsableCommand {
         let store = ProgressStore(environment: ProcessInfo.processInfo.environment)
         var (progress, note) = store.load()
         if let note { CLIError.printError("warning: " + note) }
-        let runner = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print($0) })
-        let score = runner.run(questions)
+        let score: (correct: Int, asked: Int)
+        if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
+            var view = QuizView(session: QuizSession(questions: questions), capabilities: terminal.capabilities)
+            let signal = QuizLoop(session: terminal).run(&view)
+            terminal.close()
+            if let signal { throw ExitCode(128 + signal) }
+            score = (view.session.correct, view.session.asked)
+            print(view.session.scoreLine)
+        } else {
+            let runner = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print($0) })
+            score = runner.run(questions)
+        }
         guard score.asked > 0 else { return }
         if progress.record(topic: topic, correct: score.correct, outOf: score.asked) {
             print("New best for \(topic.rawValue)!")

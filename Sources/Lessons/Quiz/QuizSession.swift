@@ -1,0 +1,36 @@
+import AlexNetCore
+
+/// A quiz being taken: the current question, the score, and the feedback for a typed answer.
+/// The plain runner and the TUI both drive it.
+public struct QuizSession: Sendable {
+    public let questions: [QuizQuestion]
+    public private(set) var index = 0
+    public private(set) var correct = 0
+    public private(set) var asked = 0
+
+    public init(questions: [QuizQuestion]) { self.questions = questions }
+
+    public var isFinished: Bool { index >= questions.count }
+    public var current: QuizQuestion? { isFinished ? nil : questions[index] }
+
+    /// "Question 2/10: …"
+    public var promptLine: String? {
+        current.map { "Question \(index + 1)/\(questions.count): \($0.prompt)" }
+    }
+
+    /// Checks a typed answer and moves on; a wrong one gets the worked formula. A typed text that is
+    /// not a number is asked again (`accepted` false) without counting.
+    public mutating func answer(_ typed: String) -> (accepted: Bool, lines: [String]) {
+        guard let q = current else { return (false, []) }
+        guard let n = AnswerMatcher.number(typed) else { return (false, ["Please type a whole number."]) }
+        asked += 1
+        index += 1
+        if n == q.answer {
+            correct += 1
+            return (true, ["Right: \(NumberText.grouped(q.answer))."])
+        }
+        return (true, ["Not quite: the answer is \(NumberText.grouped(q.answer))."] + q.worked.map { "  " + $0 })
+    }
+
+    public var scoreLine: String { "Score: \(correct)/\(asked)" }
+}
