@@ -28,7 +28,7 @@ struct LessonTUIEndToEndTests {
 
     @Test func quizInTheTerminalShowsTheWorkedFormula() throws {
         let tmux = try TmuxSession(width: 120, height: 30)
-        tmux.type(try AlexNetBinary.command("quiz --seed 3 --count 1 --topic params", environment: "XDG_DATA_HOME=/tmp/alexnet-quiz-tui-e2e"))
+        tmux.type(try AlexNetBinary.command("quiz --seed 3 --count 1 --topic params", environment: "XDG_DATA_HOME=/tmp/alexnet-quiz-tui-e2e-\(getpid())"))
         try tmux.waitFor("Question 1/1:", "answer> _")
         tmux.type("1")
         try tmux.waitFor("Not quite: the answer is", "Done. Score: 0/1. Enter leaves.")
