@@ -28,6 +28,8 @@ public final class TrainingRun {
     private var recentImages = 0
     private var rate = 0.0
     public private(set) var lastTestError: Double?
+    /// How long the last test pass took, so an epoch's time can be split into training and testing.
+    public private(set) var lastTestSeconds: Double = 0
     /// The batch of the last step, as the network saw it (for tests that two runs see the same data).
     private(set) var lastBatch: Batch?
 
@@ -142,6 +144,11 @@ public final class TrainingRun {
     /// Error rate on the test set (or its first `testLimit` images), centre crops, no dropout.
     public func testError() -> Double {
         guard let test else { return .nan }
+        let started = ContinuousClock.now
+        defer {
+            let d = ContinuousClock.now - started
+            lastTestSeconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
         let n = min(test.count, options.testLimit ?? test.count)
         let size = 500
         let batches = stride(from: 0, to: n, by: size).lazy.map { start in

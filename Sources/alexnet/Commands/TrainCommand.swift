@@ -108,7 +108,8 @@ struct TrainCommand: ParsableCommand {
                 epochStarted = .now
                 var summary = "epoch \(p.epochIndex + 1)/\(options.epochs): loss \(NumberText.fixed(p.loss, 3)), "
                     + "train error \(NumberText.fixed(p.trainError * 100, 2))%, test error \(NumberText.fixed(test * 100, 2))% "
-                    + "(test accuracy \(NumberText.fixed((1 - test) * 100, 2))%), \(NumberText.fixed(secs, 1)) s, "
+                    + "(test accuracy \(NumberText.fixed((1 - test) * 100, 2))%), \(NumberText.fixed(secs - run.lastTestSeconds, 1)) s training + "
+                    + "\(NumberText.fixed(run.lastTestSeconds, 1)) s testing, "
                     + "\(NumberText.grouped(Int(p.imagesPerSecond.rounded()))) images/s"
                 if p.learningRateDropped { summary += "; test error stopped improving: lr ÷10 → \(run.trainer.optimizer.learningRate)" }
                 print(summary)
