@@ -17,6 +17,8 @@ import Testing
         ConvCase(c: 3, h: 11, w: 11, oc: 4, k: 5, s: 3, p: 0, g: 1),
         ConvCase(c: 6, h: 5, w: 5, oc: 6, k: 3, s: 1, p: 2, g: 3),
         ConvCase(c: 2, h: 6, w: 9, oc: 2, k: 4, s: 2, p: 3, g: 2),
+        // 16·27·27 = 11,664 positions: the weight gradient's long reduction is split across workers.
+        ConvCase(n: 16, c: 1, h: 27, w: 27, oc: 8, k: 5, s: 1, p: 2, g: 1),
     ]
 
     func makeConv(_ t: ConvCase, seed: UInt64) -> Conv2D {

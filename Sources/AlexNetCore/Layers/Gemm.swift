@@ -47,6 +47,30 @@ func parallelGemm(transA: Bool = false, transB: Bool = false, m: Int, n: Int, k:
     let pieces = max(1, min(workers, n / 64))
     if pieces == 1 {
         alexnet_flush_denormals()
+        if workers > 1, k >= 8_192, m * n <= 1 << 16 {
+            // Too few output columns to split but a long reduction (conv1's weight gradient sums over every
+            // position of the batch): each worker reduces its half of K into its own buffer, and the halves are
+            // added in a fixed order, so the result does not depend on scheduling.
+            let halves = 2
+            var partial = [Float](repeating: 0, count: halves * m * n)
+            partial.withUnsafeMutableBufferPointer { pp in
+                let pb = pp.baseAddress!
+                parallelFor(halves) { h in
+                    let lo = k * h / halves, hi = k * (h + 1) / halves
+                    let aStart = transA ? a + lo * lda : a + lo
+                    let bStart = transB ? b + lo : b + lo * ldb
+                    gemm(transA: transA, transB: transB, m: m, n: n, k: hi - lo, alpha: alpha, a: aStart, lda: lda,
+                         b: bStart, ldb: ldb, beta: 0, c: pb + h * m * n, ldc: n)
+                }
+                for i in 0..<m {
+                    for j in 0..<n {
+                        let sum = pb[i * n + j] + pb[m * n + i * n + j]
+                        c[i * ldc + j] = beta == 0 ? sum : beta * c[i * ldc + j] + sum
+                    }
+                }
+            }
+            return
+        }
         gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
              beta: beta, c: c, ldc: ldc)
         return
