@@ -35,9 +35,10 @@ struct ExploreCommand: ParsableCommand {
             let initialization = Initialization.default(for: preset)
             let net = try Network(spec: spec, initialization: initialization, seed: 1)
             var provenance = WeightProvenance.untrained("\(initialization == .paper ? "Gaussian σ = 0.01" : "He normal"), seed 1")
-            if let weights { provenance = try WeightsFile.load(weights, into: net) }
+            let loaded = try weights.map { try WeightsFile.load($0, into: net) }
+            if let loaded { provenance = loaded.provenance }
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
-                                           normalization: weights.flatMap(WeightsFile.normalization))
+                                           normalization: loaded?.normalization)
             return (net, provenance, inputs)
         }
         let environment = ProcessEnvironment.current

@@ -22,9 +22,9 @@ struct FeaturesCommand: ParsableCommand {
             let spec = try network.spec(default: .mini)
             let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.mini.rawValue) : nil
             let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1)
-            if let weights { _ = try WeightsFile.load(weights, into: net) }
+            let loaded = try weights.map { try WeightsFile.load($0, into: net) }
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
-                                           normalization: weights.flatMap(WeightsFile.normalization))
+                                           normalization: loaded?.normalization)
             inputs.move(by: index)
             let set = inputs.featureSet()
             let name = layer ?? set.layers.first?.name ?? ""

@@ -20,7 +20,7 @@ struct FiltersCommand: ParsableCommand {
             let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.alexnet.rawValue) : nil
             let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1)
             var provenance = "untrained (\(Initialization.default(for: preset).rawValue) initialisation, seed 1)"
-            if let weights { provenance = try WeightsFile.load(weights, into: net).text }
+            if let weights { provenance = try WeightsFile.load(weights, into: net).provenance.text }
             guard let w = net.convWeights(layer: layer) else {
                 let convs = spec.layers.filter { if case .conv = $0.kind { true } else { false } }.map(\.name)
                 throw ValidationError("\(spec.name) has no conv layer '\(layer)'; its conv layers are \(convs.joined(separator: ", "))")
