@@ -64,13 +64,11 @@ public enum NetworkConfig {
             let (kind, name) = try layer(item, reader: r)
             kinds.append((kind, name, item.mark?.line))
         }
-        let auto = LayerNaming.autoNames(for: kinds.map(\.kind))
-        let layers = zip(kinds, auto).map { entry, autoName in
-            LayerSpec(name: entry.name ?? autoName, kind: entry.kind, line: entry.line)
-        }
+        let names = LayerNaming.names(for: kinds.map(\.kind), given: kinds.map(\.name))
+        let layers = zip(kinds, names).map { entry, name in LayerSpec(name: name, kind: entry.kind, line: entry.line) }
         return NetworkSpec(name: name,
                            input: InputShape(channels: sizes[0], height: sizes[1], width: sizes[2]),
-                           layers: layers, file: r.file)
+                           layers: layers, file: r.file, inputLine: input.value.mark?.line)
     }
 
     /// One list item: a bare word (`relu`), a word with a number (`linear: 10`, `dropout: 0.5`), or a word with

@@ -48,7 +48,7 @@ public struct YAMLReader: Sendable {
         }
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw Self.configError(error, file: file)
+            throw Self.configError(error, file: file, text: text)
         } catch {
             throw ConfigError(file: file, line: nil, message: "YAML error: \(error)")
         }
@@ -121,8 +121,17 @@ public struct YAMLReader: Sendable {
         }
     }
 
-    static func configError(_ error: YamlError, file: String) -> ConfigError {
+    static func configError(_ error: YamlError, file: String, text: String = "") -> ConfigError {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams gives the first occurrence and the whole file; say where the repeat is, in one line.
+            let key = duplicates.first ?? "?"
+            let first = context.mark.line
+            guard let repeatLine = DuplicateKeyLocator.repeatLine(of: key, in: text, firstLine: first,
+                                                                 column: context.mark.column) else {
+                return ConfigError(file: file, line: first, message: "duplicate key '\(key)' in this mapping")
+            }
+            return ConfigError(file: file, line: repeatLine, message: "duplicate key '\(key)' (first at line \(first))")
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
             return ConfigError(file: file, line: mark.line, message: "YAML syntax error: \(problem)")

@@ -1,8 +1,27 @@
 /// Layer names in the paper's style: conv1…conv5, norm1, pool1, fc6…fc8, relu and drop numbered by
 /// the learned layer they belong to.
 enum LayerNaming {
+    /// Every layer's name: the given one where there is one, otherwise an automatic name numbered like
+    /// the paper's Caffe model. Automatic names never repeat and never take a given name, so only names
+    /// the user wrote twice can clash.
+    static func names(for kinds: [LayerKind], given: [String?]) -> [String] {
+        precondition(given.count == kinds.count, "one given name (or nil) per layer")
+        var taken = Set(given.compactMap { $0 })
+        return zip(baseNames(for: kinds), given).map { auto, given in
+            if let given { return given }
+            let name = unique(auto, avoiding: taken)
+            taken.insert(name)
+            return name
+        }
+    }
+
     /// Names for layers that were given none, numbered like the paper's Caffe model.
     static func autoNames(for kinds: [LayerKind]) -> [String] {
+        names(for: kinds, given: kinds.map { _ in nil })
+    }
+
+    /// The paper-style name of each layer before repeats are told apart (two pools after conv2: pool2, pool2).
+    private static func baseNames(for kinds: [LayerKind]) -> [String] {
         var names: [String] = []
         var learned = 0
         for (i, kind) in kinds.enumerated() {
@@ -27,26 +46,41 @@ enum LayerNaming {
                 names.append("prob")
             }
         }
-        return disambiguated(names)
+        return names
     }
 
     /// relu1 → tanh1 when the experiment swaps activations.
     static func rename(_ name: String, to activation: Activation) -> String {
         for a in Activation.allCases where name.hasPrefix(a.rawValue) {
             let suffix = name.dropFirst(a.rawValue.count)
-            if suffix.allSatisfy(\.isNumber) { return activation.rawValue + suffix }
+            // relu1, and the automatic repeats relu1b, relu0aa: digits, then lowercase letters.
+            let digits = suffix.prefix { $0.isASCII && $0.isNumber }
+            let letters = suffix.dropFirst(digits.count)
+            if !digits.isEmpty, letters.allSatisfy({ ("a"..."z").contains($0) }) { return activation.rawValue + suffix }
         }
         return name
     }
 
-    /// Two pools after the same learned layer become pool2, pool2b.
-    private static func disambiguated(_ names: [String]) -> [String] {
-        var seen: [String: Int] = [:]
-        return names.map { name in
-            let n = seen[name, default: 0]
-            seen[name] = n + 1
-            guard n > 0 else { return name }
-            return name + String(UnicodeScalar(UInt8(97 + min(n, 25))))
+    /// `name`, or, when taken, the first free of name + b, c, … z, aa, ab, … (bijective base 26 from 2),
+    /// so two pools after the same learned layer become pool2, pool2b and a 30th relu still gets its own.
+    static func unique(_ name: String, avoiding taken: Set<String>) -> String {
+        guard taken.contains(name) else { return name }
+        var k = 2
+        while true {
+            let candidate = name + letters(k)
+            if !taken.contains(candidate) { return candidate }
+            k += 1
         }
+    }
+
+    /// 1 → a, 26 → z, 27 → aa: bijective base 26, so every positive number has its own letters.
+    static func letters(_ n: Int) -> String {
+        var n = n, out: [Character] = []
+        while n > 0 {
+            n -= 1
+            out.append(Character(UnicodeScalar(UInt8(97 + n % 26))))
+            n /= 26
+        }
+        return String(out.reversed())
     }
 }

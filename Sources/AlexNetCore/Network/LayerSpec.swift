@@ -117,19 +117,27 @@ public struct NetworkSpec: Sendable, Equatable {
     public var layers: [LayerSpec]
     /// The config file this network was read from, for error messages.
     public var file: String?
+    /// 1-based line of the config's `input:` field, if any, for errors about the input size.
+    public var inputLine: Int?
 
-    public init(name: String, input: InputShape, layers: [LayerSpec], file: String? = nil) {
-        self.name = name; self.input = input; self.layers = layers; self.file = file
+    public init(name: String, input: InputShape, layers: [LayerSpec], file: String? = nil, inputLine: Int? = nil) {
+        self.name = name; self.input = input; self.layers = layers; self.file = file; self.inputLine = inputLine
     }
 
     /// The same network with every elementwise non-linearity replaced, for the ReLU-vs-tanh experiment.
     public func replacingActivations(with activation: Activation) -> NetworkSpec {
         var copy = self
+        var names = Set(layers.map(\.name))
         copy.layers = layers.map { layer in
             guard case .activation = layer.kind else { return layer }
             var l = layer
             l.kind = .activation(activation)
-            l.name = LayerNaming.rename(layer.name, to: activation)
+            // relu1 → tanh1, unless another layer is called tanh1 already: then the name stays.
+            let renamed = LayerNaming.rename(layer.name, to: activation)
+            if renamed != layer.name, !names.contains(renamed) {
+                names.remove(layer.name); names.insert(renamed)
+                l.name = renamed
+            }
             return l
         }
         copy.name = "\(name) (\(activation.rawValue))"

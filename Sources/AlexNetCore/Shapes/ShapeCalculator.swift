@@ -11,20 +11,40 @@ struct ShapeCalculator {
 
     func run() throws(ShapeError) -> ShapeReport {
         let inp = network.input
+        func inputError(_ message: String) -> ShapeError {
+            ShapeError(file: network.file, line: network.inputLine, layer: "input", message: message)
+        }
         guard inp.channels > 0, inp.height > 0, inp.width > 0 else {
-            throw ShapeError(file: network.file, layer: "input",
-                             message: "input size must be positive, got \(inp.channels)×\(inp.height)×\(inp.width)")
+            throw inputError("input size must be positive, got \(inp.channels)×\(inp.height)×\(inp.width)")
+        }
+        for (what, value, limit) in [("channels", inp.channels, ShapeLimits.channels),
+                                     ("height", inp.height, ShapeLimits.side), ("width", inp.width, ShapeLimits.side)]
+        where value > limit {
+            throw inputError("input \(what) must be in \(ShapeLimits.range(1, limit)), got \(value)")
         }
         guard !network.layers.isEmpty else {
-            throw ShapeError(file: network.file, layer: "input", message: "the network has no layers")
+            throw inputError("the network has no layers")
         }
         var seen = Set<String>()
         var shape = FeatureShape(inp)
         var rf = 1, jump = 1
+        // Running totals, checked so that the report's sums and byte counts (×4 for fp32) never overflow.
+        var totalParams = 0, totalMACs = 0
+        var totalActivations = CheckedSize.product(inp.channels, inp.height, inp.width) ?? 0
         var reports: [LayerReport] = []
         for (index, layer) in network.layers.enumerated() {
             func fail(_ message: String) -> ShapeError {
                 ShapeError(file: network.file, line: layer.line, layer: layer.name, message: message)
+            }
+            func inRange(_ what: String, _ value: Int, _ low: Int, _ high: Int) throws(ShapeError) {
+                guard (low...high).contains(value) else {
+                    throw fail("\(what) must be in \(ShapeLimits.range(low, high)), got \(value)")
+                }
+            }
+            /// A size that must fit in 64 bits, or the layer's error saying which one did not.
+            func checked(_ value: Int?, _ what: @autoclosure () -> String) throws(ShapeError) -> Int {
+                guard let value else { throw fail("\(what()) overflow 64-bit integers") }
+                return value
             }
             guard seen.insert(layer.name).inserted else { throw fail("the name is used twice") }
             var r = LayerReport(name: layer.name, kind: layer.kind, input: shape, output: shape,
@@ -32,8 +52,8 @@ struct ShapeCalculator {
             switch layer.kind {
             case .conv(let c):
                 guard !shape.isFlat else { throw fail("conv needs a C×H×W input, got a flat \(shape.count)") }
-                guard c.outChannels > 0 else { throw fail("out channels must be positive, got \(c.outChannels)") }
-                guard c.groups > 0 else { throw fail("groups must be positive, got \(c.groups)") }
+                try inRange("out channels", c.outChannels, 1, ShapeLimits.channels)
+                try inRange("groups", c.groups, 1, ShapeLimits.channels)
                 guard shape.channels % c.groups == 0 else {
                     throw fail("\(shape.channels) input channels are not divisible by \(c.groups) groups")
                 }
@@ -43,25 +63,29 @@ struct ShapeCalculator {
                 let (fh, fw) = try window(kernel: c.kernel, stride: c.stride, padding: c.padding,
                                           rounding: .floor, shape: shape, fail: fail)
                 r.formula = fh; r.widthFormula = fh == fw ? nil : fw
+                _ = try checked(CheckedSize.product(c.outChannels, fh.output, fw.output),
+                                "the output \(c.outChannels)×\(fh.output)×\(fw.output) has more values than 64-bit integers count: its sizes")
                 r.output = FeatureShape(channels: c.outChannels, height: fh.output, width: fw.output)
                 let inPerGroup = shape.channels / c.groups
-                r.weights = c.outChannels * inPerGroup * c.kernel * c.kernel
+                r.weights = try checked(CheckedSize.product(c.outChannels, inPerGroup, c.kernel, c.kernel),
+                                        "\(c.outChannels) output channels × \(inPerGroup) input channels × \(c.kernel)×\(c.kernel) kernels make the parameter count")
                 r.biases = c.outChannels
-                r.macs = r.output.count * inPerGroup * c.kernel * c.kernel
-                rf += (c.kernel - 1) * jump; jump *= c.stride
+                r.macs = try checked(CheckedSize.product(r.output.count, inPerGroup, c.kernel, c.kernel),
+                                     "\(r.output.count) outputs × \(inPerGroup)·\(c.kernel)·\(c.kernel) inputs each make the multiply-accumulate count")
+                try advance(&rf, &jump, kernel: c.kernel, stride: c.stride, checked: checked)
             case .maxpool(let p):
                 guard !shape.isFlat else { throw fail("maxpool needs a C×H×W input, got a flat \(shape.count)") }
+                let (fh, fw) = try window(kernel: p.kernel, stride: p.stride, padding: p.padding,
+                                          rounding: p.rounding, shape: shape, fail: fail)
                 guard p.padding * 2 <= p.kernel else {
                     throw fail("padding \(p.padding) must be at most half the kernel \(p.kernel)")
                 }
-                let (fh, fw) = try window(kernel: p.kernel, stride: p.stride, padding: p.padding,
-                                          rounding: p.rounding, shape: shape, fail: fail)
                 r.formula = fh; r.widthFormula = fh == fw ? nil : fw
                 r.output = FeatureShape(channels: shape.channels, height: fh.output, width: fw.output)
-                rf += (p.kernel - 1) * jump; jump *= p.stride
+                try advance(&rf, &jump, kernel: p.kernel, stride: p.stride, checked: checked)
             case .lrn(let n):
                 guard !shape.isFlat else { throw fail("lrn needs a C×H×W input, got a flat \(shape.count)") }
-                guard n.size > 0 else { throw fail("size must be positive, got \(n.size)") }
+                try inRange("size", n.size, 1, ShapeLimits.channels)
                 guard n.k > 0, n.alpha >= 0, n.beta >= 0 else {
                     throw fail("expected k > 0, alpha ≥ 0 and beta ≥ 0, got k \(n.k), alpha \(n.alpha), beta \(n.beta)")
                 }
@@ -76,19 +100,36 @@ struct ShapeCalculator {
                 guard shape.isFlat else {
                     throw fail("linear needs a flat input, got \(shape): add a flatten layer before it")
                 }
-                guard out > 0 else { throw fail("out must be positive, got \(out)") }
+                try inRange("out", out, 1, ShapeLimits.channels)
                 r.output = FeatureShape(flat: out)
-                r.weights = shape.count * out
+                r.weights = try checked(CheckedSize.product(shape.count, out),
+                                        "\(shape.count) inputs × \(out) outputs make the parameter count")
                 r.biases = out
-                r.macs = shape.count * out
+                r.macs = r.weights
             case .softmax:
                 guard index == network.layers.count - 1 else { throw fail("softmax must be the last layer") }
             }
             r.receptiveField = rf; r.jump = jump
+            totalParams = try checked(CheckedSize.sum(totalParams, r.weights, r.biases),
+                                      "the network's parameters up to this layer")
+            totalMACs = try checked(CheckedSize.sum(totalMACs, r.macs), "the network's multiply-accumulates up to this layer")
+            totalActivations = try checked(CheckedSize.sum(totalActivations, r.output.count),
+                                           "the network's activations up to this layer")
+            _ = try checked(CheckedSize.product(max(totalParams, totalActivations), 4),
+                            "the bytes of the network's \(NumberText.grouped(max(totalParams, totalActivations))) fp32 values")
             reports.append(r)
             shape = r.output
         }
         return ShapeReport(network: network, layers: reports)
+    }
+
+    /// Receptive field and jump after a window of `kernel` with `stride`: rf += (K − 1)·jump, jump ·= S.
+    private func advance(_ rf: inout Int, _ jump: inout Int, kernel: Int, stride: Int,
+                         checked: (Int?, @autoclosure () -> String) throws(ShapeError) -> Int) throws(ShapeError) {
+        let grown = try checked(CheckedSize.product(kernel - 1, jump).flatMap { CheckedSize.sum(rf, $0) },
+                                "the receptive field (\(rf) + \(kernel - 1)·\(jump) pixels) would")
+        jump = try checked(CheckedSize.product(jump, stride), "the product of the strides so far (\(jump)·\(stride)) would")
+        rf = grown
     }
 
     private func window(kernel: Int, stride: Int, padding: Int, rounding: PoolRounding, shape: FeatureShape,
@@ -96,6 +137,10 @@ struct ShapeCalculator {
         guard kernel > 0 else { throw fail("kernel must be positive, got \(kernel)") }
         guard stride > 0 else { throw fail("stride must be positive, got \(stride)") }
         guard padding >= 0 else { throw fail("padding must not be negative, got \(padding)") }
+        for (what, value, low) in [("kernel", kernel, 1), ("stride", stride, 1), ("padding", padding, 0)]
+        where value > ShapeLimits.side {
+            throw fail("\(what) must be in \(ShapeLimits.range(low, ShapeLimits.side)), got \(value)")
+        }
         let h = SizeFormula(input: shape.height, kernel: kernel, padding: padding, stride: stride, rounding: rounding)
         let w = SizeFormula(input: shape.width, kernel: kernel, padding: padding, stride: stride, rounding: rounding)
         for f in [h, w] where f.span < 0 {

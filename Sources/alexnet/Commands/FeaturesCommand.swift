@@ -23,11 +23,11 @@ struct FeaturesCommand: ParsableCommand {
             let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.mini.rawValue) : nil
             let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1)
             let loaded = try weights.map { try WeightsFile.load($0, into: net) }
+            let name = try net.report.mapLayer(named: layer)
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: loaded?.normalization)
             inputs.move(by: index)
             let set = inputs.featureSet()
-            let name = layer ?? set.layers.first?.name ?? ""
             guard let maps = set.layers.first(where: { $0.name == name })?.maps else {
                 throw ValidationError("no feature maps for layer '\(name)'; layers with maps: \(set.layers.map(\.name).joined(separator: ", "))")
             }

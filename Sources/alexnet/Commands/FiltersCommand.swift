@@ -21,6 +21,7 @@ struct FiltersCommand: ParsableCommand {
             let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1)
             var provenance = "untrained (\(Initialization.default(for: preset).rawValue) initialisation, seed 1)"
             if let weights { provenance = try WeightsFile.load(weights, into: net).provenance.text }
+            _ = try net.report.convLayer(named: layer)  // one line naming the conv layers there are, or that there are none
             guard let w = net.convWeights(layer: layer) else {
                 let convs = spec.layers.filter { if case .conv = $0.kind { true } else { false } }.map(\.name)
                 throw ValidationError("\(spec.name) has no conv layer '\(layer)'; its conv layers are \(convs.joined(separator: ", "))")
