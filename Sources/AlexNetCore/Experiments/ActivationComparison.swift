@@ -13,14 +13,18 @@ public final class ActivationComparison {
     private var seconds: [Double]
 
     public init(spec: NetworkSpec, activations: [Activation], train: FashionMNIST, test: FashionMNIST?,
-                options: TrainingOptions, target: Double, recordEvery: Int, stopAtTarget: Bool = true) throws {
+                options: TrainingOptions, target: Double, recordEvery: Int, stopAtTarget: Bool = true,
+                memoryLimit: MemoryLimit = .machine) throws {
         precondition(!activations.isEmpty)
         self.target = target
         self.recordEvery = max(1, recordEvery)
         self.stopAtTarget = stopAtTarget
+        // The runs train side by side, so each gets its share of the memory.
+        let share = MemoryLimit(bytes: memoryLimit.bytes / activations.count,
+                                source: activations.count == 1 ? memoryLimit.source : "a 1/\(activations.count) share of \(memoryLimit.source)")
         runs = try activations.map { a in
             let network = try Network(spec: spec.replacingActivations(with: a), initialization: options.initialization,
-                                      seed: options.seed)
+                                      seed: options.seed, memory: MemoryBudget(batch: options.batchSize, training: true, limit: share))
             return (a, try TrainingRun(network: network, train: train, test: test, options: options))
         }
         curves = activations.map { TrainingCurve(activation: $0) }

@@ -48,10 +48,11 @@ extension MemoryLimit {
 }
 
 private extension StringProtocol {
+    /// The text without leading and trailing blanks and line ends.
     func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        let start = scalars.firstIndex { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") } ?? scalars.endIndex
-        let end = scalars[start...].lastIndex { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") }
-        return end.map { String(scalars[start...$0]) } ?? ""
+        let blank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: Array(unicodeScalars).drop(while: blank).reversed().drop(while: blank).reversed())
+        return String(scalars)
     }
 }

@@ -19,9 +19,14 @@ public final class Network {
     /// When set, forward and backward add each layer's wall time here (for `alexnet bench --layers`).
     public var layerTimes: [String: (forward: Duration, backward: Duration)]?
 
-    public init(spec: NetworkSpec, initialization: Initialization, seed: UInt64) throws(ShapeError) {
+    /// Builds the layers and draws their weights. Throws `ShapeError` for impossible shapes and
+    /// `MemoryError` when the weights and activations for `memory`'s batch would not fit in its limit,
+    /// checked before anything is allocated (a huge allocation otherwise kills the process).
+    public init(spec: NetworkSpec, initialization: Initialization, seed: UInt64,
+                memory: MemoryBudget = MemoryBudget()) throws {
         self.spec = spec
         report = try spec.shapeReport()
+        try memory.check(report)
         var built: [(LayerSpec, Layer?)] = []
         var params: [Parameter] = []
         var part = "features", index = 0

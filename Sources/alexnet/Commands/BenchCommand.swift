@@ -54,7 +54,8 @@ struct BenchCommand: ParsableCommand {
     private func bench() throws {
         ComputeThreads.set(threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let spec = try network.spec(default: .alexnet1tower)
-        let net = try Network(spec: spec, initialization: .paper, seed: 1)
+        let net = try Network(spec: spec, initialization: .paper, seed: 1,
+                              memory: network.memory(batch: batch.max() ?? 1, training: true))
         let trainer = Trainer(network: net, learningRate: 0.001)
         let classes = net.report.output.count
         var rows: [Row] = []

@@ -58,7 +58,8 @@ struct CompareCommand: ParsableCommand {
         let train = try FashionMNIST.load(.train, directory: data, limit: limit)
         let acts = try parsedActivations()
         let comparison = try ActivationComparison(spec: spec, activations: acts, train: train, test: nil, options: options,
-                                                  target: target, recordEvery: max(1, 2_000 / batch / 4), stopAtTarget: !full)
+                                                  target: target, recordEvery: max(1, 2_000 / batch / 4), stopAtTarget: !full,
+                                                  memoryLimit: network.memoryLimit)
         print("comparing \(acts.map(\.rawValue).joined(separator: " vs ")) on \(spec.name): \(NumberText.grouped(train.count)) images, "
               + "batch \(batch), lr \(lr), seed \(seed), target \(ComparisonSummary.percent(target)) training error")
         let stop = StopSignal()

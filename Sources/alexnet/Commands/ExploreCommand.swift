@@ -33,7 +33,7 @@ struct ExploreCommand: ParsableCommand {
         let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.alexnet.rawValue) : nil
         let (explored, provenance, features) = try CLIError.wrap { () throws -> (Network, WeightProvenance, FeatureInputs) in
             let initialization = Initialization.default(for: preset)
-            let net = try Network(spec: spec, initialization: initialization, seed: 1)
+            let net = try Network(spec: spec, initialization: initialization, seed: 1, memory: network.memory())
             var provenance = WeightProvenance.untrained("\(initialization == .paper ? "Gaussian σ = 0.01" : "He normal"), seed 1")
             let loaded = try weights.map { try WeightsFile.load($0, into: net) }
             if let loaded { provenance = loaded.provenance }

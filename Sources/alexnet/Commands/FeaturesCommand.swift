@@ -21,7 +21,8 @@ struct FeaturesCommand: ParsableCommand {
         try CLIError.wrap {
             let spec = try network.spec(default: .mini)
             let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.mini.rawValue) : nil
-            let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1)
+            let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1,
+                                  memory: network.memory())
             let loaded = try weights.map { try WeightsFile.load($0, into: net) }
             let name = try net.report.mapLayer(named: layer)
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,

@@ -18,7 +18,8 @@ struct FiltersCommand: ParsableCommand {
         try CLIError.wrap {
             let spec = try network.spec(default: .alexnet)
             let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.alexnet.rawValue) : nil
-            let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1)
+            let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1,
+                                  memory: network.memory())
             var provenance = "untrained (\(Initialization.default(for: preset).rawValue) initialisation, seed 1)"
             if let weights { provenance = try WeightsFile.load(weights, into: net).provenance.text }
             _ = try net.report.convLayer(named: layer)  // one line naming the conv layers there are, or that there are none

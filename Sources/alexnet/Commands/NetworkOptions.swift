@@ -10,11 +10,32 @@ struct NetworkOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A network described in YAML (format in README.md).", valueName: "file"))
     var config: String?
 
+    @Option(name: .customLong("max-memory"),
+            help: ArgumentHelp("Refuse a network whose weights and activations would need more than this, e.g. 2GiB or 512MiB (default: the machine's memory).",
+                               valueName: "size"))
+    var maxMemory: String?
+
     func validate() throws {
+        if let maxMemory {
+            guard let bytes = MemoryLimit.bytes(parsing: maxMemory), bytes >= 1 << 20 else {
+                throw ValidationError("--max-memory must be a size of at least 1MiB, such as 512MiB or 2GiB, got '\(maxMemory)'")
+            }
+        }
         if preset != nil, config != nil { throw ValidationError("give --preset or --config, not both") }
         if let preset, Preset(rawValue: preset) == nil {
             throw ValidationError("unknown preset '\(preset)'; expected one of: \(Preset.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+    }
+
+    /// The memory a network may take: `--max-memory`, else the machine's.
+    var memoryLimit: MemoryLimit {
+        guard let maxMemory, let bytes = MemoryLimit.bytes(parsing: maxMemory) else { return .machine }
+        return MemoryLimit(bytes: bytes, source: "--max-memory \(maxMemory)")
+    }
+
+    /// What a network built for this command must fit in, at `batch` examples.
+    func memory(batch: Int = 1, training: Bool = false) -> MemoryBudget {
+        MemoryBudget(batch: batch, training: training, limit: memoryLimit)
     }
 
     /// The chosen network, `fallback` when neither option is given.

@@ -70,7 +70,8 @@ struct TrainCommand: ParsableCommand {
         let act = activation ?? .relu
         if let activation { spec = spec.replacingActivations(with: activation) }
         let options = training.options(for: preset)
-        let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed)
+        let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
+                              memory: network.memory(batch: options.batchSize, training: true))
         let (trainSet, testSet) = try training.loadData()
         let run = try TrainingRun(network: net, train: trainSet, test: testSet, options: options)
         if let resume {

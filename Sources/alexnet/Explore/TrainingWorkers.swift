@@ -72,7 +72,8 @@ final class TrainingWorkers {
         let worker = SteppingWorker<TrainingSnapshot>(
             step: {
                 let run = try state.run ?? {
-                    let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed)
+                    let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
+                                          memory: MemoryBudget(batch: options.batchSize, training: true))
                     let r = try TrainingRun(network: net, train: try FashionMNIST.load(.train, directory: dir, limit: limit),
                                             test: try FashionMNIST.load(.test, directory: dir, limit: options.testLimit),
                                             options: options)

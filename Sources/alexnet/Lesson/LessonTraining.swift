@@ -34,7 +34,8 @@ final class LessonTraining {
     private func start(_ context: LessonContext) throws -> TrainingRun {
         let train = try FashionMNIST.load(.train, directory: directory, limit: nil)
         let options = TrainingOptions(epochs: 1_000, seed: 1, initialization: Initialization.default(for: .mini))
-        let network = try Network(spec: context.report.network, initialization: options.initialization, seed: options.seed)
+        let network = try Network(spec: context.report.network, initialization: options.initialization, seed: options.seed,
+                                  memory: MemoryBudget(batch: options.batchSize, training: true))
         return try TrainingRun(network: network, train: train, test: nil, options: options)
     }
 }

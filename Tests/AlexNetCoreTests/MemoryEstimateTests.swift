@@ -1,0 +1,92 @@
+import Testing
+@testable import AlexNetCore
+
+/// The memory estimate against figures computed by hand (and by an independent script) from the
+/// presets' layer lists, and the refusal of networks that would not fit.
+@Suite struct MemoryEstimateTests {
+    /// mini: P = 218,186 parameters; A = 126,765 values per example (729 input + 3·23,328 conv1/relu1/norm1
+    /// + 5,408 pool1 + 3·10,816 + 2,304 pool2 + 6·2,304 conv3…relu5 + 256 pool5 + 7·256 flatten…relu7
+    /// + 2·10). Conv columns per image (C/G·K·K × OH·OW): 25·729 + 144·169 + 576·36 + 288·36 + 288·36
+    /// = 84,033; the largest product is conv1's 32·729 = 23,328.
+    @Test(arguments: [
+        // batch 1, inference: 2·4·P, 4·A, 4·(84,033 + 23,328)
+        (1, false, 1_745_488, 507_060, 429_444, 2_681_992),
+        // batch 64, training: 3·4·P, 2·4·64·A, 64 images fit every conv's 64 MB chunk: 64·4·(84,033 + 23,328)
+        (64, true, 2_618_232, 64_903_680, 27_484_416, 95_006_328),
+    ])
+    func mini(batch: Int, training: Bool, params: Int, acts: Int, work: Int, total: Int) throws {
+        let e = try MemoryEstimate(report: Preset.mini.spec.shapeReport(), batch: batch, training: training)
+        #expect(e.parameterBytes == params)
+        #expect(e.activationBytes == acts)
+        #expect(e.workspaceBytes == work)
+        #expect(e.totalBytes == total)
+        #expect(params + acts + work == total)
+    }
+
+    /// alexnet (two towers): P = 60,965,224; A = 2,095,147. At batch 128 conv1's columns (363·3,025 per
+    /// image) fit 15 images in a 16 Mi-float chunk, conv2's (1,200·729) 19, conv3's (2,304·169) 43,
+    /// conv4's and conv5's (1,728·169) 57 each.
+    @Test(arguments: [
+        (1, false, 487_721_792, 8_380_588, 12_946_860, 509_049_240),
+        (128, true, 731_582_688, 2_145_430_528, 349_932_564, 3_226_945_780),
+    ])
+    func alexnet(batch: Int, training: Bool, params: Int, acts: Int, work: Int, total: Int) throws {
+        let e = try MemoryEstimate(report: Preset.alexnet.spec.shapeReport(), batch: batch, training: training)
+        #expect(e.parameterBytes == params)
+        #expect(e.activationBytes == acts)
+        #expect(e.workspaceBytes == work)
+        #expect(e.totalBytes == total)
+    }
+
+    @Test func tooLargeIsRefusedInOneLine() throws {
+        let report = try Preset.mini.spec.shapeReport()
+        let limit = MemoryLimit(bytes: 2 << 20, source: "--max-memory 2MiB")
+        #expect(throws: MemoryError(file: nil, network: "mini", message:
+            "needs about 2.6 MiB for one example (weights 1.7 MiB, activations 495.2 KiB, workspace 419.4 KiB), more than the 2.0 MiB of --max-memory 2MiB")) {
+            try MemoryBudget(batch: 1, training: false, limit: limit).check(report)
+        }
+        // The same network fits at 3 MiB.
+        #expect(try MemoryBudget(limit: MemoryLimit(bytes: 3 << 20, source: "x")).check(report).totalBytes == 2_681_992)
+    }
+
+    @Test func overflowingBatchIsAnError() throws {
+        let report = try Preset.alexnet.spec.shapeReport()
+        #expect(throws: MemoryError(file: nil, network: "alexnet", message: "its memory for batch \(Int.max / 2) overflows 64-bit integers")) {
+            try MemoryEstimate(report: report, batch: Int.max / 2, training: true)
+        }
+    }
+
+    /// Network refuses before allocating: 3×100000×100000 would need terabytes; the test would die
+    /// allocating them if the check came after.
+    @Test func networkRefusesBeforeAllocating() throws {
+        let spec = try NetworkConfig.parse(text: "input: [3, 100000, 100000]\nlayers:\n  - conv: {out: 8, kernel: 3}\n  - relu\n",
+                                           file: "big.yaml")
+        do {
+            _ = try Network(spec: spec, initialization: .he, seed: 1)
+            Issue.record("expected a MemoryError")
+        } catch let error as MemoryError {
+            #expect("\(error)".hasPrefix("big.yaml: network 'big' needs about "))
+            #expect("\(error)".hasSuffix("GiB of the machine's memory") || "\(error)".hasSuffix("the container's memory limit"))
+        }
+        // A network that fits is built as before.
+        _ = try Network(spec: Preset.mini.spec, initialization: .he, seed: 1,
+                        memory: MemoryBudget(batch: 64, training: true, limit: MemoryLimit(bytes: 100 << 20, source: "x")))
+    }
+
+    @Test func machineMemoryIsPositive() {
+        #expect(MemoryLimit.machine.bytes > 1 << 20)
+    }
+
+    @Test(arguments: [
+        ("2GiB", 2 << 30), ("2 GiB", 2 << 30), ("512MiB", 512 << 20), ("512M", 512 << 20), ("1.5G", 3 << 29),
+        ("800MB", 800_000_000), ("1TB", 1_000_000_000_000), ("4096", 4096), ("4096B", 4096), ("1k", 1024),
+    ] as [(String, Int)])
+    func sizesParse(text: String, bytes: Int) {
+        #expect(MemoryLimit.bytes(parsing: text) == bytes)
+    }
+
+    @Test(arguments: ["", "GiB", "two GiB", "2 GiBs", "-1GiB", "1e3", "99999999999TiB", "nan", "1.2.3G"])
+    func nonSizesAreRejected(text: String) {
+        #expect(MemoryLimit.bytes(parsing: text) == nil)
+    }
+}
