@@ -111,11 +111,13 @@ import Testing
          "bad: unsupported image: Netpbm P4 (PBM bitmap); expected P2, P3 (ASCII) or P5, P6 (binary) grey or colour"),
         ("width not a number", Array("P5\nx 2\n255\n".utf8), "bad: expected the width as a decimal number in the header"),
         ("maxval 0", Array("P5 2 2 0\n".utf8), "bad: maximum value 0 must be in 1…65535"),
-        ("zero width", Array("P5 0 2 255\n".utf8), "bad: size 0×2 must be positive (and at most 2²⁸ pixels)"),
+        ("zero width", Array("P5 0 2 255\n".utf8), "bad: size 0×2 must be positive"),
         ("truncated raster", Array("P6 2 2 255\n".utf8) + [1, 2, 3, 4, 5],
          "bad: truncated: expected 12 bytes of pixels after the header, found 5"),
         ("sample over maxval", Array("P2 2 1 15 3 20".utf8), "bad: sample 20 at value 2 exceeds the maximum value 15"),
-        ("too few ASCII samples", Array("P3 2 1 255 1 2 3 4".utf8), "bad: truncated: expected 6 sample values, found 4"),
+        ("too few bytes for the ASCII samples", Array("P3 2 1 255 1 2 3 4".utf8),
+         "bad: truncated: 2×1 RGB needs 6 sample values, at least 11 bytes, but only 8 bytes follow the header"),
+        ("too few ASCII samples", Array("P3 2 1 255 1 2 3 4      ".utf8), "bad: truncated: expected 6 sample values, found 4"),
     ]
 
     @Test(arguments: malformed)

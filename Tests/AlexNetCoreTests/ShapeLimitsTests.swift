@@ -36,8 +36,9 @@ import Testing
             text: "input: [1000000, 1000000, 1000000]\nlayers:\n  - flatten\n  - linear: 1000000\n",
             message: "net.yaml:4: layer fc1: 1000000000000000000 inputs × 1000000 outputs make the parameter count overflow 64-bit integers"),
         Bad(label: "activation bytes past 2^63",
+            // 10^12 input + 10^18 conv1 + 10^18 relu1 values still fit 4 bytes each in 2^63; relu1b does not.
             text: "input: [1, 1000000, 1000000]\nlayers:\n  - conv: {out: 1000000, kernel: 1}\n  - relu\n  - relu\n",
-            message: "net.yaml:4: layer relu1: the bytes of the network's 2,000,001,000,000,000,000 fp32 values overflow 64-bit integers"),
+            message: "net.yaml:5: layer relu1b: the bytes of the network's 3,000,001,000,000,000,000 fp32 values overflow 64-bit integers"),
         Bad(label: "product of strides past 2^63",
             text: "input: [1, 8, 8]\nlayers:\n" + String(repeating: "  - maxpool: {kernel: 1, stride: 1000000}\n", count: 4),
             message: "net.yaml:6: layer pool0d: the product of the strides so far (1000000000000000000·1000000) would overflow 64-bit integers"),

@@ -46,6 +46,17 @@ public enum ImageFile {
         }
     }
 
+    /// The most pixels an image may have: 64 megapixels (8192×8192), far above any network input
+    /// here, while a decoded RGB image of that size still fits in under a gigabyte of floats.
+    public static let pixelLimit = 64 << 20
+
+    /// Refuses dimensions above `pixelLimit`, before anything of their size is allocated.
+    static func checkPixelLimit(width: Int, height: Int, file: String) throws(ImageError) {
+        guard let pixels = CheckedSize.product(width, height), pixels <= pixelLimit else {
+            throw .unsupported(file: file, message: "size \(width)×\(height) is more than the limit of 64 megapixels (\(NumberText.grouped(pixelLimit)) pixels, e.g. 8192×8192)")
+        }
+    }
+
     /// (C, H, W) of a writable image tensor.
     static func dimensions(of tensor: Tensor, file: String) throws(ImageError) -> (Int, Int, Int) {
         guard tensor.shape.count == 3, [1, 3].contains(tensor.shape[0]), tensor.shape[1] > 0, tensor.shape[2] > 0 else {

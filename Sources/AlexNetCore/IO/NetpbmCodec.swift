@@ -20,33 +20,43 @@ enum NetpbmCodec {
             header.append(n)
         }
         let (width, height, maxval) = (header[0], header[1], header[2])
-        guard width > 0, height > 0, width * height <= 1 << 28 else {
-            throw fail("size \(width)×\(height) must be positive (and at most 2²⁸ pixels)")
-        }
+        guard width > 0, height > 0 else { throw fail("size \(width)×\(height) must be positive") }
+        try ImageFile.checkPixelLimit(width: width, height: height, file: file)
         guard (1...65535).contains(maxval) else { throw fail("maximum value \(maxval) must be in 1…65535") }
         let channels = kind == 3 || kind == 6 ? 3 : 1
-        let plane = width * height
+        let plane = width * height  // ≤ the pixel limit, so these products are small
         let count = channels * plane
-        var samples = [Int](repeating: 0, count: count)
+        // The sizes are checked against the bytes there are before anything of that size is allocated:
+        // a 19-byte header must not cost gigabytes before it is found truncated.
+        let rest = max(0, bytes.count - scanner.position)
+        if kind == 2 || kind == 3 {
+            // Each sample is at least one digit and one separator (none needed after the last).
+            guard rest >= 2 * count - 1 else {
+                throw fail("truncated: \(width)×\(height)\(channels == 3 ? " RGB" : "") needs \(count) sample values, at least \(2 * count - 1) bytes, but only \(rest) bytes follow the header")
+            }
+        } else {
+            // Exactly one whitespace byte separates the header from the raster.
+            let size = maxval > 255 ? 2 : 1
+            guard scanner.position < bytes.count, rest - 1 >= count * size else {
+                throw fail("truncated: expected \(count * size) bytes of pixels after the header, found \(max(0, rest - 1))")
+            }
+        }
+        var samples = [UInt16](repeating: 0, count: count)
         if kind == 2 || kind == 3 {
             for i in 0..<count {
                 guard let v = scanner.integer() else {
                     throw fail("truncated: expected \(count) sample values, found \(i)")
                 }
                 guard v <= maxval else { throw fail("sample \(v) at value \(i + 1) exceeds the maximum value \(maxval)") }
-                samples[i] = v
+                samples[i] = UInt16(v)
             }
         } else {
-            // Exactly one whitespace byte separates the header from the raster.
             let start = scanner.position + 1
             let size = maxval > 255 ? 2 : 1
-            guard scanner.position < bytes.count, bytes.count - start >= count * size else {
-                throw fail("truncated: expected \(count * size) bytes of pixels after the header, found \(max(0, bytes.count - start))")
-            }
             for i in 0..<count {
                 let v = size == 1 ? Int(bytes[start + i]) : Int(bytes[start + 2 * i]) << 8 | Int(bytes[start + 2 * i + 1])
                 guard v <= maxval else { throw fail("sample \(v) at value \(i + 1) exceeds the maximum value \(maxval)") }
-                samples[i] = v
+                samples[i] = UInt16(v)
             }
         }
         // Interleaved (pixel-major) → planar (C, H, W).

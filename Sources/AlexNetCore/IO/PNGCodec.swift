@@ -21,9 +21,19 @@ enum PNGCodec {
                 return
             }
             defer { png_image_free(&image) }
+            // begin_read has read the header (IHDR) only: check its size before the pixels are allocated.
             let width = Int(image.width), height = Int(image.height)
-            guard width > 0, height > 0, width * height <= 1 << 28 else {
-                failure = .unsupported(file: file, message: "size \(width)×\(height) is outside 1…2²⁸ pixels")
+            guard width > 0, height > 0 else {
+                failure = .malformed(file: file, message: "size \(width)×\(height) must be positive"); return
+            }
+            do throws(ImageError) { try ImageFile.checkPixelLimit(width: width, height: height, file: file) } catch {
+                failure = error; return
+            }
+            // Deflate shrinks data at most 1032:1, and the smallest raster is 1 bit a pixel plus a filter
+            // byte a row: a file shorter than that cannot hold the image (a header with no data).
+            let minimumData = height * (1 + (width + 7) / 8) / 1032
+            guard raw.count >= minimumData else {
+                failure = .malformed(file: file, message: "truncated: a \(width)×\(height) PNG needs at least \(NumberText.grouped(minimumData)) bytes of compressed pixels, the file has \(NumberText.grouped(raw.count)) bytes")
                 return
             }
             let colour = image.format & UInt32(PNG_FORMAT_FLAG_COLOR) != 0
