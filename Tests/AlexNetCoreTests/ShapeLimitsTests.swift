@@ -35,6 +35,9 @@ import Testing
         Bad(label: "linear parameters past 2^63",
             text: "input: [1000000, 1000000, 1000000]\nlayers:\n  - flatten\n  - linear: 1000000\n",
             message: "net.yaml:4: layer fc1: 1000000000000000000 inputs × 1000000 outputs make the parameter count overflow 64-bit integers"),
+        Bad(label: "conv multiply-accumulates past 2^63",
+            text: "input: [2, 1000000, 1000000]\nlayers:\n  - conv: {out: 1000000, kernel: 3}\n",
+            message: "net.yaml:3: layer conv1: 999996000004000000 outputs × 2·3·3 inputs each make the multiply-accumulate count overflow 64-bit integers"),
         Bad(label: "activation bytes past 2^63",
             // 10^12 input + 10^18 conv1 + 10^18 relu1 values still fit 4 bytes each in 2^63; relu1b does not.
             text: "input: [1, 1000000, 1000000]\nlayers:\n  - conv: {out: 1000000, kernel: 1}\n  - relu\n  - relu\n",

@@ -43,7 +43,7 @@ struct ShapeCalculator {
             }
             /// A size that must fit in 64 bits, or the layer's error saying which one did not.
             func checked(_ value: Int?, _ what: @autoclosure () -> String) throws(ShapeError) -> Int {
-                guard let value else { throw fail("\(what()) overflow 64-bit integers") }
+                guard let value else { throw fail(what()) }
                 return value
             }
             guard seen.insert(layer.name).inserted else { throw fail("the name is used twice") }
@@ -64,14 +64,14 @@ struct ShapeCalculator {
                                           rounding: .floor, shape: shape, fail: fail)
                 r.formula = fh; r.widthFormula = fh == fw ? nil : fw
                 _ = try checked(CheckedSize.product(c.outChannels, fh.output, fw.output),
-                                "the output \(c.outChannels)×\(fh.output)×\(fw.output) has more values than 64-bit integers count: its sizes")
+                                "the output \(c.outChannels)×\(fh.output)×\(fw.output) has more values than 64-bit integers can count")
                 r.output = FeatureShape(channels: c.outChannels, height: fh.output, width: fw.output)
                 let inPerGroup = shape.channels / c.groups
                 r.weights = try checked(CheckedSize.product(c.outChannels, inPerGroup, c.kernel, c.kernel),
-                                        "\(c.outChannels) output channels × \(inPerGroup) input channels × \(c.kernel)×\(c.kernel) kernels make the parameter count")
+                                        "\(c.outChannels) output channels × \(inPerGroup) input channels × \(c.kernel)×\(c.kernel) kernels make the parameter count overflow 64-bit integers")
                 r.biases = c.outChannels
                 r.macs = try checked(CheckedSize.product(r.output.count, inPerGroup, c.kernel, c.kernel),
-                                     "\(r.output.count) outputs × \(inPerGroup)·\(c.kernel)·\(c.kernel) inputs each make the multiply-accumulate count")
+                                     "\(r.output.count) outputs × \(inPerGroup)·\(c.kernel)·\(c.kernel) inputs each make the multiply-accumulate count overflow 64-bit integers")
                 try advance(&rf, &jump, kernel: c.kernel, stride: c.stride, checked: checked)
             case .maxpool(let p):
                 guard !shape.isFlat else { throw fail("maxpool needs a C×H×W input, got a flat \(shape.count)") }
@@ -103,7 +103,7 @@ struct ShapeCalculator {
                 try inRange("out", out, 1, ShapeLimits.channels)
                 r.output = FeatureShape(flat: out)
                 r.weights = try checked(CheckedSize.product(shape.count, out),
-                                        "\(shape.count) inputs × \(out) outputs make the parameter count")
+                                        "\(shape.count) inputs × \(out) outputs make the parameter count overflow 64-bit integers")
                 r.biases = out
                 r.macs = r.weights
             case .softmax:
@@ -111,12 +111,12 @@ struct ShapeCalculator {
             }
             r.receptiveField = rf; r.jump = jump
             totalParams = try checked(CheckedSize.sum(totalParams, r.weights, r.biases),
-                                      "the network's parameters up to this layer")
-            totalMACs = try checked(CheckedSize.sum(totalMACs, r.macs), "the network's multiply-accumulates up to this layer")
+                                      "the network's parameters up to this layer overflow 64-bit integers")
+            totalMACs = try checked(CheckedSize.sum(totalMACs, r.macs), "the network's multiply-accumulates up to this layer overflow 64-bit integers")
             totalActivations = try checked(CheckedSize.sum(totalActivations, r.output.count),
-                                           "the network's activations up to this layer")
+                                           "the network's activations up to this layer overflow 64-bit integers")
             _ = try checked(CheckedSize.product(max(totalParams, totalActivations), 4),
-                            "the bytes of the network's \(NumberText.grouped(max(totalParams, totalActivations))) fp32 values")
+                            "the bytes of the network's \(NumberText.grouped(max(totalParams, totalActivations))) fp32 values overflow 64-bit integers")
             reports.append(r)
             shape = r.output
         }
@@ -127,8 +127,8 @@ struct ShapeCalculator {
     private func advance(_ rf: inout Int, _ jump: inout Int, kernel: Int, stride: Int,
                          checked: (Int?, @autoclosure () -> String) throws(ShapeError) -> Int) throws(ShapeError) {
         let grown = try checked(CheckedSize.product(kernel - 1, jump).flatMap { CheckedSize.sum(rf, $0) },
-                                "the receptive field (\(rf) + \(kernel - 1)·\(jump) pixels) would")
-        jump = try checked(CheckedSize.product(jump, stride), "the product of the strides so far (\(jump)·\(stride)) would")
+                                "the receptive field (\(rf) + \(kernel - 1)·\(jump) pixels) would overflow 64-bit integers")
+        jump = try checked(CheckedSize.product(jump, stride), "the product of the strides so far (\(jump)·\(stride)) would overflow 64-bit integers")
         rf = grown
     }
 
