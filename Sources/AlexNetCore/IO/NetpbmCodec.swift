@@ -41,14 +41,17 @@ enum NetpbmCodec {
                 throw fail("truncated: expected \(count * size) bytes of pixels after the header, found \(max(0, rest - 1))")
             }
         }
-        var samples = [UInt16](repeating: 0, count: count)
+        // Samples come interleaved (pixel-major): sample i is channel i % C of pixel i / C, stored planar (C, H, W).
+        var out = [Float](repeating: 0, count: count)
+        let scale = Float(maxval)
+        func store(_ v: Int, at i: Int) { out[(i % channels) * plane + i / channels] = Float(v) / scale }
         if kind == 2 || kind == 3 {
             for i in 0..<count {
                 guard let v = scanner.integer() else {
                     throw fail("truncated: expected \(count) sample values, found \(i)")
                 }
                 guard v <= maxval else { throw fail("sample \(v) at value \(i + 1) exceeds the maximum value \(maxval)") }
-                samples[i] = UInt16(v)
+                store(v, at: i)
             }
         } else {
             let start = scanner.position + 1
@@ -56,14 +59,8 @@ enum NetpbmCodec {
             for i in 0..<count {
                 let v = size == 1 ? Int(bytes[start + i]) : Int(bytes[start + 2 * i]) << 8 | Int(bytes[start + 2 * i + 1])
                 guard v <= maxval else { throw fail("sample \(v) at value \(i + 1) exceeds the maximum value \(maxval)") }
-                samples[i] = UInt16(v)
+                store(v, at: i)
             }
-        }
-        // Interleaved (pixel-major) → planar (C, H, W).
-        var out = [Float](repeating: 0, count: count)
-        let scale = Float(maxval)
-        for p in 0..<plane {
-            for c in 0..<channels { out[c * plane + p] = Float(samples[p * channels + c]) / scale }
         }
         return Tensor(shape: [channels, height, width], data: out)
     }
