@@ -4,10 +4,11 @@ import PackageDescription
 // MARK: - Build settings
 
 /// The hot loops (im2col, LRN, pooling) rely on SIMD; without AVX2 codegen `SIMD8` operations become
-/// scalar library calls (~90× slower), and bounds checks cost another 2× in release.
+/// scalar library calls (~90× slower). Release builds keep Swift's safety checks (no `-Ounchecked`):
+/// the hot loops already run on unsafe buffer pointers, and an overflow must stop the program rather than
+/// give a silently wrong number.
 let fastMath: [SwiftSetting] = [
     .unsafeFlags(["-Xcc", "-march=x86-64-v3"]),
-    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
 ]
 /// Debug builds of the numeric core are 200–450× slower than release; optimising it even in debug keeps
 /// the gradient checks and the tiny training tests at seconds, while keeping Swift's safety checks.
