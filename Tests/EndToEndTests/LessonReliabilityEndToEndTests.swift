@@ -57,6 +57,8 @@ import Testing
                    problem: "x.yaml:5: this step breaks the network: layer conv1: kernel 11 is larger than the padded input 1 (1 + 2·0)"),
         LessonCase(name: "input 1 as the first step", steps: "  - input: 1\n",
                    problem: "x.yaml:4: this step breaks the network: layer conv1: kernel 11 is larger than the padded input 1 (1 + 2·0)"),
+        LessonCase(name: "train mini after an input Fashion-MNIST cannot fill", steps: "  - preset: mini\n  - input: 64\n  - train: 3\n",
+                   problem: "x.yaml:6: train: at this step mini reads 1×64×64 images; Fashion-MNIST is 1×28×28, so only inputs of at most 28×28 train (switch back with 'preset: mini' before training)"),
     ]
 
     @Test(arguments: lessonCases)
@@ -81,6 +83,15 @@ import Testing
         #expect(lines.count == 2, "\(out.stderr)")
         #expect(lines.first?.hasPrefix("dup.yaml:") == true)
         #expect(lines.first?.contains("'text'") == true)
+    }
+
+    @Test func trainingWithoutDataNamesTheStep() throws {
+        let dir = makeDirectory()
+        try write("title: T\npreset: mini\nsteps:\n  - text: hi\n  - train: 3\n    text: after\n", to: dir + "/t.yaml")
+        let out = try alexnet("lesson --plain --data /nonexistent t.yaml", input: "\n\n\n", in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("[action: train mini for 3 steps]\nt.yaml:5: cannot train here: /nonexistent"), "\(out.stdout)")
+        #expect(out.stdout.contains("\nafter\n"))
     }
 
     @Test func goingBackShowsWhatTheLearnerAnswered() throws {

@@ -45,6 +45,12 @@ import Testing
         Case(name: "input 1024", step: "  - input: 1024\n", problem: nil),
         Case(name: "input 1 breaks conv1", step: "  - input: 1\n",
              problem: "bad.yaml:5: this step breaks the network: layer conv1: kernel 11 is larger than the padded input 1 (1 + 2·0)"),
+        // train: only networks that read Fashion-MNIST train in plain mode; others are skipped with a note
+        Case(name: "train alexnet (skipped with a note)", step: "  - train: 5\n", problem: nil),
+        Case(name: "train mini", step: "  - preset: mini\n  - train: 5\n", problem: nil),
+        Case(name: "train mini after a what-if input of 64", step: "  - preset: mini\n  - input: 64\n  - train: 5\n",
+             problem: "bad.yaml:7: train: at this step mini reads 1×64×64 images; Fashion-MNIST is 1×28×28, so only inputs of at most 28×28 train (switch back with 'preset: mini' before training)"),
+        Case(name: "train mini after switching back", step: "  - preset: mini\n  - input: 64\n  - preset: mini\n  - train: 5\n", problem: nil),
     ]
 
     @Test(arguments: cases)

@@ -27,6 +27,7 @@ public enum LessonChecker {
                 problems.append(LessonReplay.breaks(step, of: lesson, error))
                 continue
             }
+            if let problem = LessonReplay.cannotTrain(step, in: context, of: lesson) { problems.append(problem) }
             if let focus = step.show, let layer = focus.layer {
                 if let l = context.report.layer(named: layer) {
                     if focus.screen == .filters, !l.kind.isLearned || l.formula == nil {

@@ -21,6 +21,7 @@ enum LessonReplay {
             do { context = try apply(step.action, to: context) } catch {
                 throw breaks(step, of: lesson, error)
             }
+            if let problem = cannotTrain(step, in: context, of: lesson) { throw problem }
             contexts.append(context)
         }
         return contexts
@@ -31,6 +32,12 @@ enum LessonReplay {
         do { return try LessonContext(preset: lesson.preset) } catch {
             throw ConfigError(file: lesson.file, line: nil, message: "preset \(lesson.preset.rawValue): layer \(error.layer): \(error.message)")
         }
+    }
+
+    /// A `train:` step whose network cannot train on Fashion-MNIST here, at the step's line.
+    static func cannotTrain(_ step: LessonStep, in context: LessonContext, of lesson: Lesson) -> ConfigError? {
+        guard case .train = step.action, let problem = TrainingFit.problem(in: context) else { return nil }
+        return ConfigError(file: lesson.file, line: step.actionLine ?? step.line, message: problem)
     }
 
     /// `lesson.yaml:5: this step breaks the network: layer conv1: kernel 11 is larger than …`

@@ -15,6 +15,9 @@ struct LessonCommand: ParsableCommand {
     @Flag(help: "Run as a line-by-line text session on stdin/stdout (screen readers, SSH, scripts).")
     var plain = false
 
+    @Option(help: "Directory with the Fashion-MNIST IDX files (for train: steps under --plain).")
+    var data: String = FashionMNIST.defaultDirectory
+
     @Flag(help: "List the shipped lessons.")
     var list = false
 
@@ -42,9 +45,9 @@ struct LessonCommand: ParsableCommand {
             }
             CLIError.printError("note: not a terminal; running the lesson as a text session (--plain)")
         }
-        let training = LessonTraining()
+        let training = LessonTraining(directory: data)
         let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print($0) },
-                                       trainer: { training.train($0, steps: $1) })
+                                       trainer: { try training.train($0, steps: $1) })
         runner.run(session)
     }
 
