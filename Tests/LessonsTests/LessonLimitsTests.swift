@@ -80,6 +80,13 @@ import Testing
         }
     }
 
+    /// A lesson takes 1–1,000 steps; the 1,001st is named.
+    @Test(arguments: [(1_000, nil), (1_001, "big.yaml:1004: a lesson takes 1–1,000 steps, got 1,001; split it into several lessons")] as [(Int, String?)])
+    func lessonStepCount(steps: Int, problem: String?) {
+        let yaml = "title: T\npreset: alexnet\nsteps:\n" + String(repeating: "  - text: hi\n", count: steps)
+        #expect(LessonChecker.check(text: yaml, file: "big.yaml").map(\.description) == (problem.map { [$0] } ?? []))
+    }
+
     /// A lesson built in code (not loaded) with more options than letters still shows, numbered.
     @Test func lettersPastZBecomeNumbers() {
         #expect((0..<26).map(LessonSession.letter).joined() == "abcdefghijklmnopqrstuvwxyz")

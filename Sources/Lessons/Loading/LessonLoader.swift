@@ -47,6 +47,10 @@ public struct LessonLoader: Sendable {
         let preset = try self.preset(presetNode)
         let stepNodes = try reader.sequence(try field("steps"), what: "steps")
         if stepNodes.isEmpty { throw reader.error(root, "steps is empty: a lesson needs at least one step") }
+        guard LessonLimits.lessonSteps.contains(stepNodes.count) else {
+            throw reader.error(stepNodes[LessonLimits.lessonSteps.upperBound],
+                               "a lesson takes \(LessonLimits.text(LessonLimits.lessonSteps)) steps, got \(NumberText.grouped(stepNodes.count)); split it into several lessons")
+        }
         var steps: [LessonStep] = []
         for node in stepNodes { steps.append(try step(node)) }
         return Lesson(title: title, preset: preset, steps: steps, file: reader.file)

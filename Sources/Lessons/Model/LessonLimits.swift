@@ -10,6 +10,8 @@ public enum LessonLimits {
     public static let trainSteps = 1...5_000
     /// Side of a what-if `input:` square: AlexNet reads 227, and the arithmetic stays readable.
     public static let inputSide = 1...1_024
+    /// Steps in one lesson: the shipped ones have about a dozen; every step's network is built up front.
+    public static let lessonSteps = 1...1_000
     /// Questions in one quiz (`alexnet quiz --count`).
     public static let quizQuestions = 1...500
 
