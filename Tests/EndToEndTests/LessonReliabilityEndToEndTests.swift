@@ -58,7 +58,7 @@ import Testing
         LessonCase(name: "input 1 as the first step", steps: "  - input: 1\n",
                    problem: "x.yaml:4: this step breaks the network: layer conv1: kernel 11 is larger than the padded input 1 (1 + 2·0)"),
         LessonCase(name: "train mini after an input Fashion-MNIST cannot fill", steps: "  - preset: mini\n  - input: 64\n  - train: 3\n",
-                   problem: "x.yaml:6: train: at this step mini reads 1×64×64 images; Fashion-MNIST is 1×28×28, so only inputs of at most 28×28 train (switch back with 'preset: mini' before training)"),
+                   problem: "x.yaml:6: train: at this step mini reads 64×64 images; Fashion-MNIST's are 28×28, so only inputs of at most 28×28 train (switch back with 'preset: mini' before training)"),
     ]
 
     @Test(arguments: lessonCases)

@@ -49,7 +49,7 @@ import Testing
         Case(name: "train alexnet (skipped with a note)", step: "  - train: 5\n", problem: nil),
         Case(name: "train mini", step: "  - preset: mini\n  - train: 5\n", problem: nil),
         Case(name: "train mini after a what-if input of 64", step: "  - preset: mini\n  - input: 64\n  - train: 5\n",
-             problem: "bad.yaml:7: train: at this step mini reads 1×64×64 images; Fashion-MNIST is 1×28×28, so only inputs of at most 28×28 train (switch back with 'preset: mini' before training)"),
+             problem: "bad.yaml:7: train: at this step mini reads 64×64 images; Fashion-MNIST's are 28×28, so only inputs of at most 28×28 train (switch back with 'preset: mini' before training)"),
         Case(name: "train mini after switching back", step: "  - preset: mini\n  - input: 64\n  - preset: mini\n  - train: 5\n", problem: nil),
     ]
 

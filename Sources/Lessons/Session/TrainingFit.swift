@@ -9,8 +9,12 @@ enum TrainingFit {
         guard context.preset == .mini else { return nil }
         let report = context.report
         let input = report.input, side = FashionMNIST.side
-        if input.channels != 1 || input.height > side || input.width > side {
-            return "train: at this step mini reads \(input) images; Fashion-MNIST is 1×\(side)×\(side), so only inputs of at most \(side)×\(side) train (switch back with 'preset: mini' before training)"
+        // Sides and channels are named apart: the shape's written order differs between screens.
+        if input.height > side || input.width > side {
+            return "train: at this step mini reads \(input.height)×\(input.width) images; Fashion-MNIST's are \(side)×\(side), so only inputs of at most \(side)×\(side) train (switch back with 'preset: mini' before training)"
+        }
+        if input.channels != 1 {
+            return "train: at this step mini reads \(input.channels)-channel images; Fashion-MNIST's are greyscale (1 channel)"
         }
         if report.output.count != FashionMNIST.classNames.count {
             return "train: at this step mini ends in \(report.output.count) classes; Fashion-MNIST has \(FashionMNIST.classNames.count)"
