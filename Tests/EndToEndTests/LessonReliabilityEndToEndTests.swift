@@ -72,6 +72,24 @@ import Testing
         #expect(plain.stdout.isEmpty, "the lesson must not start: \(plain.stdout)")
     }
 
+    /// A lesson that fails --check is not taken: its first problem, with file:line, in one line.
+    @Test(arguments: [
+        ("  - text: \"conv1 has {conv1.parms} numbers\"\n", "error: x.yaml:4: placeholder {conv1.parms} does not resolve: unknown field 'parms'"),
+        ("  - show: walk conv9\n  - text: \"{fc9.params}\"\n", "error: x.yaml:4: show: no layer 'conv9' in preset alexnet"),
+        ("  - question: q\n    answer: 34848\n    check: conv1.params\n", "error: x.yaml:5: answer 34848 disagrees with the core: conv1.params is 34,944"),
+    ])
+    func plainRefusesALessonThatFailsTheCheck(steps: String, line: String) throws {
+        let dir = makeDirectory()
+        try write("title: T\npreset: alexnet\nsteps:\n" + steps, to: dir + "/x.yaml")
+        let out = try alexnet("lesson --plain x.yaml", input: "\n\n", in: dir)
+        #expect(out.status == 1)
+        let lines = out.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1, "\(out.stderr)")
+        #expect(lines.first?.hasPrefix(line) == true, "\(out.stderr)")
+        #expect(out.stdout.isEmpty)
+        if steps.contains("fc9") { #expect(lines.first?.hasSuffix("(and 1 more: alexnet lesson --check x.yaml lists them)") == true) }
+    }
+
     /// Yams quotes the whole file for a duplicate key; the lesson gives one line naming the file.
     /// (The exact line of the duplicate comes with the YAMLReader fix on the r-shapes branch.)
     @Test func duplicateKeyIsOneLine() throws {

@@ -33,6 +33,14 @@ struct LessonCommand: ParsableCommand {
         }
         let path = resolve(files[0])
         let lesson = try CLIError.wrap { try LessonLoader(file: files[0]).load(path: path) }
+        // A lesson that fails --check is not taken: halfway through, its problems would surface as raw
+        // placeholders or "(no layer …)" with no file:line. One line: the first problem and a count.
+        let problems = LessonChecker.check(lesson)
+        if let first = problems.first {
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more: alexnet lesson --check \(files[0]) lists them)" : ""
+            CLIError.printError("error: \(first)\(more)")
+            throw ExitCode.failure
+        }
         let session = try CLIError.wrap { try LessonSession(lesson: lesson) }
         if !plain {
             if let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
