@@ -15,6 +15,9 @@ struct LessonCommand: ParsableCommand {
     @Flag(help: "Run as a line-by-line text session on stdin/stdout (screen readers, SSH, scripts).")
     var plain = false
 
+    @Option(help: "Directory with the Fashion-MNIST IDX files (for train: steps under --plain).")
+    var data: String = FashionMNIST.defaultDirectory
+
     @Flag(help: "List the shipped lessons.")
     var list = false
 
@@ -30,6 +33,14 @@ struct LessonCommand: ParsableCommand {
         }
         let path = resolve(files[0])
         let lesson = try CLIError.wrap { try LessonLoader(file: files[0]).load(path: path) }
+        // A lesson that fails --check is not taken: halfway through, its problems would surface as raw
+        // placeholders or "(no layer …)" with no file:line. One line: the first problem and a count.
+        let problems = LessonChecker.check(lesson)
+        if let first = problems.first {
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more: alexnet lesson --check \(files[0]) lists them)" : ""
+            CLIError.printError("error: \(first)\(more)")
+            throw ExitCode.failure
+        }
         let session = try CLIError.wrap { try LessonSession(lesson: lesson) }
         if !plain {
             if let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
@@ -42,9 +53,9 @@ struct LessonCommand: ParsableCommand {
             }
             CLIError.printError("note: not a terminal; running the lesson as a text session (--plain)")
         }
-        let training = LessonTraining()
+        let training = LessonTraining(directory: data)
         let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print($0) },
-                                       trainer: { training.train($0, steps: $1) })
+                                       trainer: { try training.train($0, steps: $1) })
         runner.run(session)
     }
 

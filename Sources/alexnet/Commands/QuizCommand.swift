@@ -13,7 +13,7 @@ struct QuizCommand: ParsableCommand {
     @Option(help: "shapes, params, receptive or all.")
     var topic: QuizTopic = .all
 
-    @Option(help: "How many questions.")
+    @Option(help: "How many questions (\(LessonLimits.text(LessonLimits.quizQuestions))).")
     var count = 10
 
     @Option(help: "Seed for the questions (the same seed asks the same questions).")
@@ -23,15 +23,21 @@ struct QuizCommand: ParsableCommand {
     var plain = false
 
     func validate() throws {
-        guard count > 0 else { throw ValidationError("--count must be at least 1") }
+        // Questions are generated up front: an unbounded count would fill memory before the first one.
+        // One line, not argument-parser's usage block: the range is the whole story.
+        guard LessonLimits.quizQuestions.contains(count) else {
+            CLIError.printError("error: --count takes \(LessonLimits.text(LessonLimits.quizQuestions)) questions, got \(NumberText.grouped(count))")
+            throw ExitCode.validationFailure
+        }
     }
 
     func run() throws {
         var generator = try CLIError.wrap { try QuizGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max)) }
         let questions = generator.questions(topic: topic, count: count)
         let store = ProgressStore(environment: ProcessInfo.processInfo.environment)
-        var (progress, note) = store.load()
-        if let note { CLIError.printError("warning: " + note) }
+        let loaded = store.load()
+        var progress = loaded.progress
+        if let note = loaded.note { CLIError.printError("warning: " + note) }
         let score: (correct: Int, asked: Int)
         if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
             var view = QuizView(session: QuizSession(questions: questions), capabilities: terminal.capabilities)
@@ -51,6 +57,8 @@ struct QuizCommand: ParsableCommand {
         if let best = progress.topics[topic.rawValue] {
             print("Best for \(topic.rawValue): \(best.bestCorrect)/\(best.bestOutOf) over \(best.sessions) quiz\(best.sessions == 1 ? "" : "zes")")
         }
+        // A corrupt file that could not be set aside stays where it is (the warning above said so).
+        guard loaded.maySave else { return }
         do { try store.save(progress) } catch {
             CLIError.printError("warning: could not save progress to \(store.path): \(error)")
         }

@@ -10,25 +10,22 @@ final class LessonTraining {
 
     init(directory: String = FashionMNIST.defaultDirectory) { self.directory = directory }
 
-    func train(_ context: LessonContext, steps: Int) -> [String] {
+    /// Throws when training cannot run (no data): the plain runner prints it with the step's file:line.
+    func train(_ context: LessonContext, steps: Int) throws -> [String] {
         guard context.preset == .mini else {
             return ["(\(context.preset.rawValue) needs ImageNet-sized images; only the mini preset trains here, on Fashion-MNIST)"]
         }
-        do {
-            let run = try self.run ?? start(context)
-            self.run = run
-            var lines: [String] = []
-            var last: TrainingProgress?
-            for i in 1...steps {
-                last = try run.step()
-                if i % max(steps / 4, 1) == 0 || i == steps, let p = last {
-                    lines.append("  step \(p.step): loss \(NumberText.fixed(p.loss, 3)), training error \(NumberText.fixed(p.trainError * 100, 1))%")
-                }
+        let run = try self.run ?? start(context)
+        self.run = run
+        var lines: [String] = []
+        var last: TrainingProgress?
+        for i in 0..<steps {
+            last = try run.step()
+            if (i + 1) % max(steps / 4, 1) == 0 || i + 1 == steps, let p = last {
+                lines.append("  step \(p.step): loss \(NumberText.fixed(p.loss, 3)), training error \(NumberText.fixed(p.trainError * 100, 1))%")
             }
-            return lines
-        } catch {
-            return ["(cannot train here: \(error))"]
         }
+        return lines
     }
 
     private func start(_ context: LessonContext) throws -> TrainingRun {
