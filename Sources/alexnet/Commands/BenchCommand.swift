@@ -33,8 +33,9 @@ struct BenchCommand: ParsableCommand {
         var macs: Int
         var forwardImages: Double { Double(batch) / forward }
         var trainImages: Double { Double(batch) / train }
-        var forwardGFLOPs: Double { 2 * Double(macs * batch) / forward / 1e9 }
-        var trainGFLOPs: Double { 6 * Double(macs * batch) / train / 1e9 }
+        // In Double: macs × batch can pass Int.max for a huge network.
+        var forwardGFLOPs: Double { 2 * Double(macs) * Double(batch) / forward / 1e9 }
+        var trainGFLOPs: Double { 6 * Double(macs) * Double(batch) / train / 1e9 }
     }
 
     func run() throws {
