@@ -17,7 +17,7 @@ import Testing
     }
 
     static func makeTemporaryDirectory() -> String {
-        var template = Array("/tmp/alexnet-reliability-e2e-XXXXXX".utf8CString)
+        var template = Array("/tmp/alexnet-core-e2e-XXXXXX".utf8CString)
         _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
