@@ -54,6 +54,10 @@ struct TrainCommand: ParsableCommand {
             Prints a progress bar with loss, training error and images/s, and the test error after each epoch.
             The learning rate is divided by 10 when the test error stops improving for 2 epochs.
             Ctrl-C stops between steps; with --save the weights so far are written (atomically) before exiting.
+            --resume continues where the checkpoint stopped. With another --limit or --batch, a position inside an epoch means other images, so the unfinished epoch starts again at its first batch (a note on stderr says so).
+            --epochs counts all epochs, the checkpoint's included.
+            --test-limit 0 and an empty test set are refused: an accuracy over zero images would read 100%.
+            A run whose loss becomes nan or inf stops with the last good weights.
             """)
 
     @OptionGroup var network: NetworkOptions
