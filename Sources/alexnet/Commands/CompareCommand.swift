@@ -17,22 +17,25 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var network: NetworkOptions
     @Option(help: "Comma-separated activations to compare.") var activations: String = "relu,tanh"
     @Option(help: "Target training error, e.g. 0.25 for 25%.") var target: Double = 0.25
-    @Option(help: "Passes over the training set at most.") var epochs: Int = 1
-    @Option(help: "Images per mini-batch.") var batch: Int = 64
-    @Option(help: "Learning rate.") var lr: Double = 0.02
+    @Option(help: "Passes over the training set at most (1...10000).") var epochs: Int = 1
+    @Option(help: "Images per mini-batch (1...4096).") var batch: Int = 64
+    @Option(help: "Learning rate; a positive number.") var lr: Double = 0.02
     @Option(help: "Seed for the shared initial weights and batches.") var seed: UInt64 = 1
-    @Option(help: "Train on the first N training images only.") var limit: Int?
+    @Option(help: "Train on the first N training images only (1 or more).") var limit: Int?
     @Option(help: "Write every point of every run to this CSV file.") var csv: String?
     @Option(help: "Weight initialisation: paper (N(0, 0.01²), some biases 1) or he. Default: he for mini, paper otherwise.")
     var `init`: Initialization?
     @Flag(help: "Keep training after the target, to the end of the epochs.") var full = false
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
-    @Option(help: "Threads for the maths (default: all cores).") var threads: Int?
+    @Option(help: "Threads for the maths (1...256; default: all cores).") var threads: Int?
 
     func validate() throws {
         guard target > 0, target < 1 else { throw ValidationError("--target must be between 0 and 1, e.g. 0.25") }
-        guard epochs >= 1, batch >= 1 else { throw ValidationError("--epochs and --batch must be at least 1") }
-        guard lr > 0 else { throw ValidationError("--lr must be positive") }
+        try OptionRange.check("--epochs", epochs, OptionRange.epochs)
+        try OptionRange.check("--batch", batch, OptionRange.batch)
+        try OptionRange.checkRate("--lr", lr)
+        try OptionRange.check("--limit", limit, OptionRange.count)
+        try OptionRange.check("--threads", threads, OptionRange.threads)
         _ = try parsedActivations()
     }
 
