@@ -8,4 +8,7 @@ public enum LessonAction: Sendable, Equatable {
     case setInputSize(Int)
     /// Look at another preset from here on.
     case setPreset(Preset)
+    /// Round conv output sizes down (Caffe, PyTorch: the engine) or up (cuda-convnet) from here on:
+    /// the 224 puzzle taught in both conventions. Shapes only; a `train:` needs floor.
+    case setRounding(PoolRounding)
 }
