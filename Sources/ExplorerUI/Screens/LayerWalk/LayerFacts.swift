@@ -39,11 +39,10 @@ enum LayerFacts {
             return text
         case .dropout(let p):
             var text = "Dropout: in training each value is zeroed with probability \(NumberFormat.short(p)), "
-                + "so neurons cannot co-adapt. The paper drops the outputs of the first two fully connected layers "
-                + "with 0.5 and at test time keeps every neuron but multiplies its output by 0.5; this program (like "
-                + "PyTorch) uses inverted dropout instead: survivors are scaled by 1/(1 − p) in training and test is "
-                + "the identity, the same expected values. It roughly doubles the iterations to converge; without "
-                + "it the network overfits substantially."
+                + "so neurons cannot co-adapt. The paper: it roughly doubles the iterations to converge; without it the "
+                + "network overfits substantially. The paper drops fc6's and fc7's outputs with 0.5 and at test "
+                + "time multiplies every output by 0.5; this program (like PyTorch) uses inverted dropout: "
+                + "survivors are scaled by 1/(1 − p) in training and test is the identity (same expected values)."
             let before = report.layers[..<index].last { $0.kind.isLearned || $0.kind == .flatten }
             if let before, case .linear = before.kind {
                 text += " Here it follows \(before.name): it drops that layer's outputs, as the paper does."
@@ -80,9 +79,9 @@ enum LayerFacts {
         let out = layer.output
         let ceil = SizeFormula(input: 224, kernel: c.kernel, padding: c.padding, stride: c.stride, rounding: .ceil)
         var text = "The paper says 224×224 input. Rounding down (Caffe, PyTorch): \(paper.exactnessNote). "
-        text += "Rounding up as Krizhevsky's cuda-convnet does, 1 + ⌈(2P + W − F)/S⌉: \(ceil.text). "
+        text += "Krizhevsky's cuda-convnet rounds up: \(ceil.text). "
         if let f = layer.formula, f.isExact { text += "With \(f.input): \(f.exactnessNote)." }
-        text += " The paper counts 253,440 neurons here and does not say how (55·48·96 and 48·48·110 both give it); \(out.height)·\(out.width)·\(out.channels) = \(NumberFormat.grouped(out.count))."
+        text += " Here \(out.height)·\(out.width)·\(out.channels) = \(NumberFormat.grouped(out.count)) neurons; the paper counts 253,440 and does not say how (55·48·96 and 48·48·110 both give it)."
         return text
     }
 
