@@ -39,8 +39,8 @@ enum LayerFacts {
             return text
         case .dropout(let p):
             var text = "Dropout: in training each value is zeroed with probability \(NumberFormat.short(p)), "
-                + "so neurons cannot co-adapt. The paper: it roughly doubles the iterations to converge; without it the "
-                + "network overfits substantially. The paper drops fc6's and fc7's outputs with 0.5 and at test "
+                + "so neurons cannot co-adapt. The paper: it doubles the iterations to converge (roughly); without it "
+                + "the network overfits substantially. The paper drops fc6's and fc7's outputs with 0.5 and at test "
                 + "time multiplies every output by 0.5; this program (like PyTorch) uses inverted dropout: "
                 + "survivors are scaled by 1/(1 − p) in training and test is the identity (same expected values)."
             let before = report.layers[..<index].last { $0.kind.isLearned || $0.kind == .flatten }
