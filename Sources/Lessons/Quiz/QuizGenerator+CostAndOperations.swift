@@ -71,7 +71,9 @@ extension QuizGenerator {
         let prompt = "Which learned layer of \(report.network.name) holds the most parameters? Type its number: " + list.joined(separator: ", ") + "."
         let worked = learned.enumerated().map { "\($0.offset + 1) \($0.element.name): \(NumberText.grouped($0.element.params))" }
             + ["\(learned[best].name) holds \(NumberText.grouped(learned[best].params)) of \(NumberText.grouped(report.totalParams))."]
-        return QuizQuestion(kind: .mostParams, prompt: prompt, answer: best + 1, worked: worked, givens: ["layers": learned.count])
+        var givens = ["layers": learned.count]
+        for (i, l) in learned.enumerated() { givens["params\(i + 1)"] = l.params }
+        return QuizQuestion(kind: .mostParams, prompt: prompt, answer: best + 1, worked: worked, givens: givens)
     }
 
     mutating func whatIfParams(onAlexNet: Bool) -> QuizQuestion {
@@ -81,11 +83,13 @@ extension QuizGenerator {
         while true {
             var edited = base
             let what: String
+            var givens = ["before": before.totalParams, "alexnet": preset == .alexnet ? 1 : 0]
             if rng.below(2) == 0 {
                 let side = pick([163, 195, 211, 243, 259, 291])
                 guard side != base.input.height else { continue }
                 edited.input.height = side; edited.input.width = side
                 what = "its input goes from \(base.input.height)×\(base.input.height) to \(side)×\(side)"
+                givens["side"] = side
             } else {
                 guard let i = edited.layers.firstIndex(where: { $0.name == "conv5" }), case .conv(var c) = edited.layers[i].kind else { continue }
                 let width = pick([128, 192, 384, 512])
@@ -94,6 +98,7 @@ extension QuizGenerator {
                 c.outChannels = width
                 edited.layers[i] = LayerSpec(name: "conv5", kind: .conv(c))
                 what = "conv5 has \(width) filters instead of \(old)"
+                givens["conv5"] = width
             }
             guard let after = try? edited.shapeReport() else { continue }
             let change = after.totalParams - before.totalParams
@@ -101,8 +106,7 @@ extension QuizGenerator {
             let prompt = "\(preset.rawValue) has \(NumberText.grouped(before.totalParams)) parameters. If \(what), by how much does the total change? (negative for fewer)"
             let worked = changed.map { "\($0.name): \(NumberText.grouped($0.params)) → \(NumberText.grouped($1.params))" }
                 + ["total: \(NumberText.grouped(before.totalParams)) → \(NumberText.grouped(after.totalParams)), a change of \(NumberText.grouped(change))"]
-            return QuizQuestion(kind: .whatIfParams, prompt: prompt, answer: change, worked: worked,
-                                givens: ["before": before.totalParams])
+            return QuizQuestion(kind: .whatIfParams, prompt: prompt, answer: change, worked: worked, givens: givens)
         }
     }
 
@@ -138,21 +142,23 @@ extension QuizGenerator {
             let zeroed = Int((Double(n) * p).rounded())
             return QuizQuestion(kind: .dropoutExpectation, prompt: intro + " On average, how many are zeroed in one training pass?",
                                 answer: zeroed, worked: ["each is zeroed with probability p: \(NumberText.grouped(n)) · \(p) = \(NumberText.grouped(zeroed))"],
-                                givens: ["n": n])
+                                givens: ["n": n, "percent": Int((p * 100).rounded())])
         case 1:
             let p = pick([0.5, 0.75, 0.25]), x = 4 * (1 + rng.below(50))
             let expected = Int((Double(x) * (1 - p)).rounded())
             let prompt = "With the paper's dropout (no rescaling in training), a unit that would output \(x) is dropped with p = \(p). What is its expected output over many training passes?"
             let worked = ["kept with probability 1 − p = \(1 - p): \(x) · \(1 - p) = \(expected)",
                           "That is why the paper multiplies outputs by 1 − p (0.5) at test time: test outputs then match training's expectation."]
-            return QuizQuestion(kind: .dropoutExpectation, prompt: prompt, answer: expected, worked: worked, givens: ["x": x])
+            return QuizQuestion(kind: .dropoutExpectation, prompt: prompt, answer: expected, worked: worked,
+                                givens: ["x": x, "percent": Int((p * 100).rounded()), "paper": 1])
         default:
             let p = pick([0.5, 0.75, 0.2]), x = 4 * (1 + rng.below(50))
             let kept = Int((Double(x) / (1 - p)).rounded())
             let prompt = "With inverted dropout (PyTorch, this program) and p = \(p), a kept unit whose value is \(x) is scaled. To what?"
             let worked = ["kept values are divided by 1 − p = \(1 - p): \(x) / \(1 - p) = \(kept)",
                           "expected output = (1 − p) · \(kept) = \(x): the same as at test time, where nothing is scaled."]
-            return QuizQuestion(kind: .dropoutExpectation, prompt: prompt, answer: kept, worked: worked, givens: ["x": x])
+            return QuizQuestion(kind: .dropoutExpectation, prompt: prompt, answer: kept, worked: worked,
+                                givens: ["x": x, "percent": Int((p * 100).rounded()), "inverted": 1])
         }
     }
 
@@ -169,6 +175,6 @@ extension QuizGenerator {
         let worked = ["b = a / (k + α·Σa²)^β, the sum over the \(spec.size) channels",
                       "Σa² = \(NumberText.grouped(Int(sumSquares))); k + α·Σa² = \(String(format: "%.4f", s))",
                       "b = \(Int(values[centre])) / \(String(format: "%.4f", s))^\(spec.beta) = \(String(format: "%.3f", b)) → \(answer)"]
-        return QuizQuestion(kind: .lrnValue, prompt: prompt, answer: answer, worked: worked, givens: ["a": Int(values[centre])])
+        return QuizQuestion(kind: .lrnValue, prompt: prompt, answer: answer, worked: worked, givens: Dictionary(uniqueKeysWithValues: values.enumerated().map { ("a\($0.offset + 1)", Int($0.element)) }))
     }
 }
