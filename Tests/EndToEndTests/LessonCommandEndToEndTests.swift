@@ -80,4 +80,52 @@ import Testing
         #expect(out.stdout.split(separator: "\n").count >= 6)
         #expect(out.stdout.contains("The two-GPU split"))
     }
+
+    @Test func listShowsBothLanguagesAndTheyPassTheCheck() throws {
+        let out = try alexnet("lesson --list")
+        #expect(out.stdout.contains("en (") && out.stdout.contains("zh (2 lessons)"))
+        #expect(out.stdout.contains("zh/01-shape-arithmetic") && out.stdout.contains("尺寸算术"))
+        let check = try alexnet("lesson --check")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("lessons/zh/02-where-the-parameters-live.yaml: ok"))
+        let plain = try alexnet("lesson --plain zh/shape-arithmetic", input: "\n\n55\n")
+        #expect(plain.status == 0 && plain.stdout.contains("Right: 55."), "\(plain.stderr)")
+    }
+
+    /// The binary's worksheet is the whole file the Lessons tests keep as a snapshot.
+    @Test func seededQuizWorksheetIsTheSnapshot() throws {
+        let out = try alexnet("quiz --seed 42 --count 16 --export markdown --answers")
+        #expect(out.status == 0, "\(out.stderr)")
+        let f = fopen(Self.repository + "/Tests/LessonsTests/Snapshots/quiz-seed42-count16.answers.md", "r")
+        defer { fclose(f) }
+        var expected = [UInt8](), c = fgetc(f)
+        while c != EOF { expected.append(UInt8(c)); c = fgetc(f) }
+        #expect(out.stdout == String(decoding: expected, as: UTF8.self))
+        let noSeed = try alexnet("quiz --count 3 --export markdown")
+        #expect(noSeed.status != 0 && noSeed.stderr.contains("--export needs --seed N"))
+    }
+
+    @Test func jsonResultLineEndsAPlainQuiz() throws {
+        let out = try alexnet("quiz --plain --seed 5 --count 2 --format json", input: "1\n1\n")
+        #expect(out.status == 0, "\(out.stderr)")
+        let last = out.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("{\"seed\":\"5\",\"topic\":\"all\",\"count\":2,\"asked\":2,\"correct\":"), "\(last)")
+    }
+
+    @Test func newStarterPassesTheCheckAndIsNeverOverwritten() throws {
+        let dir = makeTemporaryDirectory()
+        let out = try alexnet("lesson --new \(dir)/week3")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(try alexnet("lesson --check \(dir)/week3.yaml").status == 0)
+        let again = try alexnet("lesson --new \(dir)/week3")
+        #expect(again.status == 1 && again.stderr.contains("week3.yaml already exists"))
+    }
+
+    @Test func lessonHandoutThroughTheBinary() throws {
+        let out = try alexnet("lesson 06-dropout --export markdown --answers")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.hasPrefix("# Dropout\n"))
+        #expect(out.stdout.contains("**Question 1.** How many of fc6's 4,096 outputs are dropped on average"))
+        #expect(out.stdout.contains("> **Answer:** 2048") || out.stdout.contains("> **Answer:** 2,048"))
+    }
 }
