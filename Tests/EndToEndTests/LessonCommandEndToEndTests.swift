@@ -56,7 +56,7 @@ import Testing
         let out = try alexnet("lesson shape-arithmetic", input: "q\n")
         #expect(out.status == 0)
         #expect(out.stderr.contains("not a terminal; running the lesson as a text session"))
-        #expect(out.stdout.contains("── Step 1/11 ──"))
+        #expect(out.stdout.contains("── Step 1/14 ──"))
     }
 
     @Test func seededQuizWithWrongAnswersSavesProgress() throws {
