@@ -126,3 +126,30 @@ import Testing
         #expect(DisplayWidth.prefix("ab卷", fitting: 3) == "ab")
     }
 }
+
+/// The `recipe:` step: later `train:` steps use it (the trainer starts a fresh network).
+@Suite struct RecipeStepTests {
+    @Test func recipeCarriesToLaterStepsUntilThePresetChanges() throws {
+        let lesson = try LessonLoader(file: "r.yaml").load(text: """
+            title: t
+            preset: mini
+            steps:
+              - recipe: {lr: 0.001, init: paper}
+              - train: 10
+              - input: 27
+              - preset: mini
+            """)
+        let contexts = try LessonReplay.contexts(of: lesson)
+        #expect(contexts[0].recipe == TrainingRecipe(learningRate: 0.001, initialization: .paper))
+        #expect(contexts[1].recipe == contexts[0].recipe && contexts[2].recipe == contexts[0].recipe)
+        #expect(contexts[3].recipe == TrainingRecipe())
+    }
+
+    @Test(arguments: [("{lr: 5}", "r.yaml:4: lr takes a learning rate from 0.000001 to 1, got 5.0"),
+                      ("{init: xavier}", "r.yaml:4: init takes paper or he, got 'xavier'"),
+                      ("{momentum: 0.5}", "r.yaml:4: unknown field 'momentum' in a recipe; expected one of: lr, init")])
+    func badRecipesAreOneLine(_ recipe: String, _ message: String) {
+        let problems = LessonChecker.check(text: "title: t\npreset: mini\nsteps:\n  - recipe: \(recipe)\n", file: "r.yaml")
+        #expect(problems.map(\.description) == [message])
+    }
+}

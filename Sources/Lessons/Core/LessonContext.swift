@@ -9,6 +9,8 @@ public struct LessonContext: Sendable {
     /// How conv output sizes are rounded: floor (Caffe, PyTorch, this engine) or ceil (cuda-convnet).
     public private(set) var rounding: PoolRounding
     public private(set) var report: ShapeReport
+    /// The training recipe `train:` steps use from here on (defaults when empty).
+    public private(set) var recipe = TrainingRecipe()
 
     public init(preset: Preset, inputSize: Int? = nil, rounding: PoolRounding = .floor) throws(ShapeError) {
         self.preset = preset
@@ -24,12 +26,23 @@ public struct LessonContext: Sendable {
 
     /// The same preset fed a square input of side `size`.
     public func withInputSize(_ size: Int) throws(ShapeError) -> LessonContext {
-        try LessonContext(preset: preset, inputSize: size, rounding: rounding)
+        var next = try LessonContext(preset: preset, inputSize: size, rounding: rounding)
+        next.recipe = recipe
+        return next
+    }
+
+    /// The same network, trained from here on with `recipe`.
+    public func withRecipe(_ recipe: TrainingRecipe) -> LessonContext {
+        var copy = self
+        copy.recipe = recipe
+        return copy
     }
 
     /// The same network with conv sizes rounded the other way.
     public func withRounding(_ rounding: PoolRounding) throws(ShapeError) -> LessonContext {
-        try LessonContext(preset: preset, inputSize: inputSize, rounding: rounding)
+        var next = try LessonContext(preset: preset, inputSize: inputSize, rounding: rounding)
+        next.recipe = recipe
+        return next
     }
 
     private static func report(preset: Preset, inputSize: Int?, rounding: PoolRounding) throws(ShapeError) -> ShapeReport {

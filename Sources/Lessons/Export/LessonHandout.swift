@@ -20,6 +20,8 @@ public enum LessonHandout {
                 block.append("*What-if: a \(n)×\(n) input; the network now reads \(context.report.input) → \(context.report.output).*")
             case .setPreset(let p):
                 block.append("*Network: `\(p.rawValue)` (\(p.summary)).*")
+            case .setRecipe(let r):
+                block.append("*Training recipe from here on: \(r.description.isEmpty ? "the program's defaults" : r.description).*")
             case .setRounding(let r):
                 block.append(r == .ceil ? "*What-if: conv sizes rounded up, 1 + ⌈(2P + W − F)/S⌉ (cuda-convnet).*"
                                         : "*What-if: conv sizes rounded down, ⌊(W − F + 2P)/S⌋ + 1 (Caffe, PyTorch).*")

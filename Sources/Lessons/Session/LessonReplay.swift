@@ -8,6 +8,7 @@ enum LessonReplay {
         case .setInputSize(let n): try context.withInputSize(n)
         case .setPreset(let p): try context.switching(to: p)
         case .setRounding(let r): try context.withRounding(r)
+        case .setRecipe(let r): context.withRecipe(r)
         case .train, nil: context
         }
     }
