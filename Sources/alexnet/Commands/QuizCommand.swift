@@ -32,7 +32,7 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Line-by-line text session on stdin/stdout (screen readers, SSH, scripts).")
     var plain = false
 
-    @Option(help: "With --plain: text, or json to end with one machine-readable result line (score, per-kind results, seed).")
+    @Option(help: "text, or json to end with one machine-readable result line (score, per-kind results, seed).")
     var format: QuizResultFormat = .text
 
     @Option(help: "Write the quiz as a worksheet instead of asking it: markdown (needs --seed).")
@@ -75,29 +75,24 @@ struct QuizCommand: ParsableCommand {
         // A class sharing a seed gets the same questions; a learner on their own gets missed kinds first.
         let due = self.seed == nil ? progress.dueKinds : []
         let questions = generator.questions(topic: topic, count: count, due: due)
-        let score: (correct: Int, asked: Int)
-        var results: [QuizResult] = []
+        let review = due.filter(topic.kinds.contains).prefix(count)
+        if !review.isEmpty {
+            print("(missed last time, so asked first: \(review.map(\.title).joined(separator: ", ")))")
+        }
+        let session: QuizSession
         if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
             var view = QuizView(session: QuizSession(questions: questions), capabilities: terminal.capabilities)
             let signal = ScreenLoop(session: terminal).run(&view)
             terminal.close()
             if let signal { throw ExitCode(128 + signal) }
-            score = (view.session.correct, view.session.asked)
-            results = view.session.results
-            print(view.session.scoreLine)
+            session = view.session
+            print(session.scoreLine)
         } else {
-            let runner = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print($0) })
-            let session = runner.runSession(questions)
-            score = (session.correct, session.asked)
-            results = session.results
-            if format == .json {
-                // Printed last (after progress notes), so `tail -n 1` collects it.
-                defer { print(QuizWorksheet.resultLine(session: session, topic: topic, seed: seed)) }
-                save(score: score, results: results, progress: &progress, store: store, maySave: loaded.maySave)
-                return
-            }
+            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print($0) }).runSession(questions)
         }
-        save(score: score, results: results, progress: &progress, store: store, maySave: loaded.maySave)
+        save(score: (session.correct, session.asked), results: session.results, progress: &progress, store: store, maySave: loaded.maySave)
+        // Printed last (after the progress notes), so `tail -n 1` collects it.
+        if format == .json { print(QuizWorksheet.resultLine(session: session, topic: topic, seed: seed)) }
     }
 
     private func save(score: (correct: Int, asked: Int), results: [QuizResult], progress: inout QuizProgress,
