@@ -1,3 +1,4 @@
+import AlexNetCore
 import Foundation
 @testable import Lessons
 import Testing
@@ -60,6 +61,31 @@ import Testing
             }
         } }
         #expect(answers(en) == answers(zh))
+    }
+
+    /// A scripted transcript of right answers (each typed as a learner would: the number with commas,
+    /// or the choice's letter) takes every lesson to the end with every question right.
+    @Test(arguments: LessonFixtures.shippedLessons)
+    func rightAnswersScoreFull(name: String) throws {
+        let lesson = try LessonLoader(file: name).load(path: LessonFixtures.lessonsDirectory + "/" + name)
+        var probe = try LessonSession(lesson: lesson)
+        var transcript: [String] = []
+        repeat {
+            if let q = probe.step.question {
+                switch (q.answer, probe.expectedAnswer) {
+                case (.choice(_, let correct), _): transcript.append(LessonSession.letter(correct))
+                case (_, .number(let n)?): transcript.append(NumberText.grouped(n))
+                default: Issue.record("\(name) step \(probe.index + 1): no typeable answer")
+                }
+            }
+            transcript.append("")
+        } while probe.next()
+        var lines: [String] = []
+        PlainLessonRunner(readLine: { transcript.isEmpty ? nil : transcript.removeFirst() }, write: { lines.append($0) })
+            .run(try LessonSession(lesson: lesson))
+        let questions = lesson.steps.filter { $0.question != nil }.count
+        #expect(lines.last == "End of \"\(lesson.title)\": \(questions) of \(questions) questions right.", "\(name)")
+        #expect(!lines.contains { $0.hasPrefix("Not quite") }, "\(name)")
     }
 
     @Test func everyShippedLessonRunsToTheEndWithEmptyInput() throws {
