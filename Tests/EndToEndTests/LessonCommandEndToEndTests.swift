@@ -121,6 +121,15 @@ import Testing
         #expect(again.status == 1 && again.stderr.contains("week3.yaml already exists"))
     }
 
+    @Test func everyHandoutInOneGo() throws {
+        let dir = makeTemporaryDirectory()
+        let out = try alexnet("lesson --export markdown -o \(dir)/handouts")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("handouts to \(dir)/handouts"))
+        #expect(access(dir + "/handouts/01-shape-arithmetic.md", R_OK) == 0)
+        #expect(access(dir + "/handouts/zh/02-where-the-parameters-live.md", R_OK) == 0)
+    }
+
     @Test func lessonHandoutThroughTheBinary() throws {
         let out = try alexnet("lesson 06-dropout --export markdown --answers")
         #expect(out.status == 0, "\(out.stderr)")

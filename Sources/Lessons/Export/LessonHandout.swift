@@ -7,7 +7,7 @@ public enum LessonHandout {
     public static func markdown(_ lesson: Lesson, answers: Bool) throws(ConfigError) -> String {
         let contexts = try LessonReplay.contexts(of: lesson)
         var out = ["# \(lesson.title)", ""]
-        out.append("*Network: `\(lesson.preset.rawValue)` (\(lesson.preset.summary)). Every number below was computed by the program.*")
+        out.append("*Network: `\(lesson.preset.rawValue)` (\(lesson.preset.summary)). Numbers about the network were computed by the program; the paper's are quoted from it.*")
         if answers { out.append(""); out.append("**Instructor's copy: answers included.**") }
         var questionNumber = 0
         for (i, (step, context)) in zip(lesson.steps, contexts).enumerated() {

@@ -43,6 +43,7 @@ struct LessonCommand: ParsableCommand {
         if (answers || output != nil), export == nil {
             throw ValidationError("--answers and --output go with --export markdown (or --output with --new)")
         }
+        if export != nil, files.isEmpty { return try exportAll() }
         guard files.count == 1 else {
             throw ValidationError(files.isEmpty ? "give a lesson file or name (alexnet lesson --list shows them)"
                                                 : "give one lesson to take (or --check to lint several)")
@@ -94,6 +95,41 @@ struct LessonCommand: ParsableCommand {
                 print("  " + DisplayWidth.padded(name, to: max(30, DisplayWidth.of(name) + 2)) + title)
             }
         }
+    }
+
+    /// `--export markdown -o DIR` with no lesson: every shipped lesson, every language, as DIR/NAME.md
+    /// (`zh/NAME.md` for translations), for a course's handouts in one go.
+    private func exportAll() throws {
+        guard let directory = output else {
+            throw ValidationError("give a lesson to export, or --output DIR to export every shipped lesson into DIR")
+        }
+        guard let library else {
+            CLIError.printError("error: cannot find the lessons folder (set ALEXNET_LESSONS to it)")
+            throw ExitCode.failure
+        }
+        let groups = [("", library.files)] + library.languages.map { ($0.code + "/", $0.files) }
+        var written = 0
+        for (prefix, files) in groups {
+            for path in files {
+                let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                let lesson = try CLIError.wrap { try LessonLoader(file: path).load(path: path) }
+                if let first = LessonChecker.check(lesson).first {
+                    CLIError.printError("error: \(first) (alexnet lesson --check lists every problem)")
+                    throw ExitCode.failure
+                }
+                let text = try CLIError.wrap { try LessonHandout.markdown(lesson, answers: answers) }
+                let target = directory + "/" + prefix + name + (answers ? ".answers.md" : ".md")
+                do {
+                    try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try AtomicFile.write(Array(text.utf8), to: target)
+                } catch {
+                    CLIError.printError("error: \(target): cannot write the handout: \(error)")
+                    throw ExitCode.failure
+                }
+                written += 1
+            }
+        }
+        print("wrote \(written) handout\(written == 1 ? "" : "s") to \(directory)")
     }
 
     /// `--new NAME`: the starter lesson, never over an existing file.
