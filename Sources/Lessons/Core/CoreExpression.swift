@@ -27,7 +27,7 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
         ("groups", "conv groups (2 on the two-GPU layers)"),
         ("formula", "the size formula with its numbers"),
         ("exactness", "whether the windows tile the input exactly"),
-        ("dropped", "input pixels along one side that no window sees"),
+        ("dropped", "input pixels along one side that no window sees (gaps when S > F, and the leftover)"),
     ]
     public static let totalFields = ["params", "macs", "activations", "layers", "convparams", "fcparams",
                                      "convmacs", "fcmacs", "convmacspercent", "fcparamspercent"]
