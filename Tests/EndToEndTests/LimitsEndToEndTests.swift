@@ -58,7 +58,7 @@ import Testing
              expected: ["error: flat.yaml: network 'flat' has no layer with feature maps (every layer's output is flat), so it has no maps to show"]),
         Case(label: "lesson --check: 2^62 input side", arguments: "lesson --check big.yaml",
              files: ["big.yaml": "title: t\npreset: mini\nsteps:\n  - text: hi\n  - input: 4611686018427387904\n    text: big\n"],
-             expected: ["big.yaml:5: ", "input height must be in 1…1,000,000, got 4611686018427387904"], exact: false),
+             expected: ["big.yaml:5: ", "input takes a side of 1–1,024 pixels, got 4,611,686,018,427,387,904"], exact: false),
         Case(label: "lesson --check: duplicate key", arguments: "lesson --check dup.yaml",
              files: ["dup.yaml": "title: t\npreset: mini\nsteps:\n  - text: hi\n    text: again\n"],
              expected: ["dup.yaml:5: duplicate key 'text' (first at line 4)"], exact: false),
