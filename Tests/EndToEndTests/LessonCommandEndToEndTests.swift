@@ -112,6 +112,23 @@ import Testing
         #expect(last.hasPrefix("{\"seed\":\"5\",\"topic\":\"all\",\"count\":2,\"asked\":2,\"correct\":"), "\(last)")
     }
 
+    /// Kinds missed in one quiz come first in the next unseeded one, and the boxes are in the file.
+    @Test func missedKindsComeBackFirst() throws {
+        let home = makeTemporaryDirectory()
+        let first = try alexnet("quiz --plain --count 3 --topic operations", input: "1\n1\n1\n", dataHome: home)
+        #expect(first.status == 0 && first.stdout.contains("Score: 0/3"), "\(first.stderr)")
+        let second = try alexnet("quiz --plain --count 1 --topic operations", input: "q\n", dataHome: home)
+        #expect(second.stdout.contains("(missed last time, so asked first: "), "\(second.stdout)")
+        let f = fopen(home + "/alexnet-explorer/progress.json", "r")
+        defer { fclose(f) }
+        var bytes = [UInt8](), c = fgetc(f)
+        while c != EOF { bytes.append(UInt8(c)); c = fgetc(f) }
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"box\" : 0"))
+        // A seeded quiz is the class's worksheet: no reordering, no note.
+        let seeded = try alexnet("quiz --plain --seed 4 --count 1 --topic operations", input: "q\n", dataHome: home)
+        #expect(!seeded.stdout.contains("missed last time"))
+    }
+
     @Test func newStarterPassesTheCheckAndIsNeverOverwritten() throws {
         let dir = makeTemporaryDirectory()
         let out = try alexnet("lesson --new \(dir)/week3")
