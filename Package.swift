@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "AlexNetCoreTests", dependencies: ["AlexNetCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

@@ -6,7 +6,7 @@ import Yams
 /// The format is described in `lessons/README.md`.
 public struct LessonLoader: Sendable {
     static let topFields = ["title", "preset", "steps"]
-    static let stepFields = ["text", "show", "train", "input", "preset", "question", "answer", "check",
+    static let stepFields = ["text", "show", "train", "input", "preset", "rounding", "recipe", "question", "answer", "check",
                              "choices", "hint", "explain"]
     static let questionOnlyFields = ["answer", "check", "choices", "hint", "explain"]
 
@@ -70,7 +70,7 @@ public struct LessonLoader: Sendable {
         func value(_ name: String) -> (keyNode: Node, value: Node)? {
             fields.first { $0.key == name }.map { ($0.keyNode, $0.value) }
         }
-        let actions = fields.filter { ["train", "input", "preset"].contains($0.key) }
+        let actions = fields.filter { ["train", "input", "preset", "rounding", "recipe"].contains($0.key) }
         if actions.count > 1 {
             throw reader.error(actions[1].keyNode, "a step can do one action, got both '\(actions[0].key)' and '\(actions[1].key)'; split it into two steps")
         }
@@ -90,6 +90,32 @@ public struct LessonLoader: Sendable {
         }
         if let (_, v) = value("preset") {
             step.action = .setPreset(try preset(v)); step.actionLine = v.mark?.line
+        }
+        if let (_, v) = value("rounding") {
+            let word = try reader.string(v, what: "rounding")
+            guard let r = PoolRounding(rawValue: word) else {
+                throw reader.error(v, "rounding takes floor (Caffe, PyTorch) or ceil (cuda-convnet), got '\(word)'")
+            }
+            step.action = .setRounding(r); step.actionLine = v.mark?.line
+        }
+        if let (_, v) = value("recipe") {
+            var recipe = TrainingRecipe()
+            for f in try reader.mapping(v, what: "a recipe", allowed: ["lr", "init"]) {
+                if f.key == "lr" {
+                    let lr = try reader.double(f.value, what: "lr (learning rate)")
+                    guard TrainingRecipe.learningRates.contains(lr) else {
+                        throw reader.error(f.value, "lr takes a learning rate from 0.000001 to 1, got \(lr)")
+                    }
+                    recipe.learningRate = lr
+                } else {
+                    let word = try reader.string(f.value, what: "init")
+                    guard let i = Initialization(rawValue: word) else {
+                        throw reader.error(f.value, "init takes \(Initialization.allCases.map(\.rawValue).joined(separator: " or ")), got '\(word)'")
+                    }
+                    recipe.initialization = i
+                }
+            }
+            step.action = .setRecipe(recipe); step.actionLine = v.mark?.line
         }
         if let (_, v) = value("show") {
             switch ScreenFocus.parse(try reader.string(v, what: "show")) {
@@ -112,7 +138,7 @@ public struct LessonLoader: Sendable {
             step.textLocations[key] = LessonStep.TextLocation(line: line, isLiteralBlock: scalar.style == .literal)
         }
         if step.action == nil, step.show == nil, step.text == nil, step.question == nil {
-            throw reader.error(node, "empty step: give it text, show, an action (train, input, preset) or a question")
+            throw reader.error(node, "empty step: give it text, show, an action (train, input, preset, rounding, recipe) or a question")
         }
         return step
     }

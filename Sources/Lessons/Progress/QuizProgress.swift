@@ -32,8 +32,32 @@ public struct QuizProgress: Sendable, Equatable, Codable {
         }
     }
 
+    /// Spaced repetition by question kind (Leitner boxes): a miss puts the kind in box 0, each right
+    /// answer moves it up one box to `maxBox`. Kinds in low boxes come first in the next quiz.
+    public struct KindRecord: Sendable, Equatable, Codable {
+        public var asked: Int
+        public var correct: Int
+        public var box: Int
+
+        static let empty = KindRecord(asked: 0, correct: 0, box: 0)
+
+        var implausibility: String? {
+            if let (name, value) = [("asked", asked), ("correct", correct)].first(where: { !(0...QuizProgress.counterLimit).contains($0.1) }) {
+                return "\(name) is \(value), outside 0…\(QuizProgress.counterLimit)"
+            }
+            if correct > asked { return "more right answers than questions" }
+            if !(0...QuizProgress.maxBox).contains(box) { return "box is \(box), outside 0…\(QuizProgress.maxBox)" }
+            return nil
+        }
+    }
+
+    /// The highest repetition box: a kind answered right this many times in a row is well known.
+    public static let maxBox = 5
+
     public var version = 1
     public var topics: [String: TopicRecord] = [:]
+    /// Per question kind (its raw name); absent in files written before spaced repetition.
+    public var kinds: [String: KindRecord] = [:]
 
     public init() {}
 
@@ -41,11 +65,41 @@ public struct QuizProgress: Sendable, Equatable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(Int.self, forKey: .version)
         topics = try c.decode([String: TopicRecord].self, forKey: .topics)
+        kinds = try c.decodeIfPresent([String: KindRecord].self, forKey: .kinds) ?? [:]
         for (topic, record) in topics.sorted(by: { $0.key < $1.key }) {
             if let why = record.implausibility {
                 throw DecodingError.dataCorruptedError(forKey: .topics, in: c, debugDescription: "topic '\(topic)': \(why)")
             }
         }
+        for (kind, record) in kinds.sorted(by: { $0.key < $1.key }) {
+            if let why = record.implausibility {
+                throw DecodingError.dataCorruptedError(forKey: .kinds, in: c, debugDescription: "kind '\(kind)': \(why)")
+            }
+        }
+    }
+
+    /// Moves each answered kind between boxes: a miss to box 0, a right answer one box up.
+    public mutating func record(results: [QuizResult]) {
+        for r in results {
+            var k = kinds[r.kind.rawValue] ?? .empty
+            k.asked = Self.clamped(k.asked, plus: 1)
+            if r.right { k.correct = Self.clamped(k.correct, plus: 1); k.box = min(k.box + 1, Self.maxBox) } else { k.box = 0 }
+            kinds[r.kind.rawValue] = k
+        }
+    }
+
+    /// Kinds to ask again soon: those asked before and still in box 0 or 1, lowest box and most
+    /// misses first (ties by name, so the order is stable).
+    public var dueKinds: [QuizKind] {
+        kinds.compactMap { name, record -> (QuizKind, KindRecord)? in
+            guard let kind = QuizKind(rawValue: name), record.asked > 0, record.box < 2 else { return nil }
+            return (kind, record)
+        }
+        .sorted { a, b in
+            let (ma, mb) = (a.1.asked - a.1.correct, b.1.asked - b.1.correct)
+            return (a.1.box, -ma, a.0.rawValue) < (b.1.box, -mb, b.0.rawValue)
+        }
+        .map(\.0)
     }
 
     /// Adds one finished quiz; returns true when it is a new best for the topic. Totals saturate at

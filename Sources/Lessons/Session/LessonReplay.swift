@@ -7,6 +7,8 @@ enum LessonReplay {
         switch action {
         case .setInputSize(let n): try context.withInputSize(n)
         case .setPreset(let p): try context.switching(to: p)
+        case .setRounding(let r): try context.withRounding(r)
+        case .setRecipe(let r): context.withRecipe(r)
         case .train, nil: context
         }
     }
@@ -36,7 +38,12 @@ enum LessonReplay {
 
     /// A `train:` step whose network cannot train on Fashion-MNIST here, at the step's line.
     static func cannotTrain(_ step: LessonStep, in context: LessonContext, of lesson: Lesson) -> ConfigError? {
-        guard case .train = step.action, let problem = TrainingFit.problem(in: context) else { return nil }
+        guard case .train = step.action else { return nil }
+        if context.rounding == .ceil {
+            return ConfigError(file: lesson.file, line: step.actionLine ?? step.line,
+                               message: "train: needs floor rounding (the engine's convolutions round down); add 'rounding: floor' before it")
+        }
+        guard let problem = TrainingFit.problem(in: context) else { return nil }
         return ConfigError(file: lesson.file, line: step.actionLine ?? step.line, message: problem)
     }
 

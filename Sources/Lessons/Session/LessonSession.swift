@@ -43,6 +43,11 @@ public struct LessonSession: Sendable {
             lines.append("[what-if: input \(n)×\(n); the network now reads \(context.report.input) → \(context.report.output)]")
         case .setPreset(let p):
             lines.append("[preset: \(p.rawValue): \(p.summary)]")
+        case .setRecipe(let r):
+            lines.append("[recipe: \(r.description.isEmpty ? "the program's defaults" : r.description); the next training starts a fresh network]")
+        case .setRounding(let r):
+            lines.append(r == .ceil ? "[what-if: conv sizes rounded up, 1 + ⌈(2P + W − F)/S⌉, as cuda-convnet does; the network now reads \(context.report.input) → \(context.report.output)]"
+                                    : "[what-if: conv sizes rounded down, ⌊(W − F + 2P)/S⌋ + 1, as Caffe and PyTorch do]")
         case nil: break
         }
         if let focus = step.show { lines += LayerFacts.lines(for: focus, in: context) }
