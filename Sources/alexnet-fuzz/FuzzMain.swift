@@ -146,6 +146,10 @@ struct FuzzMain {
                   + (r.fuzzCase.known.map { " [known: \($0)]" } ?? " [new]")
                   + " — rerun: alexnet-fuzz --seed \(settings.seed) --case \(r.number)")
         }
+        let slowest = results.compactMap { r in r.outcome.map { (r.number, $0.seconds) } }.sorted { $0.1 > $1.1 }.prefix(5)
+        if settings.single == nil, !slowest.isEmpty {
+            print("slowest: " + slowest.map { "#\($0.0) \(String(format: "%.1f", $0.1)) s" }.joined(separator: ", "))
+        }
         if let heaviest = results.compactMap({ r in r.outcome.map { (r.number, $0.maxRSSKiB) } }).max(by: { $0.1 < $1.1 }) {
             print("peak RSS \(heaviest.1 / 1024) MiB (case #\(heaviest.0)); \(results.count) cases in \(String(format: "%.1f", elapsed)) s, seed \(settings.seed)")
         }

@@ -3,7 +3,7 @@ import Foundation
 /// Checkpoints (safetensors + metadata) for `features --weights`, `filters --weights` and `train --resume`,
 /// all derived from one real checkpoint of the mini network made at the start of the run.
 enum CheckpointCases {
-    static let generator = Generator(kind: "checkpoint", count: 200) { random, folder, context, index in
+    static let generator = Generator(kind: "checkpoint", count: 140) { random, folder, context, index in
         try make(variant: index % 20, random: &random, folder: folder, context: context)
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// Network configs (YAML) for `shapes`, `features` and `train`: random valid networks whose totals the
 /// harness computes itself, and every kind of broken one.
 enum ConfigCases {
-    static let generator = Generator(kind: "config", count: 300) { random, folder, context, index in
+    static let generator = Generator(kind: "config", count: 240) { random, folder, context, index in
         try make(variant: index % variants, random: &random, folder: folder, context: context)
     }
     static let variants = 24

@@ -2,7 +2,7 @@ import Foundation
 
 /// Images (PNG; PGM/PPM in ASCII P2/P3 and binary P5/P6) for `features --image`, and image outputs (`--out`).
 enum ImageCases {
-    static let generator = Generator(kind: "image", count: 200) { random, folder, context, index in
+    static let generator = Generator(kind: "image", count: 160) { random, folder, context, index in
         try make(variant: index % 20, random: &random, folder: folder, context: context)
     }
 
@@ -25,7 +25,7 @@ enum ImageCases {
     static func make(variant: Int, random r: inout FuzzRandom, folder: CaseFolder, context: FuzzContext) throws -> FuzzCase {
         func features(_ name: String, _ bytes: [UInt8], _ title: String, _ expect: Expectation, known: String? = nil) -> FuzzCase {
             let path = folder.write(name, bytes)
-            return FuzzCase(title: "image: " + title, arguments: ["features", "--preset", r.pick(["mini", "mini", "mini", "alexnet-1tower"]), "--image", path],
+            return FuzzCase(title: "image: " + title, arguments: ["features", "--preset", "mini", "--image", path],
                             expect: expect, inputs: [path], mustName: [path], known: known)
         }
         let (w, h) = (r.int(1...64), r.int(1...64))
@@ -45,7 +45,7 @@ enum ImageCases {
         case 6:
             let (kind, side) = (r.pick([2, 3, 5, 6]), r.pick([16384, 30000, 65535, 100000]))
             return features("big.ppm", Array("P\(kind) \(side) \(side) 255\n".utf8), "P\(kind) header \(side)×\(side) in \(side.description.count + 12) bytes",
-                            .failure, known: kind == 3 && side == 16384 ? "issue12 memory: P3 16384² header takes 6 GiB" : nil)
+                            .failure, known: side == 16384 ? "issue12 memory: P3 16384² header takes 6 GiB (any Netpbm kind)" : nil)
         case 7:
             let side = r.pick([16384, 20000, 65535])
             var bytes = PNGWriter.signature + PNGWriter.header(width: UInt32(side), height: UInt32(side), depth: 8, colorType: 0)
@@ -79,7 +79,6 @@ enum ImageCases {
                 ("a negative P2 sample", Array("P2 2 2 255\n0 -3 0 0\n".utf8)),
                 ("a P2 sample as text", Array("P2 2 2 255\n0 x 0 0\n".utf8)),
                 ("a header comment without end", Array("P5 # comment".utf8)),
-                ("no whitespace after the magic", Array("P52 2 255\n".utf8) + [0, 0, 0, 0]),
             ])
             return features("bad.pgm", bytes, what, .failure)
         case 12:

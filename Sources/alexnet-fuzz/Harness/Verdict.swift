@@ -5,7 +5,8 @@ import Foundation
 /// - a backtrace in either stream fails;
 /// - a valid input must give exit 0, an invalid one a non-zero exit, any exit must be 0, 1 or 64;
 /// - a failing run prints exactly one non-empty line on stderr; only an option-validation error (exit 64,
-///   `Error: …`) may add ArgumentParser's usage block (`Usage: …` and indented lines) after it;
+///   `Error: …`, in a case about command-line values) may add ArgumentParser's `Help: …` and `Usage: …` lines
+///   and their indented continuations after it;
 /// - for file inputs, the error names the file (`lesson --check`, a linter, may list several problems, each
 ///   starting with the file, and a closing count);
 /// - inputs unchanged, no stray files.
@@ -55,7 +56,7 @@ enum Verdict {
                 }
             } else if lines.count > 1 {
                 let usageOnly = fuzzCase.usageAllowed && code == 64 && lines[0].hasPrefix("Error: ")
-                    && lines.dropFirst().allSatisfy { $0.hasPrefix("Usage: ") || $0.hasPrefix(" ") || $0.hasPrefix("\t") }
+                    && lines.dropFirst().allSatisfy { $0.hasPrefix("Usage: ") || $0.hasPrefix("Help: ") || $0.hasPrefix(" ") || $0.hasPrefix("\t") }
                 if !usageOnly {
                     found.append("multi-line error (\(lines.count) lines): \(clip(lines[0])) / \(clip(lines[1]))")
                 }
