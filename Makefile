@@ -38,7 +38,8 @@ bench: build
 fuzz: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet
 	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet-fuzz
-	bin=$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path); $$bin/alexnet-fuzz --binary $$bin/alexnet --lessons lessons $(FUZZ_ARGS)
+	bin=$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path); $$bin/alexnet-fuzz --self-test && \
+	  $$bin/alexnet-fuzz --binary $$bin/alexnet --lessons lessons $(FUZZ_ARGS)
 
 deps:
 	@missing="$(strip $(MISSING))"; \

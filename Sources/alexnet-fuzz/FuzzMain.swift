@@ -25,6 +25,7 @@ struct FuzzMain {
         var only: String?
         var list = false
         var keep = false
+        var selfTest = false
     }
 
     struct Result: Sendable {
@@ -37,6 +38,14 @@ struct FuzzMain {
 
     static func main() {
         let settings = parse(Array(CommandLine.arguments.dropFirst()))
+        if settings.selfTest {
+            let root = makeTemporaryDirectory()
+            let failures = SelfTest.run(root: root, settings: settings)
+            removeTree(root)
+            failures.forEach { print($0) }
+            print("self-test: \(SelfTest.probes.count - failures.count) of \(SelfTest.probes.count) verdict rules work")
+            exit(failures.isEmpty ? 0 : 1)
+        }
         var numbered: [(number: Int, generator: Generator, index: Int)] = []
         for g in generators {
             for i in 0..<g.count { numbered.append((numbered.count, g, i)) }
@@ -197,10 +206,11 @@ struct FuzzMain {
             case "--only": s.only = value()
             case "--list": s.list = true
             case "--keep": s.keep = true
+            case "--self-test": s.selfTest = true
             case "--help", "-h":
                 print("""
                     usage: alexnet-fuzz [--binary PATH] [--seed S] [--case N] [--only KIND] [--jobs 2] [--budget 170]
-                                        [--hang 20] [--memory 4096] [--lessons DIR] [--list] [--keep]
+                                        [--hang 20] [--memory 4096] [--lessons DIR] [--list] [--keep] [--self-test]
                     kinds: \(generators.map(\.kind).joined(separator: ", "))
                     """)
                 exit(0)
