@@ -72,8 +72,10 @@ enum IDXCases {
             let count = r.pick([UInt32.max, 0x7FFF_FFFF, 10_000_000])
             let bytes = IDXWriter.file(dimensions: [count, 28, 28], values: tiny.trainImages)
             let withLimit = r.chance(0.3)
-            return train("train images promising \(count) items\(withLimit ? " (with --limit)" : "")", withLimit ? .either : .failure,
-                         files: folder.writeData("data", tiny, gzip: gzip, replace: ["train-images-idx3-ubyte": bytes]), limit: withLimit)
+            var c = train("train images promising \(count) items\(withLimit ? " (with --limit)" : "")", withLimit ? .either : .failure,
+                          files: folder.writeData("data", tiny, gzip: gzip, replace: ["train-images-idx3-ubyte": bytes]), limit: withLimit)
+            c.maxRSSMiB = 1024
+            return c
         case 11:
             let full = Zlib.deflate(tiny.files().first { $0.name == target }!.bytes, gzip: true)
             var bytes = full

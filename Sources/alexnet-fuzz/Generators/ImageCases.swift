@@ -42,26 +42,10 @@ enum ImageCases {
             let (colorType, depth): (UInt8, UInt8) = r.pick([(0, 8), (0, 16), (2, 8), (2, 16), (6, 8), (4, 8), (3, 8), (0, 1), (0, 4), (3, 4), (3, 2)])
             return features("in.png", PNGWriter.image(width: w, height: h, depth: depth, colorType: colorType, random: &r),
                             "valid PNG colour type \(colorType), depth \(depth), \(w)×\(h)", .success)
-        case 6:
-            let (kind, side) = (r.pick([2, 3, 5, 6]), r.pick([16384, 30000, 65535, 100000]))
-            return features("big.ppm", Array("P\(kind) \(side) \(side) 255\n".utf8), "P\(kind) header \(side)×\(side) in \(side.description.count + 12) bytes",
-                            .failure, known: side == 16384 ? "issue12 memory: P3 16384² header takes 6 GiB (any Netpbm kind)" : nil)
-        case 7:
-            let side = r.pick([16384, 20000, 65535])
-            var bytes = PNGWriter.signature + PNGWriter.header(width: UInt32(side), height: UInt32(side), depth: 8, colorType: 0)
-            bytes += PNGWriter.chunk("IDAT", Zlib.deflate([0, 0, 0, 0], gzip: false)) + PNGWriter.chunk("IEND", [])
-            return features("big.png", bytes, "PNG header \(side)×\(side) with 4 bytes of pixels", .failure,
-                            known: side == 16384 ? "issue12 memory: 16384² PNG header takes 5 GiB" : nil)
-        case 8:
-            let (pw, ph): (UInt32, UInt32) = r.pick([(0, 10), (10, 0), (0x7FFF_FFFF, 0x7FFF_FFFF), (0xFFFF_FFFF, 1), (1, 0x8000_0000)])
-            var bytes = PNGWriter.signature + PNGWriter.header(width: pw, height: ph, depth: 8, colorType: 0)
-            bytes += PNGWriter.chunk("IDAT", Zlib.deflate([0, 0], gzip: false)) + PNGWriter.chunk("IEND", [])
-            return features("odd.png", bytes, "PNG header \(pw)×\(ph)", .failure)
-        case 9:
-            let (a, b) = r.pick([("4294967296", "4294967296"), ("9223372036854775807", "2"), ("3037000500", "3037000500"),
-                                 ("99999999999999999999", "1"), ("-1", "5"), ("0", "5"), ("65536", "65536")])
-            let kind = r.pick([2, 5, 6])
-            return features("ovf.pgm", Array("P\(kind)\n\(a) \(b)\n255\n".utf8) + [0, 0, 0, 0], "P\(kind) header \(a)×\(b)", .failure)
+        case 6...9:
+            var c = headerCase(variant: variant, random: &r, folder: folder)
+            c.maxRSSMiB = 1024
+            return c
         case 10:
             let kind = r.pick([2, 3, 5, 6])
             let full = netpbm(kind: kind, width: w, height: h, maxval: 255, random: &r)
@@ -155,6 +139,37 @@ enum ImageCases {
             let command = r.pick(["features", "filters"])
             return FuzzCase(title: "image: \(command) --out to \(what)", arguments: [command, "--preset", "mini", "--out", out],
                             expect: expect, mustName: [out])
+        }
+    }
+
+    /// Headers that promise far more pixels than the file holds (variants 6–9).
+    static func headerCase(variant: Int, random r: inout FuzzRandom, folder: CaseFolder) -> FuzzCase {
+        func features(_ name: String, _ bytes: [UInt8], _ title: String, _ expect: Expectation, known: String? = nil) -> FuzzCase {
+            let path = folder.write(name, bytes)
+            return FuzzCase(title: "image: " + title, arguments: ["features", "--preset", "mini", "--image", path],
+                            expect: expect, inputs: [path], mustName: [path], known: known)
+        }
+        switch variant {
+        case 6:
+            let (kind, side) = (r.pick([2, 3, 5, 6]), r.pick([16384, 30000, 65535, 100000]))
+            return features("big.ppm", Array("P\(kind) \(side) \(side) 255\n".utf8), "P\(kind) header \(side)×\(side) in \(side.description.count + 12) bytes",
+                            .failure, known: side == 16384 ? "issue12 memory: P3 16384² header takes 6 GiB (any Netpbm kind)" : nil)
+        case 7:
+            let side = r.pick([16384, 20000, 65535])
+            var bytes = PNGWriter.signature + PNGWriter.header(width: UInt32(side), height: UInt32(side), depth: 8, colorType: 0)
+            bytes += PNGWriter.chunk("IDAT", Zlib.deflate([0, 0, 0, 0], gzip: false)) + PNGWriter.chunk("IEND", [])
+            return features("big.png", bytes, "PNG header \(side)×\(side) with 4 bytes of pixels", .failure,
+                            known: side == 16384 ? "issue12 memory: 16384² PNG header takes 5 GiB" : nil)
+        case 8:
+            let (pw, ph): (UInt32, UInt32) = r.pick([(0, 10), (10, 0), (0x7FFF_FFFF, 0x7FFF_FFFF), (0xFFFF_FFFF, 1), (1, 0x8000_0000)])
+            var bytes = PNGWriter.signature + PNGWriter.header(width: pw, height: ph, depth: 8, colorType: 0)
+            bytes += PNGWriter.chunk("IDAT", Zlib.deflate([0, 0], gzip: false)) + PNGWriter.chunk("IEND", [])
+            return features("odd.png", bytes, "PNG header \(pw)×\(ph)", .failure)
+        default:
+            let (a, b) = r.pick([("4294967296", "4294967296"), ("9223372036854775807", "2"), ("3037000500", "3037000500"),
+                                 ("99999999999999999999", "1"), ("-1", "5"), ("0", "5"), ("65536", "65536")])
+            let kind = r.pick([2, 5, 6])
+            return features("ovf.pgm", Array("P\(kind)\n\(a) \(b)\n255\n".utf8) + [0, 0, 0, 0], "P\(kind) header \(a)×\(b)", .failure)
         }
     }
 }

@@ -37,6 +37,9 @@ struct FuzzCase: Sendable {
     var linter = false
     /// …but one defect (e.g. a duplicate key) must give exactly one problem line.
     var linterSingle = false
+    /// Peak resident memory the run may reach, for inputs that must be refused before anything big is
+    /// allocated (a 17-byte image header promising 16384×16384 pixels).
+    var maxRSSMiB: Int? = nil
     /// Further verdicts on the finished run (nil = fine), e.g. "the progress file's bytes were lost".
     var check: (@Sendable (RunOutcome, CaseFolder) -> String?)? = nil
 }

@@ -9,6 +9,7 @@ import Foundation
 ///   and their indented continuations after it;
 /// - for file inputs, the error names the file (`lesson --check`, a linter, may list several problems, each
 ///   starting with the file, and a closing count);
+/// - a case that must be refused before allocating stays under its peak-RSS bound;
 /// - inputs unchanged, no stray files.
 enum Verdict {
     static let backtraceMarkers = ["Fatal error", "Stack dump", "💣", "Current stack trace", "Backtrace"]
@@ -30,6 +31,9 @@ enum Verdict {
         for marker in backtraceMarkers where run.stdout.contains(marker) || run.stderr.contains(marker) {
             found.append("backtrace in the output ('\(marker)')")
             break
+        }
+        if let limit = fuzzCase.maxRSSMiB, run.maxRSSKiB / 1024 > limit {
+            found.append("runaway memory: peak RSS \(run.maxRSSKiB / 1024) MiB (at most \(limit) MiB expected)")
         }
         guard found.isEmpty, let code = run.exitCode else { return found }
 
