@@ -48,6 +48,9 @@ let package = Package(
                           dependencies: ["AlexNetCore", "ExplorerUI", "Lessons", "CNcurses",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: fastMath),
+        // The fuzz harness (`make fuzz`): drives the release `alexnet` binary with generated inputs. Not hot
+        // code, so none of the fast-math flags; zlib only to write gzip IDX files and PNG streams.
+        .executableTarget(name: "alexnet-fuzz", dependencies: ["CZlib"]),
 
         // MARK: - Tests
         .testTarget(name: "AlexNetCoreTests", dependencies: ["AlexNetCore"],
