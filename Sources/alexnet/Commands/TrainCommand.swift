@@ -81,7 +81,15 @@ struct TrainCommand: ParsableCommand {
         let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
                               memory: network.memory(batch: options.batchSize, training: true))
         let (trainSet, testSet) = try training.loadData()
-        let run = try TrainingRun(network: net, train: trainSet, test: testSet, options: options)
+        let setup = Result { () throws(TrainingSetupError) in
+            try TrainingRun(network: net, train: trainSet, test: testSet, options: options)
+        }
+        // A network that cannot train on the data is a fault of the config file: name it.
+        if case .failure(let error) = setup, let config = network.config {
+            CLIError.printError("error: \(config): \(error)")
+            throw ExitCode.failure
+        }
+        let run = try setup.get()
         if let resume {
             let checkpoint = try Checkpoint.load(from: resume)
             if let note = try run.restore(checkpoint, source: resume) { CLIError.printError("note: \(resume): \(note)") }

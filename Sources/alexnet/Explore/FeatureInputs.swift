@@ -21,9 +21,14 @@ final class FeatureInputs {
         let input = network.spec.input
         if let imagePath {
             source = .file(path: imagePath, image: ImageTransform.fitted(try ImageFile.load(imagePath), to: input))
-        } else if input.channels == 1, input.height <= FashionMNIST.side, input.width <= FashionMNIST.side,
-                  let test = try? FashionMNIST.load(.test, directory: dataDirectory) {
-            source = .fashionMNIST(test, normalization ?? test.measuredNormalization())
+        } else if input.channels == 1, input.height <= FashionMNIST.side, input.width <= FashionMNIST.side {
+            // Without the data set the built-in pattern stands in; a data set that is there but broken is an
+            // error, never silently replaced.
+            switch Result(catching: { () throws(DatasetError) in try FashionMNIST.load(.test, directory: dataDirectory) }) {
+            case .success(let test): source = .fashionMNIST(test, normalization ?? test.measuredNormalization())
+            case .failure(.missingDirectory), .failure(.missingFile): source = .pattern
+            case .failure(let error): throw error
+            }
         } else {
             source = .pattern
         }

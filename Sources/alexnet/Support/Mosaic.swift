@@ -46,7 +46,10 @@ enum Mosaic {
     static func output(_ tiles: [HeatmapImage], caption: String, out: String?, tileSide: Int,
                        footer: (Capabilities) -> String) throws {
         if let out {
-            try ImageFile.save(image(tiles, columns: 16, scale: max(1, tileSide / max(tiles.first?.height ?? 1, 1))), to: out)
+            var picture = image(tiles, columns: 16, scale: max(1, tileSide / max(tiles.first?.height ?? 1, 1)))
+            // A .pgm holds one channel: the heatmap's colours become their luminance.
+            if out.lowercased().hasSuffix(".pgm") { picture = luminance(picture) }
+            try ImageFile.save(picture, to: out)
             print("wrote \(out): \(caption)")
             return
         }
@@ -56,6 +59,14 @@ enum Mosaic {
                               colors: caps.colors), terminator: "")
         let note = footer(caps)
         if !note.isEmpty { print(note) }
+    }
+
+    /// A (3, H, W) RGB image as (1, H, W) grey, with Rec. 601 weights.
+    static func luminance(_ rgb: Tensor) -> Tensor {
+        let (h, w) = (rgb.shape[1], rgb.shape[2]), n = h * w
+        var grey = [Float](repeating: 0, count: n)
+        for i in 0..<n { grey[i] = 0.299 * rgb.data[i] + 0.587 * rgb.data[n + i] + 0.114 * rgb.data[2 * n + i] }
+        return Tensor(shape: [1, h, w], data: grey)
     }
 
     static var terminalWidth: Int {
