@@ -3,7 +3,8 @@
 
 Three sources, one of:
   (default)        torchvision's pretrained ImageNet weights (AlexNet_Weights.IMAGENET1K_V1), downloaded
-                   by torchvision; needs network access and `pip install torch torchvision`.
+                   from download.pytorch.org as torchvision does (torch.hub cache); needs network access and
+                   `pip install torch safetensors` (torchvision itself is not needed).
   --pth FILE       a state_dict saved with torch.save(model.state_dict(), FILE).
   --random         a seeded untrained model (torch.manual_seed(--seed), torchvision's default init).
 
@@ -28,6 +29,8 @@ import torch
 import torch.nn as nn
 from safetensors.torch import save_file
 
+# What torchvision.models.AlexNet_Weights.IMAGENET1K_V1 downloads.
+PRETRAINED_URL = "https://download.pytorch.org/models/alexnet-owt-7be5be79.pth"
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
 
@@ -76,12 +79,14 @@ def build(args) -> tuple[nn.Module, str]:
             state = state["state_dict"]
         model.load_state_dict(state)
         return model, f"state_dict {args.pth}"
+    if channels != (64, 192, 384, 256, 256) or args.hidden != 4096:
+        sys.exit("the pretrained weights have torchvision's widths: leave --channels and --hidden alone")
     try:
-        from torchvision.models import AlexNet_Weights, alexnet
-        pretrained = alexnet(weights=AlexNet_Weights.IMAGENET1K_V1)
-    except Exception as error:  # no torchvision, or no network
-        sys.exit(f"cannot get torchvision's pretrained weights ({error}); give --pth FILE or --random")
-    model.load_state_dict(pretrained.state_dict())
+        state = torch.hub.load_state_dict_from_url(PRETRAINED_URL, map_location="cpu", progress=True)
+    except Exception as error:  # no network, or the download was refused
+        sys.exit(f"cannot download torchvision's pretrained weights from {PRETRAINED_URL} ({error}); "
+                 "give --pth FILE or --random")
+    model.load_state_dict(state)
     return model, "torchvision AlexNet_Weights.IMAGENET1K_V1 (pretrained on ImageNet)"
 
 
