@@ -8,11 +8,11 @@ struct PredictCommand: ParsableCommand {
         commandName: "predict",
         abstract: "Classify images (JPEG, PNG, PGM, PPM): top-k labels with probability and logit.",
         discussion: """
-            Each image is preprocessed as torchvision's ImageNet evaluation does it: converted to the network's
-            channels, shorter side resized to 256 (antialiased bilinear), centre-cropped to the input size (an image
-            already of that size is used as it is), and normalised with the weights' recorded mean/std, else ImageNet's
-            (colour networks) or Fashion-MNIST's (grey networks). On the mini preset the shipped trained weights are
-            used unless --untrained or --weights.
+            Each image is preprocessed as torchvision's ImageNet evaluation does it: converted to the network's \
+            channels, shorter side resized to 256 (antialiased bilinear), centre-cropped to the input size (an \
+            image already of that size is used as it is), and normalised with the weights' recorded mean/std, else \
+            ImageNet's (colour networks) or Fashion-MNIST's (grey networks). On the mini preset the shipped \
+            trained weights are used unless --untrained or --weights.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
