@@ -17,8 +17,12 @@ enum ShippedFiles {
             candidates += [dir + "/" + relative, dir + "/share/alexnet/" + relative]
             dir = (dir as NSString).deletingLastPathComponent
         }
-        candidates.append(FileManager.default.currentDirectoryPath + "/" + relative)
-        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+        let cwd = FileManager.default.currentDirectoryPath
+        candidates.append(cwd + "/" + relative)
+        // Under the working directory, say `weights/mini.safetensors`: headers have 80 columns.
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }.map { path in
+            path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+        }
     }
 
     /// The running program's path, symlinks resolved (argv[0] may be relative or a link).

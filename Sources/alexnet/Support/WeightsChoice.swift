@@ -43,14 +43,7 @@ struct WeightsChoice {
         var scalar: PixelNormalization?
         if let m = file.metadata["normalization_mean"].flatMap(Float.init),
            let s = file.metadata["normalization_std"].flatMap(Float.init) { scalar = PixelNormalization(mean: m, std: s) }
-        let shown = shipped ? Self.relativeDisplay(path) : path
-        return WeightsChoice(provenance: .trained(checkpoint: shown, detail: detail.joined(separator: ", ")),
-                             path: shown, normalization: normalization, scalarNormalization: scalar)
-    }
-
-    /// The shipped file as `weights/mini.safetensors` rather than a long absolute path.
-    private static func relativeDisplay(_ path: String) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+        return WeightsChoice(provenance: .trained(checkpoint: path, detail: detail.joined(separator: ", ")),
+                             path: path, normalization: normalization, scalarNormalization: scalar)
     }
 }
