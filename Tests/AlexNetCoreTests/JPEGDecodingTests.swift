@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AlexNetCore
 
-/// JPEG through libjpeg-turbo: fixtures made with PIL (scripts in the comments of each), flat 8×8
+/// JPEG through libjpeg-turbo: fixtures made with PIL by scripts/make_jpeg_fixtures.py, flat 8×8
 /// blocks at quality 95 without chroma subsampling, so every block decodes to its colour within 2/255.
 @Suite struct JPEGDecodingTests {
     static func fixture(_ name: String) throws -> (path: String, bytes: [UInt8]) {
