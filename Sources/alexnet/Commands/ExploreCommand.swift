@@ -42,6 +42,7 @@ struct ExploreCommand: ParsableCommand {
             if let loaded { provenance = loaded.provenance }
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: loaded?.normalization)
+            inputs.weightsLabel = path == nil ? "untrained" : "trained"  // the file is named on the Filters screen
             return (net, provenance, inputs)
         }
         let environment = ProcessEnvironment.current

@@ -39,6 +39,8 @@ final class FeatureInputs {
 
     /// ImageNet's names for 1,000-way outputs, Fashion-MNIST's for ten-way ones, else `class N`.
     let classNames: [String]
+    /// Which weights the network holds, short, for the screen's prediction ("trained", "untrained").
+    var weightsLabel: String?
 
     /// Moves to another test image (only Fashion-MNIST inputs have a next one).
     func move(by step: Int) {
@@ -93,6 +95,7 @@ final class FeatureInputs {
             layers.append((layer.name, maps.reshaped([layer.output.channels, layer.output.height, layer.output.width])))
         }
         let display = images.reshaped(Array(images.shape.dropFirst()))
-        return FeatureSet(input: display, inputName: name, layers: layers, probabilities: probabilities, classNames: classNames)
+        return FeatureSet(input: display, inputName: name, layers: layers, probabilities: probabilities, classNames: classNames,
+                          weights: weightsLabel)
     }
 }
