@@ -49,10 +49,13 @@ deps:
 	  fi; \
 	fi
 
-# Regenerates the shipped trained mini (weights/mini.safetensors, recorded in its metadata and README):
-# three epochs in release, seed 1; a full checkpoint with momentum goes to .build/ after each epoch.
+# Regenerates the shipped trained mini (weights/mini.safetensors, recorded in its metadata and README) as it was
+# made: one epoch in release, seed 1, then resumed to three (the shipped run was interrupted after epoch 1; a
+# resumed run does not restore the augmentation's random state, so it differs from an uninterrupted one).
+ALEXNET_RELEASE = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/alexnet
 mini-weights: build
-	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/alexnet train --preset mini --epochs 3 --seed 1 \
+	$(ALEXNET_RELEASE) train --preset mini --epochs 1 --seed 1 --save .build/mini-checkpoint.safetensors
+	$(ALEXNET_RELEASE) train --preset mini --epochs 3 --seed 1 --resume .build/mini-checkpoint.safetensors \
 	  --save .build/mini-checkpoint.safetensors --save-weights weights/mini.safetensors
 
 clean:
