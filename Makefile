@@ -5,6 +5,7 @@
 DEPS := libopenblas-dev:/usr/include/x86_64-linux-gnu/openblas-pthread/cblas.h \
         zlib1g-dev:/usr/include/zlib.h \
         libpng-dev:/usr/include/png.h \
+        libjpeg-dev:/usr/include/jpeglib.h \
         libncurses-dev:/usr/include/ncursesw/curses.h \
         pkg-config:/usr/bin/pkg-config \
         dataset-fashion-mnist:/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz \
@@ -16,7 +17,7 @@ MISSING = $(foreach d,$(DEPS),$(if $(wildcard $(word 2,$(subst :, ,$(d)))),,$(wo
 SWIFT ?= swift
 RELEASE_FLAGS := -c release
 
-.PHONY: run test build deps bench fuzz clean
+.PHONY: run test build deps bench fuzz clean mini-weights
 
 run: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet
@@ -56,6 +57,15 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
+
+# Regenerates the shipped trained mini (weights/mini.safetensors, recorded in its metadata and README) as it was
+# made: one epoch in release, seed 1, then resumed to three (the shipped run was interrupted after epoch 1; a
+# resumed run does not restore the augmentation's random state, so it differs from an uninterrupted one).
+ALEXNET_RELEASE = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/alexnet
+mini-weights: build
+	$(ALEXNET_RELEASE) train --preset mini --epochs 1 --seed 1 --save .build/mini-checkpoint.safetensors
+	$(ALEXNET_RELEASE) train --preset mini --epochs 3 --seed 1 --resume .build/mini-checkpoint.safetensors \
+	  --save .build/mini-checkpoint.safetensors --save-weights weights/mini.safetensors
 
 clean:
 	rm -rf .build

@@ -32,12 +32,15 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        /// libjpeg's errors must longjmp out of the library; the setjmp lives in C, where that is safe.
+        .target(name: "CJPEGShim", dependencies: ["CJPEG"]),
         .target(name: "CNcurses",
                 linkerSettings: [.linkedLibrary("ncursesw")]),
 
         // MARK: - Modules
         .target(name: "AlexNetCore",
-                dependencies: ["COpenBLAS", "CZlib", "CPNG", "Yams"],
+                dependencies: ["COpenBLAS", "CZlib", "CPNG", "CJPEGShim", "Yams"],
                 swiftSettings: optimisedEvenInDebug),
         .target(name: "ExplorerUI",
                 dependencies: ["AlexNetCore"],

@@ -103,8 +103,8 @@ import Testing
     static let validPNG = png(width: 4, height: 4, depth: 8, colorType: 0, rows: [[UInt8]](repeating: [1, 2, 3, 4], count: 4))
 
     static let malformed: [(String, [UInt8], String)] = [
-        ("empty", [], "bad: the file is empty; expected a PNG, PGM or PPM image"),
-        ("GIF", Array("GIF89a....".utf8), "bad: unsupported image: not a PNG, PGM or PPM file (it starts with 47 49 46 38)"),
+        ("empty", [], "bad: the file is empty; expected a PNG, JPEG, PGM or PPM image"),
+        ("GIF", Array("GIF89a....".utf8), "bad: unsupported image: not a PNG, JPEG, PGM or PPM file (it starts with 47 49 46 38)"),
         ("damaged signature", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x00, 0x0A, 0, 0],
          "bad: damaged PNG signature; expected the 8 bytes 89 50 4E 47 0D 0A 1A 0A"),
         ("PBM", Array("P4\n8 1\n\u{0}".utf8),

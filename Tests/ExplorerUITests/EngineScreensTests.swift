@@ -113,3 +113,17 @@ import Testing
         #expect(s.takeRequests() == [.input(step: 1), .input(step: -1)])
     }
 }
+
+/// The Features screen says which weights made the prediction, so untrained noise is not read as a result.
+@Suite struct FeatureMapsWeightsNoteTests {
+    @Test func predictionNamesItsWeights() {
+        var set = FeatureMapsScreenTests.features()
+        var grid = CellGrid(width: 100, height: 30)
+        FeatureMapsScreen(features: set).render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+        #expect(!grid.text.contains("Prediction (") && grid.text.contains("Prediction"))
+        set.weights = "untrained"
+        grid = CellGrid(width: 100, height: 30)
+        FeatureMapsScreen(features: set).render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+        #expect(grid.text.contains("Prediction (untrained)"))
+    }
+}

@@ -59,3 +59,28 @@ import Testing
         #expect(render(e, width: 80, height: 24).text.contains("No filters"))
     }
 }
+
+/// The paper's Figure 3 shows conv1's filters as RGB patches; `v` switches a 3-channel layer to one channel's
+/// heatmap (blue < 0 < red over the whole filter's range) and back, `c` picks the channel.
+@Suite struct FiltersRGBToggleTests {
+    @Test func vSwitchesBetweenRGBPatchesAndOneChannel() throws {
+        var e = try explorer(filters: knownFilters(count: 4, channels: 3, kernel: 3))
+        press(&e, "3")
+        var grid = render(e, width: 80, height: 24)
+        #expect(grid.text.contains("RGB, one scale per filter (min → black, max → full colour)"))
+        // Filter 1, p = 3 in RGB: (−0.006, 0, 0.006) of ±0.016 → (80, 128, 176), as in the grid test above.
+        #expect(grid[5, 4].style.bg == .indexed(ColorProfile.xterm256(80, 128, 176)))
+        press(&e, "v")
+        grid = render(e, width: 80, height: 24)
+        #expect(grid.text.contains("channel 0, blue < 0 < red (v: RGB)"))
+        // Channel 0 of filter 1 at p = 3 is −0.006 on ±0.016: t = (−0.006 + 0.016) / 0.032 = 0.3125.
+        let expected = ColorProfile.xterm256(ColorScale.diverging.color(at: 0.3125).r, ColorScale.diverging.color(at: 0.3125).g,
+                                             ColorScale.diverging.color(at: 0.3125).b)
+        #expect(grid[5, 4].style.bg == .indexed(expected))
+        press(&e, "c")
+        grid = render(e, width: 80, height: 24)
+        #expect(grid.text.contains("channel 1, blue < 0 < red (v: RGB)"))
+        press(&e, "v")
+        #expect(render(e, width: 80, height: 24).text.contains("RGB, one scale per filter"))
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads and writes images as (C, H, W) `Float` tensors with values in [0, 1].
 ///
-/// PNG (via libpng) and Netpbm PGM/PPM are recognised by their first bytes, not their extension;
+/// PNG (via libpng), JPEG (via libjpeg-turbo) and Netpbm PGM/PPM are recognised by their first bytes, not their extension;
 /// writing picks the format from the extension (`.png`, `.pgm`, `.ppm`).
 public enum ImageFile {
     /// Loads an image as (1, H, W) grey or (3, H, W) RGB in [0, 1]; alpha is composited onto black.
@@ -14,15 +14,16 @@ public enum ImageFile {
         return try decode(bytes, file: path)
     }
 
-    /// Decodes PNG, PGM or PPM bytes; `file` names them in errors.
+    /// Decodes PNG, JPEG, PGM or PPM bytes; `file` names them in errors.
     public static func decode(_ bytes: [UInt8], file: String) throws(ImageError) -> Tensor {
         if bytes.starts(with: PNGCodec.signature) { return try PNGCodec.decode(bytes, file: file) }
+        if bytes.starts(with: JPEGCodec.signature) { return try JPEGCodec.decode(bytes, file: file) }
         if NetpbmCodec.looksLike(bytes) { return try NetpbmCodec.decode(bytes, file: file) }
-        if bytes.isEmpty { throw .malformed(file: file, message: "the file is empty; expected a PNG, PGM or PPM image") }
+        if bytes.isEmpty { throw .malformed(file: file, message: "the file is empty; expected a PNG, JPEG, PGM or PPM image") }
         if bytes.starts(with: PNGCodec.signature.prefix(4)) {
             throw .malformed(file: file, message: "damaged PNG signature; expected the 8 bytes 89 50 4E 47 0D 0A 1A 0A")
         }
-        throw .unsupported(file: file, message: "not a PNG, PGM or PPM file (it starts with \(bytes.prefix(4).map { String(format: "%02X", $0) }.joined(separator: " ")))")
+        throw .unsupported(file: file, message: "not a PNG, JPEG, PGM or PPM file (it starts with \(bytes.prefix(4).map { String(format: "%02X", $0) }.joined(separator: " ")))")
     }
 
     /// Writes a (1, H, W) or (3, H, W) tensor, values clamped to [0, 1], as 8-bit PNG, PGM or PPM

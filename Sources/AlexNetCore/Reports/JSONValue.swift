@@ -28,9 +28,10 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .double(let d): out += d.isFinite ? "\(d)" : "null"
         case .string(let s): out += Self.quoted(s)
         case .array(let items):
-            // Short arrays of numbers stay on one line: shapes read as [3, 227, 227].
+            // Arrays of numbers stay on one line: shapes read as [3, 227, 227], and predict's 1,000 logits
+            // as one line rather than a thousand.
             if items.isEmpty { out += "[]"; return }
-            let flat = items.allSatisfy { if case .int = $0 { true } else { false } }
+            let flat = items.allSatisfy { switch $0 { case .int, .double: true; default: false } }
             if flat || !pretty {
                 out += "[" + items.map { $0.text() }.joined(separator: pretty ? ", " : ",") + "]"
                 return

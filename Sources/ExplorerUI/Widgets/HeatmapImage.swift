@@ -24,13 +24,13 @@ public struct HeatmapImage: Sendable, Equatable {
 
     /// Filter `index` of conv weights (OC, C, K, K). Three input channels are shown as one RGB
     /// picture with a common scale for the filter (as in the paper's Fig. 3), so hue keeps its meaning;
-    /// any other channel count shows `channel` on a diverging scale symmetric around zero.
-    public static func filter(_ weights: Tensor, index: Int, channel: Int = 0) -> HeatmapImage {
+    /// any other channel count (or `rgb: false`) shows `channel` on a diverging scale symmetric around zero.
+    public static func filter(_ weights: Tensor, index: Int, channel: Int = 0, rgb: Bool = true) -> HeatmapImage {
         let (c, kh, kw) = (weights.shape[1], weights.shape[2], weights.shape[3])
         let size = c * kh * kw
         let values = weights.data[(index * size)..<((index + 1) * size)]
         let lo = values.min() ?? 0, hi = values.max() ?? 0
-        if c == 3 {
+        if c == 3 && rgb {
             let span = hi > lo ? Double(hi - lo) : 1
             let plane = kh * kw
             let base = values.startIndex
@@ -44,6 +44,7 @@ public struct HeatmapImage: Sendable, Equatable {
             }
             return HeatmapImage(width: kw, height: kh, pixels: pixels, intensities: pixels.map(\.luminance))
         }
+        // One symmetric range for the whole filter, so its channels can be compared.
         let m = max(abs(lo), abs(hi))
         let start = index * size + channel * kh * kw
         return HeatmapImage(width: kw, height: kh, values: weights.data[start..<(start + kh * kw)],

@@ -23,7 +23,8 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup var network: NetworkOptions
     @Option(help: "Weights (safetensors: a checkpoint from `train --save`, or torchvision-style names) for the filters and feature maps.")
     var weights: String?
-    @Option(help: "An image (PNG, PGM or PPM) to show the feature maps of.") var image: String?
+    @Flag(help: "Show the untrained initialisation even where trained weights ship (mini).") var untrained = false
+    @Option(help: "An image (JPEG, PNG, PGM or PPM) to show the feature maps of.") var image: String?
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
     /// For tests: train on the first N images only.
     @Option(name: .customLong("train-limit"), help: .hidden) var trainLimit: Int?
@@ -35,10 +36,13 @@ struct ExploreCommand: ParsableCommand {
             let initialization = Initialization.default(for: preset)
             let net = try Network(spec: spec, initialization: initialization, seed: 1, memory: network.memory())
             var provenance = WeightProvenance.untrained("\(initialization == .paper ? "Gaussian σ = 0.01" : "He normal"), seed 1")
-            let loaded = try weights.map { try WeightsFile.load($0, into: net) }
+            // mini ships trained weights (weights/mini.safetensors): show those unless told otherwise.
+            let path = weights ?? (preset == .mini && !untrained ? ShippedWeights.mini() : nil)
+            let loaded = try path.map { try WeightsFile.load($0, into: net) }
             if let loaded { provenance = loaded.provenance }
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: loaded?.normalization)
+            inputs.weightsLabel = path == nil ? "untrained" : "trained"  // the file is named on the Filters screen
             return (net, provenance, inputs)
         }
         let environment = ProcessEnvironment.current

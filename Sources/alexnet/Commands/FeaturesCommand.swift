@@ -10,13 +10,16 @@ struct FeaturesCommand: ParsableCommand {
         abstract: "Print a layer's feature maps for an input (heatmaps on stdout, or a PNG/PPM) and the prediction.")
 
     @OptionGroup var network: NetworkOptions
-    @Option(help: "Weights (safetensors); default: the untrained initialisation, seed 1.") var weights: String?
-    @Option(help: "An image (PNG, PGM, PPM) as input.") var image: String?
+    @Option(help: "Weights (safetensors); default: the shipped trained weights for mini, else the untrained initialisation, seed 1.")
+    var weights: String?
+    @Flag(help: "Use the untrained initialisation (seed 1) even where trained weights ship (mini).") var untrained = false
+    @Option(help: "An image (JPEG, PNG, PGM, PPM) as input, preprocessed as `predict` does.") var image: String?
     @Option(help: "Which Fashion-MNIST test image, for networks that take them (0...9999 for the full test set).")
     var index: Int = 0
     @Option(help: "Layer whose maps to show (default: the first conv layer).") var layer: String?
     @Option(help: "Write the maps as an image (.png, .ppm or .pgm) instead of printing them.") var out: String?
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+    @OptionGroup var scale: MosaicScale
 
     func validate() throws {
         guard index >= 0 else { throw ValidationError("--index must be 0 or more (0...9999 for the Fashion-MNIST test set), got \(index)") }
@@ -33,10 +36,11 @@ struct FeaturesCommand: ParsableCommand {
             let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.mini.rawValue) : nil
             let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1,
                                   memory: network.memory())
-            let loaded = try weights.map { try WeightsFile.load($0, into: net) }
+            let chosen = try WeightsChoice.apply(to: net, weights: weights, untrained: untrained, preset: preset,
+                                                 initialization: Initialization.default(for: preset))
             let name = try net.report.mapLayer(named: layer)
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
-                                           normalization: loaded?.normalization)
+                                           normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
             // An index past the end used to wrap around silently (10000 showed image 0): refuse it instead.
             if let count = inputs.imageCount {
                 guard index < count else {
@@ -54,10 +58,11 @@ struct FeaturesCommand: ParsableCommand {
                 throw ValidationError("no feature maps for layer '\(name)'; layers with maps: \(set.layers.map(\.name).joined(separator: ", "))")
             }
             let tiles = (0..<maps.shape[0]).map { HeatmapImage.featureMap(maps, channel: $0) }
-            let caption = "\(spec.name) \(name): \(maps.shape[0]) maps of \(maps.shape[1])×\(maps.shape[2]) for \(set.inputName)"
+            let caption = "\(spec.name) \(name): \(maps.shape[0]) maps of \(maps.shape[1])×\(maps.shape[2]) for \(set.inputName)\n"
+                + "weights: \(chosen.text)"
             let top = set.top(3).map { "\($0.name) \(NumberText.fixed(Double($0.probability) * 100, 1))%" }.joined(separator: ", ")
-            let prediction = "prediction: \(top)" + (weights == nil ? " (untrained weights)" : "")
-            try Mosaic.output(tiles, caption: caption + "\n" + prediction, out: out, tileSide: 64) { _ in "" }
+            let prediction = "prediction: \(top)" + (chosen.path == nil ? " (untrained weights)" : "")
+            try Mosaic.output(tiles, caption: caption + "\n" + prediction, out: out, scale: scale.factor) { _ in "" }
         }
     }
 }

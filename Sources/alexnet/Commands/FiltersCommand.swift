@@ -10,9 +10,14 @@ struct FiltersCommand: ParsableCommand {
         abstract: "Print a conv layer's filters as heatmaps (colour half-blocks, or ASCII without colour), or write a PNG/PPM.")
 
     @OptionGroup var network: NetworkOptions
-    @Option(help: "Weights to show (safetensors); default: the untrained initialisation, seed 1.") var weights: String?
+    @Option(help: "Weights to show (safetensors); default: the shipped trained weights for mini, else the untrained initialisation, seed 1.")
+    var weights: String?
+    @Flag(help: "Show the untrained initialisation (seed 1) even where trained weights ship (mini).") var untrained = false
     @Option(help: "Conv layer.") var layer: String = "conv1"
     @Option(help: "Write the filters as an image (.png, .ppm or .pgm) instead of printing them.") var out: String?
+    @OptionGroup var scale: MosaicScale
+    @Option(help: ArgumentHelp("For a layer reading 3 channels: show this input channel (0 = R, 1 = G, 2 = B) on a diverging scale instead of one RGB patch per filter.", valueName: "c"))
+    var channel: Int?
 
     func run() throws {
         try CLIError.wrap {
@@ -20,17 +25,22 @@ struct FiltersCommand: ParsableCommand {
             let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.alexnet.rawValue) : nil
             let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1,
                                   memory: network.memory())
-            var provenance = "untrained (\(Initialization.default(for: preset).rawValue) initialisation, seed 1)"
-            if let weights { provenance = try WeightsFile.load(weights, into: net).provenance.text }
+            let provenance = try WeightsChoice.apply(to: net, weights: weights, untrained: untrained, preset: preset,
+                                                     initialization: Initialization.default(for: preset)).text
             _ = try net.report.convLayer(named: layer)  // one line naming the conv layers there are, or that there are none
             guard let w = net.convWeights(layer: layer) else {
                 let convs = spec.layers.filter { if case .conv = $0.kind { true } else { false } }.map(\.name)
                 throw ValidationError("\(spec.name) has no conv layer '\(layer)'; its conv layers are \(convs.joined(separator: ", "))")
             }
-            let tiles = (0..<w.shape[0]).map { HeatmapImage.filter(w, index: $0) }
+            if let channel, !(0..<w.shape[1]).contains(channel) {
+                throw ValidationError("--channel must be in 0…\(w.shape[1] - 1): \(layer)'s filters read \(w.shape[1]) channels")
+            }
+            // Three input channels: one RGB patch per filter, each on its own scale (the paper's Figure 3).
+            let rgb = w.shape[1] == 3 && channel == nil
+            let tiles = (0..<w.shape[0]).map { HeatmapImage.filter(w, index: $0, channel: channel ?? 0, rgb: rgb) }
             let caption = "\(spec.name) \(layer): \(w.shape[0]) filters of \(w.shape[2])×\(w.shape[3])×\(w.shape[1]), \(provenance)"
-            try Mosaic.output(tiles, caption: caption, out: out, tileSide: 32) { caps in
-                (w.shape[1] == 3 ? "RGB, one scale per filter" : "channel 0; blue < 0 < red")
+            try Mosaic.output(tiles, caption: caption, out: out, scale: scale.factor) { caps in
+                (rgb ? "RGB, one scale per filter (min → black, max → full colour)" : "channel \(channel ?? 0); blue < 0 < red")
                     + (caps.halfBlocks ? "" : "; ramp \" .:-=+*#%@\" low → high")
             }
         }

@@ -66,6 +66,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Write a checkpoint (safetensors) here after each epoch and at the end.") var save: String?
     @Option(help: "Continue from a checkpoint written by --save.") var resume: String?
     @Option(help: "Write step, epoch, loss, train error and test error to this CSV file.") var log: String?
+    @Option(name: .customLong("save-weights"),
+            help: "At the end, write the weights alone (no optimizer state, for shipping) with the command, seed and test accuracy in their metadata.")
+    var saveWeights: String?
 
     func run() throws {
         try CLIError.wrap { try train() }
@@ -134,6 +137,19 @@ struct TrainCommand: ParsableCommand {
             }
         }
         print("done in \(NumberText.fixed((ContinuousClock.now - started).seconds, 1)) s")
+        if let saveWeights {
+            // The shipped `mini` is made this way: momentum would double its size and is of no use for inference.
+            var checkpoint = run.checkpoint(activation: act)
+            checkpoint = Checkpoint(tensors: checkpoint.weights, metadata: checkpoint.metadata)
+            let arguments = CommandLine.arguments.dropFirst().map { $0.contains(" ") ? "'\($0)'" : $0 }
+            checkpoint.metadata.extra["command"] = (["alexnet"] + arguments).joined(separator: " ")
+            if let e = run.lastTestError {
+                checkpoint.metadata.extra["test_accuracy"] = NumberText.fixed((1 - e) * 100, 2) + "%"
+                checkpoint.metadata.extra["test_images"] = String(testSet.count)
+            }
+            try checkpoint.save(to: saveWeights)
+            print("saved weights \(saveWeights)")
+        }
     }
 
     private func saveIfAsked(_ run: TrainingRun, activation: Activation, why: String?) throws {

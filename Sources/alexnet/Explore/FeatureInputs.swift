@@ -7,6 +7,7 @@ import Foundation
 /// test pattern, so every network has something to show.
 final class FeatureInputs {
     enum Source {
+        /// The image as the network sees it, preprocessed and normalised.
         case file(path: String, image: Tensor)
         case fashionMNIST(FashionMNIST, PixelNormalization)
         case pattern
@@ -16,11 +17,18 @@ final class FeatureInputs {
     let source: Source
     private(set) var index = 0
 
-    init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?) throws {
+    /// `normalization` is what Fashion-MNIST test images get (the checkpoint's, else measured);
+    /// `channelNormalization` what an image file gets (the checkpoint's, else ImageNet's or Fashion-MNIST's).
+    init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
+         channelNormalization: ChannelNormalization? = nil) throws {
         self.network = network
         let input = network.spec.input
+        classNames = try ShippedFiles.classNames(outputs: network.report.output.count).names
         if let imagePath {
-            source = .file(path: imagePath, image: ImageTransform.fitted(try ImageFile.load(imagePath), to: input))
+            // As `predict` and torchvision do it: resize the shorter side, centre crop, normalise per channel.
+            let preprocessing = Preprocessing(network: input, normalization: channelNormalization
+                ?? normalization.map { ChannelNormalization($0, channels: input.channels) })
+            source = .file(path: imagePath, image: preprocessing.apply(try ImageFile.load(imagePath)))
         } else if input.channels == 1, input.height <= FashionMNIST.side, input.width <= FashionMNIST.side {
             // Without the data set the built-in pattern stands in; a data set that is there but broken is an
             // error, never silently replaced.
@@ -34,10 +42,10 @@ final class FeatureInputs {
         }
     }
 
-    var classNames: [String] {
-        network.report.output.count == FashionMNIST.classNames.count && network.spec.input.channels == 1
-            ? FashionMNIST.classNames : (0..<network.report.output.count).map { "class \($0)" }
-    }
+    /// ImageNet's names for 1,000-way outputs, Fashion-MNIST's for ten-way ones, else `class N`.
+    let classNames: [String]
+    /// Which weights the network holds, short, for the screen's prediction ("trained", "untrained").
+    var weightsLabel: String?
 
     /// How many images `index` can pick from: the test set's size for Fashion-MNIST, else nil.
     var imageCount: Int? {
@@ -58,10 +66,7 @@ final class FeatureInputs {
         let i = network.spec.input
         switch source {
         case .file(let path, let image):
-            // Centred and scaled like the training data: Fashion-MNIST's statistics for grey networks.
-            let norm = i.channels == 1 ? PixelNormalization(mean: 0.2860, std: 0.3530) : PixelNormalization(mean: 0.5, std: 0.25)
-            let data = image.data.map { norm.apply($0) }
-            return (Tensor(shape: [1, i.channels, i.height, i.width], data: data), (path as NSString).lastPathComponent)
+            return (image.reshaped([1, i.channels, i.height, i.width]), (path as NSString).lastPathComponent)
         case .fashionMNIST(let data, let norm):
             let (images, labels) = data.batch([index], normalization: norm)
             var random: SeededRandom? = nil
@@ -104,6 +109,7 @@ final class FeatureInputs {
             layers.append((layer.name, maps.reshaped([layer.output.channels, layer.output.height, layer.output.width])))
         }
         let display = images.reshaped(Array(images.shape.dropFirst()))
-        return FeatureSet(input: display, inputName: name, layers: layers, probabilities: probabilities, classNames: classNames)
+        return FeatureSet(input: display, inputName: name, layers: layers, probabilities: probabilities, classNames: classNames,
+                          weights: weightsLabel)
     }
 }

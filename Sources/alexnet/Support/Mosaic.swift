@@ -41,16 +41,26 @@ enum Mosaic {
         return Tensor(shape: [3, H, W], data: data)
     }
 
-    /// Writes the tiles to `out` as an image (each tile scaled to about `tileSide` pixels), or prints them
-    /// under `caption` with `footer(capabilities)` below.
-    static func output(_ tiles: [HeatmapImage], caption: String, out: String?, tileSide: Int,
+    /// The smallest side of every map in an image written for slides.
+    static let minimumSide = 128
+
+    /// The integer factor that brings a tile's smaller side to at least `minimumSide` pixels.
+    static func factor(for tile: HeatmapImage) -> Int {
+        let side = max(1, min(tile.width, tile.height))
+        return (minimumSide + side - 1) / side
+    }
+
+    /// Writes the tiles to `out` as an image (each map scaled up by `scale`, else so that its smaller side is
+    /// at least 128 pixels, with a 1-pixel gutter), or prints them under `caption` with `footer(capabilities)` below.
+    static func output(_ tiles: [HeatmapImage], caption: String, out: String?, scale: Int?,
                        footer: (Capabilities) -> String) throws {
         if let out {
-            var picture = image(tiles, columns: 16, scale: max(1, tileSide / max(tiles.first?.height ?? 1, 1)))
+            let factor = scale ?? tiles.first.map(factor(for:)) ?? 1
+            var picture = image(tiles, columns: 16, scale: factor)
             // A .pgm holds one channel: the heatmap's colours become their luminance.
             if out.lowercased().hasSuffix(".pgm") { picture = luminance(picture) }
             try ImageFile.save(picture, to: out)
-            print("wrote \(out): \(caption)")
+            print("wrote \(out) (\(picture.shape[2])×\(picture.shape[1]) pixels, each map ×\(factor)): \(caption)")
             return
         }
         let caps = OutputCapabilities.current
@@ -75,4 +85,19 @@ enum Mosaic {
     }
 }
 
+import ArgumentParser
 import Foundation
+
+/// `--scale N` of `filters --out` and `features --out`.
+struct MosaicScale: ParsableArguments {
+    @Option(name: .customLong("scale"),
+            help: ArgumentHelp("With --out: scale each map up by this integer factor (default: the smallest that makes its smaller side at least 128 pixels).",
+                               valueName: "n"))
+    var value: Int?
+
+    func validate() throws {
+        if let value, !(1...64).contains(value) { throw ValidationError("--scale must be in 1…64, got \(value)") }
+    }
+
+    var factor: Int? { value }
+}

@@ -90,7 +90,11 @@ public struct FeatureMapsScreen: Screen {
         HeatmapView(image: inputImage, capabilities: caps).render(into: &grid, x: left.x, y: left.y, clip: left)
         let pictureRows = HeatmapView.cellSize(width: inputImage.width, height: inputImage.height, capabilities: caps).height
         var row = min(pictureRows, left.height - 7) + 1
-        grid.write("Prediction", in: left, row: row, style: theme.heading); row += 1
+        grid.write("Prediction", in: left, row: row, style: theme.heading)
+        if let weights = f.weights {  // which weights predict, so untrained noise is not mistaken for a result
+            grid.write("(\(weights))", in: left, row: row, column: 11, style: theme.dim)
+        }
+        row += 1
         for (i, p) in f.top(5).enumerated() {
             let pct = NumberText.fixed(Double(p.probability) * 100, 1) + "%"
             let bar = String(repeating: caps.unicode ? "█" : "#", count: Int((Double(p.probability) * 10).rounded()))

@@ -12,11 +12,13 @@ public struct FeatureSet: Sendable, Equatable {
     /// Class probabilities from the softmax, and their names.
     public var probabilities: [Float]
     public var classNames: [String]
+    /// Which weights made them, short ("trained", "untrained"), shown beside the prediction.
+    public var weights: String?
 
     public init(input: Tensor, inputName: String, layers: [(name: String, maps: Tensor)],
-                probabilities: [Float], classNames: [String]) {
+                probabilities: [Float], classNames: [String], weights: String? = nil) {
         self.input = input; self.inputName = inputName; self.layers = layers
-        self.probabilities = probabilities; self.classNames = classNames
+        self.probabilities = probabilities; self.classNames = classNames; self.weights = weights
     }
 
     public static func == (a: FeatureSet, b: FeatureSet) -> Bool {

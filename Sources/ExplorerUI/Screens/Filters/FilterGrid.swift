@@ -5,6 +5,9 @@ import AlexNetCore
 struct FilterGrid {
     let filters: FilterSet?
     let capabilities: Capabilities
+    /// How the images were drawn, for the status line: RGB patches (3-channel filters) or `channel`'s heatmap.
+    var rgbPatches = true
+    var channel = 0
 
     /// Cells per filter including the gap: one column right, one row below (for the label).
     var pitch: (width: Int, height: Int) {
@@ -37,9 +40,9 @@ struct FilterGrid {
         // A negative selection (the training screen's live view) selects nothing.
         var status = selected >= 0 ? "filter \(selected) of \(f.count)" : "\(f.count) filters"
         if pages > 1 { status += " · rows \(firstRow + 1)–\(min(totalRows, firstRow + visibleRows)) of \(totalRows)" }
-        status += f.channels == 3
+        status += f.channels == 3 && rgbPatches
             ? " · RGB, one scale per filter (min → black, max → full colour)"
-            : " · channel 0, blue < 0 < red"
+            : " · channel \(channel), blue < 0 < red" + (f.channels == 3 ? " (v: RGB)" : "")
         if !capabilities.halfBlocks { status += " · ramp \" .:-=+*#%@\" low → high" }
         grid.write(status, in: area, row: area.height - 1, style: theme.dim)
     }

@@ -5,17 +5,19 @@ struct FilterZoom {
     let filters: FilterSet
     let index: Int
     let channel: Int
+    /// Three-channel filters as one RGB picture (false: `channel` alone on the diverging scale).
+    var rgbPatches = true
 
     func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
         let caps = theme.capabilities
         let (kh, kw) = (filters.kernelHeight, filters.kernelWidth)
-        let image = HeatmapImage.filter(filters.weights, index: index, channel: channel)
+        let image = HeatmapImage.filter(filters.weights, index: index, channel: channel, rgb: rgbPatches)
         let all = filters.values(filter: index, channel: 0).startIndex
         let filterValues = filters.weights.data[all..<(all + filters.channels * kh * kw)]
         let values = filters.values(filter: index, channel: channel)
         let lo = values.min() ?? 0, hi = values.max() ?? 0
-        let rgb = filters.channels == 3
-        let channelName = rgb ? ["R", "G", "B"][channel] : "\(channel)"
+        let channelName = filters.channels == 3 ? ["R", "G", "B"][channel] : "\(channel)"
+        let rgb = filters.channels == 3 && rgbPatches
 
         var norm: Float = 0
         for v in filterValues { norm += v * v }

@@ -10,32 +10,35 @@ public struct FiltersScreen: Screen {
     public private(set) var zoomed = false
     /// The channel the zoom's number table shows.
     public private(set) var channel = 0
+    /// Filters reading 3 channels as one RGB patch each (the paper's Figure 3); `v` switches to the
+    /// chosen channel's heatmap on the diverging scale.
+    public private(set) var rgbPatches = true
     /// Filters per row at the last layout, for ↑/↓.
     private var columns = 1
 
     public init(filters: FilterSet?) {
         self.filters = filters
-        images = Self.pictures(filters)
+        images = Self.pictures(filters, rgb: true, channel: 0)
     }
 
-    private static func pictures(_ filters: FilterSet?) -> [HeatmapImage] {
+    private static func pictures(_ filters: FilterSet?, rgb: Bool, channel: Int) -> [HeatmapImage] {
         guard let filters else { return [] }
-        return (0..<filters.count).map { HeatmapImage.filter(filters.weights, index: $0) }
+        return (0..<filters.count).map { HeatmapImage.filter(filters.weights, index: $0, channel: channel, rgb: rgb) }
     }
 
     public var title: String { "Filters" }
 
     public var keyHelp: [KeyHelp] {
         [KeyHelp("←↑↓→ hjkl", "choose a filter"), KeyHelp("Enter", "zoom in / out"), KeyHelp("Esc", "back to the grid"),
-         KeyHelp("c", "next input channel (zoom)")]
+         KeyHelp("c", "next input channel"), KeyHelp("v", "RGB patches ↔ one channel (3-channel filters)")]
     }
 
     /// New weights from the engine (e.g. a training snapshot); keeps the selection.
     public mutating func show(_ filters: FilterSet?) {
         self.filters = filters
-        images = Self.pictures(filters)
         selected = min(selected, max(0, (filters?.count ?? 1) - 1))
         channel = min(channel, max(0, (filters?.channels ?? 1) - 1))
+        images = Self.pictures(filters, rgb: rgbPatches, channel: channel)
     }
 
     /// Remembers how many filters fit in a row, so that ↑/↓ move by a row.
@@ -55,7 +58,12 @@ public struct FiltersScreen: Screen {
         case .end: selected = last
         case .enter: zoomed.toggle()
         case .escape: zoomed = false
-        case "c": channel = (channel + 1) % filters.channels
+        case "c":
+            channel = (channel + 1) % filters.channels
+            if !rgbPatches || filters.channels != 3 { images = Self.pictures(filters, rgb: rgbPatches, channel: channel) }
+        case "v" where filters.channels == 3:
+            rgbPatches.toggle()
+            images = Self.pictures(filters, rgb: rgbPatches, channel: channel)
         default: break
         }
     }
@@ -77,9 +85,9 @@ public struct FiltersScreen: Screen {
         header.render(into: &grid, rect: area, row: 0)
         let body = area.splitRows(2).1
         if zoomed {
-            FilterZoom(filters: filters, index: selected, channel: channel).render(into: &grid, area: body, theme: theme)
+            FilterZoom(filters: filters, index: selected, channel: channel, rgbPatches: rgbPatches).render(into: &grid, area: body, theme: theme)
         } else {
-            FilterGrid(filters: filters, capabilities: theme.capabilities)
+            FilterGrid(filters: filters, capabilities: theme.capabilities, rgbPatches: rgbPatches, channel: channel)
                 .render(into: &grid, area: body, selected: selected, images: images, theme: theme)
         }
     }

@@ -1,0 +1,49 @@
+import AlexNetCore
+import ExplorerUI
+import Foundation
+
+/// Which weights a command shows: `--weights FILE`; else, for the `mini` preset, the shipped trained
+/// checkpoint (unless `--untrained`); else the untrained initialisation. Says which, for every header.
+struct WeightsChoice {
+    var provenance: WeightProvenance
+    /// The file read, if any.
+    var path: String?
+    /// Per-channel normalisation recorded in the file, if it has one.
+    var normalization: ChannelNormalization?
+    /// The same as one number, when the file records one (what Fashion-MNIST inputs use).
+    var scalarNormalization: PixelNormalization?
+
+    /// One line for headers: `trained: weights/mini.safetensors, epoch 5, …` or `untrained (…)`.
+    var text: String { provenance.text }
+    /// For JSON: the file, or `untrained`.
+    var name: String { path ?? "untrained" }
+
+    static func apply(to network: Network, weights: String?, untrained: Bool, preset: Preset?,
+                      initialization: Initialization, seed: UInt64 = 1) throws -> WeightsChoice {
+        let how = "\(initialization.rawValue) initialisation, seed \(seed)"
+        var path = weights
+        var shipped = false
+        if path == nil, !untrained, preset == .mini {
+            path = ShippedWeights.mini()
+            shipped = path != nil
+            if path == nil { return WeightsChoice(provenance: .untrained(how + "; shipped weights/mini.safetensors not found")) }
+        }
+        guard let path else { return WeightsChoice(provenance: .untrained(how)) }
+        let file = try SafetensorsFile.read(from: path)
+        var tensors: [String: Tensor] = [:]
+        for t in file.tensors { tensors[t.name] = t.tensor }
+        try network.load(tensors, source: path)
+        var detail: [String] = shipped ? ["shipped"] : []
+        if let source = file.metadata["source"] { detail.append(source) }  // e.g. the export script's "random: … seed 0"
+        if let epoch = file.metadata["epoch"] { detail.append("epoch \(epoch)") }
+        if let accuracy = file.metadata["test_accuracy"] { detail.append("test accuracy \(accuracy)") }
+        else if let step = file.metadata["step"], let n = Int(step) { detail.append("step \(NumberText.grouped(n))") }
+        let channels = network.spec.input.channels
+        let normalization = try ChannelNormalization(metadata: file.metadata, channels: channels, file: path)
+        var scalar: PixelNormalization?
+        if let m = file.metadata["normalization_mean"].flatMap(Float.init),
+           let s = file.metadata["normalization_std"].flatMap(Float.init) { scalar = PixelNormalization(mean: m, std: s) }
+        return WeightsChoice(provenance: .trained(checkpoint: path, detail: detail.joined(separator: ", ")),
+                             path: path, normalization: normalization, scalarNormalization: scalar)
+    }
+}
