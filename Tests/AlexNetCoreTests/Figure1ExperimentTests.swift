@@ -59,8 +59,10 @@ import Testing
     /// A grid where ReLU's fastest rate is 0.05 and tanh's is 0.005: each activation must get its own.
     @Test func learningRateSearchPicksPerActivation() {
         var calls: [String] = []
-        let picks = LearningRateSearch.pick(grid: [0.005, 0.01, 0.05], activations: [.relu, .tanh]) { a, lr in
+        var budgets: [Int] = []
+        let picks = LearningRateSearch.pick(grid: [0.005, 0.01, 0.05], activations: [.relu, .tanh], budget: 150) { a, lr, budget in
             calls.append("\(a.rawValue) \(lr)")
+            budgets.append(budget)
             switch (a, lr) {
             case (.relu, 0.05): return LearningRateTrial(learningRate: lr, stepsToTarget: 40, finalError: 0.2)
             case (.relu, 0.01): return LearningRateTrial(learningRate: lr, stepsToTarget: 90, finalError: 0.2)
@@ -70,6 +72,8 @@ import Testing
             }
         }
         #expect(calls.count == 6)
+        // Once tanh reached the target at step 60 with 0.005, its later rates get 60 steps at most.
+        #expect(budgets == [150, 150, 90, 150, 60, 60])
         #expect(picks.map(\.activation) == [.relu, .tanh])
         #expect(picks[0].learningRate == 0.05)
         #expect(picks[1].learningRate == 0.005)

@@ -38,11 +38,17 @@ public enum LearningRateSearch {
 
     /// Runs `trial` for every rate of the grid, once per activation, and picks each activation's best
     /// separately. Returns the picks in the order of `activations`, each with all of its trials.
-    public static func pick(grid: [Double], activations: [Activation],
-                            trial: (Activation, Double) throws -> LearningRateTrial)
+    /// `trial` gets a step budget: `budget`, or fewer once an earlier rate of the same activation reached
+    /// the target (a later rate can only win by getting there sooner, so it need not run longer).
+    public static func pick(grid: [Double], activations: [Activation], budget: Int = defaultBudget,
+                            trial: (Activation, Double, Int) throws -> LearningRateTrial)
         rethrows -> [(activation: Activation, learningRate: Double?, trials: [LearningRateTrial])] {
         try activations.map { a in
-            let trials = try grid.map { try trial(a, $0) }
+            var trials: [LearningRateTrial] = []
+            for lr in grid {
+                let fastest = trials.filter { !$0.diverged }.compactMap(\.stepsToTarget).min()
+                trials.append(try trial(a, lr, min(budget, fastest ?? budget)))
+            }
             return (a, best(trials)?.learningRate, trials)
         }
     }

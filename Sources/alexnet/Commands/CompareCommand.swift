@@ -19,7 +19,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Target training error, e.g. 0.25 for 25%.") var target: Double = 0.25
     @Option(help: "Passes over the training set at most.") var epochs: Int = 1
     @Option(help: "Images per mini-batch.") var batch: Int = 64
-    @Option(help: ArgumentHelp("Learning rate for every run, or 'auto': each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) for --search-steps steps and keeps its fastest (the paper tuned each network separately).",
+    @Option(help: ArgumentHelp("Learning rate for every run, or 'auto': each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) for up to --search-steps steps and keeps its fastest (the paper tuned each network separately).",
                                valueName: "rate|auto"))
     var lr: String = "0.02"
     @Option(help: "Steps each learning rate of --lr auto may take.") var searchSteps: Int = LearningRateSearch.defaultBudget
@@ -73,7 +73,7 @@ struct CompareCommand: ParsableCommand {
         ComputeThreads.set(threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let spec = try network.spec(default: .mini)
         let preset = network.config == nil ? Preset(rawValue: network.preset ?? "mini") : nil
-        let initialization = `init` ?? (preset == .figure1 ? .he : Initialization.default(for: preset))
+        let initialization = `init` ?? Initialization.default(for: preset)
         // The paper's Figure 1 used no regularisation: no decay and, for figure1, no flips either.
         let decay = weightDecay ?? (preset == .figure1 ? 0 : 0.0005)
         var options = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: Double(lr) ?? 0.02, seed: seed, limit: limit,
@@ -88,11 +88,11 @@ struct CompareCommand: ParsableCommand {
         if lr == "auto" {
             say("choosing learning rates: each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) "
                 + "for \(searchSteps) steps (seed \(seed)); fastest to \(ComparisonSummary.percent(target)) wins, else lowest error")
-            let picks = try LearningRateSearch.pick(grid: LearningRateSearch.defaultGrid, activations: acts) { a, rate in
+            let picks = try LearningRateSearch.pick(grid: LearningRateSearch.defaultGrid, activations: acts, budget: searchSteps) { a, rate, budget in
                 if let s = stop.signal { throw ExitCode(128 + s) }
                 if format == .text { line.show("trying \(a.rawValue) lr \(NumberText.shortDecimal(rate))", force: true) }
                 return try LearningRateSearch.trial(spec: spec, activation: a, learningRate: rate, train: train, options: options,
-                                                    target: target, budget: searchSteps, weightDecay: decay,
+                                                    target: target, budget: budget, weightDecay: decay,
                                                     memoryLimit: network.memoryLimit)
             }
             line.finishLine()
