@@ -25,7 +25,7 @@ struct SaturationBars {
         let measures = curves.map(\.lastMeasures)
         let layers = measures.first { !$0.isEmpty }?.filter { $0.saturation != nil }.map(\.layer) ?? []
         guard !layers.isEmpty else {
-            grid.write("(measured as it trains)", in: area, row: 1, style: theme.dim)
+            grid.write("(as it trains)", in: area, row: 1, style: theme.dim)
             return
         }
         let label = 6, name = 5
@@ -36,14 +36,11 @@ struct SaturationBars {
                 guard let fraction = measures[i].first(where: { $0.layer == layer })?.saturation else { continue }
                 let filled = Int((fraction * Double(barWidth)).rounded())
                 let color = colors[i % colors.count]
-                var x = area.x
-                x += grid.write(i == 0 ? layer : "", x: x, y: area.y + row, style: theme.plain, maxWidth: label)
-                x = area.x + label
-                x += grid.write(String(curve.activation.rawValue.prefix(name - 1)), x: x, y: area.y + row,
-                                style: theme.capabilities.style(fg: color), maxWidth: name)
-                x = area.x + label + name
+                grid.write(i == 0 ? layer : "", x: area.x, y: area.y + row, style: theme.plain, maxWidth: label)
+                grid.write(String(curve.activation.rawValue.prefix(name - 1)), x: area.x + label, y: area.y + row,
+                           style: theme.capabilities.style(fg: color), maxWidth: name)
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
-                x += grid.write(bar, x: x, y: area.y + row, style: theme.capabilities.style(fg: color))
+                let x = grid.write(bar, x: area.x + label + name, y: area.y + row, style: theme.capabilities.style(fg: color))
                 _ = grid.write(Self.percent(fraction), x: x, y: area.y + row, style: theme.number, maxWidth: area.maxX - x)
                 row += 1
             }
