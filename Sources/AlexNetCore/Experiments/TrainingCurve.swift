@@ -106,19 +106,23 @@ public struct ComparisonSummary: Sendable, Equatable {
     }
 
     /// Every point of every run: `activation,step,epoch,loss,train_error,seed,lr`, then per learned layer
-    /// `saturation_<layer>` and `grad_ratio_<layer>` (empty where not measured or no activation follows).
+    /// `saturation_<layer>` (layers followed by an activation) and `grad_ratio_<layer>` (every learned layer),
+    /// empty where a point was not measured.
     public var csv: String { csv(header: true) }
 
     public func csv(header: Bool) -> String {
-        let layers = curves.lazy.compactMap { $0.points.first { !$0.layers.isEmpty }?.layers.map(\.layer) }.first ?? []
+        let measured = curves.lazy.compactMap { $0.points.first { !$0.layers.isEmpty }?.layers }.first ?? []
+        let layers = measured.map(\.layer)
+        // Saturation columns only for layers followed by an activation (not the last fully connected one).
+        let saturated = measured.filter { $0.saturation != nil }.map(\.layer)
         var out = header ? "activation,step,epoch,loss,train_error,seed,lr"
-            + layers.map { ",saturation_\($0)" }.joined() + layers.map { ",grad_ratio_\($0)" }.joined() + "\n" : ""
+            + saturated.map { ",saturation_\($0)" }.joined() + layers.map { ",grad_ratio_\($0)" }.joined() + "\n" : ""
         for c in curves {
             for p in c.points {
                 out += "\(c.activation.rawValue),\(p.step),\(NumberText.fixed(p.epoch, 4)),\(NumberText.fixed(p.loss, 6)),\(NumberText.fixed(p.trainError, 6))"
                 out += ",\(c.seed.map(String.init) ?? ""),\(c.learningRate.map(NumberText.shortDecimal) ?? "")"
                 let byName = Dictionary(p.layers.map { ($0.layer, $0) }, uniquingKeysWith: { a, _ in a })
-                for l in layers { out += "," + (byName[l]?.saturation.map { NumberText.fixed($0, 6) } ?? "") }
+                for l in saturated { out += "," + (byName[l]?.saturation.map { NumberText.fixed($0, 6) } ?? "") }
                 for l in layers { out += "," + (byName[l].map { Self.scientific($0.gradRatio) } ?? "") }
                 out += "\n"
             }
