@@ -16,7 +16,7 @@ MISSING = $(foreach d,$(DEPS),$(if $(wildcard $(word 2,$(subst :, ,$(d)))),,$(wo
 SWIFT ?= swift
 RELEASE_FLAGS := -c release
 
-.PHONY: run test build deps bench clean
+.PHONY: run test build deps bench fuzz clean
 
 run: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet
@@ -31,6 +31,15 @@ build: deps
 
 bench: build
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/alexnet bench $(ARGS)
+
+# Generated inputs (configs, lessons, checkpoints, images, IDX files, the progress file, option values) fed to
+# the release binary two at a time; fails on a crash, hang, silent failure, backtrace, multi-line error,
+# unnamed file or changed input (README, "Fuzzing"). FUZZ_ARGS: e.g. `--seed 7`, `--only image`, `--case 12`.
+fuzz: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet
+	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet-fuzz
+	bin=$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path); $$bin/alexnet-fuzz --self-test && \
+	  $$bin/alexnet-fuzz --binary $$bin/alexnet --lessons lessons $(FUZZ_ARGS)
 
 deps:
 	@missing="$(strip $(MISSING))"; \

@@ -48,12 +48,15 @@ let package = Package(
                           dependencies: ["AlexNetCore", "ExplorerUI", "Lessons", "CNcurses",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: fastMath),
+        // The fuzz harness (`make fuzz`): drives the release `alexnet` binary with generated inputs. Not hot
+        // code, so none of the fast-math flags; zlib only to write gzip IDX files and PNG streams.
+        .executableTarget(name: "alexnet-fuzz", dependencies: ["CZlib"]),
 
         // MARK: - Tests
         .testTarget(name: "AlexNetCoreTests", dependencies: ["AlexNetCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

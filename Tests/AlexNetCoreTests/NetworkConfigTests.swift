@@ -57,12 +57,12 @@ import Testing
           - relu
           - maxpool: {kernel: 3, stride: 2}
           - flatten
-          - dropout: 0.5
           - linear: 4096
           - relu
           - dropout: 0.5
           - linear: 4096
           - relu
+          - dropout: 0.5
           - linear: 1000
           - softmax
         """

@@ -69,7 +69,7 @@ import Testing
         let std = (w.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(w.count)).squareRoot()
         #expect(abs(std - 0.01) < 2e-4)
         #expect(abs(mean) < 1e-4)
-        let biasOfOne = ["features.4.bias", "features.10.bias", "features.12.bias", "classifier.1.bias", "classifier.4.bias"]
+        let biasOfOne = ["features.4.bias", "features.10.bias", "features.12.bias", "classifier.0.bias", "classifier.3.bias"]
         let biasOfZero = ["features.0.bias", "features.8.bias", "classifier.6.bias"]
         for name in biasOfOne { #expect(net.parameter(named: name)!.value.data.allSatisfy { $0 == 1 }, "\(name)") }
         for name in biasOfZero { #expect(net.parameter(named: name)!.value.data.allSatisfy { $0 == 0 }, "\(name)") }

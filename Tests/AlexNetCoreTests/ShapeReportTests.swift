@@ -57,7 +57,21 @@ import Testing
         let names = Preset.alexnet.spec.layers.map(\.name)
         #expect(names == ["conv1", "relu1", "norm1", "pool1", "conv2", "relu2", "norm2", "pool2",
                           "conv3", "relu3", "conv4", "relu4", "conv5", "relu5", "pool5", "flatten",
-                          "drop6", "fc6", "relu6", "drop7", "fc7", "relu7", "fc8", "prob"])
+                          "fc6", "relu6", "drop6", "fc7", "relu7", "drop7", "fc8", "prob"])
+    }
+
+    /// The paper drops fc6's and fc7's outputs (§4.2; Caffe's drop6 after relu6); torchvision drops
+    /// their inputs. Each preset follows its source, and the names say which layer is dropped.
+    @Test func dropoutFollowsEachSourcesOrder() throws {
+        for preset in [Preset.alexnet, .alexnet1tower] {
+            let names = preset.spec.layers.map(\.name)
+            #expect(Array(names.suffix(9)) == ["flatten", "fc6", "relu6", "drop6", "fc7", "relu7", "drop7", "fc8", "prob"], "\(preset)")
+        }
+        let torch = Preset.torchvision.spec.layers.map(\.name)
+        #expect(Array(torch.suffix(9)) == ["flatten", "drop6", "fc6", "relu6", "drop7", "fc7", "relu7", "fc8", "prob"])
+        let r = try Preset.alexnet.spec.shapeReport()
+        #expect(r.layer(named: "drop6")?.input == FeatureShape(flat: 4096))
+        #expect(r.layer(named: "drop7")?.input == FeatureShape(flat: 4096))
     }
 
     @Test func everyPresetIsValid() throws {
@@ -106,6 +120,12 @@ import Testing
         Case(w: 6, f: 3, p: 1, s: 2, rounding: .ceil, out: 4, exact: false, dropped: 0),
         Case(w: 5, f: 2, p: 1, s: 2, rounding: .ceil, out: 3, exact: false, dropped: 0),
         Case(w: 3, f: 3, p: 0, s: 1, out: 1, exact: true, dropped: 0),
+        // Stride larger than the window: columns 3, 7, …, 51 are never under a window (13 of them).
+        Case(w: 55, f: 3, p: 0, s: 4, out: 14, exact: true, dropped: 13),
+        // …and with a leftover too: 0–1, 5–6, 10–11 seen; 2–4, 7–9 gaps, 12 left over.
+        Case(w: 13, f: 2, p: 0, s: 5, out: 3, exact: false, dropped: 7),
+        // cuda-convnet's convention: 224 → 1 + ⌈213/4⌉ = 55, every pixel seen.
+        Case(w: 224, f: 11, p: 0, s: 4, rounding: .ceil, out: 55, exact: false, dropped: 0),
     ])
     func outputSize(c: Case) {
         let f = SizeFormula(input: c.w, kernel: c.f, padding: c.p, stride: c.s, rounding: c.rounding)
@@ -120,6 +140,10 @@ import Testing
         #expect(f.steps == ["out = ⌊(W − F + 2P)/S⌋ + 1", "    = ⌊(227 − 11 + 2·0)/4⌋ + 1",
                             "    = ⌊216/4⌋ + 1", "    = 54 + 1 = 55"])
         let puzzle = SizeFormula(input: 224, kernel: 11, padding: 0, stride: 4)
+        #expect(SizeFormula(input: 55, kernel: 3, padding: 0, stride: 4).exactnessNote
+                == "exact: 52 = 13·4, nothing is left over at the edge; stride 4 > window 3 leaves 1 pixel between neighbouring windows, so 13 input pixels along this side are never seen")
+        #expect(SizeFormula(input: 224, kernel: 11, padding: 0, stride: 4, rounding: .ceil).exactnessNote
+                == "not exact: 213/4 leaves 1; the last window hangs 3 past the edge (over implicit zeros)")
         #expect(puzzle.exactnessNote == "not exact: 213/4 leaves 1; the last 1 input pixel along this side is never seen")
     }
 }

@@ -56,7 +56,7 @@ import Testing
         let out = try alexnet("lesson shape-arithmetic", input: "q\n")
         #expect(out.status == 0)
         #expect(out.stderr.contains("not a terminal; running the lesson as a text session"))
-        #expect(out.stdout.contains("── Step 1/11 ──"))
+        #expect(out.stdout.contains("── Step 1/14 ──"))
     }
 
     @Test func seededQuizWithWrongAnswersSavesProgress() throws {
@@ -79,5 +79,79 @@ import Testing
         #expect(out.status == 0)
         #expect(out.stdout.split(separator: "\n").count >= 6)
         #expect(out.stdout.contains("The two-GPU split"))
+    }
+
+    @Test func listShowsBothLanguagesAndTheyPassTheCheck() throws {
+        let out = try alexnet("lesson --list")
+        #expect(out.stdout.contains("en (") && out.stdout.contains("zh (2 lessons)"))
+        #expect(out.stdout.contains("zh/01-shape-arithmetic") && out.stdout.contains("尺寸算术"))
+        let check = try alexnet("lesson --check")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("lessons/zh/02-where-the-parameters-live.yaml: ok"))
+        let plain = try alexnet("lesson --plain zh/shape-arithmetic", input: "\n\n55\n")
+        #expect(plain.status == 0 && plain.stdout.contains("Right: 55."), "\(plain.stderr)")
+    }
+
+    /// The binary's worksheet is the whole file the Lessons tests keep as a snapshot.
+    @Test func seededQuizWorksheetIsTheSnapshot() throws {
+        let out = try alexnet("quiz --seed 42 --count 16 --export markdown --answers")
+        #expect(out.status == 0, "\(out.stderr)")
+        let f = fopen(Self.repository + "/Tests/LessonsTests/Snapshots/quiz-seed42-count16.answers.md", "r")
+        defer { fclose(f) }
+        var expected = [UInt8](), c = fgetc(f)
+        while c != EOF { expected.append(UInt8(c)); c = fgetc(f) }
+        #expect(out.stdout == String(decoding: expected, as: UTF8.self))
+        let noSeed = try alexnet("quiz --count 3 --export markdown")
+        #expect(noSeed.status != 0 && noSeed.stderr.contains("--export needs --seed N"))
+    }
+
+    @Test func jsonResultLineEndsAPlainQuiz() throws {
+        let out = try alexnet("quiz --plain --seed 5 --count 2 --format json", input: "1\n1\n")
+        #expect(out.status == 0, "\(out.stderr)")
+        let last = out.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("{\"seed\":\"5\",\"topic\":\"all\",\"count\":2,\"asked\":2,\"correct\":"), "\(last)")
+    }
+
+    /// Kinds missed in one quiz come first in the next unseeded one, and the boxes are in the file.
+    @Test func missedKindsComeBackFirst() throws {
+        let home = makeTemporaryDirectory()
+        let first = try alexnet("quiz --plain --count 3 --topic operations", input: "1\n1\n1\n", dataHome: home)
+        #expect(first.status == 0 && first.stdout.contains("Score: 0/3"), "\(first.stderr)")
+        let second = try alexnet("quiz --plain --count 1 --topic operations", input: "q\n", dataHome: home)
+        #expect(second.stdout.contains("(missed last time, so asked first: "), "\(second.stdout)")
+        let f = fopen(home + "/alexnet-explorer/progress.json", "r")
+        defer { fclose(f) }
+        var bytes = [UInt8](), c = fgetc(f)
+        while c != EOF { bytes.append(UInt8(c)); c = fgetc(f) }
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"box\" : 0"))
+        // A seeded quiz is the class's worksheet: no reordering, no note.
+        let seeded = try alexnet("quiz --plain --seed 4 --count 1 --topic operations", input: "q\n", dataHome: home)
+        #expect(!seeded.stdout.contains("missed last time"))
+    }
+
+    @Test func newStarterPassesTheCheckAndIsNeverOverwritten() throws {
+        let dir = makeTemporaryDirectory()
+        let out = try alexnet("lesson --new \(dir)/week3")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(try alexnet("lesson --check \(dir)/week3.yaml").status == 0)
+        let again = try alexnet("lesson --new \(dir)/week3")
+        #expect(again.status == 1 && again.stderr.contains("week3.yaml already exists"))
+    }
+
+    @Test func everyHandoutInOneGo() throws {
+        let dir = makeTemporaryDirectory()
+        let out = try alexnet("lesson --export markdown -o \(dir)/handouts")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("handouts to \(dir)/handouts"))
+        #expect(access(dir + "/handouts/01-shape-arithmetic.md", R_OK) == 0)
+        #expect(access(dir + "/handouts/zh/02-where-the-parameters-live.md", R_OK) == 0)
+    }
+
+    @Test func lessonHandoutThroughTheBinary() throws {
+        let out = try alexnet("lesson 06-dropout --export markdown --answers")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.hasPrefix("# Dropout\n"))
+        #expect(out.stdout.contains("**Question 1.** How many of fc6's 4,096 outputs are dropped on average"))
+        #expect(out.stdout.contains("> **Answer:** 2048") || out.stdout.contains("> **Answer:** 2,048"))
     }
 }

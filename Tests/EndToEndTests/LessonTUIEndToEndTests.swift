@@ -9,10 +9,10 @@ struct LessonTUIEndToEndTests {
     @Test func panelAnswersAndFocusedWalk() throws {
         let tmux = try TmuxSession(width: 140, height: 40)
         tmux.type(try AlexNetBinary.command("lesson shape-arithmetic"))
-        try tmux.waitFor("── Step 1/11 ──", "AlexNet reads a 3×227×227 image")
+        try tmux.waitFor("── Step 1/14 ──", "AlexNet reads a 3×227×227 image")
         tmux.keys("n")
         // Step 2 shows conv1: the walk beside the panel is on conv1.
-        try tmux.waitFor("── Step 2/11 ──", "conv1  convolution")
+        try tmux.waitFor("── Step 2/14 ──", "conv1  convolution")
         tmux.keys("n")
         try tmux.waitFor("Q: What is the output side of conv1", "answer> _")
         tmux.type("54")
@@ -20,7 +20,7 @@ struct LessonTUIEndToEndTests {
         tmux.type("55")
         try tmux.waitFor("Right: 55.")
         tmux.keys("n")
-        try tmux.waitFor("── Step 4/11 ──", "pool1  overlapping max pooling")
+        try tmux.waitFor("── Step 4/14 ──", "pool1  overlapping max pooling")
         tmux.keys("q")
         try tmux.waitFor("1 of 1 questions right.")
         #expect(try tmux.waitForExit() == 0)

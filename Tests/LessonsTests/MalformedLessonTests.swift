@@ -44,7 +44,7 @@ import Testing
         Case(name: "text answer", yaml: header + "  - question: Shape?\n    answer: conv1.output\n", line: 5,
              fragment: "answer conv1.output is the text '96×55×55'"),
         Case(name: "two actions", yaml: header + "  - train: 5\n    input: 224\n", line: 5, fragment: "a step can do one action"),
-        Case(name: "negative train", yaml: header + "  - train: -3\n", line: 4, fragment: "train needs a positive number of steps"),
+        Case(name: "negative train", yaml: header + "  - train: -3\n", line: 4, fragment: "train takes 1–5,000 steps, got -3"),
         Case(name: "input that breaks the network", yaml: header + "  - input: 20\n", line: 4, fragment: "this step breaks the network"),
         Case(name: "empty step", yaml: header + "  - {}\n", line: 4, fragment: "empty step"),
         Case(name: "layer gone after preset switch", yaml: header + "  - preset: torchvision\n  - text: \"{norm1.output}\"\n", line: 5,
@@ -66,6 +66,7 @@ import Testing
         #expect(first.description.contains(c.fragment), "\(first)")
         let prefix = c.line.map { "bad.yaml:\($0): " } ?? "bad.yaml: "
         #expect(first.description.hasPrefix(prefix))
+        #expect(!first.description.contains("\n"), "one line per problem: \(first)")
     }
 
     @Test func theTableIsLargeEnough() { #expect(Self.cases.count >= 15) }

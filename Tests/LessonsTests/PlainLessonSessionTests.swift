@@ -120,6 +120,21 @@ import Testing
                                                   "after training 2,570 parameters"])
     }
 
+    /// Training that cannot run (no data) is reported with the lesson file and the step's line, and the
+    /// lesson goes on; it used to print the bare error.
+    @Test func aTrainerErrorNamesTheFileAndLine() throws {
+        struct NoData: Error, CustomStringConvertible { var description: String { "/nowhere: no such directory" } }
+        let yaml = "title: T\npreset: mini\nsteps:\n  - text: hi\n  - train: 5\n    text: after\n"
+        var input = ["", ""]
+        var lines: [String] = []
+        PlainLessonRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) },
+                          trainer: { _, _ in throw NoData() })
+            .run(try LessonSession(lesson: try LessonLoader(file: "t.yaml").load(text: yaml)))
+        let at = try #require(lines.firstIndex(of: "── Step 2/2 ──"))
+        #expect(Array(lines[at...].prefix(4)) == ["── Step 2/2 ──", "[action: train mini for 5 steps]",
+                                                  "t.yaml:5: cannot train here: /nowhere: no such directory", "after"])
+    }
+
     @Test func withoutATrainerTheTrainStepSaysItIsSkipped() throws {
         let yaml = "title: T\npreset: mini\nsteps:\n  - train: 5\n"
         var lines: [String] = []

@@ -1,3 +1,4 @@
+import AlexNetCore
 import Foundation
 @testable import Lessons
 import Testing
@@ -25,9 +26,66 @@ import Testing
 
     @Test func libraryFindsLessonsByName() {
         let library = LessonLibrary(directory: LessonFixtures.lessonsDirectory)
-        #expect(library.files.count == LessonFixtures.shippedLessons.count)
+        #expect(library.allFiles.count == LessonFixtures.shippedLessons.count)
+        #expect(library.languages.map(\.code) == LessonFixtures.translations)
+        #expect(library.path(named: "zh/shape-arithmetic")?.hasSuffix("zh/01-shape-arithmetic.yaml") == true)
+        #expect(library.path(named: "xx/shape-arithmetic") == nil)
         #expect(library.path(named: "shape-arithmetic")?.hasSuffix("01-shape-arithmetic.yaml") == true)
         #expect(library.path(named: "no-such-lesson") == nil)
+    }
+
+    /// Issue 15's topics: each new lesson has 10–20 steps and at least three questions.
+    @Test func newLessonsHaveTheirSize() throws {
+        let numbered = LessonFixtures.shippedLessons.filter { $0.first.map { $0 == "1" } == true }
+        #expect(numbered.count >= 8)
+        for name in numbered {
+            let lesson = try LessonLoader(file: name).load(path: LessonFixtures.lessonsDirectory + "/" + name)
+            #expect((10...20).contains(lesson.steps.count), "\(name): \(lesson.steps.count) steps")
+            #expect(lesson.steps.filter { $0.question != nil }.count >= 3, "\(name)")
+        }
+    }
+
+    /// A translation has the same answers as the English lesson, step by step.
+    @Test(arguments: ["01-shape-arithmetic.yaml", "02-where-the-parameters-live.yaml"])
+    func translationKeepsTheAnswers(name: String) throws {
+        let en = try LessonLoader(file: name).load(path: LessonFixtures.lessonsDirectory + "/" + name)
+        let zh = try LessonLoader(file: name).load(path: LessonFixtures.lessonsDirectory + "/zh/" + name)
+        #expect(en.steps.map(\.action) == zh.steps.map(\.action))
+        #expect(en.steps.map(\.show) == zh.steps.map(\.show))
+        let answers = { (l: Lesson) in l.steps.compactMap { step -> String? in
+            switch step.question?.answer {
+            case .expression(let e): "\(e)"
+            case .literal(let n, let c): "\(n) \(c.map(\.description) ?? "")"
+            case .choice(let o, let i): "\(o.count) \(i)"
+            case nil: nil
+            }
+        } }
+        #expect(answers(en) == answers(zh))
+    }
+
+    /// A scripted transcript of right answers (each typed as a learner would: the number with commas,
+    /// or the choice's letter) takes every lesson to the end with every question right.
+    @Test(arguments: LessonFixtures.shippedLessons)
+    func rightAnswersScoreFull(name: String) throws {
+        let lesson = try LessonLoader(file: name).load(path: LessonFixtures.lessonsDirectory + "/" + name)
+        var probe = try LessonSession(lesson: lesson)
+        var transcript: [String] = []
+        repeat {
+            if let q = probe.step.question {
+                switch (q.answer, probe.expectedAnswer) {
+                case (.choice(_, let correct), _): transcript.append(LessonSession.letter(correct))
+                case (_, .number(let n)?): transcript.append(NumberText.grouped(n))
+                default: Issue.record("\(name) step \(probe.index + 1): no typeable answer")
+                }
+            }
+            transcript.append("")
+        } while probe.next()
+        var lines: [String] = []
+        PlainLessonRunner(readLine: { transcript.isEmpty ? nil : transcript.removeFirst() }, write: { lines.append($0) })
+            .run(try LessonSession(lesson: lesson))
+        let questions = lesson.steps.filter { $0.question != nil }.count
+        #expect(lines.last == "End of \"\(lesson.title)\": \(questions) of \(questions) questions right.", "\(name)")
+        #expect(!lines.contains { $0.hasPrefix("Not quite") }, "\(name)")
     }
 
     @Test func everyShippedLessonRunsToTheEndWithEmptyInput() throws {

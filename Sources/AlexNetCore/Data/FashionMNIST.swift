@@ -51,6 +51,14 @@ public struct FashionMNIST: Sendable {
         let labelsPath = try locate(split.labelsFile, in: directory, expected: "the Fashion-MNIST \(split.title) labels, IDX of unsigned bytes")
         let images = try IDXFile.read(path: imagesPath, rank: 3, itemShape: [side, side], limit: limit)
         let labels = try IDXFile.read(path: labelsPath, rank: 1, limit: limit)
+        // An empty split has nothing to train on or to measure: every later step (batches, the test
+        // error, the normalisation) would divide by zero or index past the end.
+        guard images.dimensions[0] > 0 else {
+            throw .malformed(path: imagesPath, message: "the header says 0 images; expected at least 1 \(split.title) image")
+        }
+        guard images.itemCount > 0 else {
+            throw .malformed(path: imagesPath, message: "keeping the first \(limit ?? 0) of its \(images.dimensions[0]) images leaves none; expected a limit of at least 1")
+        }
         guard images.dimensions[0] == labels.dimensions[0] else {
             throw .malformed(path: labelsPath, message: "has \(labels.dimensions[0]) labels but \((imagesPath as NSString).lastPathComponent) has \(images.dimensions[0]) images")
         }
@@ -89,12 +97,15 @@ public struct FashionMNIST: Sendable {
 
     /// One image as a (1, 28, 28) tensor of intensities in [0, 1], for display.
     public func image(at index: Int) -> Tensor {
+        precondition(index >= 0 && index < count, "image index \(index) outside 0..<\(count)")
         let n = Self.side * Self.side
         return Tensor(shape: [1, Self.side, Self.side], data: pixels[(index * n)..<((index + 1) * n)].map { Float($0) / 255 })
     }
 
     /// The images at `indices` as a normalised (N, 1, 28, 28) tensor, with their labels.
     public func batch(_ indices: [Int], normalization: PixelNormalization) -> (images: Tensor, labels: [Int]) {
+        // The loop below reads through an unchecked pointer: check the indices once, here.
+        precondition(indices.allSatisfy { $0 >= 0 && $0 < count }, "batch index outside 0..<\(count)")
         let n = Self.side * Self.side
         var data = [Float](repeating: 0, count: indices.count * n)
         data.withUnsafeMutableBufferPointer { out in

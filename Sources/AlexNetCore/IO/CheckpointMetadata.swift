@@ -6,6 +6,12 @@ public struct CheckpointMetadata: Sendable, Equatable {
     public var epoch: Int
     /// Completed optimizer steps.
     public var step: Int
+    /// Steps completed within the current (unfinished) epoch; nil in checkpoints written before it was recorded.
+    public var epochStep: Int?
+    /// The batch size and the number of training images of the run that wrote the checkpoint: with them a
+    /// resumed run can tell whether `epochStep` still points at the same place in an epoch.
+    public var batchSize: Int?
+    public var trainImages: Int?
     public var learningRate: Double
     public var seed: UInt64
     public var activation: Activation
@@ -13,15 +19,42 @@ public struct CheckpointMetadata: Sendable, Equatable {
     public var extra: [String: String]
 
     public init(network: String, epoch: Int, step: Int, learningRate: Double, seed: UInt64,
-                activation: Activation, extra: [String: String] = [:]) {
+                activation: Activation, epochStep: Int? = nil, batchSize: Int? = nil, trainImages: Int? = nil,
+                extra: [String: String] = [:]) {
         self.network = network; self.epoch = epoch; self.step = step; self.learningRate = learningRate
         self.seed = seed; self.activation = activation; self.extra = extra
+        self.epochStep = epochStep; self.batchSize = batchSize; self.trainImages = trainImages
+    }
+
+    /// Ranges a loaded checkpoint must respect. A value outside them cannot come from a real run and would
+    /// make a resumed run loop forever (epoch Int.min), train nothing (epoch Int.max) or overflow the
+    /// step counter.
+    public static let epochRange = 0...TrainingOptions.epochRange.upperBound
+    public static let stepRange = 0...1_000_000_000_000
+    public static let batchSizeRange = TrainingOptions.batchSizeRange
+    public static let trainImagesRange = 1...(1 << 40)
+
+    /// The pixel normalisation recorded in `normalization_mean` / `normalization_std` (nil when either is
+    /// absent), checked: both finite and the std positive, else every input would become NaN or ±inf.
+    public static func normalization(in fields: [String: String], file: String) throws(SafetensorsError) -> PixelNormalization? {
+        func value(_ key: String) throws(SafetensorsError) -> Float? {
+            guard let text = fields[key] else { return nil }
+            guard let v = Float(text), v.isFinite, key != "normalization_std" || v > 0 else {
+                let expected = key == "normalization_std" ? "a positive finite number" : "a finite number"
+                throw .invalidContents(file: file, message: "checkpoint metadata \"\(key)\" must be \(expected), got \"\(text)\"")
+            }
+            return v
+        }
+        let mean = try value("normalization_mean"), std = try value("normalization_std")
+        guard let mean, let std else { return nil }
+        return PixelNormalization(mean: mean, std: std)
     }
 
     /// Marks a safetensors file as one of ours, with a version for future layout changes.
     static let formatKey = "format"
     static let formatValue = "alexnet-explorer-checkpoint-1"
-    private static let knownKeys: Set<String> = [formatKey, "network", "epoch", "step", "learning_rate", "seed", "activation"]
+    private static let knownKeys: Set<String> = [formatKey, "network", "epoch", "step", "learning_rate", "seed", "activation",
+                                                 "epoch_step", "batch_size", "train_images"]
 
     /// The `__metadata__` strings.
     var fields: [String: String] {
@@ -34,6 +67,9 @@ public struct CheckpointMetadata: Sendable, Equatable {
         out["learning_rate"] = String(learningRate)
         out["seed"] = String(seed)
         out["activation"] = activation.rawValue
+        if let epochStep { out["epoch_step"] = String(epochStep) }
+        if let batchSize { out["batch_size"] = String(batchSize) }
+        if let trainImages { out["train_images"] = String(trainImages) }
         return out
     }
 
@@ -54,11 +90,32 @@ public struct CheckpointMetadata: Sendable, Equatable {
             guard let value = T(text) else { throw fail("checkpoint metadata \"\(key)\" must be \(what), got \"\(text)\"") }
             return value
         }
+        func integer(_ key: String, in range: ClosedRange<Int>) throws(SafetensorsError) -> Int {
+            let value: Int = try number(key, "an integer")
+            guard range.contains(value) else {
+                throw fail("checkpoint metadata \"\(key)\" must be an integer in \(range.lowerBound)...\(range.upperBound), got \(value)")
+            }
+            return value
+        }
+        func optionalInteger(_ key: String, in range: ClosedRange<Int>) throws(SafetensorsError) -> Int? {
+            fields[key] == nil ? nil : try integer(key, in: range)
+        }
         network = try field("network")
-        epoch = try number("epoch", "an integer")
-        step = try number("step", "an integer")
+        epoch = try integer("epoch", in: Self.epochRange)
+        step = try integer("step", in: Self.stepRange)
+        guard step >= epoch else {
+            throw fail("checkpoint metadata \"step\" \(step) is less than \"epoch\" \(epoch); expected at least one step per completed epoch")
+        }
+        epochStep = try optionalInteger("epoch_step", in: 0...step)
+        batchSize = try optionalInteger("batch_size", in: Self.batchSizeRange)
+        trainImages = try optionalInteger("train_images", in: Self.trainImagesRange)
         learningRate = try number("learning_rate", "a number")
+        // The same rule as the command line's --lr: SGD with a rate ≤ 0, NaN or ±inf trains nothing sensible.
+        guard learningRate > 0, learningRate.isFinite else {
+            throw fail("checkpoint metadata \"learning_rate\" must be a positive finite number, got \"\(fields["learning_rate"] ?? "")\"")
+        }
         seed = try number("seed", "an unsigned integer")
+        _ = try Self.normalization(in: fields, file: file)
         let activationText = try field("activation")
         guard let a = Activation(rawValue: activationText) else {
             throw fail("checkpoint metadata \"activation\" must be one of \(Activation.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(activationText)\"")

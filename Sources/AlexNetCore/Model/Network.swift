@@ -7,7 +7,8 @@ import Glibc
 ///
 /// Parameter names: the layers before `flatten` are `features.<i>` and those after it are
 /// `classifier.<j>`, counting every layer of that part (ReLU, LRN and pooling too) and not the flatten
-/// itself, so `alexnet-1tower` has exactly torchvision's `features.0.weight` … `classifier.6.bias`.
+/// itself, so `torchvision` has exactly torchvision's `features.0.weight` … `classifier.6.bias`; the paper
+/// presets share its `features.N` names but, with dropout after fc6/fc7, name those `classifier.0/3/6`.
 public final class Network {
     public let spec: NetworkSpec
     public let report: ShapeReport

@@ -24,6 +24,13 @@ enum LayerNaming {
     private static func baseNames(for kinds: [LayerKind]) -> [String] {
         var names: [String] = []
         var learned = 0
+        // Two conventions: the paper (Caffe) drops the outputs of fc6 and fc7 (drop6 after relu6),
+        // torchvision drops the inputs of its fc layers (drop6 right after flatten, before fc6). A
+        // network in torchvision's order has a dropout with no fully connected layer before it.
+        let dropsOutputs = !kinds.indices.contains { i in
+            guard case .dropout = kinds[i] else { return false }
+            return !Self.followsLinear(kinds, i)
+        }
         for (i, kind) in kinds.enumerated() {
             switch kind {
             case .conv:
@@ -37,9 +44,13 @@ enum LayerNaming {
             case .maxpool:
                 names.append("pool\(learned)")
             case .dropout:
-                // torchvision puts dropout before fc6 and fc7: name it after the layer it feeds.
-                let feedsLearned = kinds[(i + 1)...].contains { $0.isLearned }
-                names.append("drop\(feedsLearned ? learned + 1 : learned)")
+                // The paper's drop6 drops fc6's outputs; torchvision's drop6 feeds fc6.
+                if dropsOutputs, Self.followsLinear(kinds, i) {
+                    names.append("drop\(learned)")
+                } else {
+                    let feedsLearned = kinds[(i + 1)...].contains { $0.isLearned }
+                    names.append("drop\(feedsLearned ? learned + 1 : learned)")
+                }
             case .flatten:
                 names.append("flatten")
             case .softmax:
@@ -47,6 +58,18 @@ enum LayerNaming {
             }
         }
         return names
+    }
+
+    /// Whether the nearest learned (or flatten) layer before `i` is a fully connected one.
+    private static func followsLinear(_ kinds: [LayerKind], _ i: Int) -> Bool {
+        for kind in kinds[..<i].reversed() {
+            switch kind {
+            case .linear: return true
+            case .conv, .flatten: return false
+            default: continue
+            }
+        }
+        return false
     }
 
     /// relu1 → tanh1 when the experiment swaps activations.

@@ -2,7 +2,8 @@
 public enum Preset: String, Sendable, CaseIterable {
     /// The paper's two-GPU network (grouped conv2, conv4, conv5).
     case alexnet
-    /// The same network as a single tower (CaffeNet-style, no groups).
+    /// The same network as a single tower: groups 1 everywhere (not CaffeNet, which keeps groups 2 in
+    /// conv2/4/5 and pools before LRN).
     case alexnet1tower = "alexnet-1tower"
     /// torchvision's `alexnet`: 224 input, 64/192/384/256/256 channels, no LRN.
     case torchvision
@@ -25,15 +26,16 @@ public enum Preset: String, Sendable, CaseIterable {
     public var summary: String {
         switch self {
         case .alexnet: "the paper's two-GPU network, 227×227×3, groups 1/2/1/2/2 (60,965,224 params)"
-        case .alexnet1tower: "single-tower 227 network, no groups (62,378,344 params)"
-        case .torchvision: "torchvision's variant: 224 input, 64/192/384/256/256 channels, no LRN"
+        case .alexnet1tower: "the paper's network as one tower: 227×227×3, groups 1 everywhere (62,378,344 params)"
+        case .torchvision: "torchvision's variant: 224 input, 64/192/384/256/256 channels, no LRN, dropout before fc6/fc7"
         case .mini: "small AlexNet for Fashion-MNIST (27×27 crops of the 28×28 images), trains in minutes"
         case .figure1: "the paper's Figure 1 four-layer CNN (3 conv + 1 fc) adapted to Fashion-MNIST 28×28"
         }
     }
 
-    /// Conv stack + classifier in torchvision's order (dropout before fc6 and fc7), so that the
-    /// sequential indices match torchvision's `features.N` / `classifier.N` tensor names.
+    /// Conv stack + classifier in the paper's order: dropout on the *outputs* of fc6 and fc7 (§4.2,
+    /// "the first two fully-connected layers"; Caffe's fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8).
+    /// The `features.N` names still match torchvision's; the classifier's are `classifier.0/3/6`.
     private static func paper(groups g: [Int], name: String) -> NetworkSpec {
         let kinds: [LayerKind] = [
             .conv(ConvSpec(outChannels: 96, kernel: 11, stride: 4, padding: 0, groups: g[0])),
@@ -46,7 +48,7 @@ public enum Preset: String, Sendable, CaseIterable {
             .activation(.relu),
             .conv(ConvSpec(outChannels: 256, kernel: 3, stride: 1, padding: 1, groups: g[4])),
             .activation(.relu), .maxpool(PoolSpec(kernel: 3, stride: 2)),
-        ] + classifier(hidden: 4096, classes: 1000, dropout: 0.5)
+        ] + paperClassifier(hidden: 4096, classes: 1000, dropout: 0.5)
         return NetworkSpec(name: name, input: InputShape(channels: 3, height: 227, width: 227),
                            layers: named(kinds))
     }
@@ -115,6 +117,16 @@ public enum Preset: String, Sendable, CaseIterable {
                            layers: named(kinds))
     }
 
+    /// The paper's classifier: each of the first two fully connected layers' outputs is dropped.
+    private static func paperClassifier(hidden: Int, classes: Int, dropout: Double) -> [LayerKind] {
+        [.flatten,
+         .linear(out: hidden), .activation(.relu), .dropout(p: dropout),
+         .linear(out: hidden), .activation(.relu), .dropout(p: dropout),
+         .linear(out: classes), .softmax]
+    }
+
+    /// torchvision's classifier (and `mini`'s): dropout on the *inputs* of fc6 and fc7, so that the
+    /// sequential indices match torchvision's `classifier.1/4/6` tensor names.
     private static func classifier(hidden: Int, classes: Int, dropout: Double) -> [LayerKind] {
         [.flatten,
          .dropout(p: dropout), .linear(out: hidden), .activation(.relu),

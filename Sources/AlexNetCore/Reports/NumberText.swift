@@ -33,19 +33,31 @@ public enum NumberText {
         }
     }
 
-    /// Fixed-point without Foundation's locale-dependent formatting.
+    /// Fixed-point without Foundation's locale-dependent formatting, for any Double: NaN and the
+    /// infinities are spelled out, and a number too large to have `places` exact decimals (|v| · 10^places
+    /// ≥ 2^53) is written in Swift's shortest exponent form ("1e+30"), so a diverging loss never traps.
     public static func fixed(_ v: Double, _ places: Int) -> String {
         guard v.isFinite else { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
-        var scale = 1.0
+        let places = min(max(places, 0), 15)
+        var scale = 1
         for _ in 0..<places { scale *= 10 }
-        let r = (abs(v) * scale).rounded()
-        let whole = Int(r / scale)
-        var text = "\(v < 0 && r != 0 ? "-" : "")\(whole)"
+        let scaled = (abs(v) * Double(scale)).rounded()
+        guard scaled < 9_007_199_254_740_992 else { return "\(v)" }
+        // Integer arithmetic from here: r / scale and r % scale are exact, unlike their Double forms.
+        let r = Int(scaled)
+        var text = "\(v < 0 && r != 0 ? "-" : "")\(r / scale)"
         if places > 0 {
-            let frac = Int(r - Double(whole) * scale)
-            let f = String(frac)
+            let f = String(r % scale)
             text += "." + String(repeating: "0", count: places - f.count) + f
         }
         return text
+    }
+
+    /// A Double rounded to a whole number and grouped (1234.6 → "1,235"); nan, inf and values beyond Int's
+    /// range fall back to `fixed`, so a rate computed from a zero time never traps.
+    public static func grouped(rounding v: Double) -> String {
+        let r = v.rounded()
+        guard r.isFinite, abs(r) < 9_007_199_254_740_992 else { return fixed(v, 0) }
+        return grouped(Int(r))
     }
 }

@@ -53,14 +53,14 @@ public enum ShapeTable {
     /// Inexact tilings and the paper's conv1 neuron count, explained.
     public static func notes(_ r: ShapeReport) -> [String] {
         var notes: [String] = []
-        for l in r.layers where !l.isExact {
+        for l in r.layers where !l.isExact || l.formula?.seesEveryPixel == false {
             if let f = l.formula { notes.append("\(l.name): \(f.exactnessNote)") }
         }
         if let conv1 = r.layers.first(where: { $0.name == "conv1" }),
            conv1.output == FeatureShape(channels: 96, height: 55, width: 55) {
-            notes.append("conv1 has 55·55·96 = \(NumberText.grouped(conv1.activations)) neurons; the paper says 253,440, "
-                         + "which is 55·48·96: its figure matches 48 rather than 55 along one side (48 is the filters "
-                         + "per GPU), not what the layer computes")
+            notes.append("conv1 has 55·55·96 = \(NumberText.grouped(conv1.activations)) neurons; the paper says 253,440 "
+                         + "and does not derive it. It factors as 55·48·96 or as 48·48·110, among others; "
+                         + "the paper's figure is unexplained")
         }
         return notes
     }

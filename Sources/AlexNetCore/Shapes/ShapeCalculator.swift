@@ -3,11 +3,20 @@ extension NetworkSpec {
     public func shapeReport() throws(ShapeError) -> ShapeReport {
         try ShapeCalculator(network: self).run()
     }
+
+    /// The same report with conv output sizes rounded as given: `.ceil` is cuda-convnet's
+    /// `1 + ⌈(2P + W − F)/S⌉`, under which the paper's 224 input gives conv1 55×55. For the what-if
+    /// screen and lessons only: the engine's convolutions use floor, so such a report is not trainable.
+    public func shapeReport(convolutionRounding: PoolRounding) throws(ShapeError) -> ShapeReport {
+        try ShapeCalculator(network: self, convolutionRounding: convolutionRounding).run()
+    }
 }
 
 /// Walks the layers once, carrying the shape, receptive field and jump forward.
 struct ShapeCalculator {
     let network: NetworkSpec
+    /// Rounding of conv output sizes: Caffe and PyTorch floor; cuda-convnet ceils.
+    var convolutionRounding: PoolRounding = .floor
 
     func run() throws(ShapeError) -> ShapeReport {
         let inp = network.input
@@ -61,7 +70,7 @@ struct ShapeCalculator {
                     throw fail("\(c.outChannels) output channels are not divisible by \(c.groups) groups")
                 }
                 let (fh, fw) = try window(kernel: c.kernel, stride: c.stride, padding: c.padding,
-                                          rounding: .floor, shape: shape, fail: fail)
+                                          rounding: convolutionRounding, shape: shape, fail: fail)
                 r.formula = fh; r.widthFormula = fh == fw ? nil : fw
                 _ = try checked(CheckedSize.product(c.outChannels, fh.output, fw.output),
                                 "the output \(c.outChannels)×\(fh.output)×\(fw.output) has more values than 64-bit integers can count")

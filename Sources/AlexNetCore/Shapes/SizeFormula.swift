@@ -1,5 +1,6 @@
 /// The output-size formula of a sliding window, `out = ⌊(W − F + 2P)/S⌋ + 1`, with its numbers kept
-/// so that screens, lessons and quizzes can show every step.
+/// so that screens, lessons and quizzes can show every step. With `.ceil` it is cuda-convnet's
+/// `1 + ⌈(2P + W − F)/S⌉` (Krizhevsky's own code: 224 → 55 at conv1, the last window over 3 zeros).
 public struct SizeFormula: Sendable, Equatable {
     /// W: input size along one side.
     public var input: Int
@@ -23,12 +24,44 @@ public struct SizeFormula: Sendable, Equatable {
     public var remainder: Int { span >= 0 && stride > 0 ? span % stride : 0 }
 
     /// Real input pixels (not padding) at the far edge that no window covers, with floor rounding.
-    public var droppedPixels: Int {
+    public var edgePixels: Int {
         rounding == .floor ? max(0, remainder - padding) : 0
     }
 
-    /// True when the windows tile the padded input exactly.
+    /// Real input pixels that fall between two neighbouring windows: only when the stride is larger
+    /// than the window (F = 3, S = 4 never sees columns 3, 7, 11, …).
+    public var gapPixels: Int { max(0, unseenPixels - edgePixels) }
+
+    /// Every real input pixel along one side that no window covers: the gaps between windows when
+    /// S > F, and the leftover at the far edge.
+    public var droppedPixels: Int { unseenPixels }
+
+    /// True when every real input pixel along this side is under some window.
+    public var seesEveryPixel: Bool { unseenPixels == 0 }
+
+    /// True when the windows tile the padded input exactly (nothing left over at the far edge).
     public var isExact: Bool { remainder == 0 }
+
+    /// W minus the pixels covered by the union of the windows. Windows that overlap or touch (S ≤ F)
+    /// cover one run; otherwise each window covers its own F pixels clipped to the input.
+    private var unseenPixels: Int {
+        let out = output
+        guard out > 0, input > 0 else { return 0 }
+        func clipped(_ i: Int) -> (Int, Int) {
+            let start = i * stride - padding
+            return (max(0, start), min(input - 1, start + kernel - 1))
+        }
+        if stride <= kernel {
+            let (a, _) = clipped(0), (_, b) = clipped(out - 1)
+            return input - max(0, b - a + 1)
+        }
+        var covered = 0
+        for i in 0..<out {
+            let (a, b) = clipped(i)
+            covered += max(0, b - a + 1)
+        }
+        return input - covered
+    }
 
     /// Whether the window fits at all and the stride is positive.
     public var isValid: Bool { stride > 0 && kernel > 0 && padding >= 0 && span >= 0 && input > 0 }
@@ -66,19 +99,25 @@ public struct SizeFormula: Sendable, Equatable {
         return lines
     }
 
-    /// A sentence on whether the tiling is exact, e.g. the 224-vs-227 puzzle.
+    /// A sentence on whether the tiling is exact, e.g. the 224-vs-227 puzzle, and whether every input
+    /// pixel is seen (a stride larger than the window leaves gaps even when the tiling is exact).
     public var exactnessNote: String {
-        if isExact { return "exact: \(span) = \(span / max(stride, 1))·\(stride), every pixel is used" }
+        let gaps = gapPixels
+        let gapText = gaps == 0 ? "" : "; stride \(stride) > window \(kernel) leaves \(stride - kernel) pixel\(stride - kernel == 1 ? "" : "s") between neighbouring windows, so \(gaps) input pixel\(gaps == 1 ? "" : "s") along this side \(gaps == 1 ? "is" : "are") never seen"
+        if isExact {
+            if gaps == 0 { return "exact: \(span) = \(span / max(stride, 1))·\(stride), every pixel is used" }
+            return "exact: \(span) = \(span / max(stride, 1))·\(stride), nothing is left over at the edge" + gapText
+        }
         switch rounding {
         case .floor:
-            let lost = droppedPixels
+            let lost = edgePixels
             if lost == 0 {
-                return "not exact: \(span)/\(stride) leaves \(remainder); only padding is left over, no input pixel is lost"
+                return "not exact: \(span)/\(stride) leaves \(remainder); only padding is left over, no input pixel is lost at the edge" + gapText
             }
             let px = lost == 1 ? "pixel along this side is" : "pixels along this side are"
-            return "not exact: \(span)/\(stride) leaves \(remainder); the last \(lost) input \(px) never seen"
+            return "not exact: \(span)/\(stride) leaves \(remainder); the last \(lost) input \(px) never seen" + gapText
         case .ceil:
-            return "not exact: \(span)/\(stride) leaves \(remainder); the last window hangs \(stride - remainder) past the edge"
+            return "not exact: \(span)/\(stride) leaves \(remainder); the last window hangs \(stride - remainder) past the edge (over implicit zeros)" + gapText
         }
     }
 }

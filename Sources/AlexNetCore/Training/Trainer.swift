@@ -4,8 +4,11 @@ import Foundation
 public struct DivergenceError: Error, Equatable, CustomStringConvertible {
     public var step: Int
     public var loss: Double
+    /// The loss was finite but a gradient was not.
+    public var inGradients = false
     public var description: String {
-        "training diverged at step \(step) (loss \(loss.isNaN ? "NaN" : "\(loss)")); the weights are kept as they were before that step — try a lower --lr"
+        let what = inGradients ? "the gradients became nan or inf" : "loss became \(NumberText.fixed(loss, 3))"
+        return "training diverged: \(what) at step \(step); the weights are kept as they were before that step; try a smaller --lr"
     }
 }
 
@@ -38,7 +41,7 @@ public final class Trainer {
         let (loss, dLogits, correct) = Network.loss(logits: logits, labels: batch.labels)
         guard loss.isFinite else { throw DivergenceError(step: step + 1, loss: loss) }
         network.backward(dLogits)
-        guard gradientsAreFinite() else { throw DivergenceError(step: step + 1, loss: .nan) }
+        guard gradientsAreFinite() else { throw DivergenceError(step: step + 1, loss: loss, inGradients: true) }
         optimizer.step(network.parameters)
         step += 1
         return StepResult(loss: loss, correct: correct, count: batch.count)

@@ -1,5 +1,10 @@
 /// The knobs of a training run on Fashion-MNIST.
 public struct TrainingOptions: Sendable, Equatable {
+    /// Ranges the command line states and checks; a checkpoint's metadata is checked against the same.
+    public static let epochRange = 1...10_000
+    /// A batch above a few thousand 28×28 images gains no speed and only costs memory.
+    public static let batchSizeRange = 1...4_096
+
     public var epochs: Int
     public var batchSize: Int
     public var learningRate: Double

@@ -43,6 +43,13 @@ public final class TrainingRun {
             throw TrainingSetupError(message: "\(network.spec.name) ends in \(network.report.output.count) classes; Fashion-MNIST has 10")
         }
         guard options.batchSize >= 1 else { throw TrainingSetupError(message: "batch size must be at least 1") }
+        guard options.epochs >= 1 else { throw TrainingSetupError(message: "the number of epochs must be at least 1") }
+        guard train.count >= 1 else { throw TrainingSetupError(message: "the training set has no images; expected at least 1") }
+        // A test error over zero images would read as 0% error, i.e. a claimed 100% accuracy.
+        if let test, min(test.count, max(0, options.testLimit ?? test.count)) < 1 {
+            throw TrainingSetupError(message: "the test set has no images to measure (test limit \(options.testLimit.map(String.init) ?? "none"), "
+                + "\(test.count) test images); expected at least 1")
+        }
         self.network = network; self.train = train; self.test = test; self.options = options
         trainer = Trainer(network: network, learningRate: options.learningRate)
         normalization = train.measuredNormalization()
@@ -62,15 +69,51 @@ public final class TrainingRun {
     }
 
     /// Continues a saved run: weights, momentum, step and epoch from a checkpoint.
-    public func restore(_ checkpoint: Checkpoint, source: String) throws(WeightsError) {
+    ///
+    /// When the checkpoint was written with another batch size or another number of training images, a
+    /// position inside an epoch means different images (the shuffled order depends on the set's size), so
+    /// the unfinished epoch starts again from its first batch; the returned note says so (nil when the run
+    /// continues exactly where it stopped).
+    @discardableResult
+    public func restore(_ checkpoint: Checkpoint, source: String) throws(WeightsError) -> String? {
+        let saved = checkpoint.metadata
+        guard saved.epoch < options.epochs else {
+            throw WeightsError(source: source, message: "the checkpoint has already completed \(saved.epoch) of the \(options.epochs) "
+                + "epochs asked for in total, so nothing is left to train; expected more than \(saved.epoch) epochs")
+        }
         try network.load(Dictionary(uniqueKeysWithValues: checkpoint.weights.map { ($0.name, $0.tensor) }), source: source)
         let momentum = Dictionary(uniqueKeysWithValues: checkpoint.momentum.map { ($0.name, $0.tensor) })
         try trainer.optimizer.loadVelocity(momentum, source: source)
-        trainer.optimizer.learningRate = checkpoint.metadata.learningRate
-        trainer.resume(atStep: checkpoint.metadata.step)
-        startEpoch(checkpoint.metadata.epoch)
-        // Within an epoch, resume at the batch after the last completed one.
-        position = min(epochBatches.count, max(0, checkpoint.metadata.step - checkpoint.metadata.epoch * stepsPerEpoch))
+        trainer.optimizer.learningRate = saved.learningRate
+        trainer.resume(atStep: saved.step)
+        startEpoch(saved.epoch)
+        let (start, note) = Self.resumePosition(saved, batchSize: options.batchSize, trainImages: train.count,
+                                                stepsPerEpoch: epochBatches.count)
+        position = start
+        return note
+    }
+
+    /// The batch of epoch `saved.epoch` a resumed run starts at, and why it is not the saved one if it is not.
+    static func resumePosition(_ saved: CheckpointMetadata, batchSize: Int, trainImages: Int,
+                               stepsPerEpoch: Int) -> (position: Int, note: String?) {
+        let epoch = "epoch \(saved.epoch + 1)"
+        let now = "batches of \(batchSize) from \(trainImages) images"
+        if let done = saved.epochStep {
+            let sameLayout = saved.batchSize == batchSize && saved.trainImages == trainImages
+            if sameLayout, done < stepsPerEpoch { return (done, nil) }
+            let then = "batches of \(saved.batchSize.map(String.init) ?? "?") from \(saved.trainImages.map(String.init) ?? "?") images"
+            if done == 0 {
+                return (0, "the checkpoint was written training on \(then), this run uses \(now); it starts \(epoch) at its first batch")
+            }
+            return (0, "the checkpoint stopped \(done) batches into \(epoch) training on \(then); this run uses \(now), "
+                + "where that position means other images, so \(epoch) starts again at its first batch")
+        }
+        // Checkpoints that record no layout: the position follows from the step count if the layout is unchanged.
+        let (span, overflow) = saved.epoch.multipliedReportingOverflow(by: stepsPerEpoch)
+        let derived = overflow ? -1 : saved.step - span
+        if derived >= 0, derived < stepsPerEpoch { return (derived, nil) }
+        return (0, "the checkpoint records no batch size or training-set size, and its step \(saved.step) does not fall "
+            + "inside \(epoch) at \(now); \(epoch) starts at its first batch")
     }
 
     /// The run's state as a checkpoint (weights, momentum, where it is).
@@ -80,6 +123,7 @@ public final class TrainingRun {
         return Checkpoint(weights: weights, momentum: momentum, metadata: CheckpointMetadata(
             network: network.spec.name, epoch: epochIndex, step: trainer.step, learningRate: trainer.optimizer.learningRate,
             seed: options.seed, activation: activation,
+            epochStep: position, batchSize: options.batchSize, trainImages: train.count,
             extra: ["normalization_mean": String(normalization.mean), "normalization_std": String(normalization.std)]))
     }
 

@@ -27,10 +27,11 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
         ("groups", "conv groups (2 on the two-GPU layers)"),
         ("formula", "the size formula with its numbers"),
         ("exactness", "whether the windows tile the input exactly"),
-        ("dropped", "input pixels along one side that no window sees"),
+        ("dropped", "input pixels along one side that no window sees (gaps when S > F, and the leftover)"),
     ]
-    public static let totalFields = ["params", "macs", "activations", "layers"]
-    public static let inputFields = ["shape", "size", "channels"]
+    public static let totalFields = ["params", "macs", "activations", "layers", "convparams", "fcparams",
+                                     "convmacs", "fcmacs", "convmacspercent", "fcparamspercent"]
+    public static let inputFields = ["shape", "size", "channels", "values"]
 
     public init(subject: String, field: String) {
         self.subject = subject; self.field = field
@@ -57,6 +58,13 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
             case "macs": return .success(.number(report.totalMACs))
             case "activations": return .success(.number(report.layers.reduce(0) { $0 + $1.activations }))
             case "layers": return .success(.number(report.layers.filter { $0.kind.isLearned }.count))
+            // Where the parameters and the compute go: conv layers against fully connected ones.
+            case "convparams": return .success(.number(Self.sum(report, "conv", \.params)))
+            case "fcparams": return .success(.number(Self.sum(report, "linear", \.params)))
+            case "convmacs": return .success(.number(Self.sum(report, "conv", \.macs)))
+            case "fcmacs": return .success(.number(Self.sum(report, "linear", \.macs)))
+            case "convmacspercent": return .success(.number(Self.percent(Self.sum(report, "conv", \.macs), of: report.totalMACs)))
+            case "fcparamspercent": return .success(.number(Self.percent(Self.sum(report, "linear", \.params), of: report.totalParams)))
             default: return .failure(.unknownField(self, expected: Self.totalFields))
             }
         case "input":
@@ -64,6 +72,7 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
             case "shape": return .success(.text(report.input.description))
             case "size": return .success(.number(report.input.height))
             case "channels": return .success(.number(report.input.channels))
+            case "values": return .success(.number(report.input.count))
             default: return .failure(.unknownField(self, expected: Self.inputFields))
             }
         default:
@@ -73,6 +82,15 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
             return Self.value(field, of: layer).map { .success($0) }
                 ?? .failure(.notApplicable(self, kind: layer.kind.word))
         }
+    }
+
+    private static func sum(_ report: ShapeReport, _ kind: String, _ field: KeyPath<LayerReport, Int>) -> Int {
+        report.layers.filter { $0.kind.word == kind }.reduce(0) { $0 + $1[keyPath: field] }
+    }
+
+    /// A whole percentage, rounded to nearest.
+    private static func percent(_ part: Int, of whole: Int) -> Int {
+        Int((Double(part) * 100 / Double(max(whole, 1))).rounded())
     }
 
     private static func value(_ field: String, of layer: LayerReport) -> CoreValue? {

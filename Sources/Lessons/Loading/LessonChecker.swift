@@ -20,14 +20,14 @@ public enum LessonChecker {
             problems.append(ConfigError(file: lesson.file, line: line, message: message))
         }
         var context: LessonContext
-        do { context = try LessonContext(preset: lesson.preset) } catch {
-            return [ConfigError(file: lesson.file, line: nil, message: "\(error)")]
-        }
+        do { context = try LessonReplay.start(of: lesson) } catch { return [error] }
         for step in lesson.steps {
             do { context = try LessonReplay.apply(step.action, to: context) } catch {
-                report(step.actionLine, "this step breaks the network: \(error.message)")
+                // The same words the session refuses the lesson with, so --check predicts --plain.
+                problems.append(LessonReplay.breaks(step, of: lesson, error))
                 continue
             }
+            if let problem = LessonReplay.cannotTrain(step, in: context, of: lesson) { problems.append(problem) }
             if let focus = step.show, let layer = focus.layer {
                 if let l = context.report.layer(named: layer) {
                     if focus.screen == .filters, !l.kind.isLearned || l.formula == nil {

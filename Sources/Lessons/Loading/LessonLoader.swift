@@ -6,7 +6,7 @@ import Yams
 /// The format is described in `lessons/README.md`.
 public struct LessonLoader: Sendable {
     static let topFields = ["title", "preset", "steps"]
-    static let stepFields = ["text", "show", "train", "input", "preset", "question", "answer", "check",
+    static let stepFields = ["text", "show", "train", "input", "preset", "rounding", "recipe", "question", "answer", "check",
                              "choices", "hint", "explain"]
     static let questionOnlyFields = ["answer", "check", "choices", "hint", "explain"]
 
@@ -16,11 +16,22 @@ public struct LessonLoader: Sendable {
     public init(file: String) { reader = YAMLReader(file: file) }
 
     public func load(path: String) throws(ConfigError) -> Lesson {
-        try parse(try reader.compose(try YAMLReader.read(path, file: reader.file)))
+        let data = try YAMLReader.read(path, file: reader.file)
+        return try parse(try oneLine { () throws(ConfigError) in try reader.compose(data) })
     }
 
     public func load(text: String) throws(ConfigError) -> Lesson {
-        try parse(try reader.compose(text))
+        try parse(try oneLine { () throws(ConfigError) in try reader.compose(text) })
+    }
+
+    /// Whatever the YAML layer reports stays one line naming the file: a message that spans lines
+    /// (Yams' duplicate-key error quotes the whole file) would bury the `file:line:` under the file.
+    private func oneLine(_ compose: () throws(ConfigError) -> Node) throws(ConfigError) -> Node {
+        do { return try compose() } catch {
+            guard error.message.contains(where: \.isNewline) else { throw error }
+            let first = error.message.split(whereSeparator: \.isNewline).first.map(String.init) ?? "YAML error"
+            throw ConfigError(file: error.file, line: error.line, message: first)
+        }
     }
 
     func parse(_ root: Node) throws(ConfigError) -> Lesson {
@@ -36,6 +47,10 @@ public struct LessonLoader: Sendable {
         let preset = try self.preset(presetNode)
         let stepNodes = try reader.sequence(try field("steps"), what: "steps")
         if stepNodes.isEmpty { throw reader.error(root, "steps is empty: a lesson needs at least one step") }
+        guard LessonLimits.lessonSteps.contains(stepNodes.count) else {
+            throw reader.error(stepNodes[LessonLimits.lessonSteps.upperBound],
+                               "a lesson takes \(LessonLimits.text(LessonLimits.lessonSteps)) steps, got \(NumberText.grouped(stepNodes.count)); split it into several lessons")
+        }
         var steps: [LessonStep] = []
         for node in stepNodes { steps.append(try step(node)) }
         return Lesson(title: title, preset: preset, steps: steps, file: reader.file)
@@ -55,22 +70,52 @@ public struct LessonLoader: Sendable {
         func value(_ name: String) -> (keyNode: Node, value: Node)? {
             fields.first { $0.key == name }.map { ($0.keyNode, $0.value) }
         }
-        let actions = fields.filter { ["train", "input", "preset"].contains($0.key) }
+        let actions = fields.filter { ["train", "input", "preset", "rounding", "recipe"].contains($0.key) }
         if actions.count > 1 {
             throw reader.error(actions[1].keyNode, "a step can do one action, got both '\(actions[0].key)' and '\(actions[1].key)'; split it into two steps")
         }
         if let (_, v) = value("train") {
             let n = try reader.int(v, what: "train (steps)")
-            guard n > 0 else { throw reader.error(v, "train needs a positive number of steps, got \(n)") }
+            guard LessonLimits.trainSteps.contains(n) else {
+                throw reader.error(v, "train takes \(LessonLimits.text(LessonLimits.trainSteps)) steps, got \(NumberText.grouped(n))")
+            }
             step.action = .train(steps: n); step.actionLine = v.mark?.line
         }
         if let (_, v) = value("input") {
             let n = try reader.int(v, what: "input (the what-if input side)")
-            guard n > 0 else { throw reader.error(v, "input size must be positive, got \(n)") }
+            guard LessonLimits.inputSide.contains(n) else {
+                throw reader.error(v, "input takes a side of \(LessonLimits.text(LessonLimits.inputSide)) pixels, got \(NumberText.grouped(n))")
+            }
             step.action = .setInputSize(n); step.actionLine = v.mark?.line
         }
         if let (_, v) = value("preset") {
             step.action = .setPreset(try preset(v)); step.actionLine = v.mark?.line
+        }
+        if let (_, v) = value("rounding") {
+            let word = try reader.string(v, what: "rounding")
+            guard let r = PoolRounding(rawValue: word) else {
+                throw reader.error(v, "rounding takes floor (Caffe, PyTorch) or ceil (cuda-convnet), got '\(word)'")
+            }
+            step.action = .setRounding(r); step.actionLine = v.mark?.line
+        }
+        if let (_, v) = value("recipe") {
+            var recipe = TrainingRecipe()
+            for f in try reader.mapping(v, what: "a recipe", allowed: ["lr", "init"]) {
+                if f.key == "lr" {
+                    let lr = try reader.double(f.value, what: "lr (learning rate)")
+                    guard TrainingRecipe.learningRates.contains(lr) else {
+                        throw reader.error(f.value, "lr takes a learning rate from 0.000001 to 1, got \(lr)")
+                    }
+                    recipe.learningRate = lr
+                } else {
+                    let word = try reader.string(f.value, what: "init")
+                    guard let i = Initialization(rawValue: word) else {
+                        throw reader.error(f.value, "init takes \(Initialization.allCases.map(\.rawValue).joined(separator: " or ")), got '\(word)'")
+                    }
+                    recipe.initialization = i
+                }
+            }
+            step.action = .setRecipe(recipe); step.actionLine = v.mark?.line
         }
         if let (_, v) = value("show") {
             switch ScreenFocus.parse(try reader.string(v, what: "show")) {
@@ -93,7 +138,7 @@ public struct LessonLoader: Sendable {
             step.textLocations[key] = LessonStep.TextLocation(line: line, isLiteralBlock: scalar.style == .literal)
         }
         if step.action == nil, step.show == nil, step.text == nil, step.question == nil {
-            throw reader.error(node, "empty step: give it text, show, an action (train, input, preset) or a question")
+            throw reader.error(node, "empty step: give it text, show, an action (train, input, preset, rounding, recipe) or a question")
         }
         return step
     }
@@ -110,11 +155,14 @@ public struct LessonLoader: Sendable {
         if let (_, choicesNode) = value("choices") {
             var choices: [String] = []
             for c in try reader.sequence(choicesNode, what: "choices") { choices.append(try reader.string(c, what: "a choice")) }
-            guard choices.count >= 2 else { throw reader.error(choicesNode, "choices needs at least two options, got \(choices.count)") }
+            // One letter per option, a to z: the range is checked before any letter is made.
+            guard LessonLimits.choices.contains(choices.count) else {
+                throw reader.error(choicesNode, "choices takes \(LessonLimits.text(LessonLimits.choices)) options (letters a–z), got \(NumberText.grouped(choices.count))")
+            }
             if let (checkKey, _) = value("check") {
                 throw reader.error(checkKey, "'check' applies to numeric answers, not to multiple choice")
             }
-            let letters = choices.indices.map { String(UnicodeScalar(UInt8(97 + $0))) }
+            let letters = choices.indices.map(LessonSession.letter)
             let index = letters.firstIndex(of: answerText.lowercased()) ?? Int(answerText).map { $0 - 1 }
             guard let index, choices.indices.contains(index) else {
                 throw reader.error(answerNode, "answer '\(answerText)' is not one of the choices (\(letters.joined(separator: ", ")))")

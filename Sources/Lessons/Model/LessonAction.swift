@@ -8,4 +8,28 @@ public enum LessonAction: Sendable, Equatable {
     case setInputSize(Int)
     /// Look at another preset from here on.
     case setPreset(Preset)
+    /// Round conv output sizes down (Caffe, PyTorch: the engine) or up (cuda-convnet) from here on:
+    /// the 224 puzzle taught in both conventions. Shapes only; a `train:` needs floor.
+    case setRounding(PoolRounding)
+    /// Change the training recipe from here on (`recipe: {lr: 0.001, init: paper}`): the next `train:`
+    /// starts a fresh network with it, so a lesson can show each ingredient's effect.
+    case setRecipe(TrainingRecipe)
+}
+
+/// The parts of the paper's recipe a lesson may change; nil keeps the program's default.
+public struct TrainingRecipe: Sendable, Equatable, CustomStringConvertible {
+    public var learningRate: Double?
+    public var initialization: Initialization?
+
+    public init(learningRate: Double? = nil, initialization: Initialization? = nil) {
+        self.learningRate = learningRate; self.initialization = initialization
+    }
+
+    /// Learning rates a lesson may set: wide enough to show too small and too large.
+    public static let learningRates = 1e-6...1.0
+
+    public var description: String {
+        [learningRate.map { "learning rate \($0)" }, initialization.map { "\($0.rawValue) initialisation" }]
+            .compactMap { $0 }.joined(separator: ", ")
+    }
 }

@@ -1,12 +1,18 @@
 import AlexNetCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads and writes quiz progress under the XDG data directory
 /// (`$XDG_DATA_HOME` or `~/.local/share`, then `alexnet-explorer/progress.json`). Writes are atomic;
-/// a file that does not parse is renamed `progress.json.corrupt-<timestamp>` and reported, so a
-/// learner's history is never silently lost.
+/// a file that does not parse is renamed `progress.json.corrupt-<timestamp>` (with `-2`, `-3`, … when
+/// that name is taken) and reported. A corrupt file is never overwritten: if it cannot be set aside,
+/// progress is not saved that time, so a learner's history is never silently lost.
 public struct ProgressStore: Sendable {
     public let path: String
+    /// Set-aside names tried for one corrupt file: the timestamp, then `-2` … `-100`.
+    static let asideAttempts = 100
 
     public init(path: String) { self.path = path }
 
@@ -21,32 +27,88 @@ public struct ProgressStore: Sendable {
         path = base + "/alexnet-explorer/progress.json"
     }
 
-    /// The saved progress (empty when there is none yet), and a note when a corrupt file was set aside.
-    public func load(now: Date = Date()) -> (progress: QuizProgress, note: String?) {
-        guard FileManager.default.fileExists(atPath: path) else { return (QuizProgress(), nil) }
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            return (try JSONDecoder().decode(QuizProgress.self, from: data), nil)
-        } catch {
-            let stamp = Self.timestamp(now)
-            let aside = path + ".corrupt-" + stamp
-            do {
-                try FileManager.default.moveItem(atPath: path, toPath: aside)
-                return (QuizProgress(), "\(path): could not be read (\(Self.reason(error))); kept it as \(aside) and started afresh")
-            } catch {
-                return (QuizProgress(), "\(path): could not be read, nor set aside (\(error.localizedDescription)); it will not be overwritten")
-            }
+    /// What `load` found.
+    public struct Loaded: Sendable {
+        /// The saved progress, or empty when there is none yet or it was corrupt.
+        public var progress: QuizProgress
+        /// One line to show when a corrupt file was set aside, or could not be.
+        public var note: String?
+        /// False when a corrupt file is still at `path`: saving would destroy it, so the caller must not.
+        public var maySave: Bool
+    }
+
+    public func load(now: Date = Date()) -> Loaded {
+        guard FileManager.default.fileExists(atPath: path) else { return Loaded(progress: QuizProgress(), note: nil, maySave: true) }
+        let why: String
+        switch Self.decode(path) {
+        case .success(let progress): return Loaded(progress: progress, note: nil, maySave: true)
+        case .failure(let reason): why = reason.text
+        }
+        switch setAside(now: now) {
+        case .success(let aside):
+            return Loaded(progress: QuizProgress(), note: "\(path): could not be read (\(why)); kept it as \(aside) and started afresh", maySave: true)
+        case .failure(let reason):
+            return Loaded(progress: QuizProgress(),
+                          note: "\(path): could not be read (\(why)) nor set aside (\(reason.text)); it is left as it is, and progress is not saved this time",
+                          maySave: false)
         }
     }
 
-    /// Writes the progress atomically, creating the folder if needed.
+    /// Writes the progress atomically, creating the folder if needed. Refuses to replace a file that
+    /// is not valid progress: that file is the learner's only copy until it has been set aside.
     public func save(_ progress: QuizProgress) throws {
+        if FileManager.default.fileExists(atPath: path), case .failure(let why) = Self.decode(path) {
+            throw ProgressStoreError(path: path, message: "holds unreadable progress (\(why.text)); it was not overwritten")
+        }
         let dir = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try AtomicFile.write(Array(try encoder.encode(progress)) + [10], to: path)
     }
+
+    /// The progress in the file at `path`, or why it is not progress.
+    static func decode(_ path: String) -> Result<QuizProgress, Reason> {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return .success(try JSONDecoder().decode(QuizProgress.self, from: data))
+        } catch {
+            return .failure(Reason(text: reason(error)))
+        }
+    }
+
+    /// Moves the corrupt file to the first free `…corrupt-<stamp>[-N]` name. `link` fails on an existing
+    /// name instead of replacing it, so a set-aside file is never overwritten even by a racing program.
+    private func setAside(now: Date) -> Result<String, Reason> {
+        let stem = path + ".corrupt-" + Self.timestamp(now)
+        let allTaken = "every name from \((stem as NSString).lastPathComponent) to -\(Self.asideAttempts) is taken"
+        for attempt in 1...Self.asideAttempts {
+            let aside = attempt == 1 ? stem : "\(stem)-\(attempt)"
+            if link(path, aside) == 0 {
+                guard unlink(path) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    unlink(aside)
+                    return .failure(Reason(text: reason))
+                }
+                return .success(aside)
+            }
+            switch errno {
+            case EEXIST: continue
+            case EPERM, EXDEV, ENOTSUP, EMLINK:
+                // A file system without hard links: a checked rename (moveItem refuses an existing name).
+                if FileManager.default.fileExists(atPath: aside) { continue }
+                do { try FileManager.default.moveItem(atPath: path, toPath: aside); return .success(aside) } catch {
+                    return .failure(Reason(text: error.localizedDescription))
+                }
+            default:
+                return .failure(Reason(text: String(cString: strerror(errno))))
+            }
+        }
+        return .failure(Reason(text: allTaken))
+    }
+
+    /// Why a file is not progress, or could not be set aside: a phrase for the one-line note.
+    struct Reason: Error { var text: String }
 
     static func timestamp(_ date: Date) -> String {
         let f = DateFormatter()
@@ -57,8 +119,18 @@ public struct ProgressStore: Sendable {
     }
 
     private static func reason(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted = error { return "not valid JSON" }
-        if error is DecodingError { return "not a progress file" }
-        return error.localizedDescription
+        switch error {
+        case DecodingError.dataCorrupted(let c) where !c.codingPath.isEmpty: return c.debugDescription
+        case DecodingError.dataCorrupted: return "not valid JSON"
+        case is DecodingError: return "not a progress file"
+        default: return error.localizedDescription
+        }
     }
+}
+
+/// Why progress was not saved, as one line naming the file.
+public struct ProgressStoreError: Error, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
 }

@@ -12,6 +12,12 @@ public struct PlainQuizRunner {
 
     /// Right answers and questions answered (a question left at end of input does not count).
     public func run(_ questions: [QuizQuestion]) -> (correct: Int, asked: Int) {
+        let session = runSession(questions)
+        return (session.correct, session.asked)
+    }
+
+    /// The same, returning the finished session (its per-question results too).
+    public func runSession(_ questions: [QuizQuestion]) -> QuizSession {
         var session = QuizSession(questions: questions)
         write("(type a whole number; commas are fine; q quits)")
         var ask = true
@@ -24,6 +30,6 @@ public struct PlainQuizRunner {
             ask = accepted
         }
         write(session.scoreLine)
-        return (session.correct, session.asked)
+        return session
     }
 }

@@ -4,8 +4,8 @@ import AlexNetCore
 /// Every answer comes from the core's shape report (or `SizeFormula` searches), never from a
 /// formula written here, so the quiz teaches what the program computes.
 public struct QuizGenerator: Sendable {
-    private var rng: SeededRandom
-    private let alexnet: ShapeReport
+    var rng: SeededRandom
+    let alexnet: ShapeReport
 
     public init(seed: UInt64) throws(ShapeError) {
         rng = SeededRandom(seed: seed, stream: "quiz")
@@ -13,10 +13,12 @@ public struct QuizGenerator: Sendable {
     }
 
     /// `count` questions drawn from the topic's kinds, cycling through them in a shuffled order so
-    /// that every kind appears before any repeats.
-    public mutating func questions(topic: QuizTopic, count: Int) -> [QuizQuestion] {
+    /// that every kind appears before any repeats. `due` kinds (missed earlier: spaced repetition)
+    /// come first, before the first cycle, so they come back sooner; with none the questions depend
+    /// on the seed alone (a class sharing `--seed` gets the same worksheet).
+    public mutating func questions(topic: QuizTopic, count: Int, due: [QuizKind] = []) -> [QuizQuestion] {
         var out: [QuizQuestion] = []
-        var order: [QuizKind] = []
+        var order: [QuizKind] = due.filter(topic.kinds.contains)
         while out.count < count {
             if order.isEmpty { order = rng.permutation(topic.kinds.count).map { topic.kinds[$0] } }
             out.append(question(order.removeFirst()))
@@ -37,6 +39,13 @@ public struct QuizGenerator: Sendable {
         case .fcParams: return fcParams(onAlexNet: onAlexNet)
         case .layerMACs: return layerMACs(onAlexNet: onAlexNet)
         case .receptiveField: return receptiveField(onAlexNet: onAlexNet)
+        case .poolCeil: return poolCeil(onAlexNet: onAlexNet)
+        case .activationMemory: return activationMemory(onAlexNet: onAlexNet)
+        case .mostParams: return mostParams()
+        case .whatIfParams: return whatIfParams(onAlexNet: onAlexNet)
+        case .macsShare: return macsShare()
+        case .dropoutExpectation: return dropoutExpectation(onAlexNet: onAlexNet)
+        case .lrnValue: return lrnValue()
         }
     }
 
@@ -84,7 +93,7 @@ public struct QuizGenerator: Sendable {
         let span = w - k + 2 * p
         let s = (1...max(span, 1)).first {
             let f = SizeFormula(input: w, kernel: k, padding: p, stride: $0)
-            return f.output == out && f.isExact
+            return f.output == out && f.isExact && f.seesEveryPixel
         }!
         let prompt = "\(intro) has \(k)×\(k) windows and padding \(p) on a \(w)×\(w) input. What stride gives a \(out)×\(out) output with every pixel used?"
         let worked = ["Exact tiling needs W − F + 2P = (out − 1)·S: \(w) − \(k) + 2·\(p) = \(span) = \(out - 1)·S, so S = \(span)/\(out - 1) = \(s).",
@@ -99,7 +108,7 @@ public struct QuizGenerator: Sendable {
         let s = (w - k + 2 * p) / max(out - 1, 1)
         let answer = (1...(out * s + k + 1)).first {
             let f = SizeFormula(input: $0, kernel: k, padding: p, stride: s)
-            return f.output == out && f.isExact
+            return f.output == out && f.isExact && f.seesEveryPixel
         }!
         let prompt = "\(intro) has \(k)×\(k) windows, stride \(s), padding \(p). What input side W gives a \(out)×\(out) output with no pixel left over?"
         let worked = ["Exact tiling needs W − F + 2P = (out − 1)·S, so W = (out − 1)·S + F − 2P = \(out - 1)·\(s) + \(k) − 2·\(p) = \(answer).",
@@ -115,7 +124,8 @@ public struct QuizGenerator: Sendable {
             let f = layer.formula!
             return (f.input, f.kernel, f.padding, f.output, "AlexNet's \(layer.name)")
         }
-        let s = 2 + rng.below(3), k = pick([3, 5, 7, 11]), p = rng.below(k / 2 + 1), out = 4 + rng.below(40)
+        // s ≤ k: with a stride larger than the window, pixels between windows would go unseen.
+        let k = pick([3, 5, 7, 11]), s = 2 + rng.below(min(3, k - 1)), p = rng.below(k / 2 + 1), out = 4 + rng.below(40)
         return ((out - 1) * s + k - 2 * p, k, p, out, "A layer")
     }
 
@@ -239,7 +249,7 @@ public struct QuizGenerator: Sendable {
         }
     }
 
-    private mutating func pick<T>(_ items: [T]) -> T { items[rng.below(items.count)] }
+    mutating func pick<T>(_ items: [T]) -> T { items[rng.below(items.count)] }
 
     /// A small network's shape report, or nil when those layers do not fit.
     static func report(input: InputShape, kinds: [LayerKind]) -> ShapeReport? {

@@ -18,4 +18,40 @@ public enum QuizKind: String, Sendable, CaseIterable {
     case layerMACs
     /// Receptive field side of a layer in a stack.
     case receptiveField
+    /// Output side of a max-pool with ceil rounding (PyTorch's `ceil_mode`, Caffe's pooling).
+    case poolCeil
+    /// Bytes of a layer's output (fp32) for a batch.
+    case activationMemory
+    /// Which learned layer of a preset holds the most parameters.
+    case mostParams
+    /// How a what-if edit (input side, conv5 width) changes the total parameters.
+    case whatIfParams
+    /// The conv layers' share of the multiply-adds (or the fc layers' share of the parameters).
+    case macsShare
+    /// Expected values under dropout: units zeroed, the paper's test-time scaling, inverted dropout.
+    case dropoutExpectation
+    /// A local response normalisation output for given channel values.
+    case lrnValue
+
+    /// A short name for worksheets and result lines.
+    public var title: String {
+        switch self {
+        case .convOutput: "conv output side"
+        case .poolOutput: "pool output side"
+        case .paddingToKeepSize: "padding that keeps the size"
+        case .strideForTarget: "stride for a target size"
+        case .inputForExact: "input side for exact tiling"
+        case .convParams: "conv parameters"
+        case .fcParams: "fully connected parameters"
+        case .layerMACs: "multiply-accumulates"
+        case .receptiveField: "receptive field"
+        case .poolCeil: "pool output with ceil rounding"
+        case .activationMemory: "activation memory"
+        case .mostParams: "largest layer"
+        case .whatIfParams: "parameter change of a what-if edit"
+        case .macsShare: "where compute and parameters go"
+        case .dropoutExpectation: "dropout expectations"
+        case .lrnValue: "local response normalisation"
+        }
+    }
 }

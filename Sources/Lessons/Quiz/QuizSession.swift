@@ -7,6 +7,9 @@ public struct QuizSession: Sendable {
     public private(set) var index = 0
     public private(set) var correct = 0
     public private(set) var asked = 0
+    /// Each answered question's kind and whether it was right, in order: kept per kind in the
+    /// progress file (spaced repetition) and in the `--format json` result line.
+    public private(set) var results: [QuizResult] = []
 
     public init(questions: [QuizQuestion]) { self.questions = questions }
 
@@ -25,6 +28,7 @@ public struct QuizSession: Sendable {
         guard let n = AnswerMatcher.number(typed) else { return (false, ["Please type a whole number."]) }
         asked += 1
         index += 1
+        results.append(QuizResult(kind: q.kind, right: n == q.answer))
         if n == q.answer {
             correct += 1
             return (true, ["Right: \(NumberText.grouped(q.answer))."])
@@ -33,4 +37,11 @@ public struct QuizSession: Sendable {
     }
 
     public var scoreLine: String { "Score: \(correct)/\(asked)" }
+}
+
+/// One answered quiz question: its kind and whether the answer was right.
+public struct QuizResult: Sendable, Equatable {
+    public var kind: QuizKind
+    public var right: Bool
+    public init(kind: QuizKind, right: Bool) { self.kind = kind; self.right = right }
 }

@@ -10,7 +10,7 @@ enum AnswerMatcher {
     /// The 0-based choice index for `b`, `B`, `2` or the option's own text.
     static func choice(_ typed: String, options: [String]) -> Int? {
         let t = typed.trimmingCharacters(in: .whitespaces).lowercased()
-        if t.count == 1, let scalar = t.unicodeScalars.first, scalar.value >= 97, Int(scalar.value) - 97 < options.count {
+        if t.count == 1, let scalar = t.unicodeScalars.first, ("a"..."z").contains(scalar), Int(scalar.value) - 97 < options.count {
             return Int(scalar.value) - 97
         }
         if let n = Int(t), (1...options.count).contains(n) { return n - 1 }

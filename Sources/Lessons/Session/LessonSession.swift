@@ -11,19 +11,24 @@ public struct LessonSession: Sendable {
     public private(set) var wrongTries = 0
     /// Questions answered right (first or second try) and questions asked, for the summary.
     public private(set) var correct = 0
-    public private(set) var asked = 0
-    private var settled: Set<Int> = []
+    public var asked: Int { given.count }
+    /// The learner's own answer at each settled question, by step index.
+    public private(set) var given: [Int: GivenAnswer] = [:]
+    /// The network at every step, built once: the lesson is refused up front if a step breaks it.
+    private let contexts: [LessonContext]
 
-    /// Fails only if the lesson's network cannot be built; run the checker first to know.
-    public init(lesson: Lesson) throws(ShapeError) {
+    /// Fails (with the step's `file:line`) if a step's action breaks the network, e.g. `input: 1`;
+    /// `--check` reports the same line in the same words.
+    public init(lesson: Lesson) throws(ConfigError) {
         self.lesson = lesson
-        context = try LessonReplay.context(of: lesson, at: 0)
+        contexts = try LessonReplay.contexts(of: lesson)
+        context = contexts[0]
     }
 
     public var step: LessonStep { lesson.steps[index] }
     public var isLast: Bool { index == lesson.steps.count - 1 }
     /// True while the current step's question is waiting for an answer.
-    public var awaitingAnswer: Bool { step.question != nil && !settled.contains(index) }
+    public var awaitingAnswer: Bool { step.question != nil && given[index] == nil }
 
     /// What the step shows: a header, the screen focus, the action, the text and the question.
     /// `trains` says whether the caller will run a `train` action itself (and print its progress).
@@ -38,6 +43,11 @@ public struct LessonSession: Sendable {
             lines.append("[what-if: input \(n)×\(n); the network now reads \(context.report.input) → \(context.report.output)]")
         case .setPreset(let p):
             lines.append("[preset: \(p.rawValue): \(p.summary)]")
+        case .setRecipe(let r):
+            lines.append("[recipe: \(r.description.isEmpty ? "the program's defaults" : r.description); the next training starts a fresh network]")
+        case .setRounding(let r):
+            lines.append(r == .ceil ? "[what-if: conv sizes rounded up, 1 + ⌈(2P + W − F)/S⌉, as cuda-convnet does; the network now reads \(context.report.input) → \(context.report.output)]"
+                                    : "[what-if: conv sizes rounded down, ⌊(W − F + 2P)/S⌋ + 1, as Caffe and PyTorch do]")
         case nil: break
         }
         if let focus = step.show { lines += LayerFacts.lines(for: focus, in: context) }
@@ -48,7 +58,7 @@ public struct LessonSession: Sendable {
             if case .choice(let options, _) = q.answer {
                 for (i, o) in options.enumerated() { lines.append("   \(Self.letter(i))) \(render(o))") }
             }
-            if settled.contains(index), let expected = expectedAnswer { lines.append("(answered: \(expected))") }
+            if let mine = given[index], let expected = expectedAnswer { lines.append(mine.revisitLine(expected: expected)) }
         }
         return lines
     }
@@ -69,15 +79,18 @@ public struct LessonSession: Sendable {
             return ["(no question is waiting here)"]
         }
         let isRight: Bool
+        let mine: String
         switch q.answer {
         case .choice(let options, let correct):
             guard let picked = AnswerMatcher.choice(typed, options: options) else {
                 return ["Please answer with a letter from a to \(Self.letter(options.count - 1))."]
             }
             isRight = picked == correct
+            mine = "\(Self.letter(picked))) \(render(options[picked]))"
         default:
             guard let n = AnswerMatcher.number(typed) else { return ["Please type a whole number (commas are fine)."] }
             isRight = n == expected.number
+            mine = NumberText.grouped(n)
         }
         var lines: [String] = []
         if isRight {
@@ -90,7 +103,7 @@ public struct LessonSession: Sendable {
             lines.append("Not quite: the answer is \(expected).")
         }
         if let e = q.explanation { lines += render(e).split(separator: "\n").map(String.init) }
-        settle()
+        settle(GivenAnswer(typed: mine, outcome: isRight ? .right : .wrong))
         return lines
     }
 
@@ -99,7 +112,7 @@ public struct LessonSession: Sendable {
         guard let q = step.question, awaitingAnswer, let expected = expectedAnswer else { return [] }
         var lines = ["The answer is \(expected)."]
         if let e = q.explanation { lines += render(e).split(separator: "\n").map(String.init) }
-        settle()
+        settle(GivenAnswer(typed: nil, outcome: .skipped))
         return lines
     }
 
@@ -124,13 +137,14 @@ public struct LessonSession: Sendable {
     }
 
     private mutating func move(to newIndex: Int) -> Bool {
-        guard let c = try? LessonReplay.context(of: lesson, at: newIndex) else { return false }
-        index = newIndex; context = c; wrongTries = 0
+        guard contexts.indices.contains(newIndex) else { return false }
+        index = newIndex; context = contexts[newIndex]; wrongTries = 0
         return true
     }
 
-    private mutating func settle() {
-        if !settled.contains(index) { asked += 1; settled.insert(index) }
+    /// A question is answered once; its answer is kept for going back (and for the summary).
+    private mutating func settle(_ answer: GivenAnswer) {
+        if given[index] == nil { given[index] = answer }
         wrongTries = 0
     }
 
@@ -140,5 +154,9 @@ public struct LessonSession: Sendable {
         (try? PlaceholderText.render(text, in: context).get()) ?? text
     }
 
-    static func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(97 + i))) }
+    /// `a`–`z` for the first 26 options (the loader allows no more); past that the 1-based number, so
+    /// a lesson built in code with more options still shows instead of trapping.
+    static func letter(_ i: Int) -> String {
+        (0..<26).contains(i) ? String(UnicodeScalar(UInt8(97 + i))) : String(i + 1)
+    }
 }

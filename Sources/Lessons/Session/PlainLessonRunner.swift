@@ -1,11 +1,13 @@
+import AlexNetCore
 import Foundation
 
 /// Runs a lesson as a line-by-line text session: for screen readers, SSH and scripts, and what the
 /// tests drive. Input comes from `readLine` (nil = end of input, which ends the lesson cleanly).
 public struct PlainLessonRunner {
     /// Runs a `train N` action on the network of that step and returns lines to print (progress,
-    /// loss, error); nil to skip training with a note (tests, or no data).
-    public typealias Trainer = (_ context: LessonContext, _ steps: Int) -> [String]
+    /// loss, error); a thrown error (no data, say) is printed with the step's `file:line` and the
+    /// lesson goes on. Without a trainer (tests) the step is skipped with a note.
+    public typealias Trainer = (_ context: LessonContext, _ steps: Int) throws -> [String]
 
     let readLine: () -> String?
     let write: (String) -> Void
@@ -26,7 +28,11 @@ public struct PlainLessonRunner {
                 if case .train(let n) = session.step.action, let trainer {
                     // The action comes first, as in the TUI: print its header, train, then the rest.
                     write(lines[0]); write(lines[1])
-                    trainer(session.context, n).forEach(write)
+                    do { try trainer(session.context, n).forEach(write) } catch {
+                        let step = session.step
+                        let place = ConfigError(file: session.lesson.file, line: step.actionLine ?? step.line, message: "cannot train here: \(error)")
+                        write(place.description)
+                    }
                     lines.dropFirst(2).forEach(write)
                 } else {
                     lines.forEach(write)

@@ -14,16 +14,17 @@ struct BenchCommand: ParsableCommand {
             """)
 
     @OptionGroup var network: NetworkOptions
-    @Option(parsing: .upToNextOption, help: "Batch sizes to time.") var batch: [Int] = [1, 16]
-    @Option(help: "Threads (default: all cores).") var threads: Int?
-    @Option(help: "Timed runs per figure (after one warm-up).") var steps: Int = 5
+    @Option(parsing: .upToNextOption, help: "Batch sizes to time (each 1...4096).") var batch: [Int] = [1, 16]
+    @Option(help: "Threads (1...256; default: all cores).") var threads: Int?
+    @Option(help: "Timed runs per figure, after one warm-up (1...1000).") var steps: Int = 5
     @Option(help: "table or json.") var format: ShapeTable.Format = .table
     @Flag(help: "Also show where a training step's time goes, layer by layer.") var layers = false
     @Flag(name: .customLong("no-render"), help: "Skip the 200×60 heatmap render benchmark.") var noRender = false
 
     func validate() throws {
-        guard steps >= 1 else { throw ValidationError("--steps must be at least 1") }
-        guard batch.allSatisfy({ $0 >= 1 }) else { throw ValidationError("--batch sizes must be at least 1") }
+        try OptionRange.check("--steps", steps, OptionRange.benchSteps)
+        for b in batch { try OptionRange.check("--batch", b, OptionRange.batch) }
+        try OptionRange.check("--threads", threads, OptionRange.threads)
     }
 
     struct Row {
@@ -32,8 +33,9 @@ struct BenchCommand: ParsableCommand {
         var macs: Int
         var forwardImages: Double { Double(batch) / forward }
         var trainImages: Double { Double(batch) / train }
-        var forwardGFLOPs: Double { 2 * Double(macs * batch) / forward / 1e9 }
-        var trainGFLOPs: Double { 6 * Double(macs * batch) / train / 1e9 }
+        // In Double: macs × batch can pass Int.max for a huge network.
+        var forwardGFLOPs: Double { 2 * Double(macs) * Double(batch) / forward / 1e9 }
+        var trainGFLOPs: Double { 6 * Double(macs) * Double(batch) / train / 1e9 }
     }
 
     func run() throws {

@@ -20,8 +20,8 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var network: NetworkOptions
     @Option(help: "Comma-separated activations to compare.") var activations: String = "relu,tanh"
     @Option(help: "Target training error, e.g. 0.25 for 25%.") var target: Double = 0.25
-    @Option(help: "Passes over the training set at most.") var epochs: Int = 1
-    @Option(help: "Images per mini-batch.") var batch: Int = 64
+    @Option(help: "Passes over the training set at most (1...10000).") var epochs: Int = 1
+    @Option(help: "Images per mini-batch (1...4096).") var batch: Int = 64
     @Option(help: ArgumentHelp("Learning rate for every run, or 'auto': each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) for up to --search-steps steps and keeps its fastest (the paper tuned each network separately).",
                                valueName: "rate|auto"))
     var lr: String = "0.02"
@@ -31,23 +31,27 @@ struct CompareCommand: ParsableCommand {
     var seeds: Int = 1
     @Option(help: "L2 weight decay. Default: 0 for figure1 (the paper's Figure 1 used no regularisation), the paper's 0.0005 otherwise.")
     var weightDecay: Double?
-    @Option(help: "Train on the first N training images only.") var limit: Int?
+    @Option(help: "Train on the first N training images only (1 or more).") var limit: Int?
     @Option(help: "Write every point of every run (with per-layer saturation and gradient ratio) to this CSV file.") var csv: String?
     @Option(help: "Output: text (chart, result line, table) or json.") var format: CompareFormat = .text
     @Option(help: "Weight initialisation: paper (N(0, 0.01²), some biases 1) or he. Default: he for mini and figure1, paper otherwise.")
     var `init`: Initialization?
     @Flag(help: "Keep training after the target, to the end of the epochs.") var full = false
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
-    @Option(help: "Threads for the maths (default: all cores).") var threads: Int?
+    @Option(help: "Threads for the maths (1...256; default: all cores).") var threads: Int?
 
     enum CompareFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func validate() throws {
         guard target > 0, target < 1 else { throw ValidationError("--target must be between 0 and 1, e.g. 0.25") }
-        guard epochs >= 1, batch >= 1 else { throw ValidationError("--epochs and --batch must be at least 1") }
-        guard lr == "auto" || (Double(lr).map { $0 > 0 && $0.isFinite } ?? false) else {
-            throw ValidationError("--lr must be a positive number or 'auto', got '\(lr)'")
+        try OptionRange.check("--epochs", epochs, OptionRange.epochs)
+        try OptionRange.check("--batch", batch, OptionRange.batch)
+        if lr != "auto" {
+            guard let rate = Double(lr) else { throw ValidationError("--lr must be a positive number or 'auto', got '\(lr)'") }
+            try OptionRange.checkRate("--lr", rate)
         }
+        try OptionRange.check("--limit", limit, OptionRange.count)
+        try OptionRange.check("--threads", threads, OptionRange.threads)
         guard (1...100).contains(seeds) else { throw ValidationError("--seeds must be between 1 and 100, got \(seeds)") }
         guard (1...100_000).contains(searchSteps) else { throw ValidationError("--search-steps must be between 1 and 100,000, got \(searchSteps)") }
         if let weightDecay { guard weightDecay >= 0, weightDecay < 1 else { throw ValidationError("--weight-decay must be in [0, 1), e.g. 0.0005") } }

@@ -12,10 +12,20 @@ struct FeaturesCommand: ParsableCommand {
     @OptionGroup var network: NetworkOptions
     @Option(help: "Weights (safetensors); default: the untrained initialisation, seed 1.") var weights: String?
     @Option(help: "An image (PNG, PGM, PPM) as input.") var image: String?
-    @Option(help: "Which Fashion-MNIST test image, for networks that take them.") var index: Int = 0
+    @Option(help: "Which Fashion-MNIST test image, for networks that take them (0...9999 for the full test set).")
+    var index: Int = 0
     @Option(help: "Layer whose maps to show (default: the first conv layer).") var layer: String?
     @Option(help: "Write the maps as an image (.png, .ppm or .pgm) instead of printing them.") var out: String?
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+
+    func validate() throws {
+        guard index >= 0 else { throw ValidationError("--index must be 0 or more (0...9999 for the Fashion-MNIST test set), got \(index)") }
+    }
+
+    /// An --index that picks nothing, found once the input is known.
+    struct IndexError: Error, CustomStringConvertible {
+        var description: String
+    }
 
     func run() throws {
         try CLIError.wrap {
@@ -27,7 +37,18 @@ struct FeaturesCommand: ParsableCommand {
             let name = try net.report.mapLayer(named: layer)
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: loaded?.normalization)
-            inputs.move(by: index)
+            // An index past the end used to wrap around silently (10000 showed image 0): refuse it instead.
+            if let count = inputs.imageCount {
+                guard index < count else {
+                    throw IndexError(description: "--index \(index) is outside the Fashion-MNIST test set in \(data) "
+                        + "(\(NumberText.grouped(count)) images); expected 0...\(count - 1)")
+                }
+                inputs.move(by: index)
+            } else if index != 0 {
+                throw IndexError(description: "--index \(index) picks a Fashion-MNIST test image, but the input is "
+                    + (image.map { "the image \($0)" } ?? "the built-in test pattern (\(spec.name) does not take 28×28 grey images)")
+                    + "; expected no --index")
+            }
             let set = inputs.featureSet()
             guard let maps = set.layers.first(where: { $0.name == name })?.maps else {
                 throw ValidationError("no feature maps for layer '\(name)'; layers with maps: \(set.layers.map(\.name).joined(separator: ", "))")

@@ -15,21 +15,53 @@ struct LessonCommand: ParsableCommand {
     @Flag(help: "Run as a line-by-line text session on stdin/stdout (screen readers, SSH, scripts).")
     var plain = false
 
+    @Option(help: "Directory with the Fashion-MNIST IDX files (for train: steps under --plain).")
+    var data: String = FashionMNIST.defaultDirectory
+
     @Flag(help: "List the shipped lessons.")
     var list = false
 
     @Flag(help: "Lint lessons: YAML errors, unknown screens or layers, placeholders, answers vs the core.")
     var check = false
 
+    @Option(help: "Write the lesson as a handout instead of taking it: markdown (placeholders filled in, questions numbered).")
+    var export: ExportFormat?
+
+    @Flag(help: "With --export: include answers, hints and worked explanations (the instructor's copy).")
+    var answers = false
+
+    @Option(name: [.short, .customLong("output")], help: "With --export or --new: the file to write (--export writes to stdout without it).")
+    var output: String?
+
+    @Option(name: .customLong("new"), help: "Write a commented starter lesson NAME.yaml (it passes --check) to edit.")
+    var newName: String?
+
     func run() throws {
         if list { return try listLessons() }
         if check { return try checkLessons() }
+        if let newName { return try writeStarter(newName) }
+        if (answers || output != nil), export == nil {
+            throw ValidationError("--answers and --output go with --export markdown (or --output with --new)")
+        }
+        if export != nil, files.isEmpty { return try exportAll() }
         guard files.count == 1 else {
             throw ValidationError(files.isEmpty ? "give a lesson file or name (alexnet lesson --list shows them)"
                                                 : "give one lesson to take (or --check to lint several)")
         }
         let path = resolve(files[0])
         let lesson = try CLIError.wrap { try LessonLoader(file: files[0]).load(path: path) }
+        // A lesson that fails --check is not taken: halfway through, its problems would surface as raw
+        // placeholders or "(no layer …)" with no file:line. One line: the first problem and a count.
+        let problems = LessonChecker.check(lesson)
+        if let first = problems.first {
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more: alexnet lesson --check \(files[0]) lists them)" : ""
+            CLIError.printError("error: \(first)\(more)")
+            throw ExitCode.failure
+        }
+        if export != nil {
+            let text = try CLIError.wrap { try LessonHandout.markdown(lesson, answers: answers) }
+            return try HandoutOutput.write(text, to: output)
+        }
         let session = try CLIError.wrap { try LessonSession(lesson: lesson) }
         if !plain {
             if let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
@@ -42,9 +74,9 @@ struct LessonCommand: ParsableCommand {
             }
             CLIError.printError("note: not a terminal; running the lesson as a text session (--plain)")
         }
-        let training = LessonTraining()
+        let training = LessonTraining(directory: data)
         let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print($0) },
-                                       trainer: { training.train($0, steps: $1) })
+                                       trainer: { try training.train($0, steps: $1) })
         runner.run(session)
     }
 
@@ -53,16 +85,73 @@ struct LessonCommand: ParsableCommand {
             CLIError.printError("error: cannot find the lessons folder (set ALEXNET_LESSONS to it)")
             throw ExitCode.failure
         }
-        for path in library.files {
-            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let title = (try? LessonLoader(file: path).load(path: path).title) ?? "(does not load: run --check)"
-            print("\(name.padding(toLength: max(28, name.count + 2), withPad: " ", startingAt: 0))\(title)")
+        let groups = [("en", "", library.files)] + library.languages.map { ($0.code, $0.code + "/", $0.files) }
+        for (code, prefix, files) in groups {
+            print("\(code) (\(files.count) lesson\(files.count == 1 ? "" : "s"))\(prefix.isEmpty ? "" : ": take one as \(prefix)NAME")")
+            for path in files {
+                let name = prefix + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                let title = (try? LessonLoader(file: path).load(path: path).title) ?? "(does not load: run --check)"
+                // Padded by display width, so a Chinese title's column still lines up.
+                print("  " + DisplayWidth.padded(name, to: max(30, DisplayWidth.of(name) + 2)) + title)
+            }
         }
+    }
+
+    /// `--export markdown -o DIR` with no lesson: every shipped lesson, every language, as DIR/NAME.md
+    /// (`zh/NAME.md` for translations), for a course's handouts in one go.
+    private func exportAll() throws {
+        guard let directory = output else {
+            throw ValidationError("give a lesson to export, or --output DIR to export every shipped lesson into DIR")
+        }
+        guard let library else {
+            CLIError.printError("error: cannot find the lessons folder (set ALEXNET_LESSONS to it)")
+            throw ExitCode.failure
+        }
+        let groups = [("", library.files)] + library.languages.map { ($0.code + "/", $0.files) }
+        var written = 0
+        for (prefix, files) in groups {
+            for path in files {
+                let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                let lesson = try CLIError.wrap { try LessonLoader(file: path).load(path: path) }
+                if let first = LessonChecker.check(lesson).first {
+                    CLIError.printError("error: \(first) (alexnet lesson --check lists every problem)")
+                    throw ExitCode.failure
+                }
+                let text = try CLIError.wrap { try LessonHandout.markdown(lesson, answers: answers) }
+                let target = directory + "/" + prefix + name + (answers ? ".answers.md" : ".md")
+                do {
+                    try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try AtomicFile.write(Array(text.utf8), to: target)
+                } catch {
+                    CLIError.printError("error: \(target): cannot write the handout: \(error)")
+                    throw ExitCode.failure
+                }
+                written += 1
+            }
+        }
+        print("wrote \(written) handout\(written == 1 ? "" : "s") to \(directory)")
+    }
+
+    /// `--new NAME`: the starter lesson, never over an existing file.
+    private func writeStarter(_ name: String) throws {
+        let path = output ?? (name.hasSuffix(".yaml") ? name : name + ".yaml")
+        guard !FileManager.default.fileExists(atPath: path) else {
+            CLIError.printError("error: \(path) already exists; pick another NAME (or --output FILE)")
+            throw ExitCode.failure
+        }
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let title = base.drop { $0.isNumber || $0 == "-" }.replacingOccurrences(of: "-", with: " ")
+        let text = LessonTemplate.starter(title: title.isEmpty ? base : title.prefix(1).uppercased() + title.dropFirst())
+        do { try AtomicFile.write(Array(text.utf8), to: path) } catch {
+            CLIError.printError("error: \(path): cannot write: \(error)")
+            throw ExitCode.failure
+        }
+        print("wrote \(path); check it with: alexnet lesson --check \(path)")
     }
 
     private func checkLessons() throws {
         var targets = files
-        if targets.isEmpty, let library { targets = library.files }
+        if targets.isEmpty, let library { targets = library.allFiles }
         guard !targets.isEmpty else { throw ValidationError("give the lesson files to check") }
         var failed = 0
         for file in targets {

@@ -5,15 +5,25 @@ import Lessons
 
 extension QuizTopic: ExpressibleByArgument {}
 
+/// How `quiz --plain` ends: the score line, or also one JSON result line an instructor can collect.
+enum QuizResultFormat: String, ExpressibleByArgument { case text, json }
+/// What `--export` writes.
+enum ExportFormat: String, ExpressibleByArgument { case markdown }
+
 struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
-        abstract: "Generated questions on shapes, parameters and receptive fields, answered by the core.")
+        abstract: "Generated questions on shapes, parameters, cost, dropout and LRN, answered by the core.",
+        discussion: """
+            Without --seed, kinds missed in earlier quizzes come first (spaced repetition, kept in the progress file). \
+            With --seed the questions depend on the seed alone, so a class gets the same quiz; \
+            --export markdown writes that worksheet (--answers adds answers and worked formulas).
+            """)
 
-    @Option(help: "shapes, params, receptive or all.")
+    @Option(help: "\(QuizTopic.allCases.map(\.rawValue).joined(separator: ", ")).")
     var topic: QuizTopic = .all
 
-    @Option(help: "How many questions.")
+    @Option(help: "How many questions (\(LessonLimits.text(LessonLimits.quizQuestions))).")
     var count = 10
 
     @Option(help: "Seed for the questions (the same seed asks the same questions).")
@@ -22,35 +32,81 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Line-by-line text session on stdin/stdout (screen readers, SSH, scripts).")
     var plain = false
 
+    @Option(help: "text, or json to end with one machine-readable result line (score, per-kind results, seed).")
+    var format: QuizResultFormat = .text
+
+    @Option(help: "Write the quiz as a worksheet instead of asking it: markdown (needs --seed).")
+    var export: ExportFormat?
+
+    @Flag(help: "With --export: include the answers and worked formulas.")
+    var answers = false
+
+    @Option(name: [.short, .customLong("output")], help: "With --export: write to this file (atomically) instead of stdout.")
+    var output: String?
+
     func validate() throws {
-        guard count > 0 else { throw ValidationError("--count must be at least 1") }
+        // Questions are generated up front: an unbounded count would fill memory before the first one.
+        // One line, not argument-parser's usage block: the range is the whole story.
+        guard LessonLimits.quizQuestions.contains(count) else {
+            CLIError.printError("error: --count takes \(LessonLimits.text(LessonLimits.quizQuestions)) questions, got \(NumberText.grouped(count))")
+            throw ExitCode.validationFailure
+        }
+        if export != nil, seed == nil {
+            CLIError.printError("error: --export needs --seed N, so the worksheet is the quiz students get with the same seed")
+            throw ExitCode.validationFailure
+        }
+        if (answers || output != nil), export == nil {
+            CLIError.printError("error: --answers and --output go with --export markdown")
+            throw ExitCode.validationFailure
+        }
     }
 
     func run() throws {
-        var generator = try CLIError.wrap { try QuizGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max)) }
-        let questions = generator.questions(topic: topic, count: count)
+        let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
+        var generator = try CLIError.wrap { try QuizGenerator(seed: seed) }
+        if export != nil {
+            let text = QuizWorksheet.markdown(generator.questions(topic: topic, count: count), topic: topic, seed: seed, answers: answers)
+            return try HandoutOutput.write(text, to: output)
+        }
         let store = ProgressStore(environment: ProcessInfo.processInfo.environment)
-        var (progress, note) = store.load()
-        if let note { CLIError.printError("warning: " + note) }
-        let score: (correct: Int, asked: Int)
+        let loaded = store.load()
+        var progress = loaded.progress
+        if let note = loaded.note { CLIError.printError("warning: " + note) }
+        // A class sharing a seed gets the same questions; a learner on their own gets missed kinds first.
+        let due = self.seed == nil ? progress.dueKinds : []
+        let questions = generator.questions(topic: topic, count: count, due: due)
+        let review = due.filter(topic.kinds.contains).prefix(count)
+        if !review.isEmpty {
+            print("(missed last time, so asked first: \(review.map(\.title).joined(separator: ", ")))")
+        }
+        let session: QuizSession
         if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
             var view = QuizView(session: QuizSession(questions: questions), capabilities: terminal.capabilities)
             let signal = ScreenLoop(session: terminal).run(&view)
             terminal.close()
             if let signal { throw ExitCode(128 + signal) }
-            score = (view.session.correct, view.session.asked)
-            print(view.session.scoreLine)
+            session = view.session
+            print(session.scoreLine)
         } else {
-            let runner = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print($0) })
-            score = runner.run(questions)
+            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print($0) }).runSession(questions)
         }
+        save(score: (session.correct, session.asked), results: session.results, progress: &progress, store: store, maySave: loaded.maySave)
+        // Printed last (after the progress notes), so `tail -n 1` collects it.
+        if format == .json { print(QuizWorksheet.resultLine(session: session, topic: topic, seed: seed)) }
+    }
+
+    private func save(score: (correct: Int, asked: Int), results: [QuizResult], progress: inout QuizProgress,
+                      store: ProgressStore, maySave: Bool) {
         guard score.asked > 0 else { return }
+        progress.record(results: results)
         if progress.record(topic: topic, correct: score.correct, outOf: score.asked) {
             print("New best for \(topic.rawValue)!")
         }
         if let best = progress.topics[topic.rawValue] {
             print("Best for \(topic.rawValue): \(best.bestCorrect)/\(best.bestOutOf) over \(best.sessions) quiz\(best.sessions == 1 ? "" : "zes")")
         }
+        // A corrupt file that could not be set aside stays where it is (the warning above said so).
+        guard maySave else { return }
         do { try store.save(progress) } catch {
             CLIError.printError("warning: could not save progress to \(store.path): \(error)")
         }

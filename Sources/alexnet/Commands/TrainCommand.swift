@@ -7,24 +7,28 @@ extension Initialization: ExpressibleByArgument {}
 
 /// Options shared by `train` and `compare`.
 struct TrainingArguments: ParsableArguments {
-    @Option(help: "Passes over the training set.") var epochs: Int = 3
-    @Option(help: "Images per mini-batch (1 or more).") var batch: Int = 64
-    @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005).") var lr: Double = 0.02
+    @Option(help: "Passes over the training set in total, counting those of a --resume checkpoint (1...10000).")
+    var epochs: Int = 3
+    @Option(help: "Images per mini-batch (1...4096).") var batch: Int = 64
+    @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005); a positive number.") var lr: Double = 0.02
     @Option(help: "Seed for initialisation, data order, dropout and augmentation.") var seed: UInt64 = 1
-    @Option(help: "Train on the first N training images only.") var limit: Int?
-    @Option(name: .customLong("test-limit"), help: "Measure test error on the first N test images only.") var testLimit: Int?
+    @Option(help: "Train on the first N training images only (1 or more).") var limit: Int?
+    @Option(name: .customLong("test-limit"), help: "Measure test error on the first N test images only (1 or more).")
+    var testLimit: Int?
     @Option(help: "Weight initialisation: paper (N(0, 0.01²), some biases 1) or he. Default: he for mini, paper otherwise.")
     var `init`: Initialization?
     @Flag(name: .customLong("no-augment"), help: "Turn off random crops and flips.") var noAugment = false
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
-    @Option(help: "Threads for the maths (default: all cores).") var threads: Int?
+    @Option(help: "Threads for the maths (1...256; default: all cores).") var threads: Int?
 
     func validate() throws {
-        guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
-        guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
-        guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be a positive number") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try OptionRange.check("--epochs", epochs, OptionRange.epochs)
+        try OptionRange.check("--batch", batch, OptionRange.batch)
+        try OptionRange.checkRate("--lr", lr)
+        try OptionRange.check("--limit", limit, OptionRange.count)
+        // --test-limit 0 would measure nothing and report 100% accuracy: refused, like an empty test set.
+        try OptionRange.check("--test-limit", testLimit, OptionRange.count)
+        try OptionRange.check("--threads", threads, OptionRange.threads)
     }
 
     func options(for preset: Preset?) -> TrainingOptions {
@@ -50,6 +54,10 @@ struct TrainCommand: ParsableCommand {
             Prints a progress bar with loss, training error and images/s, and the test error after each epoch.
             The learning rate is divided by 10 when the test error stops improving for 2 epochs.
             Ctrl-C stops between steps; with --save the weights so far are written (atomically) before exiting.
+            --resume continues where the checkpoint stopped. With another --limit or --batch, a position inside an epoch means other images, so the unfinished epoch starts again at its first batch (a note on stderr says so).
+            --epochs counts all epochs, the checkpoint's included.
+            --test-limit 0 and an empty test set are refused: an accuracy over zero images would read 100%.
+            A run whose loss becomes nan or inf stops with the last good weights.
             """)
 
     @OptionGroup var network: NetworkOptions
@@ -76,7 +84,7 @@ struct TrainCommand: ParsableCommand {
         let run = try TrainingRun(network: net, train: trainSet, test: testSet, options: options)
         if let resume {
             let checkpoint = try Checkpoint.load(from: resume)
-            try run.restore(checkpoint, source: resume)
+            if let note = try run.restore(checkpoint, source: resume) { CLIError.printError("note: \(resume): \(note)") }
             print("resumed \(resume): epoch \(checkpoint.metadata.epoch), step \(NumberText.grouped(checkpoint.metadata.step))")
         }
         print("training \(spec.name) (\(NumberText.grouped(net.parameterCount)) parameters) on \(NumberText.grouped(trainSet.count)) images, "
@@ -111,7 +119,7 @@ struct TrainCommand: ParsableCommand {
                     + "train error \(NumberText.fixed(p.trainError * 100, 2))%, test error \(NumberText.fixed(test * 100, 2))% "
                     + "(test accuracy \(NumberText.fixed((1 - test) * 100, 2))%), \(NumberText.fixed(secs - run.lastTestSeconds, 1)) s training + "
                     + "\(NumberText.fixed(run.lastTestSeconds, 1)) s testing, "
-                    + "\(NumberText.grouped(Int(p.imagesPerSecond.rounded()))) images/s"
+                    + "\(NumberText.grouped(rounding: p.imagesPerSecond)) images/s"
                 if p.learningRateDropped { summary += "; test error stopped improving: lr ÷10 → \(run.trainer.optimizer.learningRate)" }
                 print(summary)
                 try saveIfAsked(run, activation: act, why: nil)

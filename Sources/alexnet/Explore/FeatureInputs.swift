@@ -34,9 +34,18 @@ final class FeatureInputs {
             ? FashionMNIST.classNames : (0..<network.report.output.count).map { "class \($0)" }
     }
 
-    /// Moves to another test image (only Fashion-MNIST inputs have a next one).
+    /// How many images `index` can pick from: the test set's size for Fashion-MNIST, else nil.
+    var imageCount: Int? {
+        if case .fashionMNIST(let data, _) = source { return data.count }
+        return nil
+    }
+
+    /// Moves to another test image (only Fashion-MNIST inputs have a next one), wrapping around at
+    /// either end. The step is reduced modulo the count first, so no step (even Int.max) overflows.
     func move(by step: Int) {
-        if case .fashionMNIST(let data, _) = source { index = (index + step + data.count) % data.count }
+        if case .fashionMNIST(let data, _) = source {
+            index = (index + step % data.count + data.count) % data.count
+        }
     }
 
     /// The input as the network sees it (N = 1) and a name for it.

@@ -19,11 +19,8 @@ enum WeightsFile {
         var detail: [String] = []
         if let epoch = file.metadata["epoch"] { detail.append("epoch \(epoch)") }
         if let step = file.metadata["step"], let n = Int(step) { detail.append("step \(NumberText.grouped(n))") }
-        var normalization: PixelNormalization?
-        if let m = file.metadata["normalization_mean"].flatMap(Float.init),
-           let s = file.metadata["normalization_std"].flatMap(Float.init) {
-            normalization = PixelNormalization(mean: m, std: s)
-        }
+        // Checked: a NaN mean or a zero std would turn every input into NaN and show blank maps.
+        let normalization = try CheckpointMetadata.normalization(in: file.metadata, file: path)
         return Loaded(provenance: .trained(checkpoint: path, detail: detail.joined(separator: ", ")),
                       normalization: normalization)
     }

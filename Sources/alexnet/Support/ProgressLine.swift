@@ -8,17 +8,20 @@ struct ProgressLine {
     private var lastPrint = ContinuousClock.now - .seconds(10)
 
     static func bar(_ fraction: Double, width: Int) -> String {
-        let filled = Int((min(1, max(0, fraction)) * Double(width)).rounded())
+        // NaN compares false both ways, so clamp it explicitly before converting to Int.
+        let clamped = fraction.isNaN ? 0 : min(1, max(0, fraction))
+        let filled = Int((clamped * Double(width)).rounded())
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 
     static func text(_ p: TrainingProgress, epochs: Int, prefix: String = "") -> String {
-        let inEpoch = Int((p.epoch - Double(p.epochIndex)) * Double(p.stepsPerEpoch) + 0.5)
+        let position = (p.epoch - Double(p.epochIndex)) * Double(p.stepsPerEpoch) + 0.5
+        let inEpoch = position.isFinite ? Int(min(max(position, 0), Double(p.stepsPerEpoch))) : 0
         let done = inEpoch == 0 && p.epochIndex > 0 ? p.stepsPerEpoch : inEpoch
         let epochShown = inEpoch == 0 && p.epochIndex > 0 ? p.epochIndex : p.epochIndex + 1
         return prefix + "epoch \(epochShown)/\(epochs) [\(bar(Double(done) / Double(max(p.stepsPerEpoch, 1)), width: 20))] "
             + "\(done)/\(p.stepsPerEpoch)  loss \(NumberText.fixed(p.loss, 3))  train error \(NumberText.fixed(p.trainError * 100, 1))%  "
-            + "\(NumberText.grouped(Int(p.imagesPerSecond.rounded()))) images/s"
+            + "\(NumberText.grouped(rounding: p.imagesPerSecond)) images/s"
     }
 
     /// Shows a line: in place on a terminal (at most ~10 times a second), else every 5 s or when forced.

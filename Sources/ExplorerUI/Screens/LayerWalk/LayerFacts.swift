@@ -38,12 +38,24 @@ enum LayerFacts {
             }
             return text
         case .dropout(let p):
-            return "Dropout: in training each input is zeroed with probability \(NumberFormat.short(p)) "
-                + "(survivors are scaled by 1/(1 − p)), so neurons cannot co-adapt. The paper uses 0.5 in the "
-                + "first two fully connected layers: it roughly doubles the iterations to converge, and without "
-                + "it the network overfits substantially."
+            var text = "Dropout: in training each value is zeroed with probability \(NumberFormat.short(p)), "
+                + "so neurons cannot co-adapt. The paper: it doubles the iterations to converge (roughly); without it "
+                + "the network overfits substantially. The paper drops fc6's and fc7's outputs with 0.5 and at test "
+                + "time multiplies every output by 0.5; this program (like PyTorch) uses inverted dropout: "
+                + "survivors are scaled by 1/(1 − p) in training and test is the identity (same expected values)."
+            let before = report.layers[..<index].last { $0.kind.isLearned || $0.kind == .flatten }
+            if let before, case .linear = before.kind {
+                text += " Here it follows \(before.name): it drops that layer's outputs, as the paper does."
+            } else if let next = report.layers[(index + 1)...].first(where: { $0.kind.isLearned }) {
+                text += " Here it comes before \(next.name) and drops its inputs: torchvision's order, not the paper's."
+            }
+            return text
         case .flatten:
-            return "Flatten: the \(layer.input.paperDescription) maps become one vector of \(NumberFormat.grouped(layer.output.count)) numbers for the fully connected layers."
+            var text = "Flatten: the \(layer.input.paperDescription) maps become one vector of \(NumberFormat.grouped(layer.output.count)) numbers for the fully connected layers."
+            if report.network.name == "torchvision" {
+                text += " torchvision puts AdaptiveAvgPool2d((6, 6)) here, so its fc6 always gets 256·6·6 inputs; this preset leaves it out, so a what-if input size changes fc6's parameters where torchvision's would not."
+            }
+            return text
         case .linear(let out):
             var text = "Fully connected: each of the \(NumberFormat.grouped(out)) outputs is a weighted sum of all "
                 + "\(NumberFormat.grouped(layer.input.count)) inputs plus a bias."
@@ -51,7 +63,8 @@ enum LayerFacts {
             if share > 0.3 { text += " This one layer holds \(NumberFormat.percent(share)) of all parameters." }
             return text
         case .softmax:
-            return "Softmax turns the \(NumberFormat.grouped(layer.input.count)) scores into probabilities that sum to 1; "
+            let torch = report.network.name == "torchvision" ? " (torchvision's model ends at fc8's scores; this layer is added here.)" : ""
+            return torch + "Softmax turns the \(NumberFormat.grouped(layer.input.count)) scores into probabilities that sum to 1; "
                 + "training minimises the cross-entropy (the paper's multinomial logistic regression)."
         }
     }
@@ -64,9 +77,11 @@ enum LayerFacts {
     static func firstConvNotes(_ layer: LayerReport, _ c: ConvSpec) -> String {
         let paper = SizeFormula(input: 224, kernel: c.kernel, padding: c.padding, stride: c.stride)
         let out = layer.output
-        var text = "The paper says 224×224 input, but with 224: \(paper.exactnessNote). "
+        let ceil = SizeFormula(input: 224, kernel: c.kernel, padding: c.padding, stride: c.stride, rounding: .ceil)
+        var text = "The paper says 224×224 input. Rounding down (Caffe, PyTorch): \(paper.exactnessNote). "
+        text += "Krizhevsky's cuda-convnet rounds up: \(ceil.text). "
         if let f = layer.formula, f.isExact { text += "With \(f.input): \(f.exactnessNote)." }
-        text += " The paper counts 253,440 neurons here; \(out.height)·\(out.width)·\(out.channels) = \(NumberFormat.grouped(out.count))."
+        text += " Here \(out.height)·\(out.width)·\(out.channels) = \(NumberFormat.grouped(out.count)) neurons; the paper counts 253,440 and does not say how (55·48·96 and 48·48·110 both give it)."
         return text
     }
 

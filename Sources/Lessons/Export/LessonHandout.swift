@@ -1,0 +1,80 @@
+import AlexNetCore
+
+/// A lesson as a Markdown handout: every placeholder filled in from the core, the screens' facts as
+/// text, the questions numbered. With `answers` each question is followed by its answer, hint and
+/// worked explanation (the instructor's copy); without, students get blank lines to write on.
+public enum LessonHandout {
+    public static func markdown(_ lesson: Lesson, answers: Bool) throws(ConfigError) -> String {
+        let contexts = try LessonReplay.contexts(of: lesson)
+        var out = ["# \(lesson.title)", ""]
+        out.append("*Network: `\(lesson.preset.rawValue)` (\(lesson.preset.summary)). Numbers about the network were computed by the program; the paper's are quoted from it.*")
+        if answers { out.append(""); out.append("**Instructor's copy: answers included.**") }
+        var questionNumber = 0
+        for (i, (step, context)) in zip(lesson.steps, contexts).enumerated() {
+            func render(_ text: String) -> String { (try? PlaceholderText.render(text, in: context).get()) ?? text }
+            var block: [String] = []
+            switch step.action {
+            case .train(let n):
+                block.append("*Training: \(n) SGD steps of `\(context.preset.rawValue)` (run the lesson in the program to watch it).*")
+            case .setInputSize(let n):
+                block.append("*What-if: a \(n)×\(n) input; the network now reads \(context.report.input) → \(context.report.output).*")
+            case .setPreset(let p):
+                block.append("*Network: `\(p.rawValue)` (\(p.summary)).*")
+            case .setRecipe(let r):
+                block.append("*Training recipe from here on: \(r.description.isEmpty ? "the program's defaults" : r.description).*")
+            case .setRounding(let r):
+                block.append(r == .ceil ? "*What-if: conv sizes rounded up, 1 + ⌈(2P + W − F)/S⌉ (cuda-convnet).*"
+                                        : "*What-if: conv sizes rounded down, ⌊(W − F + 2P)/S⌋ + 1 (Caffe, PyTorch).*")
+            case nil: break
+            }
+            if let focus = step.show {
+                let facts = LayerFacts.lines(for: focus, in: context)
+                block.append("*On screen: \(focus).*")
+                if facts.count > 1 { block += ["", "```"] + facts.dropFirst() + ["```"] }
+            }
+            if let text = step.text {
+                if !block.isEmpty { block.append("") }
+                block += Self.trimmed(render(text))
+            }
+            if let q = step.question {
+                questionNumber += 1
+                if !block.isEmpty { block.append("") }
+                block.append("**Question \(questionNumber).** \(render(q.prompt))")
+                if case .choice(let options, _) = q.answer {
+                    block.append("")
+                    for (j, o) in options.enumerated() { block.append("- \(LessonSession.letter(j))) \(render(o))") }
+                }
+                block.append("")
+                if answers {
+                    let expected: String
+                    switch q.answer {
+                    case .expression(let e): expected = (try? e.evaluate(in: context).get())?.description ?? e.description
+                    case .literal(let n, _): expected = NumberText.grouped(n)
+                    case .choice(let options, let correct): expected = "\(LessonSession.letter(correct))) \(render(options[correct]))"
+                    }
+                    block.append("> **Answer:** \(expected)")
+                    if let hint = q.hint { block.append(">"); block.append("> *Hint:* \(render(hint))") }
+                    if let e = q.explanation { block.append(">"); block += Self.trimmed(render(e)).map { "> " + $0 } }
+                } else {
+                    block.append("Answer: ______________________")
+                }
+            }
+            out += ["", "## Step \(i + 1)", ""] + block
+        }
+        out += ["", "---", "", "\(questionNumber) question\(questionNumber == 1 ? "" : "s"). Take this lesson in the program: `alexnet lesson \(Self.name(of: lesson.file))`."]
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Lines without trailing blanks; a lesson's indented formula lines stay indented.
+    static func trimmed(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// `lessons/01-shape-arithmetic.yaml` → `01-shape-arithmetic`.
+    static func name(of file: String) -> String {
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        return base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base
+    }
+}
