@@ -47,4 +47,18 @@ import Testing
         s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
         #expect(grid.text.contains("(as it trains)"))
     }
+
+    @Test func theVerdictFitsAt80ColumnsWithoutTheRates() {
+        var s = CompareScreen(description: "figure1", target: 0.25, activations: [.relu, .tanh])
+        let relu = TrainingCurve(activation: .relu, points: [CurvePoint(step: 125, epoch: 0.1, loss: 1, trainError: 0.24)],
+                                 learningRate: 0.005)
+        let tanh = TrainingCurve(activation: .tanh, points: [CurvePoint(step: 67, epoch: 0.1, loss: 1, trainError: 0.2)],
+                                 learningRate: 0.02)
+        let summary = ComparisonSummary(target: 0.25, curves: [relu, tanh])
+        #expect(summary.resultLine == "relu (lr 0.005) reached 25% training error at step 125; tanh (lr 0.02) at step 67: 1.9× fewer steps")
+        s.show(summary, state: .finished("done"))
+        var grid = CellGrid(width: 80, height: 22)
+        s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+        #expect(grid.line(1).hasPrefix("relu reached 25% at step 125; tanh at step 67: 1.9× fewer steps"))
+    }
 }

@@ -65,7 +65,10 @@ public struct CompareScreen: Screen {
         let anyPoints = summary.curves.contains { !$0.points.isEmpty }
         let result: String
         switch state {
-        case .finished, .failed: result = anyPoints ? summary.resultLine : "no steps yet"
+        case .finished, .failed:
+            // The verdict must show whole: drop the rates (the header names them) when the line is too long.
+            let full = summary.resultLine
+            result = !anyPoints ? "no steps yet" : full.count <= area.width ? full : summary.resultLine(compact: true)
         default: result = summary.progressLine
         }
         grid.write(result, in: area, row: 1, style: theme.number)
