@@ -11,23 +11,45 @@ public final class ActivationComparison {
     public let stopAtTarget: Bool
     public private(set) var curves: [TrainingCurve]
     private var seconds: [Double]
+    private let measureLayers: Bool
+    /// A run also stops after this many steps (a budget, so that the explorer reaches a verdict in time).
+    public let maxSteps: Int?
 
+    private func done(_ i: Int) -> Bool {
+        let run = runs[i].run
+        return run.isFinished || (stopAtTarget && curves[i].firstPoint(reaching: target) != nil)
+            || (maxSteps.map { run.trainer.step >= $0 } ?? false)
+    }
+
+    /// `learningRates`, when given, holds one rate per activation (the paper tuned each separately);
+    /// otherwise every run uses `options.learningRate`. `weightDecay`, when given, replaces the optimiser's
+    /// default (the paper's 0.0005); 0 turns it off. With `measureLayers`, every recorded point also
+    /// carries each learned layer's saturation and relative gradient size.
     public init(spec: NetworkSpec, activations: [Activation], train: FashionMNIST, test: FashionMNIST?,
                 options: TrainingOptions, target: Double, recordEvery: Int, stopAtTarget: Bool = true,
-                memoryLimit: MemoryLimit = .machine) throws {
+                memoryLimit: MemoryLimit = .machine, learningRates: [Double]? = nil, weightDecay: Double? = nil,
+                measureLayers: Bool = true, maxSteps: Int? = nil) throws {
         precondition(!activations.isEmpty)
+        precondition(learningRates == nil || learningRates!.count == activations.count, "one learning rate per activation")
+        self.measureLayers = measureLayers
+        self.maxSteps = maxSteps
         self.target = target
         self.recordEvery = max(1, recordEvery)
         self.stopAtTarget = stopAtTarget
         // The runs train side by side, so each gets its share of the memory.
         let share = MemoryLimit(bytes: memoryLimit.bytes / activations.count,
                                 source: activations.count == 1 ? memoryLimit.source : "a 1/\(activations.count) share of \(memoryLimit.source)")
-        runs = try activations.map { a in
+        let rates = learningRates ?? activations.map { _ in options.learningRate }
+        runs = try zip(activations, rates).map { a, lr in
             let network = try Network(spec: spec.replacingActivations(with: a), initialization: options.initialization,
                                       seed: options.seed, memory: MemoryBudget(batch: options.batchSize, training: true, limit: share))
-            return (a, try TrainingRun(network: network, train: train, test: test, options: options))
+            var own = options
+            own.learningRate = lr
+            let run = try TrainingRun(network: network, train: train, test: test, options: own)
+            if let weightDecay { run.trainer.optimizer.weightDecay = weightDecay }
+            return (a, run)
         }
-        curves = activations.map { TrainingCurve(activation: $0) }
+        curves = zip(activations, rates).map { TrainingCurve(activation: $0, learningRate: $1, seed: options.seed) }
         seconds = activations.map { _ in 0 }
     }
 
@@ -35,21 +57,22 @@ public final class ActivationComparison {
 
     /// Every run has reached the target, or used up its epochs.
     public var isFinished: Bool {
-        runs.indices.allSatisfy { runs[$0].run.isFinished || (stopAtTarget && curves[$0].firstPoint(reaching: target) != nil) }
+        runs.indices.allSatisfy(done)
     }
 
     /// Advances each unfinished run by one step. A run that diverges throws; the others keep their curves.
     public func step() throws(DivergenceError) {
         for i in runs.indices {
             let run = runs[i].run
-            guard !run.isFinished, !(stopAtTarget && curves[i].firstPoint(reaching: target) != nil) else { continue }
+            guard !done(i) else { continue }
             let start = ContinuousClock.now
             let p = try run.step()
             let d = ContinuousClock.now - start
             seconds[i] += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
             let firstCrossing = p.trainError <= target && curves[i].firstPoint(reaching: target) == nil
-            if p.step % recordEvery == 0 || run.isFinished || firstCrossing {
-                curves[i].points.append(CurvePoint(step: p.step, epoch: p.epoch, loss: p.loss, trainError: p.trainError))
+            if p.step % recordEvery == 0 || run.isFinished || firstCrossing || p.step == maxSteps {
+                curves[i].points.append(CurvePoint(step: p.step, epoch: p.epoch, loss: p.loss, trainError: p.trainError,
+                                                   layers: measureLayers ? run.network.layerMeasures() : []))
             }
             curves[i].seconds = seconds[i]
         }

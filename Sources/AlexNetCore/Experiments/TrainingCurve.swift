@@ -1,3 +1,5 @@
+import Foundation
+
 /// One measured point of a training run.
 public struct CurvePoint: Sendable, Equatable {
     /// Optimiser steps taken so far (1-based: the point after the step).
@@ -8,9 +10,11 @@ public struct CurvePoint: Sendable, Equatable {
     public var loss: Double
     /// Training error rate over the recent window of mini-batches, in [0, 1].
     public var trainError: Double
+    /// Per learned layer, measured on this step's batch: saturation and relative gradient size.
+    public var layers: [LayerMeasure]
 
-    public init(step: Int, epoch: Double, loss: Double, trainError: Double) {
-        self.step = step; self.epoch = epoch; self.loss = loss; self.trainError = trainError
+    public init(step: Int, epoch: Double, loss: Double, trainError: Double, layers: [LayerMeasure] = []) {
+        self.step = step; self.epoch = epoch; self.loss = loss; self.trainError = trainError; self.layers = layers
     }
 }
 
@@ -19,10 +23,23 @@ public struct TrainingCurve: Sendable, Equatable {
     public var activation: Activation
     public var points: [CurvePoint]
     public var seconds: Double
+    /// The learning rate this run used (they may differ per activation, as in the paper).
+    public var learningRate: Double?
+    public var seed: UInt64?
 
-    public init(activation: Activation, points: [CurvePoint] = [], seconds: Double = 0) {
+    public init(activation: Activation, points: [CurvePoint] = [], seconds: Double = 0,
+                learningRate: Double? = nil, seed: UInt64? = nil) {
         self.activation = activation; self.points = points; self.seconds = seconds
+        self.learningRate = learningRate; self.seed = seed
     }
+
+    /// The activation, with its learning rate when known: `relu (lr 0.02)`.
+    public var label: String {
+        activation.rawValue + (learningRate.map { " (lr \(NumberText.shortDecimal($0)))" } ?? "")
+    }
+
+    /// The last measured point's per-layer numbers.
+    public var lastMeasures: [LayerMeasure] { points.last { !$0.layers.isEmpty }?.layers ?? [] }
 
     /// The first point whose training error is at or below `target`, if any.
     public func firstPoint(reaching target: Double) -> CurvePoint? {
@@ -41,18 +58,23 @@ public struct ComparisonSummary: Sendable, Equatable {
     }
 
     /// `relu reached 25% training error at step 1,450; tanh at step 8,200: 5.7× more steps`
-    public var resultLine: String {
+    public var resultLine: String { resultLine(compact: false) }
+
+    /// `compact` leaves out the learning rates and the words "training error", for a screen that shows
+    /// the rates in its header: `relu reached 25% at step 125; tanh at step 67: 1.9× fewer steps`.
+    public func resultLine(compact: Bool) -> String {
         let pct = Self.percent(target)
         guard let first = curves.first else { return "no runs" }
         var parts: [String] = []
         for (i, c) in curves.enumerated() {
-            let who = i == 0 ? "\(c.activation.rawValue) reached \(pct) training error" : c.activation.rawValue
+            let name = compact ? c.activation.rawValue : c.label
+            let who = i == 0 ? "\(name) reached \(pct)\(compact ? "" : " training error")" : name
             if let p = c.firstPoint(reaching: target) {
                 parts.append("\(who) at step \(NumberText.grouped(p.step))")
             } else {
                 let last = c.points.last.map { " (last error \(Self.percent($0.trainError)) at step \(NumberText.grouped($0.step)))" } ?? ""
-                parts.append(i == 0 ? "\(first.activation.rawValue) never reached \(pct) training error\(last)"
-                                    : "\(c.activation.rawValue) never did\(last)")
+                parts.append(i == 0 ? "\(name) never reached \(pct)\(compact ? "" : " training error")\(last)"
+                                    : "\(name) never did\(last)")
             }
         }
         var line = parts.joined(separator: "; ")
@@ -88,19 +110,43 @@ public struct ComparisonSummary: Sendable, Equatable {
         }.joined(separator: " · ") + " (target \(Self.percent(target)))"
     }
 
-    /// Every point of every run: `activation,step,epoch,loss,train_error`.
-    public var csv: String {
-        var out = "activation,step,epoch,loss,train_error\n"
+    /// Every point of every run: `activation,step,epoch,loss,train_error,seed,lr`, then per learned layer
+    /// `saturation_<layer>` (layers followed by an activation) and `grad_ratio_<layer>` (every learned layer),
+    /// empty where a point was not measured.
+    public var csv: String { csv(header: true) }
+
+    public func csv(header: Bool) -> String {
+        let measured = curves.lazy.compactMap { $0.points.first { !$0.layers.isEmpty }?.layers }.first ?? []
+        let layers = measured.map(\.layer)
+        // Saturation columns only for layers followed by an activation (not the last fully connected one).
+        let saturated = measured.filter { $0.saturation != nil }.map(\.layer)
+        var out = header ? "activation,step,epoch,loss,train_error,seed,lr"
+            + saturated.map { ",saturation_\($0)" }.joined() + layers.map { ",grad_ratio_\($0)" }.joined() + "\n" : ""
         for c in curves {
             for p in c.points {
-                out += "\(c.activation.rawValue),\(p.step),\(NumberText.fixed(p.epoch, 4)),\(NumberText.fixed(p.loss, 6)),\(NumberText.fixed(p.trainError, 6))\n"
+                out += "\(c.activation.rawValue),\(p.step),\(NumberText.fixed(p.epoch, 4)),\(NumberText.fixed(p.loss, 6)),\(NumberText.fixed(p.trainError, 6))"
+                out += ",\(c.seed.map(String.init) ?? ""),\(c.learningRate.map(NumberText.shortDecimal) ?? "")"
+                let byName = Dictionary(p.layers.map { ($0.layer, $0) }, uniquingKeysWith: { a, _ in a })
+                for l in saturated { out += "," + (byName[l]?.saturation.map { NumberText.fixed($0, 6) } ?? "") }
+                for l in layers { out += "," + (byName[l].map { Self.scientific($0.gradRatio) } ?? "") }
+                out += "\n"
             }
         }
         return out
+    }
+
+    /// Small positive numbers such as gradient ratios: 4 significant digits, exponent form.
+    static func scientific(_ v: Double) -> String {
+        String(format: "%.4g", v)
     }
 
     public static func percent(_ v: Double) -> String {
         let p = v * 100
         return (p.rounded() == p ? "\(Int(p))" : NumberText.fixed(p, 1)) + "%"
     }
+}
+
+extension NumberText {
+    /// A learning rate or decay as written on a command line: 0.02, 0.005, 1e-05 (`%g`).
+    public static func shortDecimal(_ v: Double) -> String { String(format: "%g", v) }
 }

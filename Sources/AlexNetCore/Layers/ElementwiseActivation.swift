@@ -9,7 +9,7 @@ import Glibc
 /// Backward needs only the output, which the layer keeps.
 final class ElementwiseActivation: Layer {
     let function: Activation
-    private var output: Tensor?
+    private(set) var output: Tensor?
 
     init(_ function: Activation) { self.function = function }
 

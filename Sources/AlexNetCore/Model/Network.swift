@@ -12,7 +12,7 @@ import Glibc
 public final class Network {
     public let spec: NetworkSpec
     public let report: ShapeReport
-    private let layers: [(spec: LayerSpec, layer: Layer?)]
+    let layers: [(spec: LayerSpec, layer: Layer?)]
     /// The parameters in network order, weight before bias.
     public let parameters: [Parameter]
     /// Each layer's output from the last forward, by layer name (only when asked to keep them).

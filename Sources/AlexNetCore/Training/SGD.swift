@@ -7,7 +7,8 @@
 public final class SGD {
     public var learningRate: Double
     public let momentum: Double
-    public let weightDecay: Double
+    /// A variable so that an experiment can turn decay off (the paper's Figure 1 used no regularisation).
+    public var weightDecay: Double
     /// v, one per parameter, by parameter name.
     public private(set) var velocity: [String: Tensor]
 

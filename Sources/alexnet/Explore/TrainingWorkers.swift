@@ -41,8 +41,16 @@ final class TrainingWorkers {
     var trainingDescription: String {
         "\(spec.name) on Fashion-MNIST, batch \(batchSize), lr \(learningRate)"
     }
+    // Screen 6 runs the paper's Figure 1 protocol on the `figure1` network whatever is explored, with
+    // each activation's learning rate as `compare --preset figure1 --lr auto` picked it (seed 1), no
+    // weight decay and no augmentation, and stops each run after `compareBudget` steps, so that a verdict
+    // comes within a minute on two cores.
+    let compareSpec = Preset.figure1.spec
+    let compareRates: [(Activation, Double)] = [(.relu, 0.005), (.tanh, 0.02)]
+    let compareBudget = 200
     var compareDescription: String {
-        "\(spec.name): relu vs tanh, same weights and batches, batch \(batchSize), lr \(learningRate)"
+        "\(compareSpec.name), lr " + compareRates.map { "\($0.0.rawValue) \(NumberText.shortDecimal($0.1))" }.joined(separator: "/")
+            + ", ≤\(compareBudget) steps"
     }
 
     var checkpointPath: String { "alexnet-\(spec.name).safetensors" }
@@ -149,15 +157,17 @@ final class TrainingWorkers {
 
     private func makeComparisonWorker() -> SteppingWorker<ComparisonSnapshot> {
         let holder = ComparisonHolder()
-        let (spec, dir, limit, target) = (self.spec, dataDirectory, self.limit, self.target)
-        let options = self.options(Initialization.default(for: Preset(rawValue: spec.name)), epochs: 1)
-        let empty = ComparisonSummary(target: target, curves: [TrainingCurve(activation: .relu), TrainingCurve(activation: .tanh)])
+        let (spec, dir, limit, target, rates, budget) = (compareSpec, dataDirectory, self.limit, self.target, compareRates, compareBudget)
+        var options = self.options(Initialization.default(for: .figure1), epochs: 1)
+        options.augment = false
+        let empty = ComparisonSummary(target: target, curves: rates.map { TrainingCurve(activation: $0.0, learningRate: $0.1) })
         let worker = SteppingWorker<ComparisonSnapshot>(
             step: {
                 let c = try holder.comparison ?? {
-                    let c = try ActivationComparison(spec: spec, activations: [.relu, .tanh],
+                    let c = try ActivationComparison(spec: spec, activations: rates.map(\.0),
                                                      train: try FashionMNIST.load(.train, directory: dir, limit: limit),
-                                                     test: nil, options: options, target: target, recordEvery: 8)
+                                                     test: nil, options: options, target: target, recordEvery: 8,
+                                                     learningRates: rates.map(\.1), weightDecay: 0, maxSteps: budget)
                     holder.comparison = c
                     return c
                 }()

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// Screen 6 through the real binary at the design size: Space starts the figure1 comparison, and the
+/// verdict comes with the saturation bars beside the curves.
+@Suite(.timeLimit(.minutes(1)))
+struct CompareScreenEndToEndTests {
+    static var hasData: Bool {
+        FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")
+    }
+
+    @Test(.enabled(if: hasData)) func spaceRunsFigure1ToAVerdictWithSaturationBars() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        // 640 training images: one epoch is 10 steps, so both runs end quickly, whatever the verdict.
+        tmux.type(try AlexNetBinary.command("explore --preset alexnet --train-limit 640"))
+        try tmux.waitFor("conv1  convolution")
+        tmux.keys("6")
+        try tmux.waitFor("figure1, lr relu 0.005/tanh 0.02", "ready: press Space")
+        tmux.keys("Space")
+        let screen = try tmux.waitFor("finished: relu (lr 0.005)", "Saturated units", "conv2 relu", "‖∂W‖/‖W‖", seconds: 40)
+        // One bar per run for each conv layer, each ending in a percentage.
+        for layer in ["conv1", "conv2", "conv3"] {
+            #expect(screen.range(of: layer + #" relu [█░]+ *\d+%"#, options: .regularExpression) != nil, "\(layer)")
+        }
+        #expect(screen.range(of: #"\s+tanh [█░]+ *\d+%"#, options: .regularExpression) != nil)
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+}
