@@ -35,10 +35,13 @@ func im2col(_ x: UnsafePointer<Float>, _ g: ConvGeometry, cols: UnsafeMutablePoi
                     }
                     for ow in 0..<owLo { out[ow] = 0 }
                     let src = plane + ih * W + (owLo * S - P + kw)
+                    // Offset pointers keep index arithmetic (and its overflow checks) out of the inner loops.
+                    let dst = out + owLo, n = owHi - owLo
                     if S == 1 {
-                        for ow in owLo..<owHi { out[ow] = src[ow - owLo] }
+                        for i in 0..<n { dst[i] = src[i] }
                     } else {
-                        for ow in owLo..<owHi { out[ow] = src[(ow - owLo) * S] }
+                        var from = src
+                        for i in 0..<n { dst[i] = from.pointee; from += S }
                     }
                     for ow in owHi..<OW { out[ow] = 0 }
                 }
@@ -64,10 +67,12 @@ func col2im(_ cols: UnsafePointer<Float>, _ g: ConvGeometry, ldc: Int, colOffset
                     if ih < 0 || ih >= H { continue }
                     let src = row + oh * OW
                     let dst = plane + ih * W + (owLo * S - P + kw)
+                    let from = src + owLo, n = owHi - owLo
                     if S == 1 {
-                        for i in 0..<(owHi - owLo) { dst[i] += src[owLo + i] }
+                        for i in 0..<n { dst[i] += from[i] }
                     } else {
-                        for ow in owLo..<owHi { dst[(ow - owLo) * S] += src[ow] }
+                        var to = dst
+                        for i in 0..<n { to.pointee += from[i]; to += S }
                     }
                 }
             }

@@ -42,14 +42,17 @@ final class LocalResponseNorm: Layer {
                             let enter = c + after, leave = c - before - 1
                             if enter < C { let xe = xb + base + enter * plane; for p in 0..<plane { window[p] += xe[p] * xe[p] } }
                             if leave >= 0 { let xl = xb + base + leave * plane; for p in 0..<plane { window[p] -= xl[p] * xl[p] } }
+                            // Pointers to this channel's plane keep the index arithmetic out of the inner
+                            // loops, so they vectorise with Swift's overflow checks left on.
                             let off = base + c * plane
-                            for p in 0..<plane { sb[off + p] = k + alpha * max(0, window[p]) }
+                            let (sc, fc, yc, xc) = (sb + off, fb + off, yb + off, xb + off)
+                            for p in 0..<plane { sc[p] = k + alpha * max(0, window[p]) }
                             if beta == 0.75 {
-                                for p in 0..<plane { let r = sb[off + p].squareRoot(); fb[off + p] = 1 / (r * r.squareRoot()) }
+                                for p in 0..<plane { let r = sc[p].squareRoot(); fc[p] = 1 / (r * r.squareRoot()) }
                             } else {
-                                for p in 0..<plane { fb[off + p] = powf(sb[off + p], -beta) }
+                                for p in 0..<plane { fc[p] = powf(sc[p], -beta) }
                             }
-                            for p in 0..<plane { yb[off + p] = xb[off + p] * fb[off + p] }
+                            for p in 0..<plane { yc[p] = xc[p] * fc[p] }
                         }
                     }
                 }
@@ -80,17 +83,18 @@ final class LocalResponseNorm: Layer {
                 let ratio = UnsafeMutablePointer<Float>.allocate(capacity: C * plane)
                 let window = UnsafeMutablePointer<Float>.allocate(capacity: plane)
                 defer { ratio.deallocate(); window.deallocate() }
-                for i in 0..<(C * plane) { ratio[i] = db[base + i] * yb[base + i] / sb[base + i] }
+                let (dn, yn, sn) = (db + base, yb + base, sb + base)
+                for i in 0..<(C * plane) { ratio[i] = dn[i] * yn[i] / sn[i] }
                 window.initialize(repeating: 0, count: plane)
-                for c in 0..<min(before, C) { for p in 0..<plane { window[p] += ratio[c * plane + p] } }
+                for c in 0..<min(before, C) { let rc = ratio + c * plane; for p in 0..<plane { window[p] += rc[p] } }
+                let twoAlphaBeta = 2 * alpha * beta
                 for c in 0..<C {
                     let enter = c + before, leave = c - after - 1
-                    if enter < C { for p in 0..<plane { window[p] += ratio[enter * plane + p] } }
-                    if leave >= 0 { for p in 0..<plane { window[p] -= ratio[leave * plane + p] } }
+                    if enter < C { let re = ratio + enter * plane; for p in 0..<plane { window[p] += re[p] } }
+                    if leave >= 0 { let rl = ratio + leave * plane; for p in 0..<plane { window[p] -= rl[p] } }
                     let off = base + c * plane
-                    for p in 0..<plane {
-                        dxb[off + p] = db[off + p] * fb[off + p] - 2 * alpha * beta * xb[off + p] * window[p]
-                    }
+                    let (dxc, dc, fc, xc) = (dxb + off, db + off, fb + off, xb + off)
+                    for p in 0..<plane { dxc[p] = dc[p] * fc[p] - twoAlphaBeta * xc[p] * window[p] }
                 }
             }
         }}}}}}
