@@ -95,16 +95,10 @@ public struct Explorer: Sendable {
         if showingHelp { KeyHelpOverlay(screen: activeScreen).render(into: &grid, theme: theme) }
     }
 
+    /// Every tab and the network name, abbreviated to fit (see `TabBar`).
     private func renderTabs(into grid: inout CellGrid) {
-        grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), with: Cell(" ", style: theme.bar))
-        var x = grid.write(" AlexNet Explorer ", x: 0, y: 0, style: CellStyle(fg: theme.bar.fg, bg: theme.bar.bg, bold: true, reverse: theme.bar.reverse))
-        for (i, screen) in screens.enumerated() {
-            let label = " \(i + 1) \(screen.title) "
-            x = grid.write(label, x: x + 1, y: 0, style: i == active ? theme.barActive : theme.bar)
-        }
-        let right = " \(networkName) "
-        let rx = grid.width - right.unicodeScalars.count
-        if rx > x + 1 { grid.write(right, x: rx, y: 0, style: theme.bar) }
+        TabBar(appName: "AlexNet Explorer", titles: screens.map(\.title), active: active, networkName: networkName)
+            .render(into: &grid, theme: theme)
     }
 
     private func renderStatus(into grid: inout CellGrid) {

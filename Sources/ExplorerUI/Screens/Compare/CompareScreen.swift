@@ -70,7 +70,8 @@ public struct CompareScreen: Screen {
                         color: Self.palette[i % Self.palette.count])
         }
         let pct = NumberText.fixed(summary.target * 100, 0) + "% target"
-        LineChart(series: series, target: (summary.target, pct), xLabel: "step", title: "Training error")
+        LineChart(series: series, target: (summary.target, pct), xLabel: "step", title: "Training error",
+                  yBounds: 0...1, percent: true)
             .render(into: &grid, area: chartArea, theme: theme)
         if panelWidth > 0 {
             let inner = Frame.inner(panel)

@@ -79,11 +79,11 @@ public struct TrainingScreen: Screen {
         let (top, bottom) = charts.splitRows(charts.height / 2)
         let caps = theme.capabilities
         LineChart(series: [ChartSeries(name: "loss", points: s.loss, color: .brightCyan)],
-                  xLabel: "step", title: "Loss (cross-entropy)")
+                  xLabel: "step", title: "Loss (cross-entropy)", yBounds: 0...Double.infinity)
             .render(into: &grid, area: top.inset(dx: 0, dy: 0), theme: theme)
         var errors = [ChartSeries(name: "train", points: s.trainError, color: .brightYellow)]
         if !s.testError.isEmpty { errors.append(ChartSeries(name: "test", points: s.testError, color: .brightGreen)) }
-        LineChart(series: errors, xLabel: "step", title: "Error rate")
+        LineChart(series: errors, xLabel: "step", title: "Error rate", yBounds: 0...1, percent: true)
             .render(into: &grid, area: bottom, theme: theme)
         if let filters = s.filters, side.width > 6 {
             let frame = Frame(title: "\(filters.layer) as it learns", style: theme.frame, titleStyle: theme.heading)
