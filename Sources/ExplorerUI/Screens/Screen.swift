@@ -3,8 +3,11 @@
 public protocol Screen: Sendable {
     /// The name on the tab bar.
     var title: String { get }
-    /// The screen's own keys, for `?` and the status line.
+    /// The screen's own keys, for `?` (and the status line unless `footerKeys` says otherwise).
     var keyHelp: [KeyHelp] { get }
+    /// The keys that matter most on this screen, most important first, in short words for the status
+    /// line (which shows as many as fit at the width).
+    var footerKeys: [KeyHelp] { get }
     /// Applies one key press to the state.
     mutating func update(_ key: Key)
     /// Draws the state into `area` of the grid.
@@ -15,6 +18,7 @@ public protocol Screen: Sendable {
 
 extension Screen {
     public mutating func layout(area: Rect, theme: Theme) {}
+    public var footerKeys: [KeyHelp] { keyHelp }
 }
 
 /// One line of the key help: the keys and what they do.
