@@ -21,7 +21,12 @@ public struct LayerWalkScreen: Screen {
 
     public var current: LayerReport { report.layers[selected] }
 
-    public mutating func update(_ key: Key) {
+    /// Selects a layer by name (lessons' `show: walk conv2`); unknown names leave the selection.
+    public mutating func focus(layer name: String) {
+        if let i = report.layers.firstIndex(where: { $0.name == name }) { selected = i }
+    }
+
+    public mutating func update(_ key: Key) -> [AppRequest] {
         let last = report.layers.count - 1
         switch key {
         case .left, "h": selected = max(0, selected - 1)
@@ -36,6 +41,7 @@ public struct LayerWalkScreen: Screen {
             }
         default: break
         }
+        return []
     }
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
