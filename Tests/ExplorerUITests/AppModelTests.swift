@@ -49,7 +49,7 @@ import Testing
         #expect(text.contains("80.0% Ankle boot"))
         // The training screen shows the same snapshot.
         press(&e, "5")
-        #expect(render(e, width: 80, height: 24).line(2).contains("mini, the Fashion-MNIST AlexNet on Fashion-MNIST"))
+        #expect(render(e, width: 80, height: 24).line(2).contains("mini, the Fashion-MNIST AlexNet, batch 64, lr 0.02"))
     }
 
     @Test func resetGoesBackToTheInitialWeightsFromAnyEngineScreen() throws {

@@ -32,8 +32,8 @@ public struct Explorer: Sendable {
         screens = [
             LayerWalkScreen(report: model.report), WhatIfScreen(network: model.explored, report: model.report),
             FiltersScreen(filters: model.weights?.filters), FeatureMapsScreen(features: model.features),
-            TrainingScreen(description: "\(engine) on Fashion-MNIST, batch \(batchSize), lr \(learningRate)"),
-            CompareScreen(description: "\(engine): relu vs tanh, same weights and batches, batch \(batchSize), lr \(learningRate)",
+            TrainingScreen(description: "\(engine), batch \(batchSize), lr \(learningRate)"),
+            CompareScreen(description: "relu vs tanh on \(engine), same weights and batches",
                           target: model.comparisonTarget, activations: [.relu, .tanh]),
         ]
         broadcast()
