@@ -74,9 +74,10 @@ import Testing
 
     @Test func spaceAndSAreRequestsForTheApp() {
         var s = TrainingScreen(description: "mini")
-        s.update(" "); s.update("s"); s.update("x")
-        #expect(s.takeRequests() == [.toggleRunning, .save])
-        #expect(s.takeRequests().isEmpty)
+        #expect(s.update(" ") == [.training(.toggleRunning)])
+        #expect(s.update("s") == [.training(.save)])
+        #expect(s.update("r") == [.training(.reset)])
+        #expect(s.update("x").isEmpty)
     }
 }
 
@@ -109,7 +110,7 @@ import Testing
         var grid = CellGrid(width: 100, height: 30)
         s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
         #expect(grid.line(0).hasPrefix("pool1 3 maps of 2×2"))
-        s.update("n"); s.update("p")
-        #expect(s.takeRequests() == [.input(step: 1), .input(step: -1)])
+        #expect(s.update("n") == [.featureInput(step: 1)])
+        #expect(s.update("p") == [.featureInput(step: -1)])
     }
 }

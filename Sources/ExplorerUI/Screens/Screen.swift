@@ -1,5 +1,6 @@
 /// One screen of the explorer: state, `update(key)` and `render(into:)` (the Elm architecture).
-/// Screens never touch the terminal; the backend draws the grid they render.
+/// Screens never touch the terminal; the backend draws the grid they render. The app's shared state
+/// (`AppModel`) reaches them through `observe(_:)`; what they want changed they return from `update`.
 public protocol Screen: Sendable {
     /// The name on the tab bar.
     var title: String { get }
@@ -8,8 +9,10 @@ public protocol Screen: Sendable {
     /// The keys that matter most on this screen, most important first, in short words for the status
     /// line (which shows as many as fit at the width).
     var footerKeys: [KeyHelp] { get }
-    /// Applies one key press to the state.
-    mutating func update(_ key: Key)
+    /// Applies one key press to the screen's own state; returns what it asks of the app.
+    @discardableResult mutating func update(_ key: Key) -> [AppRequest]
+    /// Takes the parts of the app model the screen shows; called at start and after every change.
+    mutating func observe(_ model: AppModel)
     /// Draws the state into `area` of the grid.
     func render(into grid: inout CellGrid, area: Rect, theme: Theme)
     /// Called when the screen's area changes size, for state that depends on it (rows per page).
@@ -19,6 +22,7 @@ public protocol Screen: Sendable {
 extension Screen {
     public mutating func layout(area: Rect, theme: Theme) {}
     public var footerKeys: [KeyHelp] { keyHelp }
+    public mutating func observe(_ model: AppModel) {}
 }
 
 /// One line of the key help: the keys and what they do.

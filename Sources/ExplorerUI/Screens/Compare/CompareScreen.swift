@@ -6,7 +6,8 @@ import AlexNetCore
 public struct CompareScreen: Screen {
     public private(set) var summary: ComparisonSummary
     public private(set) var state: TrainingSnapshot.State
-    public private(set) var requests: [TrainingRequest] = []
+    /// Why this network and not the explored one, when they differ.
+    public private(set) var engineReason: String?
     /// What is compared, for the header: "mini on Fashion-MNIST, batch 64, lr 0.01".
     public var description: String
 
@@ -20,13 +21,13 @@ public struct CompareScreen: Screen {
 
     public var keyHelp: [KeyHelp] { [KeyHelp("Space", "start / pause both runs")] }
 
-    public mutating func update(_ key: Key) {
-        if key == " " { requests.append(.toggleRunning) }
+    public mutating func update(_ key: Key) -> [AppRequest] {
+        key == " " ? [.comparison(.toggleRunning)] : []
     }
 
-    public mutating func takeRequests() -> [TrainingRequest] {
-        defer { requests.removeAll() }
-        return requests
+    public mutating func observe(_ model: AppModel) {
+        engineReason = model.engine.reason
+        show(model.comparison, state: model.comparisonState)
     }
 
     public mutating func show(_ summary: ComparisonSummary, state: TrainingSnapshot.State) {
@@ -60,6 +61,7 @@ public struct CompareScreen: Screen {
         default: result = summary.progressLine
         }
         grid.write(result, in: area, row: 1, style: theme.number)
+        if let engineReason { grid.write(engineReason, in: area, row: 2, style: theme.dim) }
 
         let body = area.splitRows(3).1
         let panelWidth = body.width >= 90 ? min(42, body.width / 3) : 0

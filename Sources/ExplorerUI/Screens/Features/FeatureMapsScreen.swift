@@ -8,8 +8,13 @@ public struct FeatureMapsScreen: Screen {
     public private(set) var selected = 0
     public private(set) var zoomed = false
     public private(set) var sortedByActivity = false
-    public private(set) var requests: [FeatureRequest] = []
     private var columns = 1
+    /// Where the weights of this forward pass came from, and whether newer weights are being pushed through.
+    public private(set) var provenance: WeightProvenance?
+    public private(set) var stale = false
+    /// Training runs another network, or the input cannot move: one line each.
+    public private(set) var trainingRuns: String?
+    public private(set) var inputNote: String?
 
     public init(features: FeatureSet?, layer: String? = nil) {
         self.features = features
@@ -18,10 +23,24 @@ public struct FeatureMapsScreen: Screen {
 
     public var title: String { "Features" }
 
+    /// Shows a layer by name (lessons' `show: features conv1`).
+    public mutating func focus(layer name: String) {
+        if let i = features?.layers.firstIndex(where: { $0.name == name }) { layerIndex = i; selected = 0 }
+    }
+
     public var keyHelp: [KeyHelp] {
         [KeyHelp("[ ]", "previous / next layer"), KeyHelp("←↑↓→ hjkl", "choose a channel"),
          KeyHelp("Enter", "zoom in / out"), KeyHelp("t", "most active channels first"),
-         KeyHelp("n / p", "next / previous input")]
+         KeyHelp("n / p", "next / previous input"), KeyHelp("r", "reset to the initial weights")]
+    }
+
+    /// The model's forward pass of the feature input, and the weights it used.
+    public mutating func observe(_ model: AppModel) {
+        if model.features != features { show(model.features) }
+        provenance = model.weights?.provenance
+        stale = model.featuresAreStale
+        trainingRuns = model.engine.isExplored ? nil : model.engine.spec.name
+        inputNote = model.featureNote
     }
 
     var current: (name: String, maps: Tensor)? {
@@ -42,19 +61,20 @@ public struct FeatureMapsScreen: Screen {
         selected = min(selected, max(0, (current?.maps.shape[0] ?? 1) - 1))
     }
 
-    public mutating func takeRequests() -> [FeatureRequest] {
-        defer { requests.removeAll() }
-        return requests
-    }
-
     public mutating func layout(area: Rect, theme: Theme) {
         guard let maps = current?.maps else { return }
         let cell = HeatmapView.cellSize(width: maps.shape[2], height: maps.shape[1], capabilities: theme.capabilities)
         columns = max(1, (area.width - 30 + 1) / (cell.width + 1))
     }
 
-    public mutating func update(_ key: Key) {
-        guard let f = features, let maps = current?.maps else { return }
+    public mutating func update(_ key: Key) -> [AppRequest] {
+        switch key {
+        case "n": return [.featureInput(step: 1)]
+        case "p": return [.featureInput(step: -1)]
+        case "r": return [.training(.reset)]
+        default: break
+        }
+        guard let f = features, let maps = current?.maps else { return [] }
         let last = maps.shape[0] - 1
         switch key {
         case "]": layerIndex = min(f.layers.count - 1, layerIndex + 1); selected = 0
@@ -66,10 +86,9 @@ public struct FeatureMapsScreen: Screen {
         case .enter: zoomed.toggle()
         case .escape: zoomed = false
         case "t": sortedByActivity.toggle(); selected = 0
-        case "n": requests.append(.input(step: 1))
-        case "p": requests.append(.input(step: -1))
         default: break
         }
+        return []
     }
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
@@ -82,6 +101,13 @@ public struct FeatureMapsScreen: Screen {
         let (c, h, w) = (maps.shape[0], maps.shape[1], maps.shape[2])
         StyledLine([("\(name) ", theme.heading), ("\(c) maps of \(h)×\(w)", theme.number),
                     ("  ·  input: \(f.inputName)", theme.dim)]).render(into: &grid, rect: area, row: 0)
+        if let note = inputNote {
+            grid.write(note, in: area, row: 1, style: theme.warning)
+        } else if let provenance {
+            let aside = stale ? "  (updating…)" : trainingRuns.map { "  · not trained here (training runs \($0))" } ?? ""
+            StyledLine([("weights: ", theme.dim), (provenance.text, provenance.isTrained ? theme.good : theme.warning),
+                        (aside, theme.dim)]).render(into: &grid, rect: area, row: 1)
+        }
 
         // Left column: the input picture and the prediction.
         let side = min(30, area.width / 3)

@@ -34,7 +34,12 @@ public struct LayerWalkScreen: Screen {
         scroll = min(scroll, maxScroll)
     }
 
-    public mutating func update(_ key: Key) {
+    /// Selects a layer by name (lessons' `show: walk conv2`); unknown names leave the selection.
+    public mutating func focus(layer name: String) {
+        if let i = report.layers.firstIndex(where: { $0.name == name }) { selected = i }
+    }
+
+    public mutating func update(_ key: Key) -> [AppRequest] {
         let last = report.layers.count - 1
         let before = selected
         defer { if selected != before { scroll = 0 } }
@@ -53,6 +58,7 @@ public struct LayerWalkScreen: Screen {
             }
         default: break
         }
+        return []
     }
 
     /// The panels' area below the pipeline strip.

@@ -5,10 +5,11 @@ import AlexNetCore
 /// unless asked.
 public struct TrainingScreen: Screen {
     public private(set) var snapshot: TrainingSnapshot
-    public private(set) var requests: [TrainingRequest] = []
     private var filterImages: [HeatmapImage] = []
     /// What the run trains, for the header: "mini on Fashion-MNIST, batch 64".
     public var description: String
+    /// Why this network and not the explored one, when they differ.
+    public private(set) var engineReason: String?
 
     public init(description: String, snapshot: TrainingSnapshot = TrainingSnapshot()) {
         self.description = description
@@ -19,21 +20,22 @@ public struct TrainingScreen: Screen {
     public var title: String { "Training" }
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("Space", "start / pause training"), KeyHelp("s", "save a checkpoint")]
+        [KeyHelp("Space", "start / pause training"), KeyHelp("s", "save a checkpoint"),
+         KeyHelp("r", "reset to the initial weights")]
     }
 
-    public mutating func update(_ key: Key) {
+    public mutating func update(_ key: Key) -> [AppRequest] {
         switch key {
-        case " ": requests.append(.toggleRunning)
-        case "s": requests.append(.save)
-        default: break
+        case " ": [.training(.toggleRunning)]
+        case "s": [.training(.save)]
+        case "r": [.training(.reset)]
+        default: []
         }
     }
 
-    /// Hands the pending requests to the app and forgets them.
-    public mutating func takeRequests() -> [TrainingRequest] {
-        defer { requests.removeAll() }
-        return requests
+    public mutating func observe(_ model: AppModel) {
+        engineReason = model.engine.reason
+        if model.training != snapshot { show(model.training) }
     }
 
     /// A new snapshot from the worker; filter pictures are made here, once per snapshot, not per frame.
@@ -50,7 +52,12 @@ public struct TrainingScreen: Screen {
     var stateText: (String, KeyPath<Theme, CellStyle>) {
         switch snapshot.state {
         case .idle: ("ready: press Space to start", \.dim)
-        case .running: ("training", \.good)
+        case .running:
+            if let goal = snapshot.goal {
+                ("training \(snapshot.step - goal.from) of \(goal.to - goal.from) steps", \.good)
+            } else {
+                ("training", \.good)
+            }
         case .paused: ("paused: Space resumes", \.warning)
         case .finished(let why): ("finished: \(why)", \.good)
         case .failed(let why): ("stopped: \(why)", \.error)
@@ -71,7 +78,7 @@ public struct TrainingScreen: Screen {
         if let e = s.trainError.last { stats += " · train error \(NumberText.fixed(e.y * 100, 1))%" }
         if let e = s.testError.last { stats += " · test error \(NumberText.fixed(e.y * 100, 1))%" }
         grid.write(stats, in: area, row: 1, style: theme.number)
-        if let message = s.message { grid.write(message, in: area, row: 2, style: theme.dim) }
+        if let message = s.message ?? engineReason { grid.write(message, in: area, row: 2, style: theme.dim) }
 
         let body = area.splitRows(3).1
         let filtersWidth = s.filters == nil ? 0 : min(body.width / 3, 40)

@@ -16,6 +16,11 @@ public struct WhatIfScreen: Screen {
 
     public var title: String { "What-if" }
 
+    /// Selects a layer by name (lessons' `show: whatif conv1`).
+    public mutating func focus(layer name: String) {
+        if let i = model.network.layers.firstIndex(where: { $0.name == name }) { selected = i }
+    }
+
     public var keyHelp: [KeyHelp] {
         [KeyHelp("←/→ h/l", "choose a layer (conv and pool layers are editable)"),
          KeyHelp("k / K", "kernel − / +"), KeyHelp("s / S", "stride − / +"), KeyHelp("p / P", "padding − / +"),
@@ -50,7 +55,7 @@ public struct WhatIfScreen: Screen {
     public var error: ShapeError? { model.error }
     public var network: NetworkSpec { model.network }
 
-    public mutating func update(_ key: Key) {
+    public mutating func update(_ key: Key) -> [AppRequest] {
         let last = model.network.layers.count - 1
         let page = measured.map { ScrollView.page(height: Self.body($0.area).height) } ?? 1
         defer { scroll = min(scroll, maxScroll) }
@@ -72,6 +77,7 @@ public struct WhatIfScreen: Screen {
         case "r": model.reset()
         default: break
         }
+        return []
     }
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
