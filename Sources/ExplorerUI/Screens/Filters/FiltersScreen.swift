@@ -34,6 +34,10 @@ public struct FiltersScreen: Screen {
          KeyHelp("c", "next input channel (zoom)"), KeyHelp("r", "reset to the initial weights")]
     }
 
+    public var footerKeys: [KeyHelp] {
+        [KeyHelp("hjkl", "filter"), KeyHelp("Enter", "zoom"), KeyHelp("c", "channel"), KeyHelp("r", "reset")]
+    }
+
     /// The explored network's current weights (live while the training screen trains it).
     public mutating func observe(_ model: AppModel) {
         engineNote = EngineNote.text(model)
