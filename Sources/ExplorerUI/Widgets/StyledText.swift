@@ -83,6 +83,15 @@ struct StyledLine: Sendable {
         return lines.map { StyledLine($0, style) }
     }
 
+    /// A title followed by a state ("ready: press Space to start"): on one line when both fit, else the
+    /// title wrapped and the state on lines of its own, so the state is never split across the title.
+    static func headline(_ title: String, state: String, width: Int, styles: (title: CellStyle, state: CellStyle)) -> [StyledLine] {
+        let one = StyledLine([(title + "  ", styles.title), (state, styles.state)])
+        if one.width <= width { return [one] }
+        return StyledLine(title, styles.title).wrapped(width: width, indent: 2)
+            + StyledLine(state, styles.state).wrapped(width: width, indent: 2)
+    }
+
     /// Word-wrapped plain text as lines in one style.
     static func wrapped(_ text: String, width: Int, style: CellStyle) -> [StyledLine] {
         TextWrap.wrap(text, width: width).map { StyledLine($0, style) }

@@ -61,7 +61,7 @@ public struct CompareScreen: Screen {
         default: result = summary.progressLine
         }
         // Header wrapped, never cut: what runs and its state, the result between whole parts, the note.
-        var header = StyledLine([(description + "  ", theme.heading), (stateText, theme.dim)]).wrapped(width: area.width, indent: 2)
+        var header = StyledLine.headline(description, state: stateText, width: area.width, styles: (theme.heading, theme.dim))
         header += StyledLine.joined(result.components(separatedBy: " · "), width: area.width, style: theme.number)
         if let engineReason { header += StyledLine.wrapped(engineReason, width: area.width, style: theme.dim).prefix(2) }
         header = Array(header.prefix(max(2, area.height - 7)))

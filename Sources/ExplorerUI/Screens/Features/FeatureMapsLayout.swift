@@ -64,9 +64,16 @@ struct FeatureMapsLayout {
         for (i, p) in top.enumerated() {
             let style = i == 0 ? theme.good : theme.plain
             let pct = String(repeating: " ", count: pw - percents[i].count) + percents[i]
-            let nameLines = TextWrap.wrap(p.name, width: max(1, width - pw - 1))
-            for (j, part) in nameLines.enumerated() {
-                lines.append(StyledLine([(j == 0 ? pct + " " : String(repeating: " ", count: pw + 1), style), (part, style)]))
+            // Beside the percentage when every word fits there, else on its own lines under it.
+            let room = max(1, width - pw - 1)
+            let longest = p.name.split(separator: " ").map(\.count).max() ?? 0
+            if longest <= room || width <= pw + 2 {
+                for (j, part) in TextWrap.wrap(p.name, width: room).enumerated() {
+                    lines.append(StyledLine([(j == 0 ? pct + " " : String(repeating: " ", count: pw + 1), style), (part, style)]))
+                }
+            } else {
+                lines.append(StyledLine(pct, style))
+                for part in TextWrap.wrap(p.name, width: width - 1) { lines.append(StyledLine(" " + part, style)) }
             }
             if bars {
                 let n = Int((Double(p.probability) * Double(max(1, width - pw - 1))).rounded())

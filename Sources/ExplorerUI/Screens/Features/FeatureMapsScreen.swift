@@ -173,8 +173,8 @@ public struct FeatureMapsScreen: Screen {
         }
         let how = sortedByActivity ? "most active first" : "in order"
         let shown = "\(firstRow * cols + 1)–\(min(c, (firstRow + visibleRows) * cols)) of \(c)"
-        let parts = ["channel \(order[selected])", shown + " " + how] + (scaleNote.map { ["maps \($0)"] } ?? [])
-            + ["own scale each, dark = low"]
+        let parts = ["channel \(order[selected])"] + (scaleNote.map { ["maps \($0)"] } ?? [])
+            + [shown + " " + how, "own scale each, dark = low"]
         Self.fittedLine(parts, width: right.width, style: theme.dim).render(into: &grid, rect: right, row: right.height - 1)
     }
 

@@ -72,8 +72,8 @@ public struct TrainingScreen: Screen {
         let s = snapshot
         let (stateLabel, stateStyle) = stateText
         // Header: what trains and its state, then the figures, each wrapped between whole parts.
-        var header = StyledLine([(description + "  ", theme.heading), (stateLabel, theme[keyPath: stateStyle])])
-            .wrapped(width: area.width, indent: 2)
+        var header = StyledLine.headline(description, state: stateLabel, width: area.width,
+                                         styles: (theme.heading, theme[keyPath: stateStyle]))
         var stats = ["step \(NumberFormat.grouped(s.step))" + (s.totalSteps.map { " of \(NumberFormat.grouped($0))" } ?? ""),
                      "epoch \(NumberText.fixed(s.epoch, 2))"]
         if s.imagesPerSecond > 0 { stats.append("\(NumberText.fixed(s.imagesPerSecond, 0)) images/s") }
