@@ -26,6 +26,30 @@ struct LayoutEndToEndTests {
         #expect(exit - command == 2)
     }
 
+    /// At 80×24 conv1's explanation is longer than its panel: it says so, and J/PgDn reach the paper's
+    /// 224×224 against 227 and its 253,440 neurons; every tab and the network name are on the bar.
+    @Test func conv1PanelScrollsToThePaperNotesAt80x24() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        tmux.type(try AlexNetBinary.command())
+        let first = try tmux.waitFor("conv1  convolution", "more ↓", seconds: 30)
+        let bar = first.split(separator: "\n").first.map(String.init) ?? ""
+        for n in 1...6 { #expect(bar.contains(" \(n) "), "\(bar)") }
+        #expect(bar.hasSuffix(" alexnet"), "\(bar)")
+        tmux.keys("J")
+        let second = try tmux.waitFor("more ↑", "253,440")
+        // Between the two pages: the 224 note (⌊(224 − 11)/4⌋: 213 = 53·4 + 1 leaves a pixel) and the neurons.
+        let seen = first + second
+        #expect(seen.contains("The paper says 224×224 input") && seen.contains("not exact: 213/4"))
+        #expect(seen.contains("counts 253,440 neurons"))
+        tmux.keys("PageDown")
+        let end = try tmux.waitFor("fc8", "100.0%")
+        #expect(!end.contains("more ↓"))
+        tmux.keys("K", "K", "K")
+        try tmux.waitUntil("back at the top") { !$0.contains("more ↑") && $0.contains("more ↓") }
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
     /// Growing the window while the training chart draws, then quitting, leaves the shell's screen as
     /// it was: tmux re-fits the alternate screen to its old size on the way out and kept the rows the
     /// cursor pushed out (the chart's top lines) until the explorer blanked the screen before leaving.
