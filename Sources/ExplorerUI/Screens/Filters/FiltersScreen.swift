@@ -90,9 +90,12 @@ public struct FiltersScreen: Screen {
             ("  ·  ", theme.dim),
             (filters.provenance.text, filters.provenance.isTrained ? theme.good : theme.warning),
         ])
-        header.render(into: &grid, rect: area, row: 0)
-        if let engineNote { grid.write(engineNote, in: area, row: 1, style: theme.dim) }
-        let body = area.splitRows(2).1
+        // The header and the note about the engine wrap at words (up to two lines for the note).
+        var lines = header.wrapped(width: area.width, indent: 2)
+        if let engineNote { lines += StyledLine.wrapped(engineNote, width: area.width, style: theme.dim).prefix(2) }
+        lines = Array(lines.prefix(max(1, area.height / 3)))
+        StyledLine.render(lines, into: &grid, rect: area)
+        let body = area.splitRows(lines.count + (engineNote == nil ? 1 : 0)).1
         if zoomed {
             FilterZoom(filters: filters, index: selected, channel: channel).render(into: &grid, area: body, theme: theme)
         } else {
