@@ -90,9 +90,10 @@ public struct FiltersScreen: Screen {
             ("  ·  ", theme.dim),
             (filters.provenance.text, filters.provenance.isTrained ? theme.good : theme.warning),
         ])
-        // The header and the note about the engine wrap at words (up to two lines for the note).
+        // The header wraps at words; the note about the engine keeps one line, cut at a word (the
+        // training screen says it in full).
         var lines = header.wrapped(width: area.width, indent: 2)
-        if let engineNote { lines += StyledLine.wrapped(engineNote, width: area.width, style: theme.dim).prefix(2) }
+        if let engineNote { lines.append(StyledLine(engineNote, theme.dim).truncated(width: area.width)) }
         lines = Array(lines.prefix(max(1, area.height / 3)))
         StyledLine.render(lines, into: &grid, rect: area)
         let body = area.splitRows(lines.count + (engineNote == nil ? 1 : 0)).1
