@@ -31,8 +31,16 @@ public struct AppModel: Sendable {
 
     public init(explored: NetworkSpec, weights: NetworkWeights?, features: FeatureSet? = nil,
                 dataProblem: String? = nil, comparisonTarget: Double = 0.25) throws(ShapeError) {
+        self.init(report: try explored.shapeReport(), weights: weights, features: features, dataProblem: dataProblem,
+                  comparisonTarget: comparisonTarget)
+    }
+
+    /// The model of a network whose shapes are already known (a lesson step's).
+    public init(report: ShapeReport, weights: NetworkWeights?, features: FeatureSet? = nil,
+                dataProblem: String? = nil, comparisonTarget: Double = 0.25) {
+        let explored = report.network
         self.explored = explored
-        report = try explored.shapeReport()
+        self.report = report
         engine = EngineNetwork.for(explored)
         initialWeights = weights
         self.weights = weights

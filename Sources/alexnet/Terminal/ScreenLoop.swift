@@ -14,8 +14,8 @@ extension InteractiveView {
 }
 
 extension Explorer: InteractiveView {}
-extension LessonView: InteractiveView {}
-extension QuizView: InteractiveView {}
+extension LessonScreen: InteractiveView {}
+extension QuizScreen: InteractiveView {}
 
 /// The read-key / update / render loop: draws only when something changed, follows resizes, and stops
 /// on quit or on a signal.
