@@ -142,6 +142,18 @@ import Testing
         #expect(grid.text == "             more ↑ PgUp\nline 7\nline 8\nline 9")
     }
 
+    @Test func keyHelpWrapsItsActionsAndSaysWhatATallerWindowWouldShow() throws {
+        var e = try Self.explorer(.mini)
+        press(&e, "2"); press(&e, "?")
+        let big = render(e, width: 80, height: 24).text
+        #expect(big.contains("choose a layer (conv and pool layers are editable)"))
+        #expect(big.contains("scroll the text") && big.contains("quit"))
+        let small = render(e, width: 44, height: 14).text
+        // The long action wraps at words beside its key instead of running out of the box.
+        #expect(small.contains("choose a layer (conv") && small.contains("editable)"))
+        #expect(small.contains("4 more keys in a taller window"))
+    }
+
     // MARK: - Features screen
 
     @Test(arguments: [(80, 24), (44, 14), (100, 30), (120, 40)])
