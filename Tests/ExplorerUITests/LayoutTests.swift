@@ -154,6 +154,26 @@ import Testing
         #expect(small.contains("4 more keys in a taller window"))
     }
 
+    @Test func theWhyTextOfReLUVsTanhIsReachableAtEveryWidth() throws {
+        var e = try Self.explorer(.alexnet)
+        press(&e, "6")
+        e.resize(width: 80, height: 24)
+        #expect(!render(e, width: 80, height: 24).text.contains("saturating"))
+        press(&e, "w")   // narrow: the text takes the chart's place
+        let narrow = render(e, width: 80, height: 24).text
+        #expect(narrow.contains("Why saturating units learn slowly") && !narrow.contains("Training error"))
+        press(&e, "w")
+        #expect(render(e, width: 80, height: 24).text.contains("Training error"))
+        // Wide: beside the chart, marked when it runs past the panel, and J reaches its end.
+        e.resize(width: 100, height: 30)
+        let wide = render(e, width: 100, height: 30).text
+        #expect(wide.contains("Training error") && wide.contains("Why saturating"))
+        #expect(wide.contains("more ↓"))
+        press(&e, "J")
+        let end = render(e, width: 100, height: 30).text
+        #expect(end.contains("identical batches.") && end.contains("more ↑"))
+    }
+
     // MARK: - Features screen
 
     @Test(arguments: [(80, 24), (44, 14), (100, 30), (120, 40)])
