@@ -97,7 +97,7 @@ import Testing
         #expect(grid.line(0).hasPrefix("conv1 3 maps of 4×4  ·  input: test image 7 (Bag)"))
         let text = grid.text
         #expect(text.contains("Prediction"))
-        #expect(text.contains(" 70.0% Bag") && text.contains(" 20.0% Shirt") && text.contains(" 10.0% Coat"))
+        #expect(text.contains("70.0% Bag") && text.contains("20.0% Shirt") && text.contains("10.0% Coat"))
         #expect(text.range(of: "70.0% Bag")!.lowerBound < text.range(of: "20.0% Shirt")!.lowerBound)
     }
 

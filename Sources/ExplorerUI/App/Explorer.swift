@@ -154,33 +154,36 @@ public struct Explorer: Sendable {
         if showingHelp { KeyHelpOverlay(screen: activeScreen).render(into: &grid, theme: theme) }
     }
 
+    /// Every tab and the network name, abbreviated to fit (see `TabBar`).
     private func renderTabs(into grid: inout CellGrid) {
-        grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), with: Cell(" ", style: theme.bar))
-        var x = grid.write(" AlexNet Explorer ", x: 0, y: 0, style: CellStyle(fg: theme.bar.fg, bg: theme.bar.bg, bold: true, reverse: theme.bar.reverse))
-        for (i, screen) in screens.enumerated() {
-            let label = " \(i + 1) \(screen.title) "
-            x = grid.write(label, x: x + 1, y: 0, style: i == active ? theme.barActive : theme.bar)
-        }
-        let right = " \(networkName) "
-        let rx = grid.width - right.unicodeScalars.count
-        if rx > x + 1 { grid.write(right, x: rx, y: 0, style: theme.bar) }
+        TabBar(appName: "AlexNet Explorer", titles: screens.map(\.title), active: active, networkName: networkName)
+            .render(into: &grid, theme: theme)
     }
 
+    /// The status line: the active screen's most important keys that fit, then the way to every key
+    /// and the way out, always at the right ("Tab screens" too when there is room).
     private func renderStatus(into grid: inout CellGrid) {
         let y = grid.height - 1
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), with: Cell(" ", style: theme.bar))
         let keyStyle = CellStyle(fg: theme.bar.fg, bg: theme.bar.bg, bold: true, reverse: theme.bar.reverse)
-        // The way out and the way to every key always show, at the right; the screen's keys fill the rest.
-        let fixed = [KeyHelp("Tab", "screens"), KeyHelp("?", "keys"), KeyHelp("q", "quit")]
-        func width(_ h: KeyHelp) -> Int { h.keys.unicodeScalars.count + short(h).unicodeScalars.count + 3 }
         func short(_ h: KeyHelp) -> String { h.action.split(separator: " (").first.map(String.init) ?? h.action }
-        let fixedWidth = fixed.reduce(0) { $0 + width($1) }
+        func width(_ h: KeyHelp) -> Int { h.keys.unicodeScalars.count + short(h).unicodeScalars.count + 3 }
+        var fixed = [KeyHelp("?", "keys"), KeyHelp("q", "quit")]
+        let screenKeys = activeScreen.footerKeys
         var x = 1
-        for help in activeScreen.keyHelp where x + width(help) <= grid.width - fixedWidth {
+        var shown: [KeyHelp] = []
+        let fixedWidth = fixed.reduce(0) { $0 + width($1) }
+        for help in screenKeys where x + width(help) <= grid.width - fixedWidth {
+            shown.append(help); x += width(help)
+        }
+        let tab = KeyHelp("Tab", "screens")
+        if x + width(tab) <= grid.width - fixedWidth { fixed.insert(tab, at: 0) }
+        x = 1
+        for help in shown {
             x = grid.write(help.keys, x: x, y: y, style: keyStyle)
             x = grid.write(" " + short(help) + "  ", x: x, y: y, style: theme.bar)
         }
-        x = max(x, grid.width - fixedWidth)
+        x = max(x, grid.width - fixed.reduce(0) { $0 + width($1) })
         for help in fixed {
             x = grid.write(help.keys, x: x, y: y, style: keyStyle)
             x = grid.write(" " + short(help) + "  ", x: x, y: y, style: theme.bar)

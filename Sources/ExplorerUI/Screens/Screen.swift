@@ -4,8 +4,11 @@
 public protocol Screen: Sendable {
     /// The name on the tab bar.
     var title: String { get }
-    /// The screen's own keys, for `?` and the status line.
+    /// The screen's own keys, for `?` (and the status line unless `footerKeys` says otherwise).
     var keyHelp: [KeyHelp] { get }
+    /// The keys that matter most on this screen, most important first, in short words for the status
+    /// line (which shows as many as fit at the width).
+    var footerKeys: [KeyHelp] { get }
     /// Applies one key press to the screen's own state; returns what it asks of the app.
     @discardableResult mutating func update(_ key: Key) -> [AppRequest]
     /// Takes the parts of the app model the screen shows; called at start and after every change.
@@ -18,6 +21,7 @@ public protocol Screen: Sendable {
 
 extension Screen {
     public mutating func layout(area: Rect, theme: Theme) {}
+    public var footerKeys: [KeyHelp] { keyHelp }
     public mutating func observe(_ model: AppModel) {}
 }
 

@@ -11,9 +11,12 @@ enum TextWrap {
                 else if line.unicodeScalars.count + 1 + w.unicodeScalars.count <= width { line += " " + w }
                 else { lines.append(line); line = w }
                 while line.unicodeScalars.count > width {
-                    let head = String(String.UnicodeScalarView(line.unicodeScalars.prefix(width)))
-                    lines.append(head)
-                    line = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(width)))
+                    // A word longer than the line: break after a '-' or '/' inside it when there is
+                    // one ("T-shirt/" "top"), else at the width.
+                    let scalars = Array(line.unicodeScalars)
+                    let cut = (1...width).last { scalars[$0 - 1] == "-" || scalars[$0 - 1] == "/" } ?? width
+                    lines.append(String(String.UnicodeScalarView(scalars[..<cut])))
+                    line = String(String.UnicodeScalarView(scalars[cut...]))
                 }
             }
             lines.append(line)

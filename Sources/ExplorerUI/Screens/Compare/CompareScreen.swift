@@ -20,6 +20,7 @@ public struct CompareScreen: Screen {
     public var title: String { "ReLU vs tanh" }
 
     public var keyHelp: [KeyHelp] { [KeyHelp("Space", "start / pause both runs")] }
+    public var footerKeys: [KeyHelp] { [KeyHelp("Space", "start/pause both")] }
 
     public mutating func update(_ key: Key) -> [AppRequest] {
         key == " " ? [.comparison(.toggleRunning)] : []
@@ -53,17 +54,20 @@ public struct CompareScreen: Screen {
         case .finished(let why): "finished: \(why)"
         case .failed(let why): "stopped: \(why)"
         }
-        StyledLine([(description + "  ", theme.heading), (stateText, theme.dim)]).render(into: &grid, rect: area, row: 0)
         let anyPoints = summary.curves.contains { !$0.points.isEmpty }
         let result: String
         switch state {
         case .finished, .failed: result = anyPoints ? summary.resultLine : "no steps yet"
         default: result = summary.progressLine
         }
-        grid.write(result, in: area, row: 1, style: theme.number)
-        if let engineReason { grid.write(engineReason, in: area, row: 2, style: theme.dim) }
+        // Header wrapped, never cut: what runs and its state, the result between whole parts, the note.
+        var header = StyledLine.headline(description, state: stateText, width: area.width, styles: (theme.heading, theme.dim))
+        header += StyledLine.joined(result.components(separatedBy: " · "), width: area.width, style: theme.number)
+        if let engineReason { header += StyledLine.wrapped(engineReason, width: area.width, style: theme.dim).prefix(2) }
+        header = Array(header.prefix(max(2, area.height - 7)))
+        StyledLine.render(header, into: &grid, rect: area)
 
-        let body = area.splitRows(3).1
+        let body = area.splitRows(header.count + 1).1
         let panelWidth = body.width >= 90 ? min(42, body.width / 3) : 0
         let (chartArea, panel) = body.splitColumns(body.width - panelWidth)
         let series = summary.curves.enumerated().map { i, c in
@@ -72,7 +76,8 @@ public struct CompareScreen: Screen {
                         color: Self.palette[i % Self.palette.count])
         }
         let pct = NumberText.fixed(summary.target * 100, 0) + "% target"
-        LineChart(series: series, target: (summary.target, pct), xLabel: "step", title: "Training error")
+        LineChart(series: series, target: (summary.target, pct), xLabel: "step", title: "Training error",
+                  yBounds: 0...1, percent: true)
             .render(into: &grid, area: chartArea, theme: theme)
         if panelWidth > 0 {
             let inner = Frame.inner(panel)

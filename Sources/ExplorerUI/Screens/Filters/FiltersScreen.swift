@@ -34,6 +34,10 @@ public struct FiltersScreen: Screen {
          KeyHelp("c", "next input channel (zoom)"), KeyHelp("r", "reset to the initial weights")]
     }
 
+    public var footerKeys: [KeyHelp] {
+        [KeyHelp("hjkl", "filter"), KeyHelp("Enter", "zoom"), KeyHelp("c", "channel"), KeyHelp("r", "reset")]
+    }
+
     /// The explored network's current weights (live while the training screen trains it).
     public mutating func observe(_ model: AppModel) {
         engineNote = EngineNote.text(model)
@@ -86,9 +90,13 @@ public struct FiltersScreen: Screen {
             ("  ·  ", theme.dim),
             (filters.provenance.text, filters.provenance.isTrained ? theme.good : theme.warning),
         ])
-        header.render(into: &grid, rect: area, row: 0)
-        if let engineNote { grid.write(engineNote, in: area, row: 1, style: theme.dim) }
-        let body = area.splitRows(2).1
+        // The header wraps at words; the note about the engine keeps one line, cut at a word (the
+        // training screen says it in full).
+        var lines = header.wrapped(width: area.width, indent: 2)
+        if let engineNote { lines.append(StyledLine(engineNote, theme.dim).truncated(width: area.width)) }
+        lines = Array(lines.prefix(max(1, area.height / 3)))
+        StyledLine.render(lines, into: &grid, rect: area)
+        let body = area.splitRows(lines.count + (engineNote == nil ? 1 : 0)).1
         if zoomed {
             FilterZoom(filters: filters, index: selected, channel: channel).render(into: &grid, area: body, theme: theme)
         } else {
