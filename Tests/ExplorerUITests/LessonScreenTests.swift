@@ -57,7 +57,7 @@ import Testing
         // The plain-mode stand-in for the screen is not repeated beside the real one.
         #expect(!text.contains("plain mode cannot draw them"))
         // The panel is on the left, the explorer (with its tab bar) on the right.
-        let tabs = try #require(grid.find("AlexNet Explorer"))
+        let tabs = try #require(grid.find("3 Filters"))   // the explorer's tab bar, on the filters tab
         #expect(tabs.y == 0 && tabs.x > 30)
         #expect(grid.find("These are the filters.")!.x < tabs.x)
     }
@@ -124,9 +124,9 @@ import Testing
         var s = try Self.lesson()
         s.update("n")
         let grid = Self.render(s, width: 60, height: 40)
-        let tabs = try #require(grid.find("AlexNet Explorer"))
+        let tabs = try #require(grid.find("3 Filters"))
         let narrative = try #require(grid.find("These are the filters."))
-        #expect(tabs.x <= 1 && tabs.y == 0 && narrative.y > tabs.y + 14)
+        #expect(tabs.x < 30 && tabs.y == 0 && narrative.y > tabs.y + 14)
         // The title wraps rather than being cut.
         let title = try #require(grid.find("A lesson with a title long enough that it has to wrap in a"))
         #expect(grid.line(title.y + 1).hasPrefix(" narrow panel"))
