@@ -50,7 +50,7 @@ struct LessonDrivesScreensEndToEndTests {
         try tmux.waitFor("The small Fashion-MNIST AlexNet has dropout too", "mini, the Fashion-MNIST AlexNet, batch 64")
         tmux.keys("n")
         try tmux.waitUntil("some of the 100 steps done", seconds: 60) {
-            $0.range(of: #"training [1-9]\d* of 100 steps · Esc skips"#, options: .regularExpression) != nil
+            $0.range(of: #"training [1-9]\d*/100 · Esc skips"#, options: .regularExpression) != nil
         }
         tmux.keys("Escape")
         // The last step: Esc skipped the training and did not leave the lesson.

@@ -71,10 +71,10 @@ import Testing
         s.update("n")
         #expect(s.explorer.activeKind == .training)
         #expect(s.withExplorer { $0.takeRequests() } == [.training(.steps(20))])
-        #expect(Self.render(s).text.contains("training 0 of 20 steps · Esc skips"))
+        #expect(Self.render(s).text.contains("training 0/20 · Esc skips"))
         s.withExplorer { $0.apply(.training(TrainingSnapshot(state: .running, step: 7, goal: (0, 20)))) }
         var text = Self.render(s).text
-        #expect(text.contains("training 7 of 20 steps · Esc skips"))
+        #expect(text.contains("training 7/20 · Esc skips"))
         #expect(text.contains("step 7"))   // the training screen beside it shows the same run
         let points = [ChartPoint(x: 20, y: 2.1)]
         s.withExplorer {

@@ -273,7 +273,7 @@ public struct LessonScreen: Sendable {
         if let t = training, !t.finished {
             let s = explorer.model.training
             let done = s.goal.map { max(0, s.step - $0.from) } ?? 0
-            return "training \(done) of \(t.steps) steps · Esc skips"
+            return "training \(done)/\(t.steps) · Esc skips"
         }
         if session.awaitingAnswer { return "answer> \(typed)_" }
         return session.isLast ? "p back · q quit" : "n next · p back · q quit"
