@@ -132,6 +132,31 @@ import Testing
         #expect(grid.line(title.y + 1).hasPrefix(" narrow panel"))
     }
 
+    @Test(arguments: [(0, 0), (1, 1), (10, 4), (44, 14), (80, 24), (200, 60)])
+    func everySizeRenders(_ w: Int, _ h: Int) throws {
+        var s = try Self.lesson()
+        for _ in 0..<7 {
+            let grid = Self.render(s, width: w, height: h)
+            #expect(grid.width == w && grid.height == h)
+            s.update("n")
+        }
+    }
+
+    @Test func at80x24AndAt44x14TheNarrativeTitleAndKeysShow() throws {
+        var s = try Self.lesson()
+        s.update("n")
+        let wide = Self.render(s, width: 80, height: 24)
+        // Side by side at 80×24: the explorer keeps its minimum width, the panel the rest.
+        #expect(wide.find("3 Filters") != nil)
+        #expect(wide.text.contains("These are the filters."))
+        #expect(wide.line(23).hasPrefix(" n next · p back · q quit"))
+        let small = Self.render(s, width: 44, height: 14)
+        // 44×14 has room for the narrative only: all of it, and the keys.
+        #expect(small.text.contains("These are the filters."))
+        #expect(small.line(13).contains("n next · p back · q quit"))
+        #expect(small.text.contains("A lesson with a title long enough"))
+    }
+
     @Test func formulasAreNotSplitAcrossLines() {
         let lines = NarrativeWrap.wrap("pool1 takes 3×3 windows with stride 2: ⌊(55 − 3 + 2·0)/2⌋ + 1 = 27.", width: 34)
         #expect(lines.contains { $0.contains("⌊(55 − 3 + 2·0)/2⌋") })
