@@ -87,6 +87,12 @@ import Testing
         #expect(text.contains("n next · p back · q quit"))
     }
 
+    @Test func anEarlierRunsGoalDoesNotCount() {
+        let t = LessonScreen.StepTraining(steps: 20, fromStep: 20)
+        #expect(LessonScreen.stepsDone(TrainingSnapshot(state: .paused, step: 20, goal: (0, 20)), of: t) == nil)
+        #expect(LessonScreen.stepsDone(TrainingSnapshot(state: .running, step: 27, goal: (20, 40)), of: t) == 7)
+    }
+
     @Test func escapeSkipsTheRestOfTheTraining() throws {
         var s = try Self.lesson()
         for _ in 0..<2 { s.update("n") }
