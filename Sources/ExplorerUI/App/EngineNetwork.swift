@@ -5,7 +5,8 @@ import AlexNetCore
 /// seeming to be about another.
 public struct EngineNetwork: Sendable, Equatable {
     public var spec: NetworkSpec
-    /// Why the engine runs another network than the explored one; nil when they are the same.
+    /// Why the engine runs another network than the explored one ("alexnet reads 227×227×3 images;
+    /// Fashion-MNIST has 28×28×1"); nil when they are the same.
     public var reason: String?
 
     public init(spec: NetworkSpec, reason: String? = nil) {
@@ -16,6 +17,9 @@ public struct EngineNetwork: Sendable, Equatable {
     public var label: String {
         spec.name == Preset.mini.rawValue ? "mini, the Fashion-MNIST AlexNet" : spec.name
     }
+
+    /// The line the training screens show under their header when they train another network.
+    public var why: String? { reason.map { "why \(spec.name): \($0)" } }
 
     /// True when training changes the weights the filters and features screens show.
     public var isExplored: Bool { reason == nil }
@@ -28,7 +32,7 @@ public struct EngineNetwork: Sendable, Equatable {
         let side = FashionMNIST.side
         return EngineNetwork(spec: Preset.mini.spec,
                              reason: "\(explored.name) reads \(i.height)×\(i.width)×\(i.channels) images; "
-                                + "Fashion-MNIST is \(side)×\(side)×1, so training runs mini")
+                                + "Fashion-MNIST has \(side)×\(side)×1")
     }
 
     public static func trainable(_ spec: NetworkSpec) -> Bool {

@@ -3,6 +3,6 @@
 enum EngineNote {
     static func text(_ model: AppModel) -> String? {
         guard let reason = model.engine.reason else { return nil }
-        return "\(model.explored.name) is not trained here: \(reason) (\(model.engine.label))"
+        return "training runs \(model.engine.spec.name): \(reason)"
     }
 }

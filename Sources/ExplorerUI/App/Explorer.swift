@@ -107,13 +107,7 @@ public struct Explorer: Sendable {
     /// Shows a screen, focused on a layer when given (lessons' `show:`).
     public mutating func show(_ kind: ScreenKind, layer: String? = nil) {
         switchTo(kind.rawValue)
-        guard let layer else { return }
-        switch kind {
-        case .walk: (screens[0] as? LayerWalkScreen).map { var s = $0; s.focus(layer: layer); screens[0] = s }
-        case .whatIf: (screens[1] as? WhatIfScreen).map { var s = $0; s.focus(layer: layer); screens[1] = s }
-        case .features: (screens[3] as? FeatureMapsScreen).map { var s = $0; s.focus(layer: layer); screens[3] = s }
-        default: break
-        }
+        if let layer { screens[kind.rawValue].focus(layer: layer) }
     }
 
     private mutating func broadcast() {

@@ -148,12 +148,18 @@ public struct LessonScreen: Sendable {
             t.finished = true
             lines.append("Training stopped: \(why).")
         default:
-            guard let goal = s.goal, goal.to - goal.from == t.steps, s.step >= goal.to, s.step > t.fromStep,
-                  s.state != .running else { break }
+            guard let done = Self.stepsDone(s, of: t), done >= t.steps, s.state != .running else { break }
             t.finished = true
             lines.append("Trained \(t.steps) steps (now at step \(NumberText.grouped(s.step)))" + Self.figures(s) + ".")
         }
         training = t
+    }
+
+    /// Steps of this step's run done so far, once a snapshot of that run has arrived (an earlier run's
+    /// goal does not count).
+    static func stepsDone(_ s: TrainingSnapshot, of t: StepTraining) -> Int? {
+        guard let goal = s.goal, goal.to - goal.from == t.steps, goal.from >= t.fromStep, s.step > t.fromStep else { return nil }
+        return s.step - goal.from
     }
 
     static func figures(_ s: TrainingSnapshot) -> String {
@@ -170,7 +176,7 @@ public struct LessonScreen: Sendable {
         t.skipped = true
         training = t
         let s = explorer.model.training
-        let done = s.goal.map { max(0, s.step - $0.from) } ?? 0
+        let done = Self.stepsDone(s, of: t) ?? 0
         lines.append("(training skipped after \(done) of \(t.steps) steps" + Self.figures(s) + ")")
     }
 
@@ -271,9 +277,8 @@ public struct LessonScreen: Sendable {
 
     var footer: String {
         if let t = training, !t.finished {
-            let s = explorer.model.training
-            let done = s.goal.map { max(0, s.step - $0.from) } ?? 0
-            return "training \(done) of \(t.steps) steps · Esc skips"
+            let done = Self.stepsDone(explorer.model.training, of: t) ?? 0
+            return "training \(done)/\(t.steps) · Esc skips"
         }
         if session.awaitingAnswer { return "answer> \(typed)_" }
         return session.isLast ? "p back · q quit" : "n next · p back · q quit"

@@ -13,6 +13,8 @@ public protocol Screen: Sendable {
     @discardableResult mutating func update(_ key: Key) -> [AppRequest]
     /// Takes the parts of the app model the screen shows; called at start and after every change.
     mutating func observe(_ model: AppModel)
+    /// Points the screen at a layer by name (a lesson's `show: walk conv2`); screens without layers ignore it.
+    mutating func focus(layer name: String)
     /// Draws the state into `area` of the grid.
     func render(into grid: inout CellGrid, area: Rect, theme: Theme)
     /// Called when the screen's area changes size, for state that depends on it (rows per page).
@@ -23,6 +25,7 @@ extension Screen {
     public mutating func layout(area: Rect, theme: Theme) {}
     public var footerKeys: [KeyHelp] { keyHelp }
     public mutating func observe(_ model: AppModel) {}
+    public mutating func focus(layer name: String) {}
 }
 
 /// One line of the key help: the keys and what they do.

@@ -125,12 +125,15 @@ final class SteppingWorker<Snapshot: Sendable>: @unchecked Sendable {
                 case .continuing:
                     // A bounded run counts down and pauses itself at zero (the paused branch above publishes).
                     condition.lock()
+                    // The last step of a bounded run still reports its budget (0 left), so the snapshot
+                    // says which run just ended.
+                    var left: (left: Int, total: Int)?
                     if var b = budget {
                         b.left -= 1
                         budget = b.left > 0 ? b : nil
                         if b.left <= 0 { running = false }
+                        left = b
                     }
-                    let left = budget
                     condition.unlock()
                     if !shownRunning || Date().timeIntervalSince(lastPublish) >= interval {
                         publish(snapshot(true, nil, nil, left)); lastPublish = Date(); shownRunning = true

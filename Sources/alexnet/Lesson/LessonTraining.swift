@@ -1,9 +1,11 @@
 import AlexNetCore
+import ExplorerUI
 import Foundation
 import Lessons
 
-/// Runs a lesson's `train N` steps for real on Fashion-MNIST, keeping the run between steps so a
-/// lesson can train, talk, and train on. Only the small preset fits Fashion-MNIST's 28×28 images.
+/// Runs a lesson's `train N` steps for real on Fashion-MNIST in plain mode, keeping the run between steps
+/// so a lesson can train, talk, and train on. Like the explorer, it trains the step's network when that
+/// network reads Fashion-MNIST as it is, and otherwise `mini`, saying why.
 final class LessonTraining {
     private var run: TrainingRun?
     private let directory: String
@@ -11,13 +13,11 @@ final class LessonTraining {
     init(directory: String = FashionMNIST.defaultDirectory) { self.directory = directory }
 
     func train(_ context: LessonContext, steps: Int) -> [String] {
-        guard context.preset == .mini else {
-            return ["(\(context.preset.rawValue) needs ImageNet-sized images; only the mini preset trains here, on Fashion-MNIST)"]
-        }
+        let engine = EngineNetwork.for(context.report.network)
+        var lines = engine.why.map { ["(\($0); training runs \(engine.label))"] } ?? []
         do {
-            let run = try self.run ?? start(context)
+            let run = try self.run.flatMap { $0.network.spec == engine.spec ? $0 : nil } ?? start(engine.spec)
             self.run = run
-            var lines: [String] = []
             var last: TrainingProgress?
             for i in 1...steps {
                 last = try run.step()
@@ -27,14 +27,14 @@ final class LessonTraining {
             }
             return lines
         } catch {
-            return ["(cannot train here: \(error))"]
+            return lines + ["(cannot train here: \(error))"]
         }
     }
 
-    private func start(_ context: LessonContext) throws -> TrainingRun {
+    private func start(_ spec: NetworkSpec) throws -> TrainingRun {
         let train = try FashionMNIST.load(.train, directory: directory, limit: nil)
-        let options = TrainingOptions(epochs: 1_000, seed: 1, initialization: Initialization.default(for: .mini))
-        let network = try Network(spec: context.report.network, initialization: options.initialization, seed: options.seed)
+        let options = TrainingOptions(epochs: 1_000, seed: 1, initialization: Initialization.default(for: Preset(rawValue: spec.name)))
+        let network = try Network(spec: spec, initialization: options.initialization, seed: options.seed)
         return try TrainingRun(network: network, train: train, test: nil, options: options)
     }
 }

@@ -59,7 +59,7 @@ public struct CompareScreen: Screen {
     }
 
     public mutating func observe(_ model: AppModel) {
-        engineReason = model.engine.reason
+        engineReason = model.engine.why
         show(model.comparison, state: model.comparisonState)
     }
 

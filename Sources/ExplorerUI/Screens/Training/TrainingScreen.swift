@@ -38,7 +38,7 @@ public struct TrainingScreen: Screen {
     }
 
     public mutating func observe(_ model: AppModel) {
-        engineReason = model.engine.reason
+        engineReason = model.engine.why
         if model.training != snapshot { show(model.training) }
     }
 
