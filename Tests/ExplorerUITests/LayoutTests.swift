@@ -314,9 +314,14 @@ import Testing
         var grid = CellGrid(width: 80, height: 24)
         FeatureMapsScreen(features: f).render(into: &grid, area: Rect(x: 1, y: 2, width: 78, height: 21), theme: Theme(.standard))
         let header = grid.line(2)
-        // 35 columns of "conv1 … input: ", 18 for the first word, 48 for the second: cut at the space.
-        #expect(header.trimmingSuffix(" ") == " conv1 32 maps of 27×27  ·  input: 猫の写真と犬の写真…", "\(header)")
-        #expect(header.displayWidth == 80)
+        // 35 columns of "conv1 … input: ", 18 for the first word, 48 for the second: wrapped at the space.
+        #expect(header.trimmingSuffix(" ") == " conv1 32 maps of 27×27  ·  input: 猫の写真と犬の写真", "\(header)")
+        #expect(grid.line(3).trimmingSuffix(" ") == "   アルパカの写真とラマの写真と羊の写真.png")
+        #expect(header.displayWidth == 80 && grid.line(3).displayWidth == 80)
+        // In a short window the header keeps one line per item, cut at a word.
+        grid = CellGrid(width: 80, height: 14)
+        FeatureMapsScreen(features: f).render(into: &grid, area: Rect(x: 1, y: 2, width: 78, height: 11), theme: Theme(.standard))
+        #expect(grid.line(2).trimmingSuffix(" ") == " conv1 32 maps of 27×27  ·  input: 猫の写真と犬の写真…")
     }
 
     private func intersects(_ a: Rect, _ b: Rect) -> Bool {
