@@ -285,6 +285,10 @@ import Testing
         chart.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
         #expect(grid.text.contains("100%│") && grid.text.contains("0%│"))
         #expect(!grid.text.contains("-"))
+        // A plot of two rows labels only its ends.
+        var short = CellGrid(width: 40, height: 6)
+        chart.render(into: &short, area: short.bounds, theme: Theme(.standard))
+        #expect(short.text.contains("100%│") && short.text.contains("  0%│") && !short.text.contains("50%"), "\(short.text)")
         // With points the range follows them, padded, but never below 0 or above 100%.
         let full = LineChart(series: [ChartSeries(name: "train", points: [ChartPoint(x: 0, y: 1), ChartPoint(x: 1, y: 0)],
                                                   color: .brightGreen)], yBounds: 0...1, percent: true)
