@@ -53,7 +53,7 @@ struct LayoutEndToEndTests {
     /// Growing the window while the training chart draws, then quitting, leaves the shell's screen as
     /// it was: tmux re-fits the alternate screen to its old size on the way out and kept the rows the
     /// cursor pushed out (the chart's top lines) until the explorer blanked the screen before leaving.
-    @Test(arguments: ["q", "C-c"])
+    @Test(arguments: ["q", "C-c", "SIGTERM"])
     func shellScreenIsCleanAfterResizeAndQuit(_ quitKey: String) throws {
         let tmux = try TmuxSession(width: 80, height: 24)
         tmux.type("echo before-explorer")
@@ -66,9 +66,13 @@ struct LayoutEndToEndTests {
         try tmux.waitUntil("training steps", seconds: 30) { $0.contains("step ") && !$0.contains("step 0 ·") }
         tmux.resize(width: 120, height: 40)
         try tmux.waitUntil("a 120-column frame") { $0.split(separator: "\n").contains { $0.count > 100 } }
-        tmux.keys(quitKey)
+        if quitKey == "SIGTERM" {
+            kill(try #require(tmux.programPID(), "the explorer's pid"), SIGTERM)
+        } else {
+            tmux.keys(quitKey)
+        }
         let code = try tmux.waitForExit(seconds: 20)
-        #expect(code == (quitKey == "q" ? 0 : 130))
+        #expect(code == ["q": 0, "C-c": 130, "SIGTERM": 143][quitKey])
         let screen = tmux.capture()
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // The shell's own lines come first, and nothing of the explorer (chart, axis, bars) remains.

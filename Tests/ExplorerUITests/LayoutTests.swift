@@ -142,6 +142,38 @@ import Testing
         #expect(grid.text == "             more ↑ PgUp\nline 7\nline 8\nline 9")
     }
 
+    @Test func keyHelpWrapsItsActionsAndSaysWhatATallerWindowWouldShow() throws {
+        var e = try Self.explorer(.mini)
+        press(&e, "2"); press(&e, "?")
+        let big = render(e, width: 80, height: 24).text
+        #expect(big.contains("choose a layer (conv and pool layers are editable)"))
+        #expect(big.contains("scroll the text") && big.contains("quit"))
+        let small = render(e, width: 44, height: 14).text
+        // The long action wraps at words beside its key instead of running out of the box.
+        #expect(small.contains("choose a layer (conv") && small.contains("editable)"))
+        #expect(small.contains("4 more keys in a taller window"))
+    }
+
+    @Test func theWhyTextOfReLUVsTanhIsReachableAtEveryWidth() throws {
+        var e = try Self.explorer(.alexnet)
+        press(&e, "6")
+        e.resize(width: 80, height: 24)
+        #expect(!render(e, width: 80, height: 24).text.contains("saturating"))
+        press(&e, "w")   // narrow: the text takes the chart's place
+        let narrow = render(e, width: 80, height: 24).text
+        #expect(narrow.contains("Why saturating units learn slowly") && !narrow.contains("Training error"))
+        press(&e, "w")
+        #expect(render(e, width: 80, height: 24).text.contains("Training error"))
+        // Wide: beside the chart, marked when it runs past the panel, and J reaches its end.
+        e.resize(width: 100, height: 30)
+        let wide = render(e, width: 100, height: 30).text
+        #expect(wide.contains("Training error") && wide.contains("Why saturating"))
+        #expect(wide.contains("more ↓"))
+        press(&e, "J")
+        let end = render(e, width: 100, height: 30).text
+        #expect(end.contains("identical batches.") && end.contains("more ↑"))
+    }
+
     // MARK: - Features screen
 
     @Test(arguments: [(80, 24), (44, 14), (100, 30), (120, 40)])
@@ -262,7 +294,40 @@ import Testing
         #expect(abs(low.yRange.low - 0.0095) < 1e-12 && abs(low.yRange.high - 0.0205) < 1e-12)
     }
 
+    // MARK: - Display width
+
+    @Test func wideCharactersTakeTwoColumnsAndCombiningMarksNone() {
+        var grid = CellGrid(width: 10, height: 2)
+        #expect(grid.write("猫の写真 ok", x: 0, y: 0) == 10)
+        #expect(grid.line(0) == "猫の写真 o")
+        #expect(grid[1, 0].isWideContinuation && grid[8, 0].character == " ")
+        // A wide character never straddles the edge: with three columns only one 猫 fits.
+        #expect(grid.write("猫猫", x: 0, y: 1, maxWidth: 3) == 2)
+        #expect(grid.line(1).hasPrefix("猫 "))
+        #expect("e\u{301}".displayWidth == 1 && "猫".displayWidth == 2 && "→×▀".displayWidth == 3)
+        for line in TextWrap.wrap("猫の写真を見る 猫 T-shirt/top", width: 6) { #expect(line.displayWidth <= 6, "\(line)") }
+    }
+
+    @Test func aWideFileNameStaysInsideTheFeaturesHeader() throws {
+        var f = Self.features(for: .mini)
+        f.inputName = "猫の写真と犬の写真 アルパカの写真とラマの写真と羊の写真.png"
+        var grid = CellGrid(width: 80, height: 24)
+        FeatureMapsScreen(features: f).render(into: &grid, area: Rect(x: 1, y: 2, width: 78, height: 21), theme: Theme(.standard))
+        let header = grid.line(2)
+        // 35 columns of "conv1 … input: ", 18 for the first word, 48 for the second: cut at the space.
+        #expect(header.trimmingSuffix(" ") == " conv1 32 maps of 27×27  ·  input: 猫の写真と犬の写真…", "\(header)")
+        #expect(header.displayWidth == 80)
+    }
+
     private func intersects(_ a: Rect, _ b: Rect) -> Bool {
         !a.isEmpty && !b.isEmpty && a.x < b.maxX && b.x < a.maxX && a.y < b.maxY && b.y < a.maxY
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ c: Character) -> String {
+        var s = self
+        while s.last == c { s.removeLast() }
+        return s
     }
 }

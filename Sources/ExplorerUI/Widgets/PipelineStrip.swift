@@ -37,7 +37,7 @@ struct PipelineStrip {
     }
 
     static let arrow = " → "
-    static func width(_ block: Block) -> Int { max(block.name.unicodeScalars.count, block.shape.unicodeScalars.count) }
+    static func width(_ block: Block) -> Int { max(block.name.displayWidth, block.shape.displayWidth) }
 
     /// Draws into the first three rows of `area`: names, shapes with arrows, markers.
     func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
@@ -83,21 +83,27 @@ struct PipelineStrip {
     private func put(_ text: String, x: Int, y: Int, style: CellStyle, clip: Rect, grid: inout CellGrid) {
         var cx = x
         for s in text.unicodeScalars {
-            grid.put(s, x: cx, y: y, style: style, clip: clip)
-            cx += 1
+            let w = s.displayWidth
+            guard w > 0 else { continue }
+            // A wide character shows only when both its columns are inside the clip.
+            if w == 1 || (cx >= clip.x && cx + 1 < clip.maxX) {
+                grid.put(s, x: cx, y: y, style: style, clip: clip)
+                if w == 2 { grid.put(Cell.wideContinuation.character, x: cx + 1, y: y, style: style, clip: clip) }
+            }
+            cx += w
         }
     }
 }
 
 extension String {
-    /// Pads with spaces to `width` columns (counting scalars; every glyph here is one column).
+    /// Pads with spaces to `width` columns (by display width).
     func padded(to width: Int) -> String {
-        let n = unicodeScalars.count
+        let n = displayWidth
         return n >= width ? self : self + String(repeating: " ", count: width - n)
     }
 
     func leftPadded(to width: Int) -> String {
-        let n = unicodeScalars.count
+        let n = displayWidth
         return n >= width ? self : String(repeating: " ", count: width - n) + self
     }
 }

@@ -51,7 +51,7 @@ struct ScrollView {
     }
 
     private func mark(_ text: String, into grid: inout CellGrid, rect: Rect, y: Int, theme: Theme) {
-        let w = min(rect.width, text.unicodeScalars.count)
+        let w = min(rect.width, text.displayWidth)
         grid.write(text, x: rect.maxX - w, y: y, style: theme.warning, maxWidth: w)
     }
 }

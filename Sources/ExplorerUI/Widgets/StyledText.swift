@@ -5,7 +5,7 @@ struct StyledLine: Sendable {
     init(_ spans: [(String, CellStyle)] = []) { self.spans = spans.map { (text: $0.0, style: $0.1) } }
     init(_ text: String, _ style: CellStyle = .plain) { spans = [(text: text, style: style)] }
 
-    var width: Int { spans.reduce(0) { $0 + $1.text.unicodeScalars.count } }
+    var width: Int { spans.reduce(0) { $0 + $1.text.displayWidth } }
 
     /// Draws at row `row` of `rect`, clipped to it.
     func render(into grid: inout CellGrid, rect: Rect, row: Int, column: Int = 0) {
@@ -41,7 +41,7 @@ struct StyledLine: Sendable {
         var line = StyledLine()
         var used = 0
         for var word in words {
-            let n = word.text.unicodeScalars.count
+            let n = word.text.displayWidth
             if used + n > width, used > indent {
                 lines.append(line)
                 line = StyledLine(String(repeating: " ", count: indent), .plain)
@@ -49,7 +49,7 @@ struct StyledLine: Sendable {
                 while word.text.hasPrefix(" ") { word.text.removeFirst() }
             }
             line.spans.append(word)
-            used += word.text.unicodeScalars.count
+            used += word.text.displayWidth
         }
         lines.append(line)
         return lines
@@ -77,7 +77,7 @@ struct StyledLine: Sendable {
         var line = ""
         for part in parts where !part.isEmpty {
             let next = line.isEmpty ? part : line + separator + part
-            if next.unicodeScalars.count > width, !line.isEmpty { lines.append(line); line = part } else { line = next }
+            if next.displayWidth > width, !line.isEmpty { lines.append(line); line = part } else { line = next }
         }
         if !line.isEmpty { lines.append(line) }
         return lines.map { StyledLine($0, style) }

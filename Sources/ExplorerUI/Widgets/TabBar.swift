@@ -32,8 +32,8 @@ struct TabBar {
         }
         // Even numbers alone do not fit: shorten the network's name, keeping at least its first letters.
         var p = last!
-        let room = max(1, width - (p.width - p.network.count))
-        if p.network.count > room { p.network = String(p.network.prefix(max(1, room - 1))) + "…"; p.width = width }
+        let room = max(1, width - (p.width - p.network.displayWidth))
+        if p.network.displayWidth > room { p.network = p.network.prefix(columns: max(1, room - 1)) + "…"; p.width = width }
         return p
     }
 
@@ -42,12 +42,12 @@ struct TabBar {
             let name = i == active ? title : limit.map { Self.abbreviate(title, to: $0) } ?? title
             return name.isEmpty ? " \(i + 1) " : " \(i + 1) \(name) "
         }
-        let appWidth = app.map { $0.count + 2 } ?? 0
+        let appWidth = app.map { $0.displayWidth + 2 } ?? 0
         // A gap between tabs while there is room for one; without, the labels' own spaces part them.
         let gap = limit == nil ? 1 : 0
-        let tabs = labels.reduce(0) { $0 + $1.count } + gap * labels.count
+        let tabs = labels.reduce(0) { $0 + $1.displayWidth } + gap * labels.count
         return Plan(appName: app, titleLimit: limit, labels: labels, network: network,
-                    width: appWidth + tabs + 1 + network.count + 2)
+                    width: appWidth + tabs + 1 + network.displayWidth + 2)
     }
 
     /// A tab name in at most `limit` columns: its first word when that fits ("What-if" → "What"),
@@ -76,6 +76,6 @@ struct TabBar {
                            style: i == active ? theme.barActive : theme.bar)
         }
         let right = " \(p.network) "
-        grid.write(right, x: max(x, grid.width - right.count), y: 0, style: theme.bar)
+        grid.write(right, x: max(x, grid.width - right.displayWidth), y: 0, style: theme.bar)
     }
 }

@@ -183,7 +183,7 @@ public struct FeatureMapsScreen: Screen {
         var text = ""
         for part in parts {
             let next = text.isEmpty ? part : text + " · " + part
-            if next.unicodeScalars.count > width { break }
+            if next.displayWidth > width { break }
             text = next
         }
         return StyledLine(text, style)
