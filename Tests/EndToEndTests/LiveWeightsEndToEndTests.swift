@@ -62,4 +62,21 @@ struct LiveWeightsEndToEndTests {
         tmux.keys("q")
         #expect(try tmux.waitForExit(seconds: 20) == 0)
     }
+
+    /// The default network cannot read Fashion-MNIST: every engine screen says which network trains and why.
+    @Test func alexnetSaysTrainingRunsMini() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        tmux.type(try AlexNetBinary.command())
+        try tmux.waitFor("conv1  convolution")
+        tmux.keys("3")
+        try tmux.waitFor("training runs mini: alexnet reads 227×227×3 images; Fashion-MNIST has 28×28×1")
+        tmux.keys("4")
+        try tmux.waitFor("weights: untrained, Gaussian σ = 0.01, seed 1  · training runs mini")
+        tmux.keys("5")
+        try tmux.waitFor("mini, the Fashion-MNIST AlexNet", "why mini: alexnet reads 227×227×3 images")
+        tmux.keys("6")
+        try tmux.waitFor("relu vs tanh on mini, the Fashion-MNIST AlexNet", "why mini:")
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
 }

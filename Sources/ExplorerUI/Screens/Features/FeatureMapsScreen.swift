@@ -84,7 +84,7 @@ public struct FeatureMapsScreen: Screen {
         if let note = inputNote {
             lines += StyledLine.wrapped(note, width: width, style: theme.warning).prefix(2)
         } else if let provenance {
-            let aside = stale ? "  (updating…)" : trainingRuns.map { "  · not trained here (training runs \($0))" } ?? ""
+            let aside = stale ? "  (updating…)" : trainingRuns.map { "  · training runs \($0)" } ?? ""
             lines.append(StyledLine([("weights: ", theme.dim), (provenance.text, provenance.isTrained ? theme.good : theme.warning),
                                      (aside, theme.dim)]).truncated(width: width))
         }
