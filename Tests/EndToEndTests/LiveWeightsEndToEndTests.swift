@@ -38,8 +38,8 @@ struct LiveWeightsEndToEndTests {
         tmux.keys("5")
         try tmux.waitFor("mini, the Fashion-MNIST AlexNet", "ready: press")
         tmux.keys("Space")
-        // About ten seconds of training, measured by the run's own step counter rather than a sleep.
-        try tmux.waitUntil("150 training steps", seconds: 60) { (Self.step($0, after: "step ") ?? 0) >= 150 }
+        // About ten seconds of training (60 steps of 64), measured by the run's own step counter, not a sleep.
+        try tmux.waitUntil("60 training steps", seconds: 60) { (Self.step($0, after: "step ") ?? 0) >= 60 }
 
         // Screen 3 follows the run while it goes on: the step in its header keeps rising.
         tmux.keys("3")
