@@ -104,7 +104,7 @@ public struct FeatureMapsScreen: Screen {
         switch key {
         case "n": return [.featureInput(step: 1)]
         case "p": return [.featureInput(step: -1)]
-        case "r": return [.training(.reset)]
+        case "r": return trainingRuns == nil ? [.training(.reset)] : []   // as on the filters screen
         default: break
         }
         guard let f = features, let maps = current?.maps else { return [] }
