@@ -71,14 +71,20 @@ import Testing
 
     @Test func alexnetSaysTrainingRunsMiniAndWhy() throws {
         var e = try Explorer(network: Preset.alexnet.spec, filters: knownFilters(count: 96, channels: 3, kernel: 11),
-                             capabilities: .standard)
+                             features: Self.features([0.2, 0.5, 0.3]), capabilities: .standard)
         #expect(e.model.engine.spec.name == "mini")
         e.apply(.training(TrainingSnapshot(state: .running, step: 10, weights: Self.trained(step: 10))))
         #expect(e.takeRequests().isEmpty)   // mini's weights are not alexnet's
+        // r on alexnet's filters or features would only throw mini's run away: it does nothing there.
+        press(&e, "3"); press(&e, "r"); press(&e, "4"); press(&e, "r")
+        #expect(e.takeRequests().isEmpty)
+        #expect(e.model.training.step == 10)
         press(&e, "3")
         var text = render(e, width: 120, height: 30).text
         #expect(text.contains("conv1 filters 96 × 11×11×3  ·  untrained, test pattern"))
         #expect(text.contains("training runs mini: alexnet reads 227×227×3 images; Fashion-MNIST has 28×28×1"))
+        press(&e, "4")
+        #expect(render(e, width: 80, height: 24).line(3).contains("weights: untrained, test pattern  · training runs mini"))
         for screen in ["5", "6"] {
             press(&e, screen)
             text = render(e, width: 140, height: 30).text

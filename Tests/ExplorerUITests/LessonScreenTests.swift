@@ -126,6 +126,14 @@ import Testing
         #expect(Self.render(s).text.contains("conv2  convolution"))
     }
 
+    @Test func goingBackShowsTheScreenOfThatStep() throws {
+        var s = try Self.lesson()
+        s.update("n")
+        #expect(s.explorer.activeKind == .filters)
+        s.update("p")
+        #expect(s.explorer.activeKind == .walk)   // step 1 shows no screen: the lesson's start, the walk
+    }
+
     @Test func narrowWindowsPutTheScreenAboveTheNarrative() throws {
         var s = try Self.lesson()
         s.update("n")
@@ -168,6 +176,10 @@ import Testing
         #expect(lines.contains { $0.contains("⌊(55 − 3 + 2·0)/2⌋") })
         #expect(lines.allSatisfy { $0.unicodeScalars.count <= 34 })
         #expect(NarrativeWrap.wrap("    = ⌊216/4⌋ + 1", width: 80) == ["    = ⌊216/4⌋ + 1"])
+        // Wide characters take two columns; a deep indent in a narrow panel still ends.
+        #expect(NarrativeWrap.wrap("卷积层 卷积层 卷积层 卷积层", width: 14).allSatisfy { $0.displayWidth <= 14 })
+        #expect(NarrativeWrap.wrap(String(repeating: " ", count: 30) + String(repeating: "x", count: 40), width: 10)
+            .allSatisfy { $0.displayWidth <= 10 })
     }
 
     @Test func goingBackToAQuestionShowsWhatTheSessionRecorded() throws {

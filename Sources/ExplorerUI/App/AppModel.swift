@@ -28,16 +28,21 @@ public struct AppModel: Sendable {
     public let dataProblem: String?
     /// The comparison's error target.
     public let comparisonTarget: Double
+    /// The training runs' settings, for the headers (the runtime that trains says what it uses).
+    public let batchSize: Int
+    public let learningRate: Double
 
     public init(explored: NetworkSpec, weights: NetworkWeights?, features: FeatureSet? = nil,
-                dataProblem: String? = nil, comparisonTarget: Double = 0.25) throws(ShapeError) {
+                dataProblem: String? = nil, comparisonTarget: Double = 0.25,
+                batchSize: Int = 64, learningRate: Double = 0.02) throws(ShapeError) {
         self.init(report: try explored.shapeReport(), weights: weights, features: features, dataProblem: dataProblem,
-                  comparisonTarget: comparisonTarget)
+                  comparisonTarget: comparisonTarget, batchSize: batchSize, learningRate: learningRate)
     }
 
     /// The model of a network whose shapes are already known (a lesson step's).
     public init(report: ShapeReport, weights: NetworkWeights?, features: FeatureSet? = nil,
-                dataProblem: String? = nil, comparisonTarget: Double = 0.25) {
+                dataProblem: String? = nil, comparisonTarget: Double = 0.25,
+                batchSize: Int = 64, learningRate: Double = 0.02) {
         let explored = report.network
         self.explored = explored
         self.report = report
@@ -47,6 +52,8 @@ public struct AppModel: Sendable {
         self.features = features
         self.dataProblem = dataProblem
         self.comparisonTarget = comparisonTarget
+        self.batchSize = batchSize
+        self.learningRate = learningRate
         training = TrainingSnapshot(state: dataProblem.map { .failed($0) } ?? .idle,
                                     filters: engine.isExplored ? weights?.filters : nil)
         comparison = ComparisonSummary(target: comparisonTarget,

@@ -25,14 +25,14 @@ public struct Explorer: Sendable {
 
     /// The explorer as it ships: layer walk, what-if, filters, feature maps, training and ReLU vs tanh,
     /// all showing one model.
-    public init(model: AppModel, capabilities: Capabilities, batchSize: Int = 64, learningRate: Double = 0.02) {
+    public init(model: AppModel, capabilities: Capabilities) {
         self.model = model
         theme = Theme(capabilities)
         let engine = model.engine.label
         screens = [
             LayerWalkScreen(report: model.report), WhatIfScreen(network: model.explored, report: model.report),
             FiltersScreen(filters: model.weights?.filters), FeatureMapsScreen(features: model.features),
-            TrainingScreen(description: "\(engine), batch \(batchSize), lr \(learningRate)"),
+            TrainingScreen(description: "\(engine), batch \(model.batchSize), lr \(model.learningRate)"),
             CompareScreen(description: "relu vs tanh on \(engine), same weights and batches",
                           target: model.comparisonTarget, activations: [.relu, .tanh]),
         ]

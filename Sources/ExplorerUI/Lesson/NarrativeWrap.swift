@@ -1,4 +1,4 @@
-/// Word wrap for lesson narrative: never breaks inside a bracketed group that fits on a line, so a
+/// Word wrap for lesson narrative, measured in terminal columns: never breaks inside a bracketed group that fits on a line, so a
 /// formula such as `⌊(55 − 3 + 2·0)/2⌋ + 1` stays whole; indented lines (formula steps) continue two
 /// columns further in, prose at its own margin.
 enum NarrativeWrap {
@@ -6,12 +6,13 @@ enum NarrativeWrap {
     static let closing: Set<Unicode.Scalar> = [")", "⌋", "⌉"]
 
     static func wrap(_ line: String, width: Int) -> [String] {
-        guard width > 8, line.unicodeScalars.count > width else { return [line] }
+        guard width > 8, line.displayWidth > width else { return [line] }
         let indent = String(line.prefix { $0 == " " })
-        let continuation = indent.isEmpty ? "" : indent + "  "
+        // A deep indent in a narrow panel would leave no room: continue at the margin then.
+        let continuation = indent.isEmpty || indent.count + 2 > width / 2 ? "" : indent + "  "
         // A group too long for any line is broken at its spaces after all.
         let chunks = Self.chunks(String(line.dropFirst(indent.count))).flatMap { chunk in
-            chunk.unicodeScalars.count > width - continuation.count
+            chunk.displayWidth > width - continuation.count
                 ? chunk.split(separator: " ").map(String.init) : [chunk]
         }
         var out: [String] = []
@@ -19,7 +20,7 @@ enum NarrativeWrap {
         var atStart = true
         for chunk in chunks {
             let candidate = atStart ? current + chunk : current + " " + chunk
-            if candidate.unicodeScalars.count <= width || atStart {
+            if candidate.displayWidth <= width || atStart {
                 current = candidate
                 atStart = false
             } else {
@@ -27,9 +28,11 @@ enum NarrativeWrap {
                 current = continuation + chunk
             }
             // A chunk wider than the line is cut where it must be.
-            while current.unicodeScalars.count > width {
-                out.append(String(String.UnicodeScalarView(current.unicodeScalars.prefix(width))))
-                current = continuation + String(String.UnicodeScalarView(current.unicodeScalars.dropFirst(width)))
+            while current.displayWidth > width {
+                let head = current.prefix(columns: width)
+                let taken = max(1, head.unicodeScalars.count)   // a character wider than the line still moves on
+                out.append(head.isEmpty ? String(String.UnicodeScalarView(current.unicodeScalars.prefix(1))) : head)
+                current = continuation + String(String.UnicodeScalarView(current.unicodeScalars.dropFirst(taken)))
             }
         }
         if current.contains(where: { $0 != " " }) { out.append(current) }

@@ -33,7 +33,8 @@ final class ExplorerRuntime {
     /// The model the explorer starts with.
     func model() throws -> AppModel {
         try AppModel(explored: network.spec, weights: initialWeights, features: features.featureSet(),
-                     dataProblem: workers.dataProblem, comparisonTarget: workers.target)
+                     dataProblem: workers.dataProblem, comparisonTarget: workers.target,
+                     batchSize: workers.batchSize, learningRate: workers.learningRate)
     }
 
     static func tensors(of network: Network) -> [String: Tensor] {

@@ -88,7 +88,7 @@ public struct FeatureMapsScreen: Screen {
         if let note = inputNote {
             lines += StyledLine.wrapped(note, width: width, style: theme.warning).prefix(2)
         } else if let provenance {
-            let aside = stale ? "  (updating…)" : trainingRuns.map { "  · not trained here (training runs \($0))" } ?? ""
+            let aside = stale ? "  (updating…)" : trainingRuns.map { "  · training runs \($0)" } ?? ""
             lines += fit(StyledLine([("weights: ", theme.dim), (provenance.text, provenance.isTrained ? theme.good : theme.warning),
                                      (aside, theme.dim)]))
         }
@@ -104,7 +104,7 @@ public struct FeatureMapsScreen: Screen {
         switch key {
         case "n": return [.featureInput(step: 1)]
         case "p": return [.featureInput(step: -1)]
-        case "r": return [.training(.reset)]
+        case "r": return trainingRuns == nil ? [.training(.reset)] : []   // as on the filters screen
         default: break
         }
         guard let f = features, let maps = current?.maps else { return [] }
