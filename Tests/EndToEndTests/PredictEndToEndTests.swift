@@ -91,12 +91,12 @@ import Testing
         let out = try run("predict --preset mini --image '\(f)/jpeg_baseline_rgb.jpg' --top 2")
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("mini, weights: trained: ") == true)
+        #expect(lines.first?.hasPrefix("mini, weights: checkpoint ") == true)
         #expect(lines.first?.contains("mini.safetensors") == true && lines.first?.contains("shipped") == true, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("labels: Fashion-MNIST; input 1×27×27; normalisation mean ") })
         #expect(lines.contains { $0.hasPrefix("   1. ") && $0.contains("logit") })
         let untrained = try run("predict --preset mini --untrained --image '\(f)/jpeg_grey.jpg'")
-        #expect(untrained.stdout.hasPrefix("mini, weights: untrained (he initialisation, seed 1)"), "\(untrained.stdout)")
+        #expect(untrained.stdout.hasPrefix("mini, weights: untrained, He normal, seed 1"), "\(untrained.stdout)")
     }
 
     @Test func corruptJPEGIsOneLineNamingTheFile() throws {
@@ -113,13 +113,13 @@ import Testing
     @Test func filtersAndFeaturesOfMiniShowTheShippedWeights() throws {
         let filters = try run("filters --preset mini")
         #expect(filters.status == 0, "\(filters.stderr)")
-        #expect(filters.stdout.hasPrefix("mini conv1: 32 filters of 5×5×1, trained: "), "\(filters.stdout.prefix(200))")
+        #expect(filters.stdout.hasPrefix("mini conv1: 32 filters of 5×5×1, checkpoint "), "\(filters.stdout.prefix(200))")
         #expect(filters.stdout.split(separator: "\n").first?.contains("weights/mini.safetensors") == true)
         let untrained = try run("filters --preset mini --untrained")
-        #expect(untrained.stdout.hasPrefix("mini conv1: 32 filters of 5×5×1, untrained (he initialisation, seed 1)"), "\(untrained.stdout.prefix(200))")
+        #expect(untrained.stdout.hasPrefix("mini conv1: 32 filters of 5×5×1, untrained, He normal, seed 1"), "\(untrained.stdout.prefix(200))")
         let features = try run("features --preset mini")
         #expect(features.status == 0, "\(features.stderr)")
-        #expect(features.stdout.contains("weights: trained: ") && features.stdout.contains("mini.safetensors"), "\(features.stdout.prefix(300))")
+        #expect(features.stdout.contains("weights: checkpoint ") && features.stdout.contains("mini.safetensors"), "\(features.stdout.prefix(300))")
         #expect(!features.stdout.contains("(untrained weights)"))
     }
 
@@ -128,7 +128,7 @@ import Testing
         tmux.type(try AlexNetBinary.command("explore --preset mini"))
         try tmux.waitFor("conv1  convolution")
         tmux.keys("3")
-        try tmux.waitFor("conv1 filters 32 × 5×5×1", "trained: ", "mini.safetensors")
+        try tmux.waitFor("conv1 filters 32 × 5×5×1", "checkpoint ", "mini.safetensors")
         tmux.keys("q")
         #expect(try tmux.waitForExit() == 0)
     }

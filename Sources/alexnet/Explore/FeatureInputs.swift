@@ -53,11 +53,19 @@ final class FeatureInputs {
         return nil
     }
 
-    /// Moves to another test image (only Fashion-MNIST inputs have a next one), wrapping around at
-    /// either end. The step is reduced modulo the count first, so no step (even Int.max) overflows.
-    func move(by step: Int) {
-        if case .fashionMNIST(let data, _) = source {
+    /// Moves to another test image (only Fashion-MNIST inputs have a next one), wrapping around at either
+    /// end; otherwise says why not. The step is reduced modulo the count first, so no step (even Int.max)
+    /// overflows.
+    @discardableResult
+    func move(by step: Int) -> String? {
+        switch source {
+        case .fashionMNIST(let data, _):
             index = (index + step % data.count + data.count) % data.count
+            return nil
+        case .file(let path, _):
+            return "the input is one image file (\((path as NSString).lastPathComponent)): there is no \(step > 0 ? "next" : "previous") image"
+        case .pattern:
+            return "the input is the built-in test pattern: there is no \(step > 0 ? "next" : "previous") image (give --image FILE)"
         }
     }
 

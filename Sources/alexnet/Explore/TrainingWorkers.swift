@@ -2,13 +2,18 @@ import AlexNetCore
 import ExplorerUI
 import Foundation
 
-/// The explorer's two background jobs: training one network (Training screen) and the ReLU-vs-tanh
+/// The explorer's two background jobs: training the engine network (Training screen) and the ReLU-vs-tanh
 /// comparison (screen 6). Each is created on first use; data loads on the worker thread, so the UI never
-/// waits for it.
+/// waits for it. Training starts from the app's initial weights when it trains the explored network, and
+/// its snapshots carry every weight a few times a second, so the other screens can follow it live.
 final class TrainingWorkers {
     let spec: NetworkSpec
     let dataDirectory: String
     let limit: Int?
+    /// The weights a new run starts from (a checkpoint given with --weights); nil: seeded initialisation.
+    let initialTensors: [String: Tensor]?
+    /// The file those weights came from, for the live provenance ("… step 40 from alexnet-mini.safetensors").
+    let initialFile: String?
     let batchSize = 64
     let learningRate = 0.02
     let target = 0.25
@@ -20,15 +25,11 @@ final class TrainingWorkers {
         var state: TrainingSnapshot.State
     }
 
-    init(spec: NetworkSpec, dataDirectory: String, limit: Int?) {
+    init(spec: NetworkSpec, dataDirectory: String, limit: Int?, initialTensors: [String: Tensor]? = nil,
+         initialFile: String? = nil) {
         self.spec = spec; self.dataDirectory = dataDirectory; self.limit = limit
-    }
-
-    /// Networks that take Fashion-MNIST as it is: one channel, at most 28×28, ten classes.
-    static func trainable(_ spec: NetworkSpec) -> Bool {
-        guard let r = try? spec.shapeReport() else { return false }
-        return spec.input.channels == 1 && spec.input.height <= FashionMNIST.side && spec.input.width <= FashionMNIST.side
-            && r.output.count == FashionMNIST.classNames.count
+        self.initialTensors = initialTensors.flatMap { $0.isEmpty ? nil : $0 }
+        self.initialFile = self.initialTensors == nil ? nil : initialFile
     }
 
     var dataProblem: String? {
@@ -38,9 +39,6 @@ final class TrainingWorkers {
     }
     var dataAvailable: Bool { dataProblem == nil }
 
-    var trainingDescription: String {
-        "\(spec.name) on Fashion-MNIST, batch \(batchSize), lr \(learningRate)"
-    }
     // Screen 6 runs the paper's Figure 1 protocol on the `figure1` network whatever is explored, with
     // each activation's learning rate as `compare --preset figure1 --lr auto` picked it (seed 1), no
     // weight decay and no augmentation, and stops each run after `compareBudget` steps, so that a verdict
@@ -64,24 +62,34 @@ final class TrainingWorkers {
 
     func handle(_ request: TrainingRequest) {
         guard dataAvailable else { return }
+        if request == .reset {
+            // The run is forgotten; the next start begins again from the initial weights.
+            training?.stop()
+            training = nil
+            return
+        }
+        if request == .pause { training?.pause(); return }
         let worker = training ?? makeTrainingWorker()
         switch request {
         case .toggleRunning: worker.toggleRunning()
         case .save: worker.requestSave()
+        case .steps(let n): worker.run(steps: n)
+        case .reset, .pause: break
         }
     }
 
     func trainingSnapshot() -> TrainingSnapshot? { training?.takeSnapshot() }
 
     private func makeTrainingWorker() -> SteppingWorker<TrainingSnapshot> {
-        let state = TrainingState()
-        let (spec, dir, limit, path) = (self.spec, dataDirectory, self.limit, checkpointPath)
+        let state = TrainingState(from: initialFile)
+        let (spec, dir, limit, path, initial) = (self.spec, dataDirectory, self.limit, checkpointPath, initialTensors)
         let options = self.options(Initialization.default(for: Preset(rawValue: spec.name)), epochs: 10)
         let worker = SteppingWorker<TrainingSnapshot>(
             step: {
                 let run = try state.run ?? {
                     let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
                                           memory: MemoryBudget(batch: options.batchSize, training: true))
+                    if let initial { try net.load(initial, source: "the initial weights") }
                     let r = try TrainingRun(network: net, train: try FashionMNIST.load(.train, directory: dir, limit: limit),
                                             test: try FashionMNIST.load(.test, directory: dir, limit: options.testLimit),
                                             options: options)
@@ -91,7 +99,9 @@ final class TrainingWorkers {
                 state.record(try run.step())
                 return run.isFinished ? .finished("\(options.epochs) epochs done") : .continuing
             },
-            snapshot: { running, message, failure in state.snapshot(running: running, message: message, failure: failure) },
+            snapshot: { running, message, failure, budget in
+                state.snapshot(running: running, message: message, failure: failure, budget: budget)
+            },
             save: {
                 guard let run = state.run else { throw SaveError.nothingYet }
                 try run.checkpoint(activation: .relu).save(to: path)
@@ -109,12 +119,17 @@ final class TrainingWorkers {
 
     /// The trainer's curves, only ever touched on the worker thread.
     final class TrainingState {
+        init(from file: String?) { from = file }
+        /// The checkpoint the run started from, if any.
+        let from: String?
         var run: TrainingRun?
         var loss: [ChartPoint] = [], trainError: [ChartPoint] = [], testError: [ChartPoint] = []
         var last: TrainingProgress?
-        var lastFilters = ContinuousClock.now - .seconds(10)
-        var filters: FilterSet?
+        var lastCopy = ContinuousClock.now - .seconds(10)
+        var weights: NetworkWeights?
         var message: String?
+        /// The bounded run in progress or last finished (a lesson's `train: N`).
+        var goal: (from: Int, to: Int)?
 
         func record(_ p: TrainingProgress) {
             last = p
@@ -127,20 +142,32 @@ final class TrainingWorkers {
             if p.learningRateDropped { message = "test error stopped improving: learning rate ÷10 → \(p.learningRate)" }
         }
 
-        func snapshot(running: Bool, message: String?, failure: String?) -> TrainingSnapshot {
+        func snapshot(running: Bool, message: String?, failure: String?, budget: (left: Int, total: Int)?) -> TrainingSnapshot {
             if let message { self.message = message }
-            if let run, ContinuousClock.now - lastFilters > .milliseconds(500) || !running {
-                filters = run.network.firstConvWeights.map {
-                    FilterSet(layer: $0.layer, weights: $0.weights,
-                              provenance: .trained(checkpoint: "training now", detail: "step \(NumberText.grouped(run.trainer.step))"))
-                }
-                lastFilters = .now
+            let step = last?.step ?? 0
+            if let budget {
+                let from = step - (budget.total - budget.left)
+                goal = (from, from + budget.total)
+            } else if running {
+                goal = nil
+            }
+            // Every weight, copied a few times a second (and whenever training stops), for the screens
+            // that follow the run live; the copy is the snapshot's own, so the UI never sees a half step.
+            if let run, ContinuousClock.now - lastCopy > .milliseconds(200) || !running {
+                let tensors = Dictionary(run.network.state.map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
+                let provenance = WeightProvenance.live(network: run.network.spec.name, step: run.trainer.step, from: from)
+                weights = NetworkWeights(tensors: tensors,
+                                         filters: run.network.firstConvWeights.map {
+                                             FilterSet(layer: $0.layer, weights: $0.weights, provenance: provenance)
+                                         },
+                                         provenance: provenance)
+                lastCopy = .now
             }
             let state: TrainingSnapshot.State = failure.map { .failed($0) } ?? (running ? .running : (last == nil ? .idle : .paused))
-            return TrainingSnapshot(state: state, step: last?.step ?? 0, epoch: last?.epoch ?? 0, totalSteps: run?.totalSteps,
+            return TrainingSnapshot(state: state, step: step, epoch: last?.epoch ?? 0, totalSteps: run?.totalSteps,
                                     loss: loss, trainError: trainError, testError: testError,
                                     imagesPerSecond: last?.imagesPerSecond ?? 0, learningRate: last?.learningRate ?? 0,
-                                    filters: filters, message: self.message)
+                                    weights: weights, goal: goal, message: self.message)
         }
     }
 
@@ -174,7 +201,7 @@ final class TrainingWorkers {
                 try c.step()
                 return c.isFinished ? .finished(c.summary.resultLine) : .continuing
             },
-            snapshot: { running, message, failure in
+            snapshot: { running, message, failure, _ in
                 let state: TrainingSnapshot.State = failure.map { .failed($0) }
                     ?? message.map { .finished($0) } ?? (running ? .running : (holder.comparison == nil ? .idle : .paused))
                 return ComparisonSnapshot(summary: holder.comparison?.summary ?? empty, state: state)

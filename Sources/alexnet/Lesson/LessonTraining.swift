@@ -1,9 +1,11 @@
 import AlexNetCore
+import ExplorerUI
 import Foundation
 import Lessons
 
-/// Runs a lesson's `train N` steps for real on Fashion-MNIST, keeping the run between steps so a
-/// lesson can train, talk, and train on. Only the small preset fits Fashion-MNIST's 28×28 images.
+/// Runs a lesson's `train N` steps for real on Fashion-MNIST in plain mode, keeping the run between steps
+/// so a lesson can train, talk, and train on. Like the explorer, it trains the step's network when that
+/// network reads Fashion-MNIST as it is, and otherwise `mini`, saying why.
 final class LessonTraining {
     private var run: TrainingRun?
     /// The recipe the current run was started with: a lesson's `recipe:` step starts a fresh one.
@@ -14,13 +16,11 @@ final class LessonTraining {
 
     /// Throws when training cannot run (no data): the plain runner prints it with the step's file:line.
     func train(_ context: LessonContext, steps: Int) throws -> [String] {
-        guard context.preset == .mini else {
-            return ["(\(context.preset.rawValue) needs ImageNet-sized images; only the mini preset trains here, on Fashion-MNIST)"]
-        }
+        let engine = EngineNetwork.for(context.report.network)
+        var lines = engine.why.map { ["(\($0); training runs \(engine.label))"] } ?? []
         if context.recipe != runRecipe { self.run = nil }
-        let run = try self.run ?? start(context)
+        let run = try self.run.flatMap { $0.network.spec == engine.spec ? $0 : nil } ?? start(engine.spec, recipe: context.recipe)
         self.run = run; runRecipe = context.recipe
-        var lines: [String] = []
         var last: TrainingProgress?
         for i in 0..<steps {
             last = try run.step()
@@ -31,11 +31,12 @@ final class LessonTraining {
         return lines
     }
 
-    private func start(_ context: LessonContext) throws -> TrainingRun {
+    private func start(_ spec: NetworkSpec, recipe: TrainingRecipe) throws -> TrainingRun {
         let train = try FashionMNIST.load(.train, directory: directory, limit: nil)
-        var options = TrainingOptions(epochs: 1_000, seed: 1, initialization: context.recipe.initialization ?? Initialization.default(for: .mini))
-        if let lr = context.recipe.learningRate { options.learningRate = lr }
-        let network = try Network(spec: context.report.network, initialization: options.initialization, seed: options.seed,
+        var options = TrainingOptions(epochs: 1_000, seed: 1,
+                                      initialization: recipe.initialization ?? Initialization.default(for: Preset(rawValue: spec.name)))
+        if let lr = recipe.learningRate { options.learningRate = lr }
+        let network = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
                                   memory: MemoryBudget(batch: options.batchSize, training: true))
         return try TrainingRun(network: network, train: train, test: nil, options: options)
     }

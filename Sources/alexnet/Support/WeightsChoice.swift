@@ -13,14 +13,14 @@ struct WeightsChoice {
     /// The same as one number, when the file records one (what Fashion-MNIST inputs use).
     var scalarNormalization: PixelNormalization?
 
-    /// One line for headers: `trained: weights/mini.safetensors, epoch 5, …` or `untrained (…)`.
+    /// One line for headers: `checkpoint weights/mini.safetensors, shipped, epoch 3, …` or `untrained, He normal, seed 1`.
     var text: String { provenance.text }
     /// For JSON: the file, or `untrained`.
     var name: String { path ?? "untrained" }
 
     static func apply(to network: Network, weights: String?, untrained: Bool, preset: Preset?,
                       initialization: Initialization, seed: UInt64 = 1) throws -> WeightsChoice {
-        let how = "\(initialization.rawValue) initialisation, seed \(seed)"
+        let how = "\(initialization.name), seed \(seed)"
         var path = weights
         var shipped = false
         if path == nil, !untrained, preset == .mini {
@@ -45,5 +45,15 @@ struct WeightsChoice {
            let s = file.metadata["normalization_std"].flatMap(Float.init) { scalar = PixelNormalization(mean: m, std: s) }
         return WeightsChoice(provenance: .trained(checkpoint: path, detail: detail.joined(separator: ", ")),
                              path: path, normalization: normalization, scalarNormalization: scalar)
+    }
+}
+
+extension Initialization {
+    /// How headers name it: "untrained, He normal, seed 1".
+    var name: String {
+        switch self {
+        case .paper: "Gaussian σ = 0.01"
+        case .he: "He normal"
+        }
     }
 }
