@@ -13,6 +13,7 @@ struct AlexNet: AsyncParsableCommand {
             CompareCommand.self,
             FiltersCommand.self,
             FeaturesCommand.self,
+            NeuronCommand.self,
             LessonCommand.self,
             QuizCommand.self,
         ],

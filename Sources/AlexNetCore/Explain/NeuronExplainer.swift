@@ -38,7 +38,7 @@ public struct NeuronExplainer: Sendable {
         let index = try report.checkedIndex(of: unit)
         let r = report.layers[index]
         var e = NeuronExplanation(unit: unit, kind: r.kind.word, inputName: report.inputName(ofLayer: index),
-                                  inputShape: report.inputShape(ofLayer: index),
+                                  inputShape: report.inputShape(ofLayer: index), outputShape: r.output,
                                   window: report.window(ofLayer: index, y: unit.y, x: unit.x),
                                   receptiveField: report.receptiveField(ofLayer: index, y: unit.y, x: unit.x))
         let input = index == 0 ? images : activations[report.layers[index - 1].name]!
@@ -90,7 +90,8 @@ public struct NeuronExplainer: Sendable {
                     patch[(ci * F + kh) * F + kw] = xv
                     kernel[(ci * F + kh) * F + kw] = wv
                     let term = NeuronTerm(channel: ch, y: iy, x: ix, input: Double(xv), weight: Double(wv))
-                    if e.shownTerms.count < Self.shownProducts { e.shownTerms.append(term) }
+                    // Products on the padding are 0 · w: counted, not shown.
+                    if !inside { e.paddingTerms += 1 } else if e.shownTerms.count < Self.shownProducts { e.shownTerms.append(term) }
                     sum += term.product
                     perChannel[ci] += term.product
                 }

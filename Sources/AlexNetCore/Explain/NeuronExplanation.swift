@@ -91,6 +91,8 @@ public struct NeuronExplanation: Sendable, Equatable {
     /// What feeds the layer ("input" for the first layer) and its shape.
     public var inputName: String
     public var inputShape: FeatureShape
+    /// The layer's output shape (flat for linear and softmax: then the unit is `channel`).
+    public var outputShape: FeatureShape
     /// The conv/pool window on the layer's input.
     public var window: UnitWindow?
     /// The pixels of the input image the unit depends on.
@@ -99,7 +101,9 @@ public struct NeuronExplanation: Sendable, Equatable {
     public var group: GroupSlice?
     /// Number of products in the sum (conv: C·F·F of its group; linear: the input features).
     public var terms: Int = 0
-    /// Conv: the first few products in order (channel, row, column); linear: the largest |products|.
+    /// Conv: how many of the products fall on the padding (0 · weight).
+    public var paddingTerms: Int = 0
+    /// Conv: the first few products on the input (not the padding) in order (channel, row, column); linear: the largest |products|.
     public var shownTerms: [NeuronTerm] = []
     public var sum: Double?
     public var bias: Double?
