@@ -40,7 +40,7 @@ let package = Package(
                 dependencies: ["COpenBLAS", "CZlib", "CPNG", "Yams"],
                 swiftSettings: optimisedEvenInDebug),
         .target(name: "ExplorerUI",
-                dependencies: ["AlexNetCore"],
+                dependencies: ["AlexNetCore", "Lessons"],
                 swiftSettings: fastMath),
         .target(name: "Lessons",
                 dependencies: ["AlexNetCore", "Yams"]),
@@ -52,7 +52,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "AlexNetCoreTests", dependencies: ["AlexNetCore"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore"]),
+        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore", "Lessons"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

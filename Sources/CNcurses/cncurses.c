@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <termios.h>
 #include <unistd.h>
+#include <ncursesw/term.h>
 
 // Process-wide terminal state: a terminal is one per process, and signal handlers can only reach
 // static storage.
@@ -80,11 +81,19 @@ static void install_handlers(void) {
 
 int cn_open(void) {
     if (is_open) return 0;
-    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) return -1;
+    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) return CN_OPEN_NOT_A_TERMINAL;
     setlocale(LC_ALL, "");
+    // initscr() succeeds on TERM=dumb (and exits the process on an unknown TERM), yet without cursor
+    // addressing nothing can be placed: ask terminfo first.
+    int term_error = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &term_error) != OK) return CN_OPEN_UNKNOWN_TERMINAL;
+    char *cup = tigetstr("cup");
+    int can_address = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    if (!can_address) return CN_OPEN_NO_CURSOR_ADDRESSING;
     if (tcgetattr(STDIN_FILENO, &saved_termios) == 0) have_termios = 1;
     install_handlers();
-    if (initscr() == NULL) return -1;
+    if (initscr() == NULL) return CN_OPEN_CURSES_FAILED;
     is_open = 1;
     restore_length = 0;
     append_cap("sgr0");
@@ -107,6 +116,11 @@ void cn_close(void) {
     if (!is_open) return;
     is_open = 0;
     if (!isendwin()) {
+        // Leave the alternate screen blank with the cursor at the top: a terminal that was resized
+        // while we ran (tmux) re-fits the alternate screen to the old size on rmcup and keeps the rows
+        // it has to push out; blank rows above the cursor leave nothing of ours on the shell's screen.
+        erase();
+        refresh();
         curs_set(1);
         endwin();
     }

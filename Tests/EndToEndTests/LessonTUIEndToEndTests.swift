@@ -9,7 +9,7 @@ struct LessonTUIEndToEndTests {
     @Test func panelAnswersAndFocusedWalk() throws {
         let tmux = try TmuxSession(width: 140, height: 40)
         tmux.type(try AlexNetBinary.command("lesson shape-arithmetic"))
-        try tmux.waitFor("── Step 1/11 ──", "AlexNet reads a 3×227×227 image")
+        try tmux.waitFor("── Step 1/11 ──", "AlexNet reads a 227×227×3 image")
         tmux.keys("n")
         // Step 2 shows conv1: the walk beside the panel is on conv1.
         try tmux.waitFor("── Step 2/11 ──", "conv1  convolution")

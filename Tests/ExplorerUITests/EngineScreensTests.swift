@@ -74,9 +74,10 @@ import Testing
 
     @Test func spaceAndSAreRequestsForTheApp() {
         var s = TrainingScreen(description: "mini")
-        s.update(" "); s.update("s"); s.update("x")
-        #expect(s.takeRequests() == [.toggleRunning, .save])
-        #expect(s.takeRequests().isEmpty)
+        #expect(s.update(" ") == [.training(.toggleRunning)])
+        #expect(s.update("s") == [.training(.save)])
+        #expect(s.update("r") == [.training(.reset)])
+        #expect(s.update("x").isEmpty)
     }
 }
 
@@ -96,7 +97,7 @@ import Testing
         #expect(grid.line(0).hasPrefix("conv1 3 maps of 4×4  ·  input: test image 7 (Bag)"))
         let text = grid.text
         #expect(text.contains("Prediction"))
-        #expect(text.contains(" 70.0% Bag") && text.contains(" 20.0% Shirt") && text.contains(" 10.0% Coat"))
+        #expect(text.contains("70.0% Bag") && text.contains("20.0% Shirt") && text.contains("10.0% Coat"))
         #expect(text.range(of: "70.0% Bag")!.lowerBound < text.range(of: "20.0% Shirt")!.lowerBound)
     }
 
@@ -109,7 +110,7 @@ import Testing
         var grid = CellGrid(width: 100, height: 30)
         s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
         #expect(grid.line(0).hasPrefix("pool1 3 maps of 2×2"))
-        s.update("n"); s.update("p")
-        #expect(s.takeRequests() == [.input(step: 1), .input(step: -1)])
+        #expect(s.update("n") == [.featureInput(step: 1)])
+        #expect(s.update("p") == [.featureInput(step: -1)])
     }
 }

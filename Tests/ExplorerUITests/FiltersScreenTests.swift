@@ -7,7 +7,7 @@ import Testing
         var e = try explorer(filters: knownFilters(count: 4, channels: 3, kernel: 3))
         press(&e, "3")
         let grid = render(e, width: 80, height: 24)
-        #expect(grid.line(2).hasPrefix(" conv1 filters 4 × 3×3×3  ·  untrained (test pattern)"))
+        #expect(grid.line(2).hasPrefix(" conv1 filters 4 × 3×3×3  ·  untrained, test pattern"))
         // Four 3×3 filters → 3 columns × 2 rows of ▀ each, pitch 4 (3 + gap).
         #expect(grid.region(x: 1, y: 4, width: 16, height: 3) == ["▀▀▀ ▀▀▀ ▀▀▀ ▀▀▀", "▀▀▀ ▀▀▀ ▀▀▀ ▀▀▀", "0"])
         // Filter 1, pixel 0: all channels 0 in a −0.016…0.016 filter → mid grey (128,128,128) → xterm 244;

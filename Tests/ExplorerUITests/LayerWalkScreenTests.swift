@@ -74,9 +74,14 @@ import Testing
     }
 
     @Test func fitsIn80x24() throws {
-        let grid = render(try explorer(), width: 80, height: 24)
+        var e = try explorer()
+        let grid = render(e, width: 80, height: 24)
         #expect(grid.line(6).hasPrefix(" conv1  convolution"))
-        #expect(grid.text.contains("fc6"))
+        #expect(grid.text.contains("more ↓"))
         #expect(grid.line(23).contains("q quit"))
+        // The parameter table is below the explanation: one page down reaches it.
+        e.resize(width: 80, height: 24)
+        e.update("J")
+        #expect(render(e, width: 80, height: 24).text.contains("fc6"))
     }
 }

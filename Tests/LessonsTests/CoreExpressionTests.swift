@@ -7,7 +7,7 @@ import Testing
     static let paper = try! LessonContext(preset: .alexnet)
 
     @Test(arguments: [
-        ("conv1.output", "96×55×55"),
+        ("conv1.output", "55×55×96"),
         ("conv1.params", "34,944"),                   // 96·3·11·11 + 96
         ("conv1.weights", "34,848"),
         ("conv1.biases", "96"),
@@ -18,10 +18,10 @@ import Testing
         ("conv1.activations", "290,400"),             // 96·55·55
         ("conv1.rf", "11"),
         ("pool1.rf", "19"),                           // 11 + (3 − 1)·4
-        ("pool5.output", "256×6×6"),
+        ("pool5.output", "6×6×256"),
         ("flatten.size", "9,216"),
         ("conv2.groups", "2"),
-        ("input.shape", "3×227×227"),
+        ("input.shape", "227×227×3"),
         ("total.layers", "8"),
         ("conv1.formula", "⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"),
     ])
@@ -47,7 +47,7 @@ import Testing
 
     @Test func placeholderTextIsFilledIn() throws {
         let text = try PlaceholderText.render("conv1: {conv1.input} → {conv1.output}, {conv1.params} params", in: Self.paper).get()
-        #expect(text == "conv1: 3×227×227 → 96×55×55, 34,944 params")
+        #expect(text == "conv1: 227×227×3 → 55×55×96, 34,944 params")
     }
 
     @Test(arguments: ["conv1", "conv1.params.x", ".params", "conv1 params", ""])

@@ -42,7 +42,7 @@ import Testing
         Case(name: "answer neither number nor core value", yaml: header + "  - question: How many?\n    answer: lots of them\n", line: 5,
              fragment: "neither a whole number nor a core value"),
         Case(name: "text answer", yaml: header + "  - question: Shape?\n    answer: conv1.output\n", line: 5,
-             fragment: "answer conv1.output is the text '96×55×55'"),
+             fragment: "answer conv1.output is the text '55×55×96'"),
         Case(name: "two actions", yaml: header + "  - train: 5\n    input: 224\n", line: 5, fragment: "a step can do one action"),
         Case(name: "negative train", yaml: header + "  - train: -3\n", line: 4, fragment: "train takes 1–5,000 steps, got -3"),
         Case(name: "input that breaks the network", yaml: header + "  - input: 20\n", line: 4, fragment: "this step breaks the network"),

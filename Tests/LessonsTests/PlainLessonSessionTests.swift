@@ -38,9 +38,9 @@ import Testing
         let transcript = t.joined(separator: "\n")
         // The screen focus is rendered from the shape report.
         #expect(t.contains("[screen: walk conv1]"))
-        #expect(t.contains("conv1 (conv): 3×227×227 → 96×55×55"))
+        #expect(t.contains("conv1 (conv): 227×227×3 → 55×55×96"))
         #expect(t.contains("      = ⌊(227 − 11 + 2·0)/4⌋ + 1"))
-        #expect(t.contains("conv1 makes 96×55×55."))
+        #expect(t.contains("conv1 makes 55×55×96."))
         // First wrong answer: the hint; second: the answer and the worked explanation.
         #expect(transcript.contains("""
         answer> 
@@ -51,7 +51,7 @@ import Testing
         96·3·11·11 = 34,848, plus 96 = 34,944.
         """))
         // The what-if step: 224 gives 54, and the explanation shows the floor.
-        #expect(t.contains("[what-if: input 224×224; the network now reads 3×224×224 → 1000]"))
+        #expect(t.contains("[what-if: input 224×224; the network now reads 224×224×3 → 1000]"))
         #expect(transcript.contains("Not quite: the answer is 54.\n⌊(224 − 11 + 2·0)/4⌋ + 1 = 54"))
         // The 224 what-if is still in force: pool5 is 256×5×5, so fc6 has 6400·4096 + 4096.
         #expect(transcript.contains("Right: b) fc.\nfc6 alone has 26,218,496."))
@@ -91,7 +91,7 @@ import Testing
         PlainLessonRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) })
             .run(try LessonSession(lesson: lesson))
         let t = lines.joined(separator: "\n")
-        #expect(t.contains("AlexNet reads a 3×227×227 image"))
+        #expect(t.contains("AlexNet reads a 227×227×3 image"))
         #expect(t.contains("Not quite. Hint:"))
         #expect(t.contains("Not quite: the answer is 55.\n⌊(227 − 11 + 2·0)/4⌋ + 1 = 55: exact: 216 = 54·4, every pixel is used."))
         #expect(t.contains("Right: 13."))

@@ -24,9 +24,16 @@ enum {
     CN_KEY_OTHER = -200,
 };
 
+/// cn_open's failures: stdout or stdin is not a terminal, TERM has no terminfo entry, the terminal
+/// cannot move its cursor (TERM=dumb), or curses failed to start.
+enum {
+    CN_OPEN_NOT_A_TERMINAL = -1, CN_OPEN_UNKNOWN_TERMINAL = -2, CN_OPEN_NO_CURSOR_ADDRESSING = -3,
+    CN_OPEN_CURSES_FAILED = -4,
+};
+
 /// Opens the terminal: setlocale(LC_ALL, ""), signal handlers (before initscr, so that ours win),
 /// initscr, cbreak, noecho, keypad, hidden cursor, colours with the terminal's default background.
-/// Returns 0, or -1 when stdout is not a terminal or curses cannot start.
+/// Returns 0 or a CN_OPEN_* failure.
 int cn_open(void);
 /// Restores the terminal; safe to call more than once (endwin runs exactly once).
 void cn_close(void);

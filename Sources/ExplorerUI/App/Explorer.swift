@@ -1,35 +1,56 @@
 import AlexNetCore
 
-/// The whole explorer: the screens, which one is showing, the key help overlay and whether to quit.
-/// The backend feeds it keys and sizes and draws what it renders.
+/// The whole explorer: the app model, the screens that show it, which one is showing, the key help
+/// overlay and whether to quit. The backend feeds it keys, sizes and engine events (`apply`), draws what
+/// it renders, and carries out the requests it queues (`takeRequests`).
 public struct Explorer: Sendable {
     /// Below this the explorer only says that the window is too small.
     public static let minimumSize = (width: 44, height: 14)
 
+    /// The one state every screen shows.
+    public private(set) var model: AppModel
     public private(set) var screens: [any Screen]
     public private(set) var active = 0
     public private(set) var showingHelp = false
     public private(set) var wantsQuit = false
     public var theme: Theme
-    /// The network's name for the title bar.
-    public let networkName: String
+    /// Requests for the runtime (training, forward passes), oldest first.
+    private var requests: [AppRequest] = []
     private var size = (width: 0, height: 0)
 
-    /// The standard screens for a network: layer walk, what-if and the first conv layer's filters.
-    public init(network: NetworkSpec, filters: FilterSet?, capabilities: Capabilities) throws(ShapeError) {
-        let report = try network.shapeReport()
-        self.init(screens: [LayerWalkScreen(report: report), WhatIfScreen(network: network, report: report),
-                            FiltersScreen(filters: filters)],
-                  networkName: network.name, capabilities: capabilities)
+    /// The screens in tab order; `show:` in lessons names them.
+    public enum ScreenKind: Int, Sendable, CaseIterable {
+        case walk, whatIf, filters, features, training, experiment
     }
 
-    /// Any screens, for tests and for screens added later (feature maps, training).
-    public init(screens: [any Screen], networkName: String, capabilities: Capabilities) {
-        precondition(!screens.isEmpty)
-        self.screens = screens; self.networkName = networkName; theme = Theme(capabilities)
+    /// The explorer as it ships: layer walk, what-if, filters, feature maps, training and ReLU vs tanh,
+    /// all showing one model.
+    public init(model: AppModel, capabilities: Capabilities) {
+        self.model = model
+        theme = Theme(capabilities)
+        let engine = model.engine.label
+        screens = [
+            LayerWalkScreen(report: model.report), WhatIfScreen(network: model.explored, report: model.report),
+            FiltersScreen(filters: model.weights?.filters), FeatureMapsScreen(features: model.features),
+            TrainingScreen(description: "\(engine), batch \(model.batchSize), lr \(model.learningRate)"),
+            CompareScreen(description: "relu vs tanh on \(engine), same weights and batches",
+                          target: model.comparisonTarget, activations: [.relu, .tanh]),
+        ]
+        broadcast()
+    }
+
+    /// The shipped explorer for a network and (optionally) conv1 filters, with no engine attached: what
+    /// the tests and the render benchmark drive.
+    public init(network: NetworkSpec, filters: FilterSet?, features: FeatureSet? = nil,
+                capabilities: Capabilities) throws(ShapeError) {
+        let weights = filters.map { NetworkWeights(filters: $0, provenance: $0.provenance) }
+        self.init(model: try AppModel(explored: network, weights: weights, features: features), capabilities: capabilities)
     }
 
     public var activeScreen: any Screen { screens[active] }
+    public var activeKind: ScreenKind? { ScreenKind(rawValue: active) }
+    /// The network's name for the title bar.
+    public var networkName: String { model.explored.name }
 
     /// Every key the explorer understands everywhere, for `?`.
     public static let globalKeys = [
@@ -55,7 +76,45 @@ public struct Explorer: Sendable {
             break
         default:
             if showingHelp { showingHelp = false; return }
-            screens[active].update(key)
+            request(screens[active].update(key))
+        }
+    }
+
+    /// Applies a request from a screen (or a lesson): what only changes the model happens here, the
+    /// rest waits for the runtime.
+    public mutating func request(_ new: [AppRequest]) {
+        for r in new {
+            if r == .training(.reset) {
+                requests += model.resetWeights()
+                broadcast()
+            }
+            requests.append(r)
+        }
+    }
+
+    /// An event from the engine: the model changes and every screen sees it.
+    public mutating func apply(_ event: AppEvent) {
+        requests += model.apply(event)
+        broadcast()
+    }
+
+    /// The requests queued since the last call, oldest first.
+    public mutating func takeRequests() -> [AppRequest] {
+        defer { requests.removeAll() }
+        return requests
+    }
+
+    /// Shows a screen, focused on a layer when given (lessons' `show:`).
+    public mutating func show(_ kind: ScreenKind, layer: String? = nil) {
+        switchTo(kind.rawValue)
+        if let layer { screens[kind.rawValue].focus(layer: layer) }
+    }
+
+    private mutating func broadcast() {
+        for i in screens.indices { screens[i].observe(model) }
+        if size.width > 0 {
+            let area = bodyArea(width: size.width, height: size.height)
+            for i in screens.indices { screens[i].layout(area: area, theme: theme) }
         }
     }
 
@@ -64,12 +123,6 @@ public struct Explorer: Sendable {
         size = (width, height)
         let area = bodyArea(width: width, height: height)
         for i in screens.indices { screens[i].layout(area: area, theme: theme) }
-    }
-
-    /// Replaces one screen's state, e.g. filters with a fresh snapshot.
-    public mutating func replaceScreen(at index: Int, with screen: any Screen) {
-        screens[index] = screen
-        if size.width > 0 { screens[index].layout(area: bodyArea(width: size.width, height: size.height), theme: theme) }
     }
 
     private mutating func switchTo(_ index: Int) {
@@ -95,33 +148,36 @@ public struct Explorer: Sendable {
         if showingHelp { KeyHelpOverlay(screen: activeScreen).render(into: &grid, theme: theme) }
     }
 
+    /// Every tab and the network name, abbreviated to fit (see `TabBar`).
     private func renderTabs(into grid: inout CellGrid) {
-        grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), with: Cell(" ", style: theme.bar))
-        var x = grid.write(" AlexNet Explorer ", x: 0, y: 0, style: CellStyle(fg: theme.bar.fg, bg: theme.bar.bg, bold: true, reverse: theme.bar.reverse))
-        for (i, screen) in screens.enumerated() {
-            let label = " \(i + 1) \(screen.title) "
-            x = grid.write(label, x: x + 1, y: 0, style: i == active ? theme.barActive : theme.bar)
-        }
-        let right = " \(networkName) "
-        let rx = grid.width - right.unicodeScalars.count
-        if rx > x + 1 { grid.write(right, x: rx, y: 0, style: theme.bar) }
+        TabBar(appName: "AlexNet Explorer", titles: screens.map(\.title), active: active, networkName: networkName)
+            .render(into: &grid, theme: theme)
     }
 
+    /// The status line: the active screen's most important keys that fit, then the way to every key
+    /// and the way out, always at the right ("Tab screens" too when there is room).
     private func renderStatus(into grid: inout CellGrid) {
         let y = grid.height - 1
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), with: Cell(" ", style: theme.bar))
         let keyStyle = CellStyle(fg: theme.bar.fg, bg: theme.bar.bg, bold: true, reverse: theme.bar.reverse)
-        // The way out and the way to every key always show, at the right; the screen's keys fill the rest.
-        let fixed = [KeyHelp("Tab", "screens"), KeyHelp("?", "keys"), KeyHelp("q", "quit")]
-        func width(_ h: KeyHelp) -> Int { h.keys.unicodeScalars.count + short(h).unicodeScalars.count + 3 }
         func short(_ h: KeyHelp) -> String { h.action.split(separator: " (").first.map(String.init) ?? h.action }
-        let fixedWidth = fixed.reduce(0) { $0 + width($1) }
+        func width(_ h: KeyHelp) -> Int { h.keys.unicodeScalars.count + short(h).unicodeScalars.count + 3 }
+        var fixed = [KeyHelp("?", "keys"), KeyHelp("q", "quit")]
+        let screenKeys = activeScreen.footerKeys
         var x = 1
-        for help in activeScreen.keyHelp where x + width(help) <= grid.width - fixedWidth {
+        var shown: [KeyHelp] = []
+        let fixedWidth = fixed.reduce(0) { $0 + width($1) }
+        for help in screenKeys where x + width(help) <= grid.width - fixedWidth {
+            shown.append(help); x += width(help)
+        }
+        let tab = KeyHelp("Tab", "screens")
+        if x + width(tab) <= grid.width - fixedWidth { fixed.insert(tab, at: 0) }
+        x = 1
+        for help in shown {
             x = grid.write(help.keys, x: x, y: y, style: keyStyle)
             x = grid.write(" " + short(help) + "  ", x: x, y: y, style: theme.bar)
         }
-        x = max(x, grid.width - fixedWidth)
+        x = max(x, grid.width - fixed.reduce(0) { $0 + width($1) })
         for help in fixed {
             x = grid.write(help.keys, x: x, y: y, style: keyStyle)
             x = grid.write(" " + short(help) + "  ", x: x, y: y, style: theme.bar)

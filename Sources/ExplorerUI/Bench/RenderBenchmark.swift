@@ -21,7 +21,8 @@ public enum RenderBenchmark {
         var rng = SeededRandom(seed: 1)
         let weights = Tensor(shape: [96, 3, 11, 11], data: (0..<(96 * 3 * 11 * 11)).map { _ in rng.symmetric() })
         let filters = FilterSet(layer: "conv1", weights: weights, provenance: .untrained("benchmark"))
-        var explorer = Explorer(screens: [FiltersScreen(filters: filters)], networkName: "bench", capabilities: capabilities)
+        var explorer = try! Explorer(network: Preset.alexnet.spec, filters: filters, capabilities: capabilities)
+        explorer.update("3")
         explorer.resize(width: width, height: height)
         var grid = CellGrid(width: width, height: height)
         explorer.render(into: &grid)   // warm-up

@@ -27,17 +27,21 @@ public struct CellGrid: Sendable, Equatable {
         cells[y * width + x] = Cell(character, style: style)
     }
 
-    /// Writes text from (x, y) to the right, cut at `maxWidth` columns and the grid's edge.
-    /// Returns the column after the last character written.
+    /// Writes text from (x, y) to the right, cut at `maxWidth` columns and the grid's edge, measured
+    /// by display width: a wide character takes its cell and a continuation cell (or is left out when
+    /// only one column is left), combining marks take none. Returns the column after the text.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let limit = min(width, maxWidth.map { x + $0 } ?? width)
         var cx = x
         for scalar in text.unicodeScalars {
-            if cx >= limit { break }
+            let w = scalar.displayWidth
+            if w == 0 { continue }
+            if cx + w > limit { break }
             if cx >= 0 { cells[y * width + cx] = Cell(scalar, style: style) }
-            cx += 1
+            if w == 2, cx + 1 >= 0 { cells[y * width + cx + 1] = Cell(Cell.wideContinuation.character, style: style) }
+            cx += w
         }
         return cx
     }
@@ -74,10 +78,10 @@ public struct CellGrid: Sendable, Equatable {
         self = CellGrid(width: width, height: height)
     }
 
-    /// The text of row `y`, trailing spaces kept (the grid is a rectangle).
+    /// The text of row `y` as the terminal shows it (a wide character once), trailing spaces kept.
     public func line(_ y: Int) -> String {
         var s = String.UnicodeScalarView()
-        for x in 0..<width { s.append(cells[y * width + x].character) }
+        for x in 0..<width where !cells[y * width + x].isWideContinuation { s.append(cells[y * width + x].character) }
         return String(s)
     }
 

@@ -25,21 +25,40 @@ public struct LineChart: Sendable {
     public var target: (value: Double, label: String)?
     public var xLabel: String
     public var title: String?
+    /// Values the quantity can take (an error rate: 0…1; a loss: 0…∞); the axis never leaves them,
+    /// and an empty chart shows all of them instead of an invented range.
+    public var yBounds: ClosedRange<Double>?
+    /// Label the y axis in percent (0.25 → "25%").
+    public var percent: Bool
 
-    public init(series: [ChartSeries], target: (value: Double, label: String)? = nil, xLabel: String = "", title: String? = nil) {
+    public init(series: [ChartSeries], target: (value: Double, label: String)? = nil, xLabel: String = "", title: String? = nil,
+                yBounds: ClosedRange<Double>? = nil, percent: Bool = false) {
         self.series = series; self.target = target; self.xLabel = xLabel; self.title = title
+        self.yBounds = yBounds; self.percent = percent
     }
 
     static let marks: [Unicode.Scalar] = ["*", "+", "o", "x", "#", "%"]
 
     /// The y range shown: all points and the target, padded by 5%.
+    /// The y range shown: all points and the target, padded by 5%, kept inside `yBounds`. Without
+    /// points the whole of `yBounds` (its finite part, else 0…1).
     var yRange: (low: Double, high: Double) {
-        var ys = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
+        let points = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
+        let bounds = yBounds ?? -Double.infinity...Double.infinity
+        let fallback = (low: bounds.lowerBound.isFinite ? bounds.lowerBound : 0,
+                        high: bounds.upperBound.isFinite ? bounds.upperBound : max(1, (bounds.lowerBound.isFinite ? bounds.lowerBound : 0) + 1))
+        if points.isEmpty, yBounds != nil { return fallback }
+        var ys = points
         if let target { ys.append(target.value) }
         guard var lo = ys.min(), var hi = ys.max() else { return (0, 1) }
         if hi == lo { lo -= 1; hi += 1 }
         let pad = (hi - lo) * 0.05
-        return (lo - pad, hi + pad)
+        lo = max(bounds.lowerBound, lo - pad); hi = min(bounds.upperBound, hi + pad)
+        return hi > lo ? (lo, hi) : fallback
+    }
+
+    func yLabel(_ y: Double) -> String {
+        percent ? NumberFormat.short((y * 100 * 10).rounded() / 10) + "%" : NumberFormat.short(y)
     }
 
     var xRange: (low: Double, high: Double) {
@@ -56,7 +75,7 @@ public struct LineChart: Sendable {
         var top = area.y
         if let title { grid.write(title, in: area, row: 0, style: theme.heading); top += 1 }
         let (ylo, yhi) = yRange, (xlo, xhi) = xRange
-        let yLabels = [NumberFormat.short(yhi), NumberFormat.short((ylo + yhi) / 2), NumberFormat.short(ylo)]
+        let yLabels = [yLabel(yhi), yLabel((ylo + yhi) / 2), yLabel(ylo)]
         let margin = (yLabels.map { $0.unicodeScalars.count }.max() ?? 1) + 1
         // Rows: legend, plot…, x axis, x labels.
         let plot = Rect(x: area.x + margin, y: top + 1, width: area.width - margin, height: area.maxY - top - 3)

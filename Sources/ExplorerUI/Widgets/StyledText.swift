@@ -5,7 +5,7 @@ struct StyledLine: Sendable {
     init(_ spans: [(String, CellStyle)] = []) { self.spans = spans.map { (text: $0.0, style: $0.1) } }
     init(_ text: String, _ style: CellStyle = .plain) { spans = [(text: text, style: style)] }
 
-    var width: Int { spans.reduce(0) { $0 + $1.text.unicodeScalars.count } }
+    var width: Int { spans.reduce(0) { $0 + $1.text.displayWidth } }
 
     /// Draws at row `row` of `rect`, clipped to it.
     func render(into grid: inout CellGrid, rect: Rect, row: Int, column: Int = 0) {
@@ -41,7 +41,7 @@ struct StyledLine: Sendable {
         var line = StyledLine()
         var used = 0
         for var word in words {
-            let n = word.text.unicodeScalars.count
+            let n = word.text.displayWidth
             if used + n > width, used > indent {
                 lines.append(line)
                 line = StyledLine(String(repeating: " ", count: indent), .plain)
@@ -49,10 +49,47 @@ struct StyledLine: Sendable {
                 while word.text.hasPrefix(" ") { word.text.removeFirst() }
             }
             line.spans.append(word)
-            used += word.text.unicodeScalars.count
+            used += word.text.displayWidth
         }
         lines.append(line)
         return lines
+    }
+
+    /// The line cut to `width` columns at a space, with "…" where words were left out; a line that
+    /// fits is returned as it is. A first word longer than the width is cut (nothing else fits).
+    func truncated(width: Int) -> StyledLine {
+        guard self.width > width, width > 1 else { return self }
+        let wrapped = self.wrapped(width: width - 1, indent: 0)
+        guard var first = wrapped.first, first.width > 0 else { return self }
+        while let last = first.spans.last, last.text.hasSuffix(" ") {
+            first.spans[first.spans.count - 1].text.removeLast()
+            if first.spans[first.spans.count - 1].text.isEmpty { first.spans.removeLast() }
+        }
+        let style = first.spans.last?.style ?? .plain
+        first.spans.append((text: "…", style: style))
+        return first
+    }
+
+    /// Parts ("step 40", "loss 0.512") joined by `separator` into as few lines of at most `width`
+    /// columns as they go, a line breaking only between parts, so no figure is split from its label.
+    static func joined(_ parts: [String], separator: String = " · ", width: Int, style: CellStyle) -> [StyledLine] {
+        var lines: [String] = []
+        var line = ""
+        for part in parts where !part.isEmpty {
+            let next = line.isEmpty ? part : line + separator + part
+            if next.displayWidth > width, !line.isEmpty { lines.append(line); line = part } else { line = next }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { StyledLine($0, style) }
+    }
+
+    /// A title followed by a state ("ready: press Space to start"): on one line when both fit, else the
+    /// title wrapped and the state on lines of its own, so the state is never split across the title.
+    static func headline(_ title: String, state: String, width: Int, styles: (title: CellStyle, state: CellStyle)) -> [StyledLine] {
+        let one = StyledLine([(title + "  ", styles.title), (state, styles.state)])
+        if one.width <= width { return [one] }
+        return StyledLine(title, styles.title).wrapped(width: width, indent: 2)
+            + StyledLine(state, styles.state).wrapped(width: width, indent: 2)
     }
 
     /// Word-wrapped plain text as lines in one style.

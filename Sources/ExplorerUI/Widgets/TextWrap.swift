@@ -8,12 +8,17 @@ enum TextWrap {
             for word in paragraph.split(separator: " ") {
                 let w = String(word)
                 if line.isEmpty { line = w }
-                else if line.unicodeScalars.count + 1 + w.unicodeScalars.count <= width { line += " " + w }
+                else if line.displayWidth + 1 + w.displayWidth <= width { line += " " + w }
                 else { lines.append(line); line = w }
-                while line.unicodeScalars.count > width {
-                    let head = String(String.UnicodeScalarView(line.unicodeScalars.prefix(width)))
-                    lines.append(head)
-                    line = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(width)))
+                while line.displayWidth > width {
+                    // A word longer than the line: break after a '-' or '/' inside it when there is
+                    // one ("T-shirt/" "top"), else at the width (in columns).
+                    let head = line.prefix(columns: width)
+                    let scalars = Array(head.unicodeScalars)
+                    let cut = scalars.indices.last { scalars[$0] == "-" || scalars[$0] == "/" }.map { $0 + 1 } ?? scalars.count
+                    let taken = max(1, cut)
+                    lines.append(String(String.UnicodeScalarView(scalars[..<taken])))
+                    line = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(taken)))
                 }
             }
             lines.append(line)

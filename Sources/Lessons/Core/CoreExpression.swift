@@ -10,8 +10,8 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
 
     /// Fields of a layer, with what they mean, for `lessons/README.md` and error messages.
     public static let layerFields: [(name: String, meaning: String)] = [
-        ("output", "output shape C×H×W, e.g. 96×55×55"),
-        ("input", "input shape C×H×W"),
+        ("output", "output shape H×W×C (the paper's order), e.g. 55×55×96"),
+        ("input", "input shape H×W×C"),
         ("size", "output height (= width for square inputs)"),
         ("channels", "output channels"),
         ("params", "weights + biases"),
@@ -61,7 +61,7 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
             }
         case "input":
             switch field {
-            case "shape": return .success(.text(report.input.description))
+            case "shape": return .success(.text(report.input.paperDescription))
             case "size": return .success(.number(report.input.height))
             case "channels": return .success(.number(report.input.channels))
             default: return .failure(.unknownField(self, expected: Self.inputFields))
@@ -77,8 +77,8 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
 
     private static func value(_ field: String, of layer: LayerReport) -> CoreValue? {
         switch field {
-        case "output": .text(layer.output.description)
-        case "input": .text(layer.input.description)
+        case "output": .text(layer.output.paperDescription)
+        case "input": .text(layer.input.paperDescription)
         case "size": layer.output.isFlat ? .number(layer.output.channels) : .number(layer.output.height)
         case "channels": .number(layer.output.channels)
         case "params": .number(layer.params)

@@ -1,8 +1,10 @@
 /// Which explorer screen a lesson step points at, and on which layer: `walk conv2`, `filters`,
-/// `features conv1`.
+/// `features conv1`, `whatif conv1`, `training`, `experiment`. (`shapes` and `train` are the older
+/// names of `whatif` and `training`.)
 public struct ScreenFocus: Sendable, Equatable, CustomStringConvertible {
     public enum Screen: String, Sendable, CaseIterable {
-        case walk, filters, features, shapes, train, experiment
+        case walk, whatif, filters, features, training, experiment
+        case shapes, train
     }
 
     public var screen: Screen

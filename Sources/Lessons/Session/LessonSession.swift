@@ -40,7 +40,7 @@ public struct LessonSession: Sendable {
         case .train(let n):
             lines.append("[action: train \(n) steps: training runs in the explorer (alexnet explore); here it is skipped]")
         case .setInputSize(let n):
-            lines.append("[what-if: input \(n)×\(n); the network now reads \(context.report.input) → \(context.report.output)]")
+            lines.append("[what-if: input \(n)×\(n); the network now reads \(context.report.input.paperDescription) → \(context.report.output.paperDescription)]")
         case .setPreset(let p):
             lines.append("[preset: \(p.rawValue): \(p.summary)]")
         case nil: break

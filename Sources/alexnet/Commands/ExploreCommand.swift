@@ -15,9 +15,11 @@ struct ExploreCommand: ParsableCommand {
         abstract: "Open the full-screen explorer: layer walk, what-if shapes, filters, feature maps, training, ReLU vs tanh.",
         discussion: """
             Keys: 1–6 or Tab switch screens, ←/→ step through layers, ? shows every key, q quits.
-            The Training and ReLU-vs-tanh screens train the mini network on Fashion-MNIST in the background (Space
-            starts and pauses; on Training, s saves a checkpoint to alexnet-<network>.safetensors). Nothing is saved
-            unless asked.
+            The Training and ReLU-vs-tanh screens train on Fashion-MNIST in the background (Space starts and
+            pauses; on Training, s saves a checkpoint to alexnet-<network>.safetensors and r resets to the initial
+            weights). While the explored network trains, the Filters and Features screens follow its weights
+            live. Networks that cannot read Fashion-MNIST (alexnet) train mini instead, and the screens say so.
+            Nothing is saved unless asked.
             """)
 
     @OptionGroup var network: NetworkOptions
@@ -31,15 +33,11 @@ struct ExploreCommand: ParsableCommand {
     func run() throws {
         let spec = try CLIError.wrap { try network.spec(default: .alexnet) }
         let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.alexnet.rawValue) : nil
-        let (explored, provenance, features) = try CLIError.wrap { () throws -> (Network, WeightProvenance, FeatureInputs) in
-            let initialization = Initialization.default(for: preset)
-            let net = try Network(spec: spec, initialization: initialization, seed: 1, memory: network.memory())
-            var provenance = WeightProvenance.untrained("\(initialization == .paper ? "Gaussian σ = 0.01" : "He normal"), seed 1")
-            let loaded = try weights.map { try WeightsFile.load($0, into: net) }
-            if let loaded { provenance = loaded.provenance }
-            let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
-                                           normalization: loaded?.normalization)
-            return (net, provenance, inputs)
+        let (runtime, model) = try CLIError.wrap { () throws -> (ExplorerRuntime, AppModel) in
+            let runtime = try ExplorerRuntime(spec: spec, preset: preset, weightsPath: weights, imagePath: image,
+                                              dataDirectory: data, trainLimit: trainLimit,
+                                              memory: network.memory())
+            return (runtime, try runtime.model())
         }
         let environment = ProcessEnvironment.current
         let session: TerminalSession
@@ -51,46 +49,9 @@ struct ExploreCommand: ParsableCommand {
             throw ExitCode.failure
         }
         defer { session.close() }
-        let report = explored.report
-        let trainingSpec = TrainingWorkers.trainable(spec) ? spec : Preset.mini.spec
-        let training = TrainingWorkers(spec: trainingSpec, dataDirectory: data, limit: trainLimit)
-        var screens: [any Screen] = [
-            LayerWalkScreen(report: report), WhatIfScreen(network: spec, report: report),
-            FiltersScreen(filters: WeightsFile.filters(of: explored, provenance: provenance)),
-            FeatureMapsScreen(features: features.featureSet()),
-            TrainingScreen(description: training.trainingDescription),
-            CompareScreen(description: training.compareDescription, target: training.target, activations: [.relu, .tanh]),
-        ]
-        if !training.dataAvailable {
-            screens[4] = TrainingScreen(description: training.trainingDescription,
-                                        snapshot: TrainingSnapshot(state: .failed(training.dataProblem ?? "no data")))
-        }
-        var explorer = Explorer(screens: screens, networkName: spec.name, capabilities: session.capabilities)
-        let tick: (inout Explorer) -> Bool = { explorer in
-            var changed = false
-            if var screen = explorer.screens[3] as? FeatureMapsScreen {
-                let requests = screen.takeRequests()
-                for case .input(let step) in requests { features.move(by: step) }
-                if !requests.isEmpty { screen.show(features.featureSet()); explorer.replaceScreen(at: 3, with: screen); changed = true }
-            }
-            if var screen = explorer.screens[4] as? TrainingScreen {
-                let requests = screen.takeRequests()
-                for r in requests { training.handle(r) }
-                if let snapshot = training.trainingSnapshot() { screen.show(snapshot); changed = true }
-                if changed || !requests.isEmpty { explorer.replaceScreen(at: 4, with: screen) }
-            }
-            if var screen = explorer.screens[5] as? CompareScreen {
-                let requests = screen.takeRequests()
-                for r in requests { training.handleCompare(r) }
-                if let (summary, state) = training.compareSnapshot() {
-                    screen.show(summary, state: state); changed = true
-                }
-                explorer.replaceScreen(at: 5, with: screen)
-            }
-            return changed
-        }
-        let signal = ScreenLoop(session: session).run(&explorer, tick: tick)
-        training.stop()
+        var explorer = Explorer(model: model, capabilities: session.capabilities)
+        let signal = ScreenLoop(session: session).run(&explorer, tick: runtime.tick)
+        runtime.stop()
         if let signal {
             session.close()
             throw ExitCode(128 + signal)

@@ -1,5 +1,6 @@
 import AlexNetCore
 import ArgumentParser
+import ExplorerUI
 import Foundation
 import Lessons
 
@@ -44,8 +45,10 @@ struct LessonCommand: ParsableCommand {
         let session = try CLIError.wrap { try LessonSession(lesson: lesson) }
         if !plain {
             if let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
-                var view = LessonView(session: session, capabilities: terminal.capabilities)
-                let signal = ScreenLoop(session: terminal).run(&view)
+                var view = LessonScreen(session: session, capabilities: terminal.capabilities)
+                let runtime = LessonRuntime()
+                let signal = ScreenLoop(session: terminal).run(&view, tick: runtime.tick)
+                runtime.stop()
                 terminal.close()
                 if let signal { throw ExitCode(128 + signal) }
                 print(view.session.summary)

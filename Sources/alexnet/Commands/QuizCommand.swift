@@ -1,5 +1,6 @@
 import AlexNetCore
 import ArgumentParser
+import ExplorerUI
 import Foundation
 import Lessons
 
@@ -40,7 +41,7 @@ struct QuizCommand: ParsableCommand {
         if let note = loaded.note { CLIError.printError("warning: " + note) }
         let score: (correct: Int, asked: Int)
         if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
-            var view = QuizView(session: QuizSession(questions: questions), capabilities: terminal.capabilities)
+            var view = QuizScreen(session: QuizSession(questions: questions), capabilities: terminal.capabilities)
             let signal = ScreenLoop(session: terminal).run(&view)
             terminal.close()
             if let signal { throw ExitCode(128 + signal) }

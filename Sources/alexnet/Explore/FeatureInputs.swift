@@ -34,9 +34,17 @@ final class FeatureInputs {
             ? FashionMNIST.classNames : (0..<network.report.output.count).map { "class \($0)" }
     }
 
-    /// Moves to another test image (only Fashion-MNIST inputs have a next one).
-    func move(by step: Int) {
-        if case .fashionMNIST(let data, _) = source { index = (index + step + data.count) % data.count }
+    /// Moves to another test image (only Fashion-MNIST inputs have a next one); otherwise says why not.
+    func move(by step: Int) -> String? {
+        switch source {
+        case .fashionMNIST(let data, _):
+            index = (index + step + data.count) % data.count
+            return nil
+        case .file(let path, _):
+            return "the input is one image file (\((path as NSString).lastPathComponent)): there is no \(step > 0 ? "next" : "previous") image"
+        case .pattern:
+            return "the input is the built-in test pattern: there is no \(step > 0 ? "next" : "previous") image (give --image FILE)"
+        }
     }
 
     /// The input as the network sees it (N = 1) and a name for it.

@@ -13,17 +13,19 @@ final class SteppingWorker<Snapshot: Sendable>: @unchecked Sendable {
     private var latest: Snapshot?
     private var thread: Thread?
     private var done = false
+    /// A bounded run (a lesson's `train: N`): steps left and steps asked for; nil runs until paused.
+    private var budget: (left: Int, total: Int)?
 
     /// `step` runs one unit of work; `snapshot` describes the state (running or not, a message);
     /// `save` writes a checkpoint and says where.
     private let step: () throws -> Outcome
-    private let snapshot: (_ running: Bool, _ message: String?, _ failure: String?) -> Snapshot
+    private let snapshot: (_ running: Bool, _ message: String?, _ failure: String?, _ budget: (left: Int, total: Int)?) -> Snapshot
     private let save: (() throws -> String)?
     /// Seconds between snapshots while running.
     private let interval: Double
 
     init(interval: Double = 0.25, step: @escaping () throws -> Outcome,
-         snapshot: @escaping (_ running: Bool, _ message: String?, _ failure: String?) -> Snapshot,
+         snapshot: @escaping (_ running: Bool, _ message: String?, _ failure: String?, _ budget: (left: Int, total: Int)?) -> Snapshot,
          save: (() throws -> String)? = nil) {
         self.step = step; self.snapshot = snapshot; self.save = save; self.interval = interval
     }
@@ -39,6 +41,23 @@ final class SteppingWorker<Snapshot: Sendable>: @unchecked Sendable {
         condition.lock(); defer { condition.unlock() }
         guard !done else { return }
         running.toggle()
+        budget = nil
+        condition.signal()
+    }
+
+    /// Runs `steps` more steps, then pauses.
+    func run(steps: Int) {
+        condition.lock(); defer { condition.unlock() }
+        guard !done, steps > 0 else { return }
+        running = true
+        budget = (steps, steps)
+        condition.signal()
+    }
+
+    func pause() {
+        condition.lock(); defer { condition.unlock() }
+        running = false
+        budget = nil
         condition.signal()
     }
 
@@ -77,13 +96,13 @@ final class SteppingWorker<Snapshot: Sendable>: @unchecked Sendable {
     private func loop() {
         var lastPublish = Date.distantPast
         var shownRunning = false
-        publish(snapshot(false, nil, nil))
+        publish(snapshot(false, nil, nil, nil))
         while true {
             condition.lock()
             if !running && shownRunning {
                 // Paused: say so at once, not at the next step.
                 condition.unlock()
-                publish(snapshot(false, nil, nil))
+                publish(snapshot(false, nil, nil, nil))
                 shownRunning = false
                 continue
             }
@@ -92,27 +111,40 @@ final class SteppingWorker<Snapshot: Sendable>: @unchecked Sendable {
             let doSave = saveRequested
             saveRequested = false
             let doStep = running
+            let stepBudget = budget
             condition.unlock()
 
             if doSave, let save {
                 let message: String
                 do { message = "saved \(try save())" } catch { message = "could not save: \(error)" }
-                publish(snapshot(doStep, message, nil))
+                publish(snapshot(doStep, message, nil, stepBudget))
             }
             guard doStep else { continue }
             do {
                 switch try step() {
                 case .continuing:
+                    // A bounded run counts down and pauses itself at zero (the paused branch above publishes).
+                    condition.lock()
+                    // The last step of a bounded run still reports its budget (0 left), so the snapshot
+                    // says which run just ended.
+                    var left: (left: Int, total: Int)?
+                    if var b = budget {
+                        b.left -= 1
+                        budget = b.left > 0 ? b : nil
+                        if b.left <= 0 { running = false }
+                        left = b
+                    }
+                    condition.unlock()
                     if !shownRunning || Date().timeIntervalSince(lastPublish) >= interval {
-                        publish(snapshot(true, nil, nil)); lastPublish = Date(); shownRunning = true
+                        publish(snapshot(true, nil, nil, left)); lastPublish = Date(); shownRunning = true
                     }
                 case .finished(let why):
-                    condition.lock(); running = false; done = true; condition.unlock()
-                    publish(snapshot(false, why, nil)); shownRunning = false
+                    condition.lock(); running = false; done = true; budget = nil; condition.unlock()
+                    publish(snapshot(false, why, nil, nil)); shownRunning = false
                 }
             } catch {
-                condition.lock(); running = false; done = true; condition.unlock()
-                publish(snapshot(false, nil, "\(error)")); shownRunning = false
+                condition.lock(); running = false; done = true; budget = nil; condition.unlock()
+                publish(snapshot(false, nil, "\(error)", nil)); shownRunning = false
             }
         }
     }

@@ -2,13 +2,16 @@ import AlexNetCore
 import ExplorerUI
 import Foundation
 
-/// The explorer's two background jobs: training one network (Training screen) and the ReLU-vs-tanh
+/// The explorer's two background jobs: training the engine network (Training screen) and the ReLU-vs-tanh
 /// comparison (screen 6). Each is created on first use; data loads on the worker thread, so the UI never
-/// waits for it.
+/// waits for it. Training starts from the app's initial weights when it trains the explored network, and
+/// its snapshots carry every weight a few times a second, so the other screens can follow it live.
 final class TrainingWorkers {
     let spec: NetworkSpec
     let dataDirectory: String
     let limit: Int?
+    /// The weights a new run starts from (a checkpoint given with --weights); nil: seeded initialisation.
+    let initialTensors: [String: Tensor]?
     let batchSize = 64
     let learningRate = 0.02
     let target = 0.25
@@ -20,15 +23,9 @@ final class TrainingWorkers {
         var state: TrainingSnapshot.State
     }
 
-    init(spec: NetworkSpec, dataDirectory: String, limit: Int?) {
+    init(spec: NetworkSpec, dataDirectory: String, limit: Int?, initialTensors: [String: Tensor]? = nil) {
         self.spec = spec; self.dataDirectory = dataDirectory; self.limit = limit
-    }
-
-    /// Networks that take Fashion-MNIST as it is: one channel, at most 28×28, ten classes.
-    static func trainable(_ spec: NetworkSpec) -> Bool {
-        guard let r = try? spec.shapeReport() else { return false }
-        return spec.input.channels == 1 && spec.input.height <= FashionMNIST.side && spec.input.width <= FashionMNIST.side
-            && r.output.count == FashionMNIST.classNames.count
+        self.initialTensors = initialTensors.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     var dataProblem: String? {
@@ -37,13 +34,6 @@ final class TrainingWorkers {
             : "Fashion-MNIST is not in \(dataDirectory): \(FashionMNIST.installHint)"
     }
     var dataAvailable: Bool { dataProblem == nil }
-
-    var trainingDescription: String {
-        "\(spec.name) on Fashion-MNIST, batch \(batchSize), lr \(learningRate)"
-    }
-    var compareDescription: String {
-        "\(spec.name): relu vs tanh, same weights and batches, batch \(batchSize), lr \(learningRate)"
-    }
 
     var checkpointPath: String { "alexnet-\(spec.name).safetensors" }
 
@@ -56,10 +46,19 @@ final class TrainingWorkers {
 
     func handle(_ request: TrainingRequest) {
         guard dataAvailable else { return }
+        if request == .reset {
+            // The run is forgotten; the next start begins again from the initial weights.
+            training?.stop()
+            training = nil
+            return
+        }
+        if request == .pause { training?.pause(); return }
         let worker = training ?? makeTrainingWorker()
         switch request {
         case .toggleRunning: worker.toggleRunning()
         case .save: worker.requestSave()
+        case .steps(let n): worker.run(steps: n)
+        case .reset, .pause: break
         }
     }
 
@@ -67,13 +66,14 @@ final class TrainingWorkers {
 
     private func makeTrainingWorker() -> SteppingWorker<TrainingSnapshot> {
         let state = TrainingState()
-        let (spec, dir, limit, path) = (self.spec, dataDirectory, self.limit, checkpointPath)
+        let (spec, dir, limit, path, initial) = (self.spec, dataDirectory, self.limit, checkpointPath, initialTensors)
         let options = self.options(Initialization.default(for: Preset(rawValue: spec.name)), epochs: 10)
         let worker = SteppingWorker<TrainingSnapshot>(
             step: {
                 let run = try state.run ?? {
                     let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
                                           memory: MemoryBudget(batch: options.batchSize, training: true))
+                    if let initial { try net.load(initial, source: "the initial weights") }
                     let r = try TrainingRun(network: net, train: try FashionMNIST.load(.train, directory: dir, limit: limit),
                                             test: try FashionMNIST.load(.test, directory: dir, limit: options.testLimit),
                                             options: options)
@@ -83,7 +83,9 @@ final class TrainingWorkers {
                 state.record(try run.step())
                 return run.isFinished ? .finished("\(options.epochs) epochs done") : .continuing
             },
-            snapshot: { running, message, failure in state.snapshot(running: running, message: message, failure: failure) },
+            snapshot: { running, message, failure, budget in
+                state.snapshot(running: running, message: message, failure: failure, budget: budget)
+            },
             save: {
                 guard let run = state.run else { throw SaveError.nothingYet }
                 try run.checkpoint(activation: .relu).save(to: path)
@@ -104,9 +106,11 @@ final class TrainingWorkers {
         var run: TrainingRun?
         var loss: [ChartPoint] = [], trainError: [ChartPoint] = [], testError: [ChartPoint] = []
         var last: TrainingProgress?
-        var lastFilters = ContinuousClock.now - .seconds(10)
-        var filters: FilterSet?
+        var lastCopy = ContinuousClock.now - .seconds(10)
+        var weights: NetworkWeights?
         var message: String?
+        /// The bounded run in progress or last finished (a lesson's `train: N`).
+        var goal: (from: Int, to: Int)?
 
         func record(_ p: TrainingProgress) {
             last = p
@@ -119,20 +123,32 @@ final class TrainingWorkers {
             if p.learningRateDropped { message = "test error stopped improving: learning rate ÷10 → \(p.learningRate)" }
         }
 
-        func snapshot(running: Bool, message: String?, failure: String?) -> TrainingSnapshot {
+        func snapshot(running: Bool, message: String?, failure: String?, budget: (left: Int, total: Int)?) -> TrainingSnapshot {
             if let message { self.message = message }
-            if let run, ContinuousClock.now - lastFilters > .milliseconds(500) || !running {
-                filters = run.network.firstConvWeights.map {
-                    FilterSet(layer: $0.layer, weights: $0.weights,
-                              provenance: .trained(checkpoint: "training now", detail: "step \(NumberText.grouped(run.trainer.step))"))
-                }
-                lastFilters = .now
+            let step = last?.step ?? 0
+            if let budget {
+                let from = step - (budget.total - budget.left)
+                goal = (from, from + budget.total)
+            } else if running {
+                goal = nil
+            }
+            // Every weight, copied a few times a second (and whenever training stops), for the screens
+            // that follow the run live; the copy is the snapshot's own, so the UI never sees a half step.
+            if let run, ContinuousClock.now - lastCopy > .milliseconds(200) || !running {
+                let tensors = Dictionary(run.network.state.map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
+                let provenance = WeightProvenance.live(network: run.network.spec.name, step: run.trainer.step)
+                weights = NetworkWeights(tensors: tensors,
+                                         filters: run.network.firstConvWeights.map {
+                                             FilterSet(layer: $0.layer, weights: $0.weights, provenance: provenance)
+                                         },
+                                         provenance: provenance)
+                lastCopy = .now
             }
             let state: TrainingSnapshot.State = failure.map { .failed($0) } ?? (running ? .running : (last == nil ? .idle : .paused))
-            return TrainingSnapshot(state: state, step: last?.step ?? 0, epoch: last?.epoch ?? 0, totalSteps: run?.totalSteps,
+            return TrainingSnapshot(state: state, step: step, epoch: last?.epoch ?? 0, totalSteps: run?.totalSteps,
                                     loss: loss, trainError: trainError, testError: testError,
                                     imagesPerSecond: last?.imagesPerSecond ?? 0, learningRate: last?.learningRate ?? 0,
-                                    filters: filters, message: self.message)
+                                    weights: weights, goal: goal, message: self.message)
         }
     }
 
@@ -164,7 +180,7 @@ final class TrainingWorkers {
                 try c.step()
                 return c.isFinished ? .finished(c.summary.resultLine) : .continuing
             },
-            snapshot: { running, message, failure in
+            snapshot: { running, message, failure, _ in
                 let state: TrainingSnapshot.State = failure.map { .failed($0) }
                     ?? message.map { .finished($0) } ?? (running ? .running : (holder.comparison == nil ? .idle : .paused))
                 return ComparisonSnapshot(summary: holder.comparison?.summary ?? empty, state: state)

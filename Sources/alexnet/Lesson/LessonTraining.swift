@@ -1,9 +1,11 @@
 import AlexNetCore
+import ExplorerUI
 import Foundation
 import Lessons
 
-/// Runs a lesson's `train N` steps for real on Fashion-MNIST, keeping the run between steps so a
-/// lesson can train, talk, and train on. Only the small preset fits Fashion-MNIST's 28×28 images.
+/// Runs a lesson's `train N` steps for real on Fashion-MNIST in plain mode, keeping the run between steps
+/// so a lesson can train, talk, and train on. Like the explorer, it trains the step's network when that
+/// network reads Fashion-MNIST as it is, and otherwise `mini`, saying why.
 final class LessonTraining {
     private var run: TrainingRun?
     private let directory: String
@@ -12,26 +14,24 @@ final class LessonTraining {
 
     /// Throws when training cannot run (no data): the plain runner prints it with the step's file:line.
     func train(_ context: LessonContext, steps: Int) throws -> [String] {
-        guard context.preset == .mini else {
-            return ["(\(context.preset.rawValue) needs ImageNet-sized images; only the mini preset trains here, on Fashion-MNIST)"]
-        }
-        let run = try self.run ?? start(context)
+        let engine = EngineNetwork.for(context.report.network)
+        var lines = engine.why.map { ["(\($0); training runs \(engine.label))"] } ?? []
+        let run = try self.run.flatMap { $0.network.spec == engine.spec ? $0 : nil } ?? start(engine.spec)
         self.run = run
-        var lines: [String] = []
         var last: TrainingProgress?
-        for i in 0..<steps {
+        for i in 1...max(1, steps) {
             last = try run.step()
-            if (i + 1) % max(steps / 4, 1) == 0 || i + 1 == steps, let p = last {
+            if i % max(steps / 4, 1) == 0 || i == steps, let p = last {
                 lines.append("  step \(p.step): loss \(NumberText.fixed(p.loss, 3)), training error \(NumberText.fixed(p.trainError * 100, 1))%")
             }
         }
         return lines
     }
 
-    private func start(_ context: LessonContext) throws -> TrainingRun {
+    private func start(_ spec: NetworkSpec) throws -> TrainingRun {
         let train = try FashionMNIST.load(.train, directory: directory, limit: nil)
-        let options = TrainingOptions(epochs: 1_000, seed: 1, initialization: Initialization.default(for: .mini))
-        let network = try Network(spec: context.report.network, initialization: options.initialization, seed: options.seed,
+        let options = TrainingOptions(epochs: 1_000, seed: 1, initialization: Initialization.default(for: Preset(rawValue: spec.name)))
+        let network = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
                                   memory: MemoryBudget(batch: options.batchSize, training: true))
         return try TrainingRun(network: network, train: train, test: nil, options: options)
     }

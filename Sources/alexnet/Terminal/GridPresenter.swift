@@ -22,7 +22,12 @@ struct GridPresenter {
             for x in 0..<grid.width {
                 let cell = grid[x, y]
                 if let old, old[x, y] == cell { continue }
-                let ch = unicode ? cell.character : ASCIIFallback.character(for: cell.character)
+                // The terminal fills a wide character's second column itself; without UTF-8 its
+                // one-column stand-in leaves that column to a space.
+                if cell.character == "\u{0}" {
+                    if unicode { continue }
+                }
+                let ch = cell.character == "\u{0}" ? " " : unicode ? cell.character : ASCIIFallback.character(for: cell.character)
                 var attrs: Int32 = 0
                 if cell.style.bold { attrs |= Int32(CN_BOLD) }
                 if cell.style.reverse { attrs |= Int32(CN_REVERSE) }

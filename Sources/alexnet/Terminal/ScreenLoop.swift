@@ -1,21 +1,7 @@
 import ExplorerUI
 
-/// Anything the terminal loop can drive: the explorer, the lesson panel, the quiz.
-protocol InteractiveView {
-    var wantsQuit: Bool { get }
-    mutating func update(_ key: Key)
-    func render(into grid: inout CellGrid)
-    /// Told the terminal's size before the first frame and after every resize.
-    mutating func resize(width: Int, height: Int)
-}
-
-extension InteractiveView {
-    mutating func resize(width: Int, height: Int) {}
-}
-
-extension Explorer: InteractiveView {}
-extension LessonView: InteractiveView {}
-extension QuizView: InteractiveView {}
+/// Anything the terminal loop can drive: the explorer, the lesson, the quiz (ExplorerUI's `AppView`).
+typealias InteractiveView = AppView
 
 /// The read-key / update / render loop: draws only when something changed, follows resizes, and stops
 /// on quit or on a signal.

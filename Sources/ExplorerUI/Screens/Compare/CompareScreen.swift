@@ -6,7 +6,8 @@ import AlexNetCore
 public struct CompareScreen: Screen {
     public private(set) var summary: ComparisonSummary
     public private(set) var state: TrainingSnapshot.State
-    public private(set) var requests: [TrainingRequest] = []
+    /// Why this network and not the explored one, when they differ.
+    public private(set) var engineReason: String?
     /// What is compared, for the header: "mini on Fashion-MNIST, batch 64, lr 0.01".
     public var description: String
 
@@ -18,15 +19,48 @@ public struct CompareScreen: Screen {
 
     public var title: String { "ReLU vs tanh" }
 
-    public var keyHelp: [KeyHelp] { [KeyHelp("Space", "start / pause both runs")] }
+    /// Whether a narrow window shows the "Why" text in place of the chart (`w`); wide ones show both.
+    public private(set) var showingWhy = false
+    /// Lines the "Why" text is scrolled by.
+    public private(set) var whyScroll = 0
+    private var measured: (area: Rect, theme: Theme)?
 
-    public mutating func update(_ key: Key) {
-        if key == " " { requests.append(.toggleRunning) }
+    public var keyHelp: [KeyHelp] {
+        [KeyHelp("Space", "start / pause both runs"), KeyHelp("w", "why ReLU learns faster (beside the chart when wide)"),
+         KeyHelp("J/K PgDn/PgUp", "scroll the why text")]
+    }
+    public var footerKeys: [KeyHelp] { [KeyHelp("Space", "start/pause both"), KeyHelp("w", "why"), KeyHelp("J/K", "scroll")] }
+
+    public mutating func update(_ key: Key) -> [AppRequest] {
+        let page = measured.flatMap { regions(area: $0.area, theme: $0.theme).why }.map { ScrollView.page(height: $0.height) } ?? 1
+        switch key {
+        case " ": return [.comparison(.toggleRunning)]
+        case "w": showingWhy.toggle(); whyScroll = 0
+        case .escape: showingWhy = false
+        case "J", .pageDown: whyScroll = min(maxWhyScroll, whyScroll + page)
+        case "K", .pageUp: whyScroll = max(0, whyScroll - page)
+        default: break
+        }
+        return []
     }
 
-    public mutating func takeRequests() -> [TrainingRequest] {
-        defer { requests.removeAll() }
-        return requests
+    public mutating func layout(area: Rect, theme: Theme) {
+        measured = (area, theme)
+        whyScroll = min(whyScroll, maxWhyScroll)
+    }
+
+    private var maxWhyScroll: Int {
+        guard let measured, let why = regions(area: measured.area, theme: measured.theme).why else { return 0 }
+        return ScrollView.maxOffset(lineCount: Self.whyLines(width: why.width, theme: measured.theme).count, height: why.height)
+    }
+
+    static func whyLines(width: Int, theme: Theme) -> [StyledLine] {
+        StyledLine.wrapped(explanation, width: max(1, width - 1), style: theme.plain)
+    }
+
+    public mutating func observe(_ model: AppModel) {
+        engineReason = model.engine.why
+        show(model.comparison, state: model.comparisonState)
     }
 
     public mutating func show(_ summary: ComparisonSummary, state: TrainingSnapshot.State) {
@@ -44,39 +78,61 @@ public struct CompareScreen: Screen {
         same question on its own network and data, from identical weights and identical batches.
         """
 
-    public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
-        let stateText: String = switch state {
+    private var stateText: String {
+        switch state {
         case .idle: "ready: press Space to start"
         case .running: "training both runs"
         case .paused: "paused: Space resumes"
         case .finished(let why): "finished: \(why)"
         case .failed(let why): "stopped: \(why)"
         }
-        StyledLine([(description + "  ", theme.heading), (stateText, theme.dim)]).render(into: &grid, rect: area, row: 0)
+    }
+
+    /// Header wrapped, never cut: what runs and its state, the result between whole parts, the note.
+    private func header(width: Int, height: Int, theme: Theme) -> [StyledLine] {
         let anyPoints = summary.curves.contains { !$0.points.isEmpty }
         let result: String
         switch state {
         case .finished, .failed: result = anyPoints ? summary.resultLine : "no steps yet"
         default: result = summary.progressLine
         }
-        grid.write(result, in: area, row: 1, style: theme.number)
+        var header = StyledLine.headline(description, state: stateText, width: width, styles: (theme.heading, theme.dim))
+        header += StyledLine.joined(result.components(separatedBy: " · "), width: width, style: theme.number)
+        if let engineReason { header += StyledLine.wrapped(engineReason, width: width, style: theme.dim).prefix(2) }
+        return Array(header.prefix(max(2, height - 7)))
+    }
 
-        let body = area.splitRows(3).1
-        let panelWidth = body.width >= 90 ? min(42, body.width / 3) : 0
-        let (chartArea, panel) = body.splitColumns(body.width - panelWidth)
-        let series = summary.curves.enumerated().map { i, c in
-            ChartSeries(name: c.activation.rawValue,
-                        points: c.points.map { ChartPoint(x: Double($0.step), y: $0.trainError) },
-                        color: Self.palette[i % Self.palette.count])
+    /// The chart's area and the "Why" panel's inside: beside the chart from 90 columns, else in its
+    /// place while `w` shows it.
+    private func regions(area: Rect, theme: Theme) -> (header: [StyledLine], chart: Rect?, whyFrame: Rect?, why: Rect?) {
+        let header = header(width: area.width, height: area.height, theme: theme)
+        let body = area.splitRows(header.count + 1).1
+        if body.width >= 90 {
+            let (chart, panel) = body.splitColumns(body.width - min(42, body.width / 3))
+            return (header, chart, panel, Frame.inner(panel))
         }
-        let pct = NumberText.fixed(summary.target * 100, 0) + "% target"
-        LineChart(series: series, target: (summary.target, pct), xLabel: "step", title: "Training error")
-            .render(into: &grid, area: chartArea, theme: theme)
-        if panelWidth > 0 {
-            let inner = Frame.inner(panel)
-            Frame(title: "Why", style: theme.frame, titleStyle: theme.heading).render(into: &grid, area: panel)
-            StyledLine.render(StyledLine.wrapped(Self.explanation, width: inner.width - 1, style: theme.plain),
-                              into: &grid, rect: inner.inset(dx: 0, dy: 0))
+        return showingWhy ? (header, nil, body, Frame.inner(body)) : (header, body, nil, nil)
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
+        let r = regions(area: area, theme: theme)
+        StyledLine.render(r.header, into: &grid, rect: area)
+        if let chartArea = r.chart {
+            let series = summary.curves.enumerated().map { i, c in
+                ChartSeries(name: c.activation.rawValue,
+                            points: c.points.map { ChartPoint(x: Double($0.step), y: $0.trainError) },
+                            color: Self.palette[i % Self.palette.count])
+            }
+            let pct = NumberText.fixed(summary.target * 100, 0) + "% target"
+            LineChart(series: series, target: (summary.target, pct), xLabel: "step", title: "Training error",
+                      yBounds: 0...1, percent: true)
+                .render(into: &grid, area: chartArea, theme: theme)
+        }
+        if let frame = r.whyFrame, let inner = r.why {
+            let title = r.chart == nil ? "Why (w: back to the chart)" : "Why"
+            Frame(title: title, style: theme.frame, titleStyle: theme.heading).render(into: &grid, area: frame)
+            ScrollView(lines: Self.whyLines(width: inner.width, theme: theme), offset: whyScroll,
+                       downKeys: "J/PgDn", upKeys: "K/PgUp").render(into: &grid, rect: inner, theme: theme)
         }
     }
 }

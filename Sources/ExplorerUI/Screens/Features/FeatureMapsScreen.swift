@@ -8,8 +8,13 @@ public struct FeatureMapsScreen: Screen {
     public private(set) var selected = 0
     public private(set) var zoomed = false
     public private(set) var sortedByActivity = false
-    public private(set) var requests: [FeatureRequest] = []
     private var columns = 1
+    /// Where the weights of this forward pass came from, and whether newer weights are being pushed through.
+    public private(set) var provenance: WeightProvenance?
+    public private(set) var stale = false
+    /// Training runs another network, or the input cannot move: one line each.
+    public private(set) var trainingRuns: String?
+    public private(set) var inputNote: String?
 
     public init(features: FeatureSet?, layer: String? = nil) {
         self.features = features
@@ -18,10 +23,24 @@ public struct FeatureMapsScreen: Screen {
 
     public var title: String { "Features" }
 
+    /// Shows a layer by name (lessons' `show: features conv1`).
+    public mutating func focus(layer name: String) {
+        if let i = features?.layers.firstIndex(where: { $0.name == name }) { layerIndex = i; selected = 0 }
+    }
+
     public var keyHelp: [KeyHelp] {
         [KeyHelp("[ ]", "previous / next layer"), KeyHelp("←↑↓→ hjkl", "choose a channel"),
          KeyHelp("Enter", "zoom in / out"), KeyHelp("t", "most active channels first"),
-         KeyHelp("n / p", "next / previous input")]
+         KeyHelp("n / p", "next / previous input"), KeyHelp("r", "reset to the initial weights")]
+    }
+
+    /// The model's forward pass of the feature input, and the weights it used.
+    public mutating func observe(_ model: AppModel) {
+        if model.features != features { show(model.features) }
+        provenance = model.weights?.provenance
+        stale = model.featuresAreStale
+        trainingRuns = model.engine.isExplored ? nil : model.engine.spec.name
+        inputNote = model.featureNote
     }
 
     var current: (name: String, maps: Tensor)? {
@@ -42,19 +61,49 @@ public struct FeatureMapsScreen: Screen {
         selected = min(selected, max(0, (current?.maps.shape[0] ?? 1) - 1))
     }
 
-    public mutating func takeRequests() -> [FeatureRequest] {
-        defer { requests.removeAll() }
-        return requests
-    }
-
     public mutating func layout(area: Rect, theme: Theme) {
-        guard let maps = current?.maps else { return }
-        let cell = HeatmapView.cellSize(width: maps.shape[2], height: maps.shape[1], capabilities: theme.capabilities)
-        columns = max(1, (area.width - 30 + 1) / (cell.width + 1))
+        guard let geometry = geometry(area: area, theme: theme) else { return }
+        columns = geometry.columns
     }
 
-    public mutating func update(_ key: Key) {
-        guard let f = features, let maps = current?.maps else { return }
+    /// Where everything goes in `area` for the current layer and input (nil without feature maps).
+    func geometry(area: Rect, theme: Theme) -> FeatureMapsLayout? {
+        guard let f = features, let maps = current?.maps else { return nil }
+        return FeatureMapsLayout(area: area, headerRows: headerLines(width: area.width, theme: theme).count,
+                                 mapWidth: maps.shape[2], mapHeight: maps.shape[1], top: f.top(5),
+                                 inputSize: (f.input.shape[2], f.input.shape[1]), theme: theme)
+    }
+
+    /// What is shown (cut at a word), then a note about the input (wrapped, up to two lines) or where
+    /// the weights come from.
+    func headerLines(width: Int, theme: Theme) -> [StyledLine] {
+        guard let f = features, let (name, maps) = current else { return [] }
+        let (c, h, w) = (maps.shape[0], maps.shape[1], maps.shape[2])
+        var lines = [StyledLine([("\(name) ", theme.heading), ("\(c) maps of \(h)×\(w)", theme.number),
+                                 ("  ·  input: \(f.inputName)", theme.dim)]).truncated(width: width)]
+        if let note = inputNote {
+            lines += StyledLine.wrapped(note, width: width, style: theme.warning).prefix(2)
+        } else if let provenance {
+            let aside = stale ? "  (updating…)" : trainingRuns.map { "  · training runs \($0)" } ?? ""
+            lines.append(StyledLine([("weights: ", theme.dim), (provenance.text, provenance.isTrained ? theme.good : theme.warning),
+                                     (aside, theme.dim)]).truncated(width: width))
+        }
+        return lines
+    }
+
+    public var footerKeys: [KeyHelp] {
+        [KeyHelp("[ ]", "layer"), KeyHelp("hjkl", "channel"), KeyHelp("Enter", "zoom"), KeyHelp("n/p", "input"),
+         KeyHelp("t", "sort"), KeyHelp("r", "reset")]
+    }
+
+    public mutating func update(_ key: Key) -> [AppRequest] {
+        switch key {
+        case "n": return [.featureInput(step: 1)]
+        case "p": return [.featureInput(step: -1)]
+        case "r": return [.training(.reset)]
+        default: break
+        }
+        guard let f = features, let maps = current?.maps else { return [] }
         let last = maps.shape[0] - 1
         switch key {
         case "]": layerIndex = min(f.layers.count - 1, layerIndex + 1); selected = 0
@@ -66,10 +115,9 @@ public struct FeatureMapsScreen: Screen {
         case .enter: zoomed.toggle()
         case .escape: zoomed = false
         case "t": sortedByActivity.toggle(); selected = 0
-        case "n": requests.append(.input(step: 1))
-        case "p": requests.append(.input(step: -1))
         default: break
         }
+        return []
     }
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
@@ -80,56 +128,65 @@ public struct FeatureMapsScreen: Screen {
         }
         let caps = theme.capabilities
         let (c, h, w) = (maps.shape[0], maps.shape[1], maps.shape[2])
-        StyledLine([("\(name) ", theme.heading), ("\(c) maps of \(h)×\(w)", theme.number),
-                    ("  ·  input: \(f.inputName)", theme.dim)]).render(into: &grid, rect: area, row: 0)
+        let header = headerLines(width: area.width, theme: theme)
+        StyledLine.render(header, into: &grid, rect: area)
+        guard let g = geometry(area: area, theme: theme) else { return }
+        // Left: the whole input, shrunk to its panel; the prediction in its own panel under it.
+        let pixelsPerRow = caps.halfBlocks ? 2 : 1
+        let (picture, _) = Self.inputPicture(f.input).fitted(maxWidth: g.input.width, maxHeight: g.input.height * pixelsPerRow)
+        HeatmapView(image: picture, capabilities: caps).render(into: &grid, x: g.input.x, y: g.input.y, clip: g.input)
+        StyledLine.render(g.predictionLines, into: &grid, rect: g.prediction)
 
-        // Left column: the input picture and the prediction.
-        let side = min(30, area.width / 3)
-        let (left, right) = area.splitRows(2).1.splitColumns(side)
-        let inputImage = Self.inputPicture(f.input)
-        HeatmapView(image: inputImage, capabilities: caps).render(into: &grid, x: left.x, y: left.y, clip: left)
-        let pictureRows = HeatmapView.cellSize(width: inputImage.width, height: inputImage.height, capabilities: caps).height
-        var row = min(pictureRows, left.height - 7) + 1
-        grid.write("Prediction", in: left, row: row, style: theme.heading); row += 1
-        for (i, p) in f.top(5).enumerated() {
-            let pct = NumberText.fixed(Double(p.probability) * 100, 1) + "%"
-            let bar = String(repeating: caps.unicode ? "█" : "#", count: Int((Double(p.probability) * 10).rounded()))
-            grid.write("\(String(repeating: " ", count: max(0, 6 - pct.count)) + pct) \(p.name)", in: left, row: row, style: i == 0 ? theme.good : theme.plain)
-            grid.write(bar, in: left, row: row + 1, column: 7, style: theme.number)
-            row += 2
-        }
-
+        let right = g.maps
         let order = self.order
+        let scaleNote = g.factor > 1 ? "1:\(g.factor)" : nil
         if zoomed {
             let ch = order[selected]
-            let img = HeatmapImage.featureMap(maps, channel: ch)
-            let scale = max(1, min((right.width - 2) / max(w, 1), 4))
-            grid.write("channel \(ch)", in: right, row: 0, column: 1, style: theme.heading)
+            // Whole map: shrunk by a whole factor when it has more rows than the panel.
+            let rowsFree = max(1, right.height - 2)
+            let f = max(1, (h + rowsFree - 1) / rowsFree, (w + right.width - 3) / max(1, right.width - 2))
+            let img = HeatmapImage.featureMap(maps, channel: ch).shrunk(by: f)
+            let scale = max(1, min((right.width - 2) / max(img.width, 1), 4))
+            StyledLine([("channel \(ch)", theme.heading), (f > 1 ? "  shown 1:\(f) (area averaged)" : "", theme.dim)])
+                .render(into: &grid, rect: right, row: 0, column: 1)
             HeatmapView(image: img, capabilities: caps)
                 .renderZoomed(into: &grid, x: right.x + 1, y: right.y + 1, scale: scale, clip: right)
             let plane = maps.data[(ch * h * w)..<((ch + 1) * h * w)]
             let lo = plane.min() ?? 0, hi = plane.max() ?? 0, mean = plane.reduce(0, +) / Float(plane.count)
-            grid.write("min \(NumberText.fixed(Double(lo), 3))  mean \(NumberText.fixed(Double(mean), 3))  max \(NumberText.fixed(Double(hi), 3))",
-                       in: right, row: min(h + 2, right.height - 1), column: 1, style: theme.number)
+            Self.fittedLine(["min \(NumberText.fixed(Double(lo), 3))", "mean \(NumberText.fixed(Double(mean), 3))",
+                             "max \(NumberText.fixed(Double(hi), 3))"], width: right.width - 1, style: theme.number)
+                .render(into: &grid, rect: right, row: min(img.height + 1, right.height - 1), column: 1)
             return
         }
-        let cell = HeatmapView.cellSize(width: w, height: h, capabilities: caps)
+        let cell = g.cell
         let pitch = (width: cell.width + 1, height: cell.height + 1)
-        let cols = max(1, (right.width + 1) / pitch.width)
-        let visibleRows = max(1, (right.height - 1) / pitch.height)
+        let cols = g.columns, visibleRows = g.rows
         let firstRow = (selected / cols / visibleRows) * visibleRows
         for slot in (firstRow * cols)..<min(c, (firstRow + visibleRows) * cols) {
             let r = slot / cols - firstRow, col = slot % cols
             let x = right.x + col * pitch.width, y = right.y + r * pitch.height
-            HeatmapView(image: HeatmapImage.featureMap(maps, channel: order[slot]), capabilities: caps)
+            HeatmapView(image: HeatmapImage.featureMap(maps, channel: order[slot]).shrunk(by: g.factor), capabilities: caps)
                 .render(into: &grid, x: x, y: y, clip: right)
             if slot == selected {
                 grid.write("\(order[slot])", x: x, y: y + cell.height, style: theme.selected, maxWidth: pitch.width - 1)
             }
         }
         let how = sortedByActivity ? "most active first" : "in order"
-        grid.write("channel \(order[selected]) · \(c) channels \(how) · each map on its own scale, dark = low",
-                   in: right, row: right.height - 1, style: theme.dim)
+        let shown = "\(firstRow * cols + 1)–\(min(c, (firstRow + visibleRows) * cols)) of \(c)"
+        let parts = ["channel \(order[selected])"] + (scaleNote.map { ["maps \($0)"] } ?? [])
+            + [shown + " " + how, "own scale each, dark = low"]
+        Self.fittedLine(parts, width: right.width, style: theme.dim).render(into: &grid, rect: right, row: right.height - 1)
+    }
+
+    /// Parts joined by " · " as far as whole parts fit in `width` (never a part cut in two).
+    static func fittedLine(_ parts: [String], width: Int, style: CellStyle) -> StyledLine {
+        var text = ""
+        for part in parts {
+            let next = text.isEmpty ? part : text + " · " + part
+            if next.displayWidth > width { break }
+            text = next
+        }
+        return StyledLine(text, style)
     }
 
     /// The input as a picture: RGB when it has three channels, else the first channel in grey.

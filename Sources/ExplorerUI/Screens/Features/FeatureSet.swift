@@ -38,9 +38,3 @@ public struct FeatureSet: Sendable, Equatable {
         return means.indices.sorted { means[$0] > means[$1] }
     }
 }
-
-/// What the feature-maps screen asks the app for.
-public enum FeatureRequest: Sendable, Equatable {
-    /// Another input: +1 next test image, −1 previous.
-    case input(step: Int)
-}

@@ -6,20 +6,32 @@ struct FilterGrid {
     let filters: FilterSet?
     let capabilities: Capabilities
 
-    /// Cells per filter including the gap: one column right, one row below (for the label).
-    var pitch: (width: Int, height: Int) {
+    /// Cells per filter including the gap: one column right, one row below (for the label), with the
+    /// filters shrunk 1:`factor`.
+    func pitch(factor: Int = 1) -> (width: Int, height: Int) {
         guard let f = filters else { return (1, 1) }
-        let s = HeatmapView.cellSize(width: f.kernelWidth, height: f.kernelHeight, capabilities: capabilities)
+        let s = HeatmapView.cellSize(width: (f.kernelWidth + factor - 1) / factor, height: (f.kernelHeight + factor - 1) / factor,
+                                     capabilities: capabilities)
         return (max(s.width, 3) + 1, s.height + 1)
     }
 
-    func columns(for area: Rect) -> Int { max(1, (area.width + 1) / pitch.width) }
+    /// 1 when a filter and its label fit in `area` (less the status row), else the smallest whole
+    /// factor that makes them fit: a filter is shrunk, never cropped.
+    func factor(for area: Rect) -> Int {
+        guard let f = filters else { return 1 }
+        let rows = max(1, area.height - 2) * (capabilities.halfBlocks ? 2 : 1)
+        return max(1, (f.kernelHeight + rows - 1) / rows)
+    }
+
+    func columns(for area: Rect) -> Int { max(1, (area.width + 1) / pitch(factor: factor(for: area)).width) }
 
     func render(into grid: inout CellGrid, area: Rect, selected: Int, images: [HeatmapImage], theme: Theme) {
         guard let f = filters else { return }
         let legendRows = 1
         let gridArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - legendRows)
-        let cols = columns(for: gridArea)
+        let shrink = factor(for: area)
+        let pitch = pitch(factor: shrink)
+        let cols = max(1, (gridArea.width + 1) / pitch.width)
         let visibleRows = max(1, gridArea.height / pitch.height)
         let totalRows = (f.count + cols - 1) / cols
         let selRow = selected / cols
@@ -27,7 +39,7 @@ struct FilterGrid {
         for i in (firstRow * cols)..<min(f.count, (firstRow + visibleRows) * cols) {
             let r = i / cols - firstRow, c = i % cols
             let x = gridArea.x + c * pitch.width, y = gridArea.y + r * pitch.height
-            HeatmapView(image: images[i], capabilities: capabilities).render(into: &grid, x: x, y: y, clip: gridArea)
+            HeatmapView(image: images[i].shrunk(by: shrink), capabilities: capabilities).render(into: &grid, x: x, y: y, clip: gridArea)
             if i == selected {
                 let label = "\(i)".padded(to: pitch.width - 1)
                 grid.write(label, x: x, y: y + pitch.height - 1, style: theme.selected, maxWidth: gridArea.maxX - x)
@@ -35,12 +47,14 @@ struct FilterGrid {
         }
         let pages = (totalRows + visibleRows - 1) / visibleRows
         // A negative selection (the training screen's live view) selects nothing.
-        var status = selected >= 0 ? "filter \(selected) of \(f.count)" : "\(f.count) filters"
-        if pages > 1 { status += " · rows \(firstRow + 1)–\(min(totalRows, firstRow + visibleRows)) of \(totalRows)" }
-        status += f.channels == 3
-            ? " · RGB, one scale per filter (min → black, max → full colour)"
-            : " · channel 0, blue < 0 < red"
-        if !capabilities.halfBlocks { status += " · ramp \" .:-=+*#%@\" low → high" }
-        grid.write(status, in: area, row: area.height - 1, style: theme.dim)
+        // The status keeps whole parts, most useful first, as many as the width takes.
+        var parts = [selected >= 0 ? "filter \(selected) of \(f.count)" : "\(f.count) filters"]
+        if pages > 1 { parts.append("rows \(firstRow + 1)–\(min(totalRows, firstRow + visibleRows)) of \(totalRows)") }
+        parts.append(f.channels == 3 ? "RGB, one scale per filter" : "channel 0, blue < 0 < red")
+        if shrink > 1 { parts.insert("shown 1:\(shrink)", at: 1) }
+        // Without colour the ramp is what the characters mean: it comes before the colour note.
+        if !capabilities.halfBlocks { parts.append("ramp \" .:-=+*#%@\" low → high") }
+        if f.channels == 3 { parts.append("min → black, max → full colour") }
+        StyledLine.joined(parts, width: area.width, style: theme.dim).first?.render(into: &grid, rect: area, row: area.height - 1)
     }
 }

@@ -1,17 +1,25 @@
 import AlexNetCore
 
-/// Where a set of weights came from, shown on the filters screen so nobody mistakes noise for features.
+/// Where a set of weights came from, shown on the filters and features screens so nobody mistakes noise
+/// for features: `untrained, He normal, seed 1` / `checkpoint FILE, epoch 2` / `mini · trained live · step 143`.
 public enum WeightProvenance: Sendable, Equatable {
-    /// Freshly initialised weights, e.g. "Gaussian σ = 0.01, seed 1".
+    /// Freshly initialised weights, e.g. "He normal, seed 1".
     case untrained(String)
-    /// Weights read from a checkpoint file, with a detail such as "epoch 3, step 2,400".
+    /// Weights read from a file, with a detail such as "epoch 3, step 2,400".
     case trained(checkpoint: String, detail: String)
+    /// Weights of a training run going on now in this program.
+    case live(network: String, step: Int)
 
     public var text: String {
         switch self {
-        case .untrained(let how): "untrained (\(how))"
-        case .trained(let file, let detail): detail.isEmpty ? "trained: \(file)" : "trained: \(file), \(detail)"
+        case .untrained(let how): "untrained, \(how)"
+        case .trained(let file, let detail): detail.isEmpty ? "checkpoint \(file)" : "checkpoint \(file), \(detail)"
+        case .live(let network, let step): "\(network) · trained live · step \(NumberText.grouped(step))"
         }
+    }
+
+    public var isTrained: Bool {
+        if case .untrained = self { return false } else { return true }
     }
 }
 

@@ -12,6 +12,10 @@ public struct FiltersScreen: Screen {
     public private(set) var channel = 0
     /// Filters per row at the last layout, for ↑/↓.
     private var columns = 1
+    /// The model's weights version last shown, so pictures are remade only for new weights.
+    private var weightsVersion: Int?
+    /// Set when training runs another network than these filters belong to: says which and why.
+    public private(set) var engineNote: String?
 
     public init(filters: FilterSet?) {
         self.filters = filters
@@ -27,7 +31,19 @@ public struct FiltersScreen: Screen {
 
     public var keyHelp: [KeyHelp] {
         [KeyHelp("←↑↓→ hjkl", "choose a filter"), KeyHelp("Enter", "zoom in / out"), KeyHelp("Esc", "back to the grid"),
-         KeyHelp("c", "next input channel (zoom)")]
+         KeyHelp("c", "next input channel (zoom)"), KeyHelp("r", "reset to the initial weights")]
+    }
+
+    public var footerKeys: [KeyHelp] {
+        [KeyHelp("hjkl", "filter"), KeyHelp("Enter", "zoom"), KeyHelp("c", "channel"), KeyHelp("r", "reset")]
+    }
+
+    /// The explored network's current weights (live while the training screen trains it).
+    public mutating func observe(_ model: AppModel) {
+        engineNote = EngineNote.text(model)
+        guard model.weightsVersion != weightsVersion else { return }
+        weightsVersion = model.weightsVersion
+        show(model.weights?.filters)
     }
 
     /// New weights from the engine (e.g. a training snapshot); keeps the selection.
@@ -43,8 +59,9 @@ public struct FiltersScreen: Screen {
         columns = FilterGrid(filters: filters, capabilities: theme.capabilities).columns(for: area)
     }
 
-    public mutating func update(_ key: Key) {
-        guard let filters else { return }
+    public mutating func update(_ key: Key) -> [AppRequest] {
+        if key == "r" { return [.training(.reset)] }
+        guard let filters else { return [] }
         let last = filters.count - 1
         switch key {
         case .left, "h": selected = max(0, selected - 1)
@@ -58,6 +75,7 @@ public struct FiltersScreen: Screen {
         case "c": channel = (channel + 1) % filters.channels
         default: break
         }
+        return []
     }
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
@@ -70,12 +88,15 @@ public struct FiltersScreen: Screen {
             ("\(filters.layer) filters ", theme.heading),
             ("\(filters.count) × \(k)×\(filters.kernelWidth)×\(filters.channels)", theme.number),
             ("  ·  ", theme.dim),
-            (filters.provenance.text, {
-                if case .trained = filters.provenance { return theme.good } else { return theme.warning }
-            }()),
+            (filters.provenance.text, filters.provenance.isTrained ? theme.good : theme.warning),
         ])
-        header.render(into: &grid, rect: area, row: 0)
-        let body = area.splitRows(2).1
+        // The header wraps at words; the note about the engine keeps one line, cut at a word (the
+        // training screen says it in full).
+        var lines = header.wrapped(width: area.width, indent: 2)
+        if let engineNote { lines.append(StyledLine(engineNote, theme.dim).truncated(width: area.width)) }
+        lines = Array(lines.prefix(max(1, area.height / 3)))
+        StyledLine.render(lines, into: &grid, rect: area)
+        let body = area.splitRows(lines.count + (engineNote == nil ? 1 : 0)).1
         if zoomed {
             FilterZoom(filters: filters, index: selected, channel: channel).render(into: &grid, area: body, theme: theme)
         } else {

@@ -7,7 +7,7 @@ enum ParameterTable {
         let total = report.totalParams
         var lines = [StyledLine([("Where the ", theme.bold), (NumberFormat.grouped(total), theme.number),
                                  (" parameters live", theme.bold)])]
-        lines.append(StyledLine("layer       params  running total", theme.dim))
+        lines.append(StyledLine("layer".padded(to: 7) + "params".leftPadded(to: 9) + "  running total", theme.dim))
         let barWidth = max(0, width - 34)
         var running = 0
         for (i, layer) in report.layers.enumerated() where layer.params > 0 {
@@ -20,8 +20,9 @@ enum ParameterTable {
             let filled = Int((share * Double(barWidth)).rounded(.up))
             let bar = String(repeating: theme.capabilities.unicode ? "█" : "#", count: min(barWidth, filled))
             let style = i == selected ? theme.selected : theme.plain
-            lines.append(StyledLine([(name, style), (count, i == selected ? style : theme.number), (run, style), (pct, theme.dim),
-                                     (" " + bar, theme.capabilities.style(fg: .cyan))]))
+            var spans = [(name, style), (count, i == selected ? style : theme.number), (run, style), (pct, theme.dim)]
+            if !bar.isEmpty { spans.append((" " + bar, theme.capabilities.style(fg: .cyan))) }
+            lines.append(StyledLine(spans))
         }
         return lines
     }

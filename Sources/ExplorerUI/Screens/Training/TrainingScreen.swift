@@ -5,10 +5,11 @@ import AlexNetCore
 /// unless asked.
 public struct TrainingScreen: Screen {
     public private(set) var snapshot: TrainingSnapshot
-    public private(set) var requests: [TrainingRequest] = []
     private var filterImages: [HeatmapImage] = []
     /// What the run trains, for the header: "mini on Fashion-MNIST, batch 64".
     public var description: String
+    /// Why this network and not the explored one, when they differ.
+    public private(set) var engineReason: String?
 
     public init(description: String, snapshot: TrainingSnapshot = TrainingSnapshot()) {
         self.description = description
@@ -19,21 +20,26 @@ public struct TrainingScreen: Screen {
     public var title: String { "Training" }
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("Space", "start / pause training"), KeyHelp("s", "save a checkpoint")]
+        [KeyHelp("Space", "start / pause training"), KeyHelp("s", "save a checkpoint"),
+         KeyHelp("r", "reset to the initial weights")]
     }
 
-    public mutating func update(_ key: Key) {
+    public var footerKeys: [KeyHelp] {
+        [KeyHelp("Space", "start/pause"), KeyHelp("s", "save"), KeyHelp("r", "reset")]
+    }
+
+    public mutating func update(_ key: Key) -> [AppRequest] {
         switch key {
-        case " ": requests.append(.toggleRunning)
-        case "s": requests.append(.save)
-        default: break
+        case " ": [.training(.toggleRunning)]
+        case "s": [.training(.save)]
+        case "r": [.training(.reset)]
+        default: []
         }
     }
 
-    /// Hands the pending requests to the app and forgets them.
-    public mutating func takeRequests() -> [TrainingRequest] {
-        defer { requests.removeAll() }
-        return requests
+    public mutating func observe(_ model: AppModel) {
+        engineReason = model.engine.why
+        if model.training != snapshot { show(model.training) }
     }
 
     /// A new snapshot from the worker; filter pictures are made here, once per snapshot, not per frame.
@@ -50,7 +56,12 @@ public struct TrainingScreen: Screen {
     var stateText: (String, KeyPath<Theme, CellStyle>) {
         switch snapshot.state {
         case .idle: ("ready: press Space to start", \.dim)
-        case .running: ("training", \.good)
+        case .running:
+            if let goal = snapshot.goal {
+                ("training \(snapshot.step - goal.from) of \(goal.to - goal.from) steps", \.good)
+            } else {
+                ("training", \.good)
+            }
         case .paused: ("paused: Space resumes", \.warning)
         case .finished(let why): ("finished: \(why)", \.good)
         case .failed(let why): ("stopped: \(why)", \.error)
@@ -60,30 +71,39 @@ public struct TrainingScreen: Screen {
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
         let s = snapshot
         let (stateLabel, stateStyle) = stateText
-        StyledLine([(description + "  ", theme.heading), (stateLabel, theme[keyPath: stateStyle])])
-            .render(into: &grid, rect: area, row: 0)
-        var stats = "step \(NumberFormat.grouped(s.step))"
-        if let total = s.totalSteps { stats += " of \(NumberFormat.grouped(total))" }
-        stats += " · epoch \(NumberText.fixed(s.epoch, 2))"
-        if s.imagesPerSecond > 0 { stats += " · \(NumberText.fixed(s.imagesPerSecond, 0)) images/s" }
-        if s.learningRate > 0 { stats += " · lr \(s.learningRate)" }
-        if let loss = s.loss.last { stats += " · loss \(NumberText.fixed(loss.y, 3))" }
-        if let e = s.trainError.last { stats += " · train error \(NumberText.fixed(e.y * 100, 1))%" }
-        if let e = s.testError.last { stats += " · test error \(NumberText.fixed(e.y * 100, 1))%" }
-        grid.write(stats, in: area, row: 1, style: theme.number)
-        if let message = s.message { grid.write(message, in: area, row: 2, style: theme.dim) }
+        // Header: what trains and its state, then the figures, each wrapped between whole parts.
+        var header = StyledLine.headline(description, state: stateLabel, width: area.width,
+                                         styles: (theme.heading, theme[keyPath: stateStyle]))
+        var stats = ["step \(NumberFormat.grouped(s.step))" + (s.totalSteps.map { " of \(NumberFormat.grouped($0))" } ?? ""),
+                     "epoch \(NumberText.fixed(s.epoch, 2))"]
+        if s.imagesPerSecond > 0 { stats.append("\(NumberText.fixed(s.imagesPerSecond, 0)) images/s") }
+        if s.learningRate > 0 { stats.append("lr \(s.learningRate)") }
+        if let loss = s.loss.last { stats.append("loss \(NumberText.fixed(loss.y, 3))") }
+        if let e = s.trainError.last { stats.append("train error \(NumberText.fixed(e.y * 100, 1))%") }
+        if let e = s.testError.last { stats.append("test error \(NumberText.fixed(e.y * 100, 1))%") }
+        header += StyledLine.joined(stats, width: area.width, style: theme.number)
+        if let message = s.message ?? engineReason {
+            header += StyledLine.wrapped(message, width: area.width, style: theme.dim).prefix(2)
+        }
+        header = Array(header.prefix(max(2, area.height - 7)))
+        StyledLine.render(header, into: &grid, rect: area)
 
-        let body = area.splitRows(3).1
-        let filtersWidth = s.filters == nil ? 0 : min(body.width / 3, 40)
+        // Body: the two charts (one when short of rows) and, when wide enough, the filters as they learn.
+        let body = area.splitRows(header.count + 1).1
+        let filtersWidth = s.filters == nil || body.width < 60 ? 0 : min(body.width / 3, 40)
         let (charts, side) = body.splitColumns(body.width - filtersWidth)
-        let (top, bottom) = charts.splitRows(charts.height / 2)
+        let both = charts.height >= 12
+        let (top, bottom) = both ? charts.splitRows(charts.height / 2) : (Rect(x: 0, y: 0, width: 0, height: 0), charts)
         let caps = theme.capabilities
-        LineChart(series: [ChartSeries(name: "loss", points: s.loss, color: .brightCyan)],
-                  xLabel: "step", title: "Loss (cross-entropy)")
-            .render(into: &grid, area: top.inset(dx: 0, dy: 0), theme: theme)
+        if both {
+            LineChart(series: [ChartSeries(name: "loss", points: s.loss, color: .brightCyan)],
+                      xLabel: "step", title: "Loss (cross-entropy)", yBounds: 0...Double.infinity)
+                .render(into: &grid, area: top, theme: theme)
+        }
         var errors = [ChartSeries(name: "train", points: s.trainError, color: .brightYellow)]
         if !s.testError.isEmpty { errors.append(ChartSeries(name: "test", points: s.testError, color: .brightGreen)) }
-        LineChart(series: errors, xLabel: "step", title: "Error rate")
+        LineChart(series: errors, xLabel: "step", title: "Error rate",
+                  yBounds: 0...1, percent: true)
             .render(into: &grid, area: bottom, theme: theme)
         if let filters = s.filters, side.width > 6 {
             let frame = Frame(title: "\(filters.layer) as it learns", style: theme.frame, titleStyle: theme.heading)

@@ -5,6 +5,9 @@ import AlexNetCore
 public struct WhatIfScreen: Screen {
     private(set) var model: WhatIfNetwork
     public private(set) var selected: Int
+    /// Lines the panels are scrolled by; PgDn/PgUp only, since j/k/K edit the kernel here.
+    public private(set) var scroll = 0
+    private var measured: (area: Rect, theme: Theme)?
 
     public init(network: NetworkSpec, report: ShapeReport) {
         model = WhatIfNetwork(original: network, originalReport: report)
@@ -13,10 +16,38 @@ public struct WhatIfScreen: Screen {
 
     public var title: String { "What-if" }
 
+    /// Selects a layer by name (lessons' `show: whatif conv1`).
+    public mutating func focus(layer name: String) {
+        if let i = model.network.layers.firstIndex(where: { $0.name == name }) { selected = i }
+    }
+
     public var keyHelp: [KeyHelp] {
         [KeyHelp("←/→ h/l", "choose a layer (conv and pool layers are editable)"),
          KeyHelp("k / K", "kernel − / +"), KeyHelp("s / S", "stride − / +"), KeyHelp("p / P", "padding − / +"),
-         KeyHelp("i / I", "input size − / +"), KeyHelp("r", "reset to the preset")]
+         KeyHelp("i / I", "input size − / +"), KeyHelp("r", "reset to the preset"),
+         KeyHelp("PgDn/PgUp", "scroll the text")]
+    }
+
+    public var footerKeys: [KeyHelp] {
+        [KeyHelp("←/→", "layer"), KeyHelp("k/K", "kernel"), KeyHelp("s/S", "stride"), KeyHelp("p/P", "pad"),
+         KeyHelp("i/I", "input"), KeyHelp("r", "reset"), KeyHelp("PgDn", "more")]
+    }
+
+    public mutating func layout(area: Rect, theme: Theme) {
+        measured = (area, theme)
+        scroll = min(scroll, maxScroll)
+    }
+
+    static func body(_ area: Rect) -> Rect { LayerWalkScreen.body(area) }
+
+    private func panels(body: Rect, theme: Theme) -> LayerPanels.Layout {
+        LayerPanels.layout(detail: detailLines(theme: theme), explanation: explanation,
+                           table: downstreamLines(theme: theme), area: body, theme: theme)
+    }
+
+    var maxScroll: Int {
+        guard let measured else { return 0 }
+        return panels(body: Self.body(measured.area), theme: measured.theme).maxScroll
     }
 
     /// The edited network's report, or nil while a layer is impossible.
@@ -24,9 +55,13 @@ public struct WhatIfScreen: Screen {
     public var error: ShapeError? { model.error }
     public var network: NetworkSpec { model.network }
 
-    public mutating func update(_ key: Key) {
+    public mutating func update(_ key: Key) -> [AppRequest] {
         let last = model.network.layers.count - 1
+        let page = measured.map { ScrollView.page(height: Self.body($0.area).height) } ?? 1
+        defer { scroll = min(scroll, maxScroll) }
         switch key {
+        case .pageDown: scroll = min(maxScroll, scroll + page)
+        case .pageUp: scroll = max(0, scroll - page)
         case .left, "h": selected = max(0, selected - 1)
         case .right, "l": selected = min(last, selected + 1)
         case .home: selected = 0
@@ -42,14 +77,13 @@ public struct WhatIfScreen: Screen {
         case "r": model.reset()
         default: break
         }
+        return []
     }
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
-        let (stripArea, rest) = area.splitRows(PipelineStrip.rows)
-        PipelineStrip(blocks: blocks(), selected: selected + 1).render(into: &grid, area: stripArea, theme: theme)
-        let body = rest.splitRows(1).1
+        PipelineStrip(blocks: blocks(), selected: selected + 1).render(into: &grid, area: area.splitRows(PipelineStrip.rows).0, theme: theme)
         LayerPanels.render(detail: detailLines(theme: theme), explanation: explanation,
-                           table: downstreamLines(theme: theme), into: &grid, area: body, theme: theme)
+                           table: downstreamLines(theme: theme), scroll: scroll, into: &grid, area: Self.body(area), theme: theme)
     }
 
     private func blocks() -> [PipelineStrip.Block] {

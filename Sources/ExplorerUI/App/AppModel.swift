@@ -1,0 +1,98 @@
+import AlexNetCore
+
+/// The one state of the explorer: the network being explored, the engine network and the weights the
+/// screens show (with where they came from), the training run, the comparison run and the feature input.
+/// `Explorer` owns it; screens get a read-only copy through `observe(_:)` after every change and ask for
+/// changes by returning `AppRequest`s from `update`.
+public struct AppModel: Sendable {
+    /// The network the layer walk and the what-if screen explain.
+    public let explored: NetworkSpec
+    public let report: ShapeReport
+    /// The network the training screens run, and why when it is not `explored`.
+    public let engine: EngineNetwork
+    /// The weights the explorer started with (a checkpoint, or a seeded initialisation): what reset restores.
+    public let initialWeights: NetworkWeights?
+    /// The explored network's weights as the filters and features screens show them now.
+    public private(set) var weights: NetworkWeights?
+    /// Bumped whenever `weights` change, so a forward pass can say which weights it used.
+    public private(set) var weightsVersion = 0
+    /// The feature input pushed through the network, and the weights version it was computed with.
+    public private(set) var features: FeatureSet?
+    public private(set) var featuresVersion = 0
+    /// A note about the feature input ("one image file: no next image").
+    public private(set) var featureNote: String?
+    public private(set) var training: TrainingSnapshot
+    public private(set) var comparison: ComparisonSummary
+    public private(set) var comparisonState: TrainingSnapshot.State = .idle
+    /// Why the engine cannot train at all (no Fashion-MNIST), for the training screens.
+    public let dataProblem: String?
+    /// The comparison's error target.
+    public let comparisonTarget: Double
+    /// The training runs' settings, for the headers (the runtime that trains says what it uses).
+    public let batchSize: Int
+    public let learningRate: Double
+
+    public init(explored: NetworkSpec, weights: NetworkWeights?, features: FeatureSet? = nil,
+                dataProblem: String? = nil, comparisonTarget: Double = 0.25,
+                batchSize: Int = 64, learningRate: Double = 0.02) throws(ShapeError) {
+        self.init(report: try explored.shapeReport(), weights: weights, features: features, dataProblem: dataProblem,
+                  comparisonTarget: comparisonTarget, batchSize: batchSize, learningRate: learningRate)
+    }
+
+    /// The model of a network whose shapes are already known (a lesson step's).
+    public init(report: ShapeReport, weights: NetworkWeights?, features: FeatureSet? = nil,
+                dataProblem: String? = nil, comparisonTarget: Double = 0.25,
+                batchSize: Int = 64, learningRate: Double = 0.02) {
+        let explored = report.network
+        self.explored = explored
+        self.report = report
+        engine = EngineNetwork.for(explored)
+        initialWeights = weights
+        self.weights = weights
+        self.features = features
+        self.dataProblem = dataProblem
+        self.comparisonTarget = comparisonTarget
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+        training = TrainingSnapshot(state: dataProblem.map { .failed($0) } ?? .idle,
+                                    filters: engine.isExplored ? weights?.filters : nil)
+        comparison = ComparisonSummary(target: comparisonTarget,
+                                       curves: [TrainingCurve(activation: .relu), TrainingCurve(activation: .tanh)])
+        if let dataProblem { comparisonState = .failed(dataProblem) }
+    }
+
+    /// True when the features on show were computed with older weights than the model holds.
+    public var featuresAreStale: Bool { features != nil && featuresVersion != weightsVersion }
+
+    /// Applies an engine event; returns the requests it implies (new weights → a new forward pass).
+    mutating func apply(_ event: AppEvent) -> [AppRequest] {
+        switch event {
+        case .training(let snapshot):
+            training = snapshot
+            // Live weights reach the filters and features screens only when training runs the explored network.
+            if engine.isExplored, let live = snapshot.weights, live.provenance != weights?.provenance {
+                weights = live
+                weightsVersion += 1
+                return [.recomputeFeatures]
+            }
+        case .comparison(let summary, let state):
+            comparison = summary; comparisonState = state
+        case .features(let set, let version):
+            features = set; featuresVersion = version; featureNote = nil
+        case .featureNote(let note):
+            featureNote = note
+        }
+        return []
+    }
+
+    /// Back to the initial weights, training forgotten (the runtime discards its run).
+    mutating func resetWeights() -> [AppRequest] {
+        training = TrainingSnapshot(state: dataProblem.map { .failed($0) } ?? .idle,
+                                    filters: engine.isExplored ? initialWeights?.filters : nil,
+                                    message: "reset to the initial weights (\(initialWeights?.provenance.text ?? "none"))")
+        guard engine.isExplored, weights != initialWeights else { return [] }
+        weights = initialWeights
+        weightsVersion += 1
+        return [.recomputeFeatures]
+    }
+}

@@ -1,0 +1,313 @@
+import AlexNetCore
+import Lessons
+
+/// A lesson in full screen: the narrative panel (the same lines plain mode prints, from the shared
+/// `LessonSession`) beside the real explorer, or above it when the window is narrow. A step's `show:`
+/// switches the explorer to that screen and layer, `train: N` trains N steps visibly on the training
+/// screen (Esc skips the rest), and `input:` / `preset:` change the network every screen shows.
+///
+/// The lesson drives an `Explorer` like any other: the runtime that serves `alexnet explore` serves it
+/// too (`withExplorer`), and builds a new engine when `networkGeneration` changes.
+public struct LessonScreen: Sendable {
+    public private(set) var session: LessonSession
+    /// The current step's lines plus any feedback.
+    public private(set) var lines: [String] = []
+    public private(set) var typed = ""
+    public private(set) var wantsQuit = false
+    public private(set) var explorer: Explorer
+    /// Bumped whenever the step's network differs from the explorer's: the engine must be rebuilt.
+    public private(set) var networkGeneration = 0
+    /// The current step's `train: N`, while it runs and after.
+    public private(set) var training: StepTraining?
+    /// The latest `show:` up to this step: the explorer keeps showing it until another one comes.
+    private var focus: ScreenFocus?
+    /// Narrative lines scrolled back from the newest (PgUp / PgDn).
+    private var scrollBack = 0
+    private let capabilities: Capabilities
+    private let theme: Theme
+    private var size = (width: 0, height: 0)
+
+    public struct StepTraining: Sendable, Equatable {
+        public var steps: Int
+        /// The training step the run was at when asked.
+        public var fromStep: Int
+        public var finished = false
+        public var skipped = false
+    }
+
+    public init(session: LessonSession, capabilities: Capabilities) {
+        self.session = session
+        self.capabilities = capabilities
+        theme = Theme(capabilities)
+        explorer = Explorer(model: AppModel(report: session.context.report, weights: nil), capabilities: capabilities)
+        enterStep()
+    }
+
+    // MARK: - Driving the explorer
+
+    /// The model from the runtime for the current network (weights, features, data): replaces the
+    /// placeholder, keeping the screen on show and any request not yet carried out.
+    public mutating func attach(_ model: AppModel) {
+        let pending = explorer.takeRequests()
+        rebuildExplorer(model)
+        explorer.request(pending)
+    }
+
+    /// Runs the runtime on the explorer, then follows the step's training.
+    public mutating func withExplorer<R>(_ body: (inout Explorer) -> R) -> R {
+        let result = body(&explorer)
+        followTraining()
+        return result
+    }
+
+    private mutating func rebuildExplorer(_ model: AppModel) {
+        explorer = Explorer(model: model, capabilities: capabilities)
+        if size.width > 0 { resize(width: size.width, height: size.height) }
+        applyFocus()
+    }
+
+    private mutating func applyFocus() {
+        if training != nil { explorer.show(.training); return }
+        guard let focus else { return }
+        explorer.show(Self.kind(of: focus.screen), layer: focus.layer)
+    }
+
+    static func kind(of screen: ScreenFocus.Screen) -> Explorer.ScreenKind {
+        switch screen {
+        case .walk: .walk
+        case .whatif, .shapes: .whatIf
+        case .filters: .filters
+        case .features: .features
+        case .training, .train: .training
+        case .experiment: .experiment
+        }
+    }
+
+    // MARK: - Steps
+
+    private mutating func enterStep() {
+        if let t = training, !t.finished { explorer.request([.training(.pause)]) }
+        training = nil
+        lines = Self.narrative(session)
+        typed = ""
+        scrollBack = 0
+        if let show = session.step.show { focus = show }
+        let report = session.context.report
+        if report.network != explorer.model.explored {
+            networkGeneration += 1
+            rebuildExplorer(AppModel(report: report, weights: nil))
+        }
+        if case .train(let n) = session.step.action {
+            training = StepTraining(steps: n, fromStep: explorer.model.training.step)
+            explorer.request([.training(.steps(n))])
+        }
+        applyFocus()
+    }
+
+    /// The step's lines as plain mode prints them, less the facts plain mode prints in place of a screen
+    /// (the real screen is beside them here), with the text's hard line breaks joined into paragraphs
+    /// so that they wrap to the panel.
+    static func narrative(_ session: LessonSession) -> [String] {
+        var lines = session.enter(trains: true)
+        if let focus = session.step.show {
+            let facts = Lessons.LayerFacts.lines(for: focus, in: session.context)
+            if let start = lines.firstIndex(of: facts[0]), lines[start...].starts(with: facts) {
+                lines.replaceSubrange(start..<(start + facts.count), with: ["[screen: \(focus)]"])
+            }
+        }
+        var joined: [String] = []
+        var joinable = false
+        for line in lines {
+            let prose = !line.isEmpty && !line.hasPrefix(" ") && !line.hasPrefix("[") && !line.hasPrefix("──")
+                && !line.hasPrefix("Q:")
+            if prose, joinable, let last = joined.last { joined[joined.count - 1] = last + " " + line }
+            else { joined.append(line) }
+            joinable = prose
+        }
+        return joined
+    }
+
+    private mutating func move(forward: Bool) {
+        let moved = forward ? session.next() : session.previous()
+        if !moved {
+            if forward { lines.append(session.summary); lines.append("(q to leave)") }
+            return
+        }
+        enterStep()
+    }
+
+    /// Notes the end of the step's training run (or why it could not run) in the narrative.
+    private mutating func followTraining() {
+        guard var t = training, !t.finished else { return }
+        let s = explorer.model.training
+        switch s.state {
+        case .failed(let why):
+            t.finished = true
+            lines.append("(cannot train here: \(why))")
+        case .finished(let why):
+            t.finished = true
+            lines.append("Training stopped: \(why).")
+        default:
+            guard let done = Self.stepsDone(s, of: t), done >= t.steps, s.state != .running else { break }
+            t.finished = true
+            lines.append("Trained \(t.steps) steps (now at step \(NumberText.grouped(s.step)))" + Self.figures(s) + ".")
+        }
+        training = t
+    }
+
+    /// Steps of this step's run done so far, once a snapshot of that run has arrived (an earlier run's
+    /// goal does not count).
+    static func stepsDone(_ s: TrainingSnapshot, of t: StepTraining) -> Int? {
+        guard let goal = s.goal, goal.to - goal.from == t.steps, goal.from >= t.fromStep, s.step > t.fromStep else { return nil }
+        return s.step - goal.from
+    }
+
+    static func figures(_ s: TrainingSnapshot) -> String {
+        var text = ""
+        if let loss = s.loss.last { text += ": loss \(NumberText.fixed(loss.y, 3))" }
+        if let e = s.trainError.last { text += ", training error \(NumberText.fixed(e.y * 100, 1))%" }
+        return text
+    }
+
+    private mutating func skipTraining() {
+        guard var t = training, !t.finished else { return }
+        explorer.request([.training(.pause)])
+        t.finished = true
+        t.skipped = true
+        training = t
+        let s = explorer.model.training
+        let done = Self.stepsDone(s, of: t) ?? 0
+        lines.append("(training skipped after \(done) of \(t.steps) steps" + Self.figures(s) + ")")
+    }
+
+    // MARK: - Keys
+
+    public mutating func update(_ key: Key) {
+        switch key {
+        case .control("c"): wantsQuit = true; return
+        case .escape where training?.finished == false: skipTraining(); return
+        case .pageUp: scrollBack += 5; return
+        case .pageDown: scrollBack = max(0, scrollBack - 5); return
+        default: break
+        }
+        if session.awaitingAnswer {
+            switch key {
+            case .enter:
+                let answer = Self.trimmed(typed)
+                typed = ""
+                scrollBack = 0
+                switch answer.lowercased() {
+                case "": break
+                case "hint", "?": lines.append(session.hint.map { "Hint: \($0)" } ?? "No hint for this one.")
+                case "skip": lines += session.skip()
+                default: lines += session.answer(answer)
+                }
+            case .backspace: if !typed.isEmpty { typed.removeLast() }
+            case .escape: wantsQuit = true
+            case .left: move(forward: false)
+            case .character(let c) where typed.count < 40: typed.append(c)
+            default: explorer.update(key)
+            }
+            return
+        }
+        switch key {
+        case "n", .enter, .right: move(forward: true)
+        case "p", .left: move(forward: false)
+        case "q", .escape: wantsQuit = true
+        default: explorer.update(key)
+        }
+    }
+
+    static func trimmed(_ text: String) -> String {
+        var s = Substring(text)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+
+    // MARK: - Layout and drawing
+
+    public mutating func resize(width: Int, height: Int) {
+        size = (width, height)
+        if let screen = Self.layout(width: width, height: height).screen {
+            explorer.resize(width: screen.width, height: screen.height)
+        }
+    }
+
+    /// Side by side when the explorer gets its minimum width beside a readable panel; else the screen
+    /// above the narrative; else the narrative alone.
+    static func layout(width: Int, height: Int) -> (panel: Rect, screen: Rect?) {
+        let bounds = Rect(x: 0, y: 0, width: width, height: height)
+        let minimum = Explorer.minimumSize
+        let panelWidth = max(34, min(width * 2 / 5, 64))
+        if width - panelWidth >= minimum.width, height >= minimum.height {
+            let (panel, screen) = bounds.splitColumns(panelWidth)
+            return (panel, screen)
+        }
+        let panelHeight = max(8, height * 2 / 5)
+        if width >= minimum.width, height - panelHeight >= minimum.height {
+            let (screen, panel) = bounds.splitRows(height - panelHeight)
+            return (panel, screen)
+        }
+        return (bounds, nil)
+    }
+
+    public func render(into grid: inout CellGrid) {
+        grid.fill(grid.bounds)
+        let (panel, screen) = Self.layout(width: grid.width, height: grid.height)
+        if let screen {
+            var sub = CellGrid(width: screen.width, height: screen.height)
+            explorer.render(into: &sub)
+            for y in 0..<sub.height { for x in 0..<sub.width { grid[screen.x + x, screen.y + y] = sub[x, y] } }
+        }
+        renderPanel(into: &grid, area: panel, beside: screen.map { $0.x > panel.x } ?? false)
+    }
+
+    /// The narrative's lines wrapped to `width`, with the style of each.
+    func wrappedLines(width: Int) -> [(String, CellStyle)] {
+        var out: [(String, CellStyle)] = []
+        for line in lines {
+            let style = line.hasPrefix("Right") ? theme.good : line.hasPrefix("Not quite") ? theme.warning
+                : line.hasPrefix("Q:") ? theme.bold : line.hasPrefix("──") ? theme.heading
+                : line.hasPrefix("[") || line.hasPrefix("(") ? theme.dim : theme.plain
+            out += NarrativeWrap.wrap(line, width: width).map { ($0, style) }
+        }
+        return out
+    }
+
+    var footer: String {
+        if let t = training, !t.finished {
+            let done = Self.stepsDone(explorer.model.training, of: t) ?? 0
+            return "training \(done)/\(t.steps) · Esc skips"
+        }
+        if session.awaitingAnswer { return "answer> \(typed)_" }
+        return session.isLast ? "p back · q quit" : "n next · p back · q quit"
+    }
+
+    private func renderPanel(into grid: inout CellGrid, area: Rect, beside: Bool) {
+        let inner = Rect(x: area.x + 1, y: area.y, width: area.width - (beside ? 3 : 2), height: area.height)
+        guard inner.width > 8, inner.height > 3 else { return }
+        if beside { for y in area.y..<area.maxY { grid.put("│", x: area.maxX - 1, y: y, style: theme.frame) } }
+        else { for x in area.x..<area.maxX { grid.put("─", x: x, y: area.y, style: theme.frame) } }
+        // The whole title, wrapped, never cut.
+        var row = beside ? 0 : 1
+        for line in NarrativeWrap.wrap(session.lesson.title, width: inner.width) where row < inner.height - 3 {
+            grid.write(line, in: inner, row: row, style: theme.heading)
+            row += 1
+        }
+        row += 1
+        let body = wrappedLines(width: inner.width)
+        let rows = inner.height - row - 1
+        guard rows > 0 else { return }
+        let back = min(scrollBack, max(0, body.count - rows))
+        let end = body.count - back
+        let start = max(0, end - rows)
+        var shown = Array(body[start..<end])
+        if start > 0, !shown.isEmpty { shown[0] = ("↑ more above (PgUp)", theme.dim) }
+        if back > 0, !shown.isEmpty { shown[shown.count - 1] = ("↓ more below (PgDn)", theme.dim) }
+        for (i, (text, style)) in shown.enumerated() {
+            grid.write(text, in: inner, row: row + i, style: style)
+        }
+        grid.write(footer, in: inner, row: inner.height - 1, style: theme.number)
+    }
+}

@@ -1,0 +1,208 @@
+import AlexNetCore
+import Lessons
+import Testing
+@testable import ExplorerUI
+
+/// Full-screen lessons in the cell grid: `show:` switches the real explorer screen, `train: N` asks the
+/// runtime for N steps and follows them on the training screen, Esc skips, and the narrative wraps
+/// without cutting formulas or titles.
+@Suite struct LessonScreenTests {
+    static let yaml = """
+        title: "A lesson with a title long enough that it has to wrap in a narrow panel"
+        preset: mini
+        steps:
+          - text: |
+              First step. {conv1.formula}
+          - show: filters
+            text: These are the filters.
+          - question: How many output channels does conv1 have?
+            answer: conv1.channels
+          - train: 20
+            text: Twenty steps.
+          - show: features conv2
+          - input: 31
+            show: whatif conv1
+          - preset: alexnet
+            show: walk conv2
+        """
+
+    static func lesson() throws -> LessonScreen {
+        let lesson = try LessonLoader(file: "test.yaml").load(text: yaml)
+        return LessonScreen(session: try LessonSession(lesson: lesson), capabilities: .standard)
+    }
+
+    static func render(_ s: LessonScreen, width: Int = 120, height: Int = 36) -> CellGrid {
+        var s = s
+        s.resize(width: width, height: height)
+        var grid = CellGrid(width: width, height: height)
+        s.render(into: &grid)
+        return grid
+    }
+
+    static func weights() -> NetworkWeights {
+        let f = knownFilters(count: 32, channels: 1, kernel: 5)
+        return NetworkWeights(filters: f, provenance: f.provenance)
+    }
+
+    @Test func showFiltersSwitchesTheRealScreenBesideTheNarrative() throws {
+        var s = try Self.lesson()
+        s.attach(try AppModel(explored: Preset.mini.spec, weights: Self.weights()))
+        #expect(s.explorer.activeKind == .walk)
+        s.update("n")
+        #expect(s.explorer.activeKind == .filters)
+        let grid = Self.render(s)
+        let text = grid.text
+        #expect(text.contains("These are the filters."))
+        #expect(text.contains("conv1 filters 32 × 5×5×1  ·  untrained, test pattern"))
+        // The plain-mode stand-in for the screen is not repeated beside the real one.
+        #expect(!text.contains("plain mode cannot draw them"))
+        // The panel is on the left, the explorer (with its tab bar) on the right.
+        let tabs = try #require(grid.find("3 Filters"))   // the explorer's tab bar, on the filters tab
+        #expect(tabs.y == 0 && tabs.x > 30)
+        #expect(grid.find("These are the filters.")!.x < tabs.x)
+    }
+
+    @Test func trainStepTrainsVisiblyAndReportsWhenDone() throws {
+        var s = try Self.lesson()
+        s.update("n"); s.update("n")
+        s.update("1"); s.update("6"); s.update(.enter)   // conv1 has 32 channels, and there is no hint
+        #expect(s.lines.contains("Not quite: the answer is 32."))
+        _ = s.withExplorer { $0.takeRequests() }
+        s.update("n")
+        #expect(s.explorer.activeKind == .training)
+        #expect(s.withExplorer { $0.takeRequests() } == [.training(.steps(20))])
+        #expect(Self.render(s).text.contains("training 0/20 · Esc skips"))
+        s.withExplorer { $0.apply(.training(TrainingSnapshot(state: .running, step: 7, goal: (0, 20)))) }
+        var text = Self.render(s).text
+        #expect(text.contains("training 7/20 · Esc skips"))
+        #expect(text.contains("step 7"))   // the training screen beside it shows the same run
+        let points = [ChartPoint(x: 20, y: 2.1)]
+        s.withExplorer {
+            $0.apply(.training(TrainingSnapshot(state: .paused, step: 20, loss: points, trainError: [ChartPoint(x: 20, y: 0.8)],
+                                                goal: (0, 20))))
+        }
+        text = Self.render(s).text
+        #expect(s.lines.last == "Trained 20 steps (now at step 20): loss 2.100, training error 80.0%.")
+        #expect(text.contains("Trained 20 steps (now at step 20): loss"))
+        #expect(text.contains("n next · p back · q quit"))
+    }
+
+    @Test func anEarlierRunsGoalDoesNotCount() {
+        let t = LessonScreen.StepTraining(steps: 20, fromStep: 20)
+        #expect(LessonScreen.stepsDone(TrainingSnapshot(state: .paused, step: 20, goal: (0, 20)), of: t) == nil)
+        #expect(LessonScreen.stepsDone(TrainingSnapshot(state: .running, step: 27, goal: (20, 40)), of: t) == 7)
+    }
+
+    @Test func escapeSkipsTheRestOfTheTraining() throws {
+        var s = try Self.lesson()
+        for _ in 0..<2 { s.update("n") }
+        s.update("s"); s.update("k"); s.update("i"); s.update("p"); s.update(.enter)
+        s.update("n")
+        _ = s.withExplorer { $0.takeRequests() }
+        s.withExplorer { $0.apply(.training(TrainingSnapshot(state: .running, step: 5, goal: (0, 20)))) }
+        s.update(.escape)
+        #expect(!s.wantsQuit)
+        #expect(s.withExplorer { $0.takeRequests() } == [.training(.pause)])
+        #expect(s.lines.last == "(training skipped after 5 of 20 steps)")
+        s.update(.escape)
+        #expect(s.wantsQuit)
+    }
+
+    @Test func inputAndPresetRebuildTheNetworkEveryScreenShows() throws {
+        var s = try Self.lesson()
+        for _ in 0..<2 { s.update("n") }
+        s.update("s"); s.update("k"); s.update("i"); s.update("p"); s.update(.enter)
+        for _ in 0..<2 { s.update("n") }
+        #expect(s.explorer.activeKind == .features)
+        let generation = s.networkGeneration
+        s.update("n")
+        #expect(s.networkGeneration == generation + 1)
+        #expect(s.explorer.model.explored.input.height == 31)
+        #expect(s.explorer.activeKind == .whatIf)
+        #expect(Self.render(s).text.contains("31×31×1"))
+        s.update("n")
+        #expect(s.explorer.model.explored.name == "alexnet")
+        #expect(s.explorer.activeKind == .walk)
+        #expect(Self.render(s).text.contains("conv2  convolution"))
+    }
+
+    @Test func narrowWindowsPutTheScreenAboveTheNarrative() throws {
+        var s = try Self.lesson()
+        s.update("n")
+        let grid = Self.render(s, width: 60, height: 40)
+        let tabs = try #require(grid.find("3 Filters"))
+        let narrative = try #require(grid.find("These are the filters."))
+        #expect(tabs.x < 30 && tabs.y == 0 && narrative.y > tabs.y + 14)
+        // The title wraps rather than being cut.
+        let title = try #require(grid.find("A lesson with a title long enough that it has to wrap in a"))
+        #expect(grid.line(title.y + 1).hasPrefix(" narrow panel"))
+    }
+
+    @Test(arguments: [(0, 0), (1, 1), (10, 4), (44, 14), (80, 24), (200, 60)])
+    func everySizeRenders(_ w: Int, _ h: Int) throws {
+        var s = try Self.lesson()
+        for _ in 0..<7 {
+            let grid = Self.render(s, width: w, height: h)
+            #expect(grid.width == w && grid.height == h)
+            s.update("n")
+        }
+    }
+
+    @Test func at80x24AndAt44x14TheNarrativeTitleAndKeysShow() throws {
+        var s = try Self.lesson()
+        s.update("n")
+        let wide = Self.render(s, width: 80, height: 24)
+        // Side by side at 80×24: the explorer keeps its minimum width, the panel the rest.
+        #expect(wide.find("3 Filters") != nil)
+        #expect(wide.text.contains("These are the filters."))
+        #expect(wide.line(23).hasPrefix(" n next · p back · q quit"))
+        let small = Self.render(s, width: 44, height: 14)
+        // 44×14 has room for the narrative only: all of it, and the keys.
+        #expect(small.text.contains("These are the filters."))
+        #expect(small.line(13).contains("n next · p back · q quit"))
+        #expect(small.text.contains("A lesson with a title long enough"))
+    }
+
+    @Test func formulasAreNotSplitAcrossLines() {
+        let lines = NarrativeWrap.wrap("pool1 takes 3×3 windows with stride 2: ⌊(55 − 3 + 2·0)/2⌋ + 1 = 27.", width: 34)
+        #expect(lines.contains { $0.contains("⌊(55 − 3 + 2·0)/2⌋") })
+        #expect(lines.allSatisfy { $0.unicodeScalars.count <= 34 })
+        #expect(NarrativeWrap.wrap("    = ⌊216/4⌋ + 1", width: 80) == ["    = ⌊216/4⌋ + 1"])
+        // Wide characters take two columns; a deep indent in a narrow panel still ends.
+        #expect(NarrativeWrap.wrap("卷积层 卷积层 卷积层 卷积层", width: 14).allSatisfy { $0.displayWidth <= 14 })
+        #expect(NarrativeWrap.wrap(String(repeating: " ", count: 30) + String(repeating: "x", count: 40), width: 10)
+            .allSatisfy { $0.displayWidth <= 10 })
+    }
+
+    @Test func goingBackToAQuestionShowsWhatTheSessionRecorded() throws {
+        var s = try Self.lesson()
+        for _ in 0..<2 { s.update("n") }
+        s.update("3"); s.update("2"); s.update(.enter)
+        #expect(s.lines.contains("Right: 32."))
+        s.update("n"); s.update("p")
+        // Whatever the session says about the answered question is what the panel shows.
+        let expected = LessonScreen.narrative(s.session)
+        #expect(s.lines == expected)
+        #expect(s.lines.contains { $0.hasPrefix("(answered") })
+        #expect(!s.session.awaitingAnswer)
+    }
+}
+
+@Suite struct QuizScreenTests {
+    @Test func answerShowsTheWorkedFormulaAndTheScore() {
+        let q = QuizQuestion(kind: .convOutput, prompt: "W = 227, F = 11, S = 4, P = 0: output side?", answer: 55,
+                             worked: ["⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"])
+        var s = QuizScreen(session: QuizSession(questions: [q]), capabilities: .standard)
+        var grid = CellGrid(width: 80, height: 14)
+        s.render(into: &grid)
+        #expect(grid.text.contains("Question 1/1: W = 227, F = 11, S = 4, P = 0: output side?"))
+        #expect(grid.text.contains("answer> _"))
+        s.update("5"); s.update("4"); s.update(.enter)
+        s.render(into: &grid)
+        #expect(grid.text.contains("Not quite: the answer is 55."))
+        #expect(grid.text.contains("  ⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))
+        #expect(grid.text.contains("Done. Score: 0/1. Enter leaves."))
+        s.update(.enter)
+        #expect(s.wantsQuit)
+    }
+}
