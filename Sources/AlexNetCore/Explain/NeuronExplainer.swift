@@ -23,6 +23,14 @@ public struct NeuronExplainer: Sendable {
     public init(network: Network, images: Tensor) {
         precondition(images.shape.first == 1, "the neuron inspector explains one image, got \(images.shape)")
         _ = network.forward(images, mode: .eval, keepActivations: true)
+        self.init(afterForwardOf: network, images: images)
+    }
+
+    /// Keeps what every explanation needs from a forward pass that just ran on `images` (N = 1) with
+    /// `keepActivations`, without running it again (the feature screen's pass).
+    public init(afterForwardOf network: Network, images: Tensor) {
+        precondition(images.shape.first == 1 && !network.activations.isEmpty,
+                     "the neuron inspector needs a forward pass of one image with its activations kept")
         report = network.report
         self.images = images
         activations = network.activations

@@ -14,6 +14,8 @@ public struct NeuronUnit: Sendable, Equatable, Hashable {
 public struct NeuronError: Error, Equatable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) { self.message = message }
 }
 
 /// A rectangle of pixels, both ends included: rows `y0…y1`, columns `x0…x1`.

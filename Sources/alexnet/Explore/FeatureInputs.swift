@@ -98,6 +98,7 @@ final class FeatureInputs {
             layers.append((layer.name, maps.reshaped([layer.output.channels, layer.output.height, layer.output.width])))
         }
         let display = images.reshaped(Array(images.shape.dropFirst()))
-        return FeatureSet(input: display, inputName: name, layers: layers, probabilities: probabilities, classNames: classNames)
+        return FeatureSet(input: display, inputName: name, layers: layers, probabilities: probabilities, classNames: classNames,
+                          explainer: NeuronExplainer(afterForwardOf: network, images: images))
     }
 }

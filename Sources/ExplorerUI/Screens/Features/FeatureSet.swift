@@ -12,11 +12,14 @@ public struct FeatureSet: Sendable, Equatable {
     /// Class probabilities from the softmax, and their names.
     public var probabilities: [Float]
     public var classNames: [String]
+    /// The same forward pass kept for the neuron inspector (nil when made without a network, as in tests
+    /// that only draw maps).
+    public var explainer: NeuronExplainer?
 
     public init(input: Tensor, inputName: String, layers: [(name: String, maps: Tensor)],
-                probabilities: [Float], classNames: [String]) {
+                probabilities: [Float], classNames: [String], explainer: NeuronExplainer? = nil) {
         self.input = input; self.inputName = inputName; self.layers = layers
-        self.probabilities = probabilities; self.classNames = classNames
+        self.probabilities = probabilities; self.classNames = classNames; self.explainer = explainer
     }
 
     public static func == (a: FeatureSet, b: FeatureSet) -> Bool {
