@@ -183,7 +183,7 @@ import Testing
         // Whatever the session says about the answered question is what the panel shows.
         let expected = LessonScreen.narrative(s.session)
         #expect(s.lines == expected)
-        #expect(s.lines.contains { $0.hasPrefix("(answered") })
+        #expect(s.lines.contains { $0.hasPrefix("(you answered") })  // main's GivenAnswer wording
         #expect(!s.session.awaitingAnswer)
     }
 }
