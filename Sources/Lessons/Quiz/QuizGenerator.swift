@@ -4,8 +4,8 @@ import AlexNetCore
 /// Every answer comes from the core's shape report (or `SizeFormula` searches), never from a
 /// formula written here, so the quiz teaches what the program computes.
 public struct QuizGenerator: Sendable {
-    private var rng: SeededRandom
-    private let alexnet: ShapeReport
+    var rng: SeededRandom
+    let alexnet: ShapeReport
 
     public init(seed: UInt64) throws(ShapeError) {
         rng = SeededRandom(seed: seed, stream: "quiz")
@@ -37,6 +37,7 @@ public struct QuizGenerator: Sendable {
         case .fcParams: return fcParams(onAlexNet: onAlexNet)
         case .layerMACs: return layerMACs(onAlexNet: onAlexNet)
         case .receptiveField: return receptiveField(onAlexNet: onAlexNet)
+        case .unitReceptiveBox: return unitReceptiveBox(onAlexNet: onAlexNet)
         }
     }
 
@@ -239,7 +240,7 @@ public struct QuizGenerator: Sendable {
         }
     }
 
-    private mutating func pick<T>(_ items: [T]) -> T { items[rng.below(items.count)] }
+    mutating func pick<T>(_ items: [T]) -> T { items[rng.below(items.count)] }
 
     /// A small network's shape report, or nil when those layers do not fit.
     static func report(input: InputShape, kinds: [LayerKind]) -> ShapeReport? {

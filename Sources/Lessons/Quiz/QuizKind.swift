@@ -18,4 +18,6 @@ public enum QuizKind: String, Sendable, CaseIterable {
     case layerMACs
     /// Receptive field side of a layer in a stack.
     case receptiveField
+    /// The box one unit sees on the input image (its last row), composed back through the windows.
+    case unitReceptiveBox
 }

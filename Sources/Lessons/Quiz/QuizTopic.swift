@@ -7,7 +7,7 @@ public enum QuizTopic: String, Sendable, CaseIterable, Codable {
         switch self {
         case .shapes: [.convOutput, .poolOutput, .paddingToKeepSize, .strideForTarget, .inputForExact]
         case .params: [.convParams, .fcParams, .layerMACs]
-        case .receptive: [.receptiveField]
+        case .receptive: [.receptiveField, .unitReceptiveBox]
         case .all: QuizKind.allCases
         }
     }
