@@ -64,3 +64,26 @@ import Testing
         #expect(out.stdout.isEmpty)
     }
 }
+
+/// The inspector in a real 80×24 terminal: `4` then `i` on mini's feature maps, the cursor moved, the
+/// panel scrolled down to the check against the forward pass.
+@Suite(.timeLimit(.minutes(1)))
+struct NeuronInspectorEndToEndTests {
+    @Test func inspectorOpensMovesAndScrollsAt80x24() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        tmux.type(try AlexNetBinary.command("explore --preset mini --data /nonexistent"))
+        try tmux.waitFor("Layers")
+        tmux.keys("4")
+        try tmux.waitFor("conv1 32 maps of 27×27")
+        tmux.keys("i")
+        try tmux.waitFor("conv1 channel 0 at y 13, x 13 (conv)", "more ↓", "i back")
+        tmux.keys("l", "j")
+        try tmux.waitFor("conv1 channel 0 at y 14, x 14 (conv)", "rows 12–16, cols 12–16")
+        tmux.keys("PageDown", "PageDown", "PageDown")
+        try tmux.waitFor("more ↑", ", forward pass ", "norm1: recomputed ")
+        tmux.keys("i")
+        try tmux.waitUntil("the maps again") { !$0.contains("(conv)") && $0.contains("conv1 32 maps of 27×27") }
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+}
