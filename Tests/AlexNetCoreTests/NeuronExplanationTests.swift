@@ -58,9 +58,10 @@ import Testing
         #expect(e.group == nil)
         // Stride 2, padding 1: unit (0, 3) starts at row −1, column 5.
         #expect(e.window == UnitWindow(y0: -1, x0: 5, size: 3, stride: 2, padding: 1, clipped: PixelBox(y0: 0, y1: 1, x0: 5, x1: 7)))
-        // The first products start in the padding: zeros.
+        // Row −1 is padding: 3 columns × 3 channels of products that are 0, counted but not shown.
+        #expect(e.paddingTerms == 9)
         #expect(e.shownTerms.count == NeuronExplainer.shownProducts)
-        #expect(e.shownTerms[0].input == 0 && e.shownTerms[0].y == -1)
+        #expect(e.shownTerms.allSatisfy { $0.y >= 0 } && e.shownTerms[0].y == 0 && e.shownTerms[0].x == 5)
         #expect(abs(e.preActivation! - (e.sum! + e.bias!)) < 1e-12)
         #expect(e.checks.map(\.layer) == ["conv1", "relu1", "norm1"])
         #expect(e.activation?.output == max(0, e.preActivation!))

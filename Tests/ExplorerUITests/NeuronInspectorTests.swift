@@ -46,10 +46,10 @@ import Testing
         // Walking off the map stops at its edge.
         for _ in 0..<40 { press(&e, "l") }
         #expect(render(e, width: 80, height: 24).find("conv1 channel 2 at y 12, x 26 (conv)") != nil)
-        // relu1 then norm1 then pool1 (13×13): the cursor is kept on the smaller map.
+        // relu1 then norm1 then pool1 (13×13): the cursor keeps its place, scaled: 12·13/27 = 5, 26·13/27 = 12.
         press(&e, "]]]")
         let pool = render(e, width: 80, height: 24)
-        #expect(pool.find("pool1 channel 0 at y 12, x 12 (maxpool)") != nil)
+        #expect(pool.find("pool1 channel 0 at y 5, x 12 (maxpool)") != nil)
         #expect(pool.find("window") != nil)
         press(&e, "i")
         #expect(render(e, width: 80, height: 24).find("(maxpool)") == nil)

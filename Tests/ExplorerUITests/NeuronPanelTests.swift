@@ -20,7 +20,7 @@ import Testing
         "conv1 channel 0 at y 0, x 0 (conv)",
         "window on input (1×3×3): 2×2 at y 0, x 0,",
         "  stride 1, padding 0",
-        "  on the input: rows 0–1, cols 0–1",
+        "  clipped to input: rows 0–1, cols 0–1",
         "receptive field on the image: rows 0–1,",
         "  cols 0–1 (2×2 pixels)",
         "sum of 4 products (C·F·F = 1·2·2), input ×",

@@ -40,7 +40,7 @@ public enum NeuronReport {
         let rf = e.receptiveField
         if let w = e.window {
             out.append("window on \(e.inputName) (\(e.inputShape)): \(w.size)×\(w.size) at y \(w.y0), x \(w.x0), stride \(w.stride), padding \(w.padding)")
-            out.append("  on the input: \(w.clipped.text)" + (w.clipped.height < w.size || w.clipped.width < w.size ? " (the rest is padding)" : ""))
+            out.append("  clipped to \(e.inputName): \(w.clipped.text)" + (w.clipped.height < w.size || w.clipped.width < w.size ? " (the rest is padding)" : ""))
         } else {
             out.append("input: \(e.inputName) (\(e.inputShape))")
         }

@@ -133,7 +133,12 @@ public struct FeatureMapsScreen: Screen {
             case "[", "]":
                 layerIndex = key == "]" ? min(f.layers.count - 1, layerIndex + 1) : max(0, layerIndex - 1)
                 selected = 0
-                if let m = current?.maps { inspector.clamp(height: m.shape[1], width: m.shape[2]) }
+                // The cursor keeps its place on the picture: scaled to the new map's size.
+                if let m = current?.maps {
+                    inspector.y = inspector.y * m.shape[1] / max(1, maps.shape[1])
+                    inspector.x = inspector.x * m.shape[2] / max(1, maps.shape[2])
+                    inspector.clamp(height: m.shape[1], width: m.shape[2])
+                }
                 inspector.panelOffset = 0
                 self.inspector = inspector
             default:
