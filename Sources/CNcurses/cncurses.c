@@ -98,6 +98,7 @@ int cn_open(void) {
     restore_length = 0;
     append_cap("sgr0");
     append_cap("cnorm");
+    append_cap("clear");   // as cn_close does: a blank alternate screen leaves nothing behind after a resize
     append_cap("rmcup");
     cbreak();
     noecho();

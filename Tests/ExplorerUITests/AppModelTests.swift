@@ -75,6 +75,10 @@ import Testing
         #expect(e.model.engine.spec.name == "mini")
         e.apply(.training(TrainingSnapshot(state: .running, step: 10, weights: Self.trained(step: 10))))
         #expect(e.takeRequests().isEmpty)   // mini's weights are not alexnet's
+        // r on alexnet's filters or features would only throw mini's run away: it does nothing there.
+        press(&e, "3"); press(&e, "r"); press(&e, "4"); press(&e, "r")
+        #expect(e.takeRequests().isEmpty)
+        #expect(e.model.training.step == 10)
         press(&e, "3")
         var text = render(e, width: 120, height: 30).text
         #expect(text.contains("conv1 filters 96 × 11×11×3  ·  untrained, test pattern"))

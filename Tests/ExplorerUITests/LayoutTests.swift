@@ -285,6 +285,10 @@ import Testing
         chart.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
         #expect(grid.text.contains("100%│") && grid.text.contains("0%│"))
         #expect(!grid.text.contains("-"))
+        // A plot of two rows labels only its ends.
+        var short = CellGrid(width: 40, height: 6)
+        chart.render(into: &short, area: short.bounds, theme: Theme(.standard))
+        #expect(short.text.contains("100%│") && short.text.contains("  0%│") && !short.text.contains("50%"), "\(short.text)")
         // With points the range follows them, padded, but never below 0 or above 100%.
         let full = LineChart(series: [ChartSeries(name: "train", points: [ChartPoint(x: 0, y: 1), ChartPoint(x: 1, y: 0)],
                                                   color: .brightGreen)], yBounds: 0...1, percent: true)
@@ -314,9 +318,14 @@ import Testing
         var grid = CellGrid(width: 80, height: 24)
         FeatureMapsScreen(features: f).render(into: &grid, area: Rect(x: 1, y: 2, width: 78, height: 21), theme: Theme(.standard))
         let header = grid.line(2)
-        // 35 columns of "conv1 … input: ", 18 for the first word, 48 for the second: cut at the space.
-        #expect(header.trimmingSuffix(" ") == " conv1 32 maps of 27×27  ·  input: 猫の写真と犬の写真…", "\(header)")
-        #expect(header.displayWidth == 80)
+        // 35 columns of "conv1 … input: ", 18 for the first word, 48 for the second: wrapped at the space.
+        #expect(header.trimmingSuffix(" ") == " conv1 32 maps of 27×27  ·  input: 猫の写真と犬の写真", "\(header)")
+        #expect(grid.line(3).trimmingSuffix(" ") == "   アルパカの写真とラマの写真と羊の写真.png")
+        #expect(header.displayWidth == 80 && grid.line(3).displayWidth == 80)
+        // In a short window the header keeps one line per item, cut at a word.
+        grid = CellGrid(width: 80, height: 14)
+        FeatureMapsScreen(features: f).render(into: &grid, area: Rect(x: 1, y: 2, width: 78, height: 11), theme: Theme(.standard))
+        #expect(grid.line(2).trimmingSuffix(" ") == " conv1 32 maps of 27×27  ·  input: 猫の写真と犬の写真…")
     }
 
     private func intersects(_ a: Rect, _ b: Rect) -> Bool {

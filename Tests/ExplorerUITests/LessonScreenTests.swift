@@ -126,6 +126,14 @@ import Testing
         #expect(Self.render(s).text.contains("conv2  convolution"))
     }
 
+    @Test func goingBackShowsTheScreenOfThatStep() throws {
+        var s = try Self.lesson()
+        s.update("n")
+        #expect(s.explorer.activeKind == .filters)
+        s.update("p")
+        #expect(s.explorer.activeKind == .walk)   // step 1 shows no screen: the lesson's start, the walk
+    }
+
     @Test func narrowWindowsPutTheScreenAboveTheNarrative() throws {
         var s = try Self.lesson()
         s.update("n")

@@ -68,7 +68,7 @@ public struct LessonScreen: Sendable {
 
     private mutating func applyFocus() {
         if training != nil { explorer.show(.training); return }
-        guard let focus else { return }
+        guard let focus else { explorer.show(.walk); return }   // before any show: the layer walk
         if let unit = focus.unit {
             explorer.inspect(layer: unit.layer, channel: unit.channel, y: unit.y, x: unit.x)
             return
@@ -95,7 +95,8 @@ public struct LessonScreen: Sendable {
         lines = Self.narrative(session)
         typed = ""
         scrollBack = 0
-        if let show = session.step.show { focus = show }
+        // The latest `show:` at or before this step, whichever way the learner came.
+        focus = session.lesson.steps.prefix(session.index + 1).last { $0.show != nil }?.show
         let report = session.context.report
         if report.network != explorer.model.explored {
             networkGeneration += 1

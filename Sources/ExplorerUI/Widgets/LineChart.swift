@@ -98,8 +98,11 @@ public struct LineChart: Sendable {
         for y in plot.y..<axisY { grid.put("│", x: plot.x - 1, y: y, style: theme.frame) }
         grid.put("└", x: plot.x - 1, y: axisY, style: theme.frame)
         for x in plot.x..<plot.maxX { grid.put("─", x: x, y: axisY, style: theme.frame) }
+        let rows = [plot.y, plot.y + (plot.height - 1) / 2, plot.maxY - 1]
         for (i, label) in yLabels.enumerated() {
-            let row = [plot.y, plot.y + (plot.height - 1) / 2, plot.maxY - 1][i]
+            let row = rows[i]
+            // A plot too short for a middle row keeps only its ends (no "50%" written over "100%").
+            if i == 1, row == rows[0] || row == rows[2] { continue }
             let w = label.unicodeScalars.count
             grid.write(label, x: plot.x - 1 - w, y: row, style: theme.dim)
         }

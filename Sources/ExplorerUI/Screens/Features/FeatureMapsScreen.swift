@@ -85,24 +85,28 @@ public struct FeatureMapsScreen: Screen {
     /// Where everything goes in `area` for the current layer and input (nil without feature maps).
     func geometry(area: Rect, theme: Theme) -> FeatureMapsLayout? {
         guard let f = features, let maps = current?.maps else { return nil }
-        return FeatureMapsLayout(area: area, headerRows: headerLines(width: area.width, theme: theme).count,
+        return FeatureMapsLayout(area: area, headerRows: headerLines(width: area.width, theme: theme, height: area.height).count,
                                  mapWidth: maps.shape[2], mapHeight: maps.shape[1], top: f.top(5),
                                  inputSize: (f.input.shape[2], f.input.shape[1]), theme: theme)
     }
 
-    /// What is shown (cut at a word), then a note about the input (wrapped, up to two lines) or where
-    /// the weights come from.
-    func headerLines(width: Int, theme: Theme) -> [StyledLine] {
+    /// What is shown, then a note about the input or where the weights come from, each wrapped at
+    /// words; when the area is short (under 20 rows) each keeps one line, cut at a word.
+    func headerLines(width: Int, theme: Theme, height: Int = 24) -> [StyledLine] {
         guard let f = features, let (name, maps) = current else { return [] }
         let (c, h, w) = (maps.shape[0], maps.shape[1], maps.shape[2])
-        var lines = [StyledLine([("\(name) ", theme.heading), ("\(c) maps of \(h)×\(w)", theme.number),
-                                 ("  ·  input: \(f.inputName)", theme.dim)]).truncated(width: width)]
+        let perItem = height >= 20 ? 2 : 1
+        func fit(_ line: StyledLine) -> [StyledLine] {
+            perItem == 1 ? [line.truncated(width: width)] : Array(line.wrapped(width: width, indent: 2).prefix(perItem))
+        }
+        var lines = fit(StyledLine([("\(name) ", theme.heading), ("\(c) maps of \(h)×\(w)", theme.number),
+                                    ("  ·  input: \(f.inputName)", theme.dim)]))
         if let note = inputNote {
             lines += StyledLine.wrapped(note, width: width, style: theme.warning).prefix(2)
         } else if let provenance {
             let aside = stale ? "  (updating…)" : trainingRuns.map { "  · training runs \($0)" } ?? ""
-            lines.append(StyledLine([("weights: ", theme.dim), (provenance.text, provenance.isTrained ? theme.good : theme.warning),
-                                     (aside, theme.dim)]).truncated(width: width))
+            lines += fit(StyledLine([("weights: ", theme.dim), (provenance.text, provenance.isTrained ? theme.good : theme.warning),
+                                     (aside, theme.dim)]))
         }
         return lines
     }
@@ -120,7 +124,7 @@ public struct FeatureMapsScreen: Screen {
         switch key {
         case "n": return [.featureInput(step: 1)]
         case "p": return [.featureInput(step: -1)]
-        case "r": return [.training(.reset)]
+        case "r": return trainingRuns == nil ? [.training(.reset)] : []   // as on the filters screen
         default: break
         }
         guard let f = features, let maps = current?.maps else { return [] }
@@ -170,7 +174,7 @@ public struct FeatureMapsScreen: Screen {
         }
         let caps = theme.capabilities
         let (c, h, w) = (maps.shape[0], maps.shape[1], maps.shape[2])
-        let header = headerLines(width: area.width, theme: theme)
+        let header = headerLines(width: area.width, theme: theme, height: area.height)
         StyledLine.render(header, into: &grid, rect: area)
         guard let g = geometry(area: area, theme: theme) else { return }
         if let inspector {

@@ -52,9 +52,9 @@ struct FilterGrid {
         if pages > 1 { parts.append("rows \(firstRow + 1)–\(min(totalRows, firstRow + visibleRows)) of \(totalRows)") }
         parts.append(f.channels == 3 ? "RGB, one scale per filter" : "channel 0, blue < 0 < red")
         if shrink > 1 { parts.insert("shown 1:\(shrink)", at: 1) }
-        // Without colour the ramp is what the characters mean: it comes before the colour note.
+        // Without colour the ramp is the legend (and "full colour" would mean nothing).
         if !capabilities.halfBlocks { parts.append("ramp \" .:-=+*#%@\" low → high") }
-        if f.channels == 3 { parts.append("min → black, max → full colour") }
+        else if f.channels == 3 { parts.append("min → black, max → full colour") }
         StyledLine.joined(parts, width: area.width, style: theme.dim).first?.render(into: &grid, rect: area, row: area.height - 1)
     }
 }

@@ -60,7 +60,8 @@ public struct FiltersScreen: Screen {
     }
 
     public mutating func update(_ key: Key) -> [AppRequest] {
-        if key == "r" { return [.training(.reset)] }
+        // Reset is about these weights; when training runs another network it would only throw that run away.
+        if key == "r" { return engineNote == nil ? [.training(.reset)] : [] }
         guard let filters else { return [] }
         let last = filters.count - 1
         switch key {

@@ -58,7 +58,8 @@ public struct WhatIfScreen: Screen {
     public mutating func update(_ key: Key) -> [AppRequest] {
         let last = model.network.layers.count - 1
         let page = measured.map { ScrollView.page(height: Self.body($0.area).height) } ?? 1
-        defer { scroll = min(scroll, maxScroll) }
+        let before = selected
+        defer { scroll = selected == before ? min(scroll, maxScroll) : 0 }   // a new layer starts at the top
         switch key {
         case .pageDown: scroll = min(maxScroll, scroll + page)
         case .pageUp: scroll = max(0, scroll - page)
