@@ -82,4 +82,14 @@ import Testing
         #expect(grid.find("@") != nil)
         #expect(grid.find("┌") == nil && grid.find("◆") == nil)
     }
+
+    @Test func narrowColumnsKeepTheirCaptionsWhole() throws {
+        // At 60 columns (as beside a lesson's narrative) the left column is 20 wide.
+        var e = try Self.explorer()
+        press(&e, "4i")
+        let grid = render(e, width: 60, height: 24)
+        #expect(grid.find("receptive field") != nil && grid.find("receptive f…") == nil)
+        #expect(grid.find("ch 0 y 13 x 13") != nil)
+        #expect(grid.find("conv1 channel 0 at y 13, x 13") != nil)
+    }
 }

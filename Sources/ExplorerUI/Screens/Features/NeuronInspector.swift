@@ -60,7 +60,7 @@ public struct NeuronInspector: Sendable, Equatable {
 
         // The input, shrunk to its half, with the receptive field's box.
         let inputRect = Rect(x: top.x, y: top.y + 1, width: top.width, height: top.height - 1)
-        grid.write("input · receptive field", in: top, row: 0, style: theme.dim)
+        grid.write(top.width >= 23 ? "input · receptive field" : "receptive field", in: top, row: 0, style: theme.dim)
         let whole = FeatureMapsScreen.inputPicture(features.input)
         let (picture, _) = whole.fitted(maxWidth: inputRect.width, maxHeight: inputRect.height * pixelsPerRow)
         HeatmapView(image: picture, capabilities: caps).render(into: &grid, x: inputRect.x, y: inputRect.y, clip: inputRect)
@@ -72,7 +72,9 @@ public struct NeuronInspector: Sendable, Equatable {
         // The channel's map with the unit marked.
         let (h, w) = (maps.shape[1], maps.shape[2])
         let mapRect = Rect(x: bottom.x, y: bottom.y + 1, width: bottom.width, height: bottom.height - 1)
-        StyledLine([("\(layer) ch \(channel) ", theme.heading), ("y \(y) x \(x)", theme.number)])
+        let unitText = "ch \(channel) ", position = "y \(y) x \(x)"
+        let named = (layer + " " + unitText + position).displayWidth <= bottom.width ? layer + " " + unitText : unitText
+        StyledLine([(named, theme.heading), (position, theme.number)])
             .truncated(width: bottom.width).render(into: &grid, rect: bottom, row: 0)
         let map = HeatmapImage.featureMap(maps, channel: channel)
         let (shown, _) = map.fitted(maxWidth: mapRect.width, maxHeight: mapRect.height * pixelsPerRow)
