@@ -54,6 +54,9 @@ extension ShapeReport {
         guard (0..<out.channels).contains(unit.channel) else {
             throw NeuronError(message: "\(what) \(unit.channel) is out of range for \(unit.layer) (\(out.channels) \(what)s: 0–\(out.channels - 1))")
         }
+        if out.isFlat, unit.y != 0 || unit.x != 0 {
+            throw NeuronError(message: "\(unit.layer) is flat (\(out.channels) units): give y 0 and x 0, got y \(unit.y), x \(unit.x)")
+        }
         guard (0..<out.height).contains(unit.y) else {
             throw NeuronError(message: "y \(unit.y) is out of range for \(unit.layer) (\(out.description) output: y 0–\(out.height - 1))")
         }
