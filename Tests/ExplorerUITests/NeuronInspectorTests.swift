@@ -6,8 +6,8 @@ import Testing
 /// input, the unit's arithmetic in the panel — all on the mini network's real forward pass.
 @Suite struct NeuronInspectorTests {
     /// mini with its seed-1 weights on a ramp image, as the runtime builds it (one forward, kept).
-    static func features() throws -> FeatureSet {
-        let net = try Network(spec: Preset.mini.spec, initialization: .he, seed: 1)
+    static func features(seed: UInt64 = 1) throws -> FeatureSet {
+        let net = try Network(spec: Preset.mini.spec, initialization: .he, seed: seed)
         let images = Tensor(shape: [1, 1, 27, 27], data: (0..<729).map { Float($0 % 27) / 27 - 0.5 })
         let logits = net.forward(images, mode: .eval, keepActivations: true)
         let layers = net.report.layers.filter { !$0.output.isFlat }.map { layer in
@@ -91,5 +91,18 @@ import Testing
         #expect(grid.find("receptive field") != nil && grid.find("receptive f…") == nil)
         #expect(grid.find("ch 0 y 13 x 13") != nil)
         #expect(grid.find("conv1 channel 0 at y 13, x 13") != nil)
+    }
+
+    @Test func newWeightsReachTheOpenInspector() throws {
+        // The engine's next forward pass (here: other weights, as after training steps) replaces the numbers.
+        var e = try Self.explorer()
+        press(&e, "4i")
+        func sumLine(_ grid: CellGrid) -> String? { grid.lines.first { $0.contains("Σ = ") } }
+        press(&e, [.pageDown])
+        let before = try #require(sumLine(render(e, width: 80, height: 24)))
+        e.apply(.features(try Self.features(seed: 2), weightsVersion: 0))
+        let after = try #require(sumLine(render(e, width: 80, height: 24)))
+        #expect(before != after)
+        #expect(render(e, width: 80, height: 24).find("conv1 ch 0 y 13 x 13") != nil)
     }
 }
