@@ -81,6 +81,7 @@ import Testing
         let captions = grid.line(2)
         #expect(captions.contains("input ch ") && captions.contains("kernel ch "))
         #expect(grid.find("grouped conv: group 2 of 2") != nil)
+        #expect(grid.find("heatmaps: channel ") != nil && grid.find("of the 16") != nil)
         #expect(grid.line(23).contains("more ↓"))
         #expect(panel.textLines(width: 40).allSatisfy { $0.count <= 40 })
         // Nothing is drawn left of the panel.

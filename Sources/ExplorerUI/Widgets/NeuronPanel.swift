@@ -51,7 +51,12 @@ public struct NeuronPanel: Sendable {
     /// The explanation's lines wrapped to `width`; a wrapped line's continuation is indented.
     public func textLines(width: Int) -> [String] {
         var out: [String] = []
-        for line in NeuronReport.lines(explanation) {
+        var source = NeuronReport.lines(explanation)
+        if let patch = explanation.patch, patch.shape[0] > 1, let strongest = explanation.strongestChannel, !source.isEmpty {
+            // Which of the channels the two heatmaps show, right under the title.
+            source.insert("heatmaps: channel \(strongest), whose products add up to the most of the \(patch.shape[0])", at: 1)
+        }
+        for line in source {
             let lead = line.prefix { $0 == " " }.count
             let pieces = TextWrap.wrap(String(line.dropFirst(lead)), width: max(1, width - lead))
             guard let first = pieces.first else { continue }
