@@ -105,6 +105,14 @@ import Testing
         #expect(render(e, width: 80, height: 24).line(3).contains("there is no next image"))
     }
 
+    @Test func provenanceSaysWhereWeightsCameFrom() {
+        #expect(WeightProvenance.untrained("He normal, seed 1").text == "untrained, He normal, seed 1")
+        #expect(WeightProvenance.trained(checkpoint: "mini.safetensors", detail: "epoch 2").text == "checkpoint mini.safetensors, epoch 2")
+        #expect(WeightProvenance.live(network: "mini", step: 1_430).text == "mini · trained live · step 1,430")
+        #expect(WeightProvenance.live(network: "mini", step: 40, from: "mini.safetensors").text
+            == "mini · trained live · step 40 from mini.safetensors")
+    }
+
     @Test func theShippedScreensAreTheTestedOnes() throws {
         let e = try mini()
         #expect(e.screens.map(\.title) == ["Layers", "What-if", "Filters", "Features", "Training", "ReLU vs tanh"])

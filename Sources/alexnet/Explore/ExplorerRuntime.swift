@@ -25,7 +25,8 @@ final class ExplorerRuntime {
         initialWeights = NetworkWeights(tensors: Self.tensors(of: network), filters: WeightsFile.filters(of: network, provenance: provenance),
                                         provenance: provenance)
         workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit,
-                                  initialTensors: engine.isExplored ? initialWeights.tensors : nil)
+                                  initialTensors: engine.isExplored ? initialWeights.tensors : nil,
+                                  initialFile: weightsPath.map { ($0 as NSString).lastPathComponent })
     }
 
     private let initialWeights: NetworkWeights

@@ -12,6 +12,8 @@ final class TrainingWorkers {
     let limit: Int?
     /// The weights a new run starts from (a checkpoint given with --weights); nil: seeded initialisation.
     let initialTensors: [String: Tensor]?
+    /// The file those weights came from, for the live provenance ("… step 40 from alexnet-mini.safetensors").
+    let initialFile: String?
     let batchSize = 64
     let learningRate = 0.02
     let target = 0.25
@@ -23,9 +25,11 @@ final class TrainingWorkers {
         var state: TrainingSnapshot.State
     }
 
-    init(spec: NetworkSpec, dataDirectory: String, limit: Int?, initialTensors: [String: Tensor]? = nil) {
+    init(spec: NetworkSpec, dataDirectory: String, limit: Int?, initialTensors: [String: Tensor]? = nil,
+         initialFile: String? = nil) {
         self.spec = spec; self.dataDirectory = dataDirectory; self.limit = limit
         self.initialTensors = initialTensors.flatMap { $0.isEmpty ? nil : $0 }
+        self.initialFile = self.initialTensors == nil ? nil : initialFile
     }
 
     var dataProblem: String? {
@@ -65,7 +69,7 @@ final class TrainingWorkers {
     func trainingSnapshot() -> TrainingSnapshot? { training?.takeSnapshot() }
 
     private func makeTrainingWorker() -> SteppingWorker<TrainingSnapshot> {
-        let state = TrainingState()
+        let state = TrainingState(from: initialFile)
         let (spec, dir, limit, path, initial) = (self.spec, dataDirectory, self.limit, checkpointPath, initialTensors)
         let options = self.options(Initialization.default(for: Preset(rawValue: spec.name)), epochs: 10)
         let worker = SteppingWorker<TrainingSnapshot>(
@@ -103,6 +107,9 @@ final class TrainingWorkers {
 
     /// The trainer's curves, only ever touched on the worker thread.
     final class TrainingState {
+        init(from file: String?) { from = file }
+        /// The checkpoint the run started from, if any.
+        let from: String?
         var run: TrainingRun?
         var loss: [ChartPoint] = [], trainError: [ChartPoint] = [], testError: [ChartPoint] = []
         var last: TrainingProgress?
@@ -136,7 +143,7 @@ final class TrainingWorkers {
             // that follow the run live; the copy is the snapshot's own, so the UI never sees a half step.
             if let run, ContinuousClock.now - lastCopy > .milliseconds(200) || !running {
                 let tensors = Dictionary(run.network.state.map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
-                let provenance = WeightProvenance.live(network: run.network.spec.name, step: run.trainer.step)
+                let provenance = WeightProvenance.live(network: run.network.spec.name, step: run.trainer.step, from: from)
                 weights = NetworkWeights(tensors: tensors,
                                          filters: run.network.firstConvWeights.map {
                                              FilterSet(layer: $0.layer, weights: $0.weights, provenance: provenance)

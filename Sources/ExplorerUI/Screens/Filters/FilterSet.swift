@@ -7,14 +7,15 @@ public enum WeightProvenance: Sendable, Equatable {
     case untrained(String)
     /// Weights read from a file, with a detail such as "epoch 3, step 2,400".
     case trained(checkpoint: String, detail: String)
-    /// Weights of a training run going on now in this program.
-    case live(network: String, step: Int)
+    /// Weights of a training run going on now in this program; `from` names the checkpoint it started from.
+    case live(network: String, step: Int, from: String? = nil)
 
     public var text: String {
         switch self {
         case .untrained(let how): "untrained, \(how)"
         case .trained(let file, let detail): detail.isEmpty ? "checkpoint \(file)" : "checkpoint \(file), \(detail)"
-        case .live(let network, let step): "\(network) · trained live · step \(NumberText.grouped(step))"
+        case .live(let network, let step, let from):
+            "\(network) · trained live · step \(NumberText.grouped(step))" + (from.map { " from \($0)" } ?? "")
         }
     }
 
