@@ -29,9 +29,11 @@ struct LiveWeightsEndToEndTests {
         tmux.type(try AlexNetBinary.command("explore --preset mini --train-limit 6400"))
         try tmux.waitFor("conv1  convolution")
         tmux.keys("4")
-        let untrained = try tmux.waitFor("weights: untrained, He normal, seed 1", "Ankle boot")
+        // The whole frame, prediction included (a capture can land in the middle of a redraw).
+        let untrained = try tmux.waitUntil("the untrained weights and their prediction") {
+            $0.contains("weights: untrained, He normal, seed 1") && Self.prediction($0).count >= 3
+        }
         let before = Self.prediction(untrained)
-        #expect(!before.isEmpty)
         tmux.keys("3")
         try tmux.waitFor("conv1 filters 32 × 5×5×1  ·  untrained, He normal, seed 1")
 
