@@ -14,6 +14,7 @@ struct AlexNet: AsyncParsableCommand {
             FiltersCommand.self,
             FeaturesCommand.self,
             PredictCommand.self,
+            NeuronCommand.self,
             LessonCommand.self,
             QuizCommand.self,
         ],

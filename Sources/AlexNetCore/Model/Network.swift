@@ -209,6 +209,15 @@ public final class Network {
         return nil
     }
 
+    /// A conv or linear layer's weight and bias by layer name (for the neuron inspector), nil for other layers.
+    public func learnedTensors(layer name: String) -> (weight: Tensor, bias: Tensor)? {
+        for (spec, layer) in layers where spec.name == name {
+            if let conv = layer as? Conv2D { return (conv.weight.value, conv.bias.value) }
+            if let linear = layer as? Linear { return (linear.weight.value, linear.bias.value) }
+        }
+        return nil
+    }
+
     /// conv1's weights (OC, C, K, K), e.g. for the filters screen.
     public var firstConvWeights: (layer: String, weights: Tensor)? {
         for (spec, layer) in layers { if let conv = layer as? Conv2D { return (spec.name, conv.weight.value) } }

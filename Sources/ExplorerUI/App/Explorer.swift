@@ -110,6 +110,16 @@ public struct Explorer: Sendable {
         if let layer { screens[kind.rawValue].focus(layer: layer) }
     }
 
+    /// Shows the features screen's neuron inspector on a unit (lessons' `show: neuron conv1 5 10 20`).
+    public mutating func inspect(layer: String, channel: Int, y: Int, x: Int) {
+        let i = ScreenKind.features.rawValue
+        switchTo(i)
+        guard var features = screens[i] as? FeatureMapsScreen else { return }
+        features.inspect(layer: layer, channel: channel, y: y, x: x)
+        if size.width > 0 { features.layout(area: bodyArea(width: size.width, height: size.height), theme: theme) }
+        screens[i] = features
+    }
+
     private mutating func broadcast() {
         for i in screens.indices { screens[i].observe(model) }
         if size.width > 0 {

@@ -69,6 +69,10 @@ public struct LessonScreen: Sendable {
     private mutating func applyFocus() {
         if training != nil { explorer.show(.training); return }
         guard let focus else { explorer.show(.walk); return }   // before any show: the layer walk
+        if let unit = focus.unit {
+            explorer.inspect(layer: unit.layer, channel: unit.channel, y: unit.y, x: unit.x)
+            return
+        }
         explorer.show(Self.kind(of: focus.screen), layer: focus.layer)
     }
 
@@ -77,7 +81,7 @@ public struct LessonScreen: Sendable {
         case .walk: .walk
         case .whatif, .shapes: .whatIf
         case .filters: .filters
-        case .features: .features
+        case .features, .neuron: .features
         case .training, .train: .training
         case .experiment: .experiment
         }

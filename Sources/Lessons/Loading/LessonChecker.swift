@@ -33,6 +33,9 @@ public enum LessonChecker {
                     if focus.screen == .filters, !l.kind.isLearned || l.formula == nil {
                         report(step.showLine, "show: filters needs a conv layer, but \(layer) is a \(l.kind.word) layer")
                     }
+                    if let unit = focus.unit {
+                        do { _ = try context.report.checkedIndex(of: unit) } catch { report(step.showLine, "show: \(error.message)") }
+                    }
                 } else {
                     report(step.showLine, "show: " + ExpressionError.unknownLayer(layer, preset: context.preset, known: context.report.layers.map(\.name)).description)
                 }

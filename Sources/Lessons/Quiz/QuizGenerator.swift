@@ -46,6 +46,7 @@ public struct QuizGenerator: Sendable {
         case .macsShare: return macsShare()
         case .dropoutExpectation: return dropoutExpectation(onAlexNet: onAlexNet)
         case .lrnValue: return lrnValue()
+        case .unitReceptiveBox: return unitReceptiveBox(onAlexNet: onAlexNet)
         }
     }
 

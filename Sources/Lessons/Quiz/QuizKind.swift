@@ -32,6 +32,8 @@ public enum QuizKind: String, Sendable, CaseIterable {
     case dropoutExpectation
     /// A local response normalisation output for given channel values.
     case lrnValue
+    /// The box one unit sees on the input image (its last row), composed back through the windows.
+    case unitReceptiveBox
 
     /// A short name for worksheets and result lines.
     public var title: String {
@@ -52,6 +54,7 @@ public enum QuizKind: String, Sendable, CaseIterable {
         case .macsShare: "where compute and parameters go"
         case .dropoutExpectation: "dropout expectations"
         case .lrnValue: "local response normalisation"
+        case .unitReceptiveBox: "a unit's receptive field box"
         }
     }
 }

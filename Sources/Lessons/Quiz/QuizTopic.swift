@@ -9,7 +9,7 @@ public enum QuizTopic: String, Sendable, CaseIterable, Codable {
         case .params: [.convParams, .fcParams, .layerMACs, .mostParams, .whatIfParams]
         case .cost: [.layerMACs, .activationMemory, .macsShare, .whatIfParams]
         case .operations: [.dropoutExpectation, .lrnValue, .poolCeil]
-        case .receptive: [.receptiveField]
+        case .receptive: [.receptiveField, .unitReceptiveBox]
         case .all: QuizKind.allCases
         }
     }

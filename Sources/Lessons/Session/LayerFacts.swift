@@ -17,7 +17,7 @@ public enum LayerFacts {
                 lines.append("conv1's filters are drawn as heatmaps in the explorer (alexnet explore); plain mode cannot draw them.")
             case .train, .training, .experiment:
                 lines.append("Training curves are drawn live in the explorer (alexnet explore).")
-            case .features:
+            case .features, .neuron:
                 break
             }
             return lines
@@ -33,6 +33,14 @@ public enum LayerFacts {
         }
         if layer.macs > 0 { lines.append("  multiply-accumulates per image: \(NumberText.grouped(layer.macs))") }
         lines.append("  receptive field: \(layer.receptiveField)×\(layer.receptiveField) input pixels")
+        if let unit = focus.unit, let index = try? report.checkedIndex(of: unit) {
+            // Plain mode has no forward pass: where the unit looks, and the command that shows its numbers.
+            if let w = report.window(ofLayer: index, y: unit.y, x: unit.x) {
+                lines.append("  unit: channel \(unit.channel) at y \(unit.y), x \(unit.x): a \(w.size)×\(w.size) window on \(report.inputName(ofLayer: index)), \(w.clipped.text)")
+            }
+            lines.append("  its receptive field on the image: \(report.receptiveField(ofLayer: index, y: unit.y, x: unit.x).text)")
+            lines.append("  (its sum with the real numbers: alexnet neuron --layer \(unit.layer) --channel \(unit.channel) --y \(unit.y) --x \(unit.x))")
+        }
         switch focus.screen {
         case .filters: lines.append("  (the filter heatmaps themselves are drawn in the explorer)")
         case .features: lines.append("  (the feature-map heatmaps are drawn in the explorer)")

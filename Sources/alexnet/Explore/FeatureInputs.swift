@@ -118,6 +118,7 @@ final class FeatureInputs {
         }
         let display = images.reshaped(Array(images.shape.dropFirst()))
         return FeatureSet(input: display, inputName: name, layers: layers, probabilities: probabilities, classNames: classNames,
-                          weights: weightsLabel)
+                          weights: weightsLabel,
+                          explainer: NeuronExplainer(afterForwardOf: network, images: images))
     }
 }

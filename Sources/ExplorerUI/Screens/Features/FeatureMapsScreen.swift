@@ -15,6 +15,8 @@ public struct FeatureMapsScreen: Screen {
     /// Training runs another network, or the input cannot move: one line each.
     public private(set) var trainingRuns: String?
     public private(set) var inputNote: String?
+    /// The neuron inspector (`i`), when on: a unit of the selected channel and its arithmetic.
+    public private(set) var inspector: NeuronInspector?
 
     public init(features: FeatureSet?, layer: String? = nil) {
         self.features = features
@@ -32,6 +34,19 @@ public struct FeatureMapsScreen: Screen {
         [KeyHelp("[ ]", "previous / next layer"), KeyHelp("←↑↓→ hjkl", "choose a channel"),
          KeyHelp("Enter", "zoom in / out"), KeyHelp("t", "most active channels first"),
          KeyHelp("n / p", "next / previous input"), KeyHelp("r", "reset to the initial weights")]
+            + NeuronInspector.keyHelp
+    }
+
+    /// Opens the inspector on a unit (lessons' `show: neuron conv1 5 10 20`); the channel is shown in
+    /// natural order so that the channel asked for is the one selected.
+    public mutating func inspect(layer name: String, channel: Int, y: Int, x: Int) {
+        focus(layer: name)
+        sortedByActivity = false
+        guard let maps = current?.maps, current?.name == name else { return }
+        selected = min(max(0, channel), maps.shape[0] - 1)
+        var inspector = NeuronInspector(y: y, x: x)
+        inspector.clamp(height: maps.shape[1], width: maps.shape[2])
+        self.inspector = inspector
     }
 
     /// The model's forward pass of the feature input, and the weights it used.
@@ -64,6 +79,7 @@ public struct FeatureMapsScreen: Screen {
     public mutating func layout(area: Rect, theme: Theme) {
         guard let geometry = geometry(area: area, theme: theme) else { return }
         columns = geometry.columns
+        inspector?.panelArea = geometry.maps
     }
 
     /// Where everything goes in `area` for the current layer and input (nil without feature maps).
@@ -96,7 +112,11 @@ public struct FeatureMapsScreen: Screen {
     }
 
     public var footerKeys: [KeyHelp] {
-        [KeyHelp("[ ]", "layer"), KeyHelp("hjkl", "channel"), KeyHelp("Enter", "zoom"), KeyHelp("n/p", "input"),
+        if inspector != nil {
+            return [KeyHelp("hjkl", "unit"), KeyHelp(", .", "channel"), KeyHelp("[ ]", "layer"), KeyHelp("J/K", "scroll"),
+                    KeyHelp("i", "back")]
+        }
+        return [KeyHelp("i", "inspect"), KeyHelp("[ ]", "layer"), KeyHelp("hjkl", "channel"), KeyHelp("Enter", "zoom"), KeyHelp("n/p", "input"),
          KeyHelp("t", "sort"), KeyHelp("r", "reset")]
     }
 
@@ -109,7 +129,29 @@ public struct FeatureMapsScreen: Screen {
         }
         guard let f = features, let maps = current?.maps else { return [] }
         let last = maps.shape[0] - 1
+        if var inspector {
+            switch key {
+            case "i", .escape: self.inspector = nil
+            case ",": selected = max(0, selected - 1); inspector.panelOffset = 0; self.inspector = inspector
+            case ".": selected = min(last, selected + 1); inspector.panelOffset = 0; self.inspector = inspector
+            case "[", "]":
+                layerIndex = key == "]" ? min(f.layers.count - 1, layerIndex + 1) : max(0, layerIndex - 1)
+                selected = 0
+                // The cursor keeps its place on the picture: scaled to the new map's size.
+                if let m = current?.maps {
+                    inspector.y = inspector.y * m.shape[1] / max(1, maps.shape[1])
+                    inspector.x = inspector.x * m.shape[2] / max(1, maps.shape[2])
+                    inspector.clamp(height: m.shape[1], width: m.shape[2])
+                }
+                inspector.panelOffset = 0
+                self.inspector = inspector
+            default:
+                if inspector.update(key, height: maps.shape[1], width: maps.shape[2]) { self.inspector = inspector }
+            }
+            return []
+        }
         switch key {
+        case "i": inspector = NeuronInspector(y: maps.shape[1] / 2, x: maps.shape[2] / 2); zoomed = false
         case "]": layerIndex = min(f.layers.count - 1, layerIndex + 1); selected = 0
         case "[": layerIndex = max(0, layerIndex - 1); selected = 0
         case .left, "h": selected = max(0, selected - 1)
@@ -135,6 +177,13 @@ public struct FeatureMapsScreen: Screen {
         let header = headerLines(width: area.width, theme: theme, height: area.height)
         StyledLine.render(header, into: &grid, rect: area)
         guard let g = geometry(area: area, theme: theme) else { return }
+        if let inspector {
+            // Inspecting: the left column (input over the map) and the panel where the maps were.
+            let left = Rect(x: g.input.x, y: g.input.y, width: g.input.width, height: max(g.input.maxY, g.prediction.maxY) - g.input.y)
+            inspector.render(into: &grid, left: left, right: g.maps, features: f, layer: name, maps: maps,
+                             channel: order[selected], theme: theme)
+            return
+        }
         // Left: the whole input, shrunk to its panel; the prediction in its own panel under it.
         let pixelsPerRow = caps.halfBlocks ? 2 : 1
         let (picture, _) = Self.inputPicture(f.input).fitted(maxWidth: g.input.width, maxHeight: g.input.height * pixelsPerRow)

@@ -14,11 +14,15 @@ public struct FeatureSet: Sendable, Equatable {
     public var classNames: [String]
     /// Which weights made them, short ("trained", "untrained"), shown beside the prediction.
     public var weights: String?
+    /// The same forward pass kept for the neuron inspector (nil when made without a network, as in tests
+    /// that only draw maps).
+    public var explainer: NeuronExplainer?
 
     public init(input: Tensor, inputName: String, layers: [(name: String, maps: Tensor)],
-                probabilities: [Float], classNames: [String], weights: String? = nil) {
+                probabilities: [Float], classNames: [String], weights: String? = nil, explainer: NeuronExplainer? = nil) {
         self.input = input; self.inputName = inputName; self.layers = layers
         self.probabilities = probabilities; self.classNames = classNames; self.weights = weights
+        self.explainer = explainer
     }
 
     public static func == (a: FeatureSet, b: FeatureSet) -> Bool {

@@ -1,0 +1,49 @@
+import AlexNetCore
+import ArgumentParser
+import Foundation
+
+/// `alexnet neuron`: the arithmetic of one unit, recomputed from its layer's tensors with the real numbers,
+/// beside the value the forward pass produced.
+struct NeuronCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neuron",
+        abstract: "Explain one unit: its window, receptive field and sum with the real numbers, checked against the forward pass.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var network: NetworkOptions
+    @Option(help: "Weights (safetensors); default: the untrained initialisation, seed 1.") var weights: String?
+    @Option(help: "An image (PNG, PGM, PPM) as input.") var image: String?
+    @Option(help: "Which Fashion-MNIST test image, for networks that take them.") var index: Int = 0
+    @Option(help: "The unit's layer, e.g. conv1, pool1, fc6, prob.") var layer: String
+    @Option(help: "The unit's channel (for flat layers: the unit's index).") var channel: Int
+    @Option(help: "The unit's row in the layer's output.") var y: Int = 0
+    @Option(help: "The unit's column in the layer's output.") var x: Int = 0
+    @Option(help: "text or json.") var format: Format = .text
+    @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+
+    func run() throws {
+        try CLIError.wrap {
+            let spec = try network.spec(default: .mini)
+            let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.mini.rawValue) : nil
+            let unit = NeuronUnit(layer: layer, channel: channel, y: y, x: x)
+            // Checked on the shapes before building anything: a typo costs no forward pass.
+            _ = try spec.shapeReport().checkedIndex(of: unit)
+            let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1,
+                                  memory: network.memory())
+            let loaded = try weights.map { try WeightsFile.load($0, into: net) }
+            let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
+                                           normalization: loaded?.normalization)
+            inputs.move(by: index)
+            let (images, name) = inputs.current()
+            let explanation = try NeuronExplainer(network: net, images: images).explain(unit)
+            switch format {
+            case .json:
+                print(NeuronReport.json(explanation).text(pretty: true))
+            case .text:
+                print("\(spec.name), input: \(name)" + (weights == nil ? " (untrained weights)" : ""))
+                for line in NeuronReport.lines(explanation) { print(line) }
+            }
+        }
+    }
+}
