@@ -27,3 +27,12 @@ enum AlexNetBinary {
         return "/usr/bin/env \(environment) TERM=xterm-256color \(path) \(arguments); echo __EXIT=$?__"
     }
 }
+
+/// Whether Debian's `dataset-fashion-mnist` is installed, for the tests that train or show test images.
+enum FashionMNISTFiles {
+    static var installed: Bool {
+        ["train-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte.gz"].allSatisfy {
+            access("/usr/share/datasets/fashion-mnist/" + $0, F_OK) == 0
+        }
+    }
+}

@@ -5,9 +5,7 @@ import Testing
 /// verdict comes with the saturation bars beside the curves.
 @Suite(.timeLimit(.minutes(1)))
 struct CompareScreenEndToEndTests {
-    static var hasData: Bool {
-        FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")
-    }
+    static var hasData: Bool { FashionMNISTFiles.installed }
 
     @Test(.enabled(if: hasData)) func spaceRunsFigure1ToAVerdictWithSaturationBars() throws {
         let tmux = try TmuxSession(width: 80, height: 24)

@@ -8,9 +8,7 @@ import Testing
 /// background thread while the UI keeps answering keys.
 @Suite(.timeLimit(.minutes(1)))
 struct EngineScreensEndToEndTests {
-    static var hasData: Bool {
-        FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz")
-    }
+    static var hasData: Bool { FashionMNISTFiles.installed }
 
     @Test(.enabled(if: hasData)) func featureMapsShowAPrediction() throws {
         let tmux = try TmuxSession(width: 120, height: 40)

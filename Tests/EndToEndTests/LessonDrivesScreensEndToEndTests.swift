@@ -8,9 +8,7 @@ import Testing
 /// `train: 20` trains twenty steps on the training screen, after which the filters say so.
 @Suite(.timeLimit(.minutes(2)))
 struct LessonDrivesScreensEndToEndTests {
-    static var hasData: Bool {
-        FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")
-    }
+    static var hasData: Bool { FashionMNISTFiles.installed }
 
     @Test(.enabled(if: hasData)) func showFiltersAndTrain20() throws {
         let tmux = try TmuxSession(width: 140, height: 40)

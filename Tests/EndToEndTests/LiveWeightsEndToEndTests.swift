@@ -8,9 +8,7 @@ import Testing
 /// goes on, and r puts the initial weights back.
 @Suite(.timeLimit(.minutes(2)))
 struct LiveWeightsEndToEndTests {
-    static var hasData: Bool {
-        FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")
-    }
+    static var hasData: Bool { FashionMNISTFiles.installed }
 
     /// The prediction list as shown: "47.0% T-shirt/top", best first.
     static func prediction(_ screen: String) -> [String] {
