@@ -81,6 +81,12 @@ import Testing
         #expect(e.model.training.step == 10)
         press(&e, "3")
         var text = render(e, width: 120, height: 30).text
+        // …so neither screen offers it, in the footer or the key help.
+        for screen in ["3", "4"] {
+            press(&e, screen)
+            #expect(!e.activeScreen.keyHelp.contains { $0.keys == "r" } && !e.activeScreen.footerKeys.contains { $0.keys == "r" })
+        }
+        press(&e, "3")
         #expect(text.contains("conv1 filters 96 × 11×11×3  ·  untrained, test pattern"))
         #expect(text.contains("training runs mini: alexnet reads 227×227×3 images; Fashion-MNIST has 28×28×1"))
         press(&e, "4")
@@ -90,6 +96,14 @@ import Testing
             text = render(e, width: 140, height: 30).text
             #expect(text.contains("mini, the Fashion-MNIST AlexNet"))
             #expect(text.contains("why mini: alexnet reads 227×227×3 images; Fashion-MNIST has 28×28×1"))
+        }
+    }
+
+    @Test func resetIsOfferedWhereTrainingRunsTheseWeights() throws {
+        var e = try mini()
+        for screen in ["3", "4"] {
+            press(&e, screen)
+            #expect(e.activeScreen.keyHelp.contains { $0.keys == "r" } && e.activeScreen.footerKeys.contains { $0.keys == "r" })
         }
     }
 

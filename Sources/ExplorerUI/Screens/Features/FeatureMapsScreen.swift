@@ -33,7 +33,9 @@ public struct FeatureMapsScreen: Screen {
     public var keyHelp: [KeyHelp] {
         [KeyHelp("[ ]", "previous / next layer"), KeyHelp("←↑↓→ hjkl", "choose a channel"),
          KeyHelp("Enter", "zoom in / out"), KeyHelp("t", "most active channels first"),
-         KeyHelp("n / p", "next / previous input"), KeyHelp("r", "reset to the initial weights")]
+         KeyHelp("n / p", "next / previous input")]
+            // Reset is offered only where it does something: when training runs these very weights.
+            + (trainingRuns == nil ? [KeyHelp("r", "reset to the initial weights")] : [])
             + NeuronInspector.keyHelp
     }
 
@@ -117,7 +119,7 @@ public struct FeatureMapsScreen: Screen {
                     KeyHelp("i", "back")]
         }
         return [KeyHelp("i", "inspect"), KeyHelp("[ ]", "layer"), KeyHelp("hjkl", "channel"), KeyHelp("Enter", "zoom"), KeyHelp("n/p", "input"),
-         KeyHelp("t", "sort"), KeyHelp("r", "reset")]
+         KeyHelp("t", "sort")] + (trainingRuns == nil ? [KeyHelp("r", "reset")] : [])
     }
 
     public mutating func update(_ key: Key) -> [AppRequest] {

@@ -34,12 +34,14 @@ public struct FiltersScreen: Screen {
 
     public var keyHelp: [KeyHelp] {
         [KeyHelp("←↑↓→ hjkl", "choose a filter"), KeyHelp("Enter", "zoom in / out"), KeyHelp("Esc", "back to the grid"),
-         KeyHelp("c", "next input channel"), KeyHelp("v", "RGB patches ↔ one channel (3-channel filters)"),
-         KeyHelp("r", "reset to the initial weights")]
+         KeyHelp("c", "next input channel"), KeyHelp("v", "RGB patches ↔ one channel (3-channel filters)")]
+            // Reset is offered only where it does something: when training runs these very weights.
+            + (engineNote == nil ? [KeyHelp("r", "reset to the initial weights")] : [])
     }
 
     public var footerKeys: [KeyHelp] {
-        [KeyHelp("hjkl", "filter"), KeyHelp("Enter", "zoom"), KeyHelp("c", "channel"), KeyHelp("v", "RGB"), KeyHelp("r", "reset")]
+        [KeyHelp("hjkl", "filter"), KeyHelp("Enter", "zoom"), KeyHelp("c", "channel"), KeyHelp("v", "RGB")]
+            + (engineNote == nil ? [KeyHelp("r", "reset")] : [])
     }
 
     /// The explored network's current weights (live while the training screen trains it).
