@@ -1,3 +1,5 @@
+import AlexNetCore
+
 /// Fills `{conv1.output}`-style placeholders in lesson text with numbers from the core.
 public enum PlaceholderText {
     /// The names between braces, in order.
@@ -13,7 +15,9 @@ public enum PlaceholderText {
     }
 
     /// The text with every placeholder replaced, or the messages of those that do not resolve.
-    public static func render(_ text: String, in context: LessonContext) -> Result<String, PlaceholderError> {
+    /// `experiment` is the session's measured comparison, for `{experiment.…}` (nil: not run yet).
+    public static func render(_ text: String, in context: LessonContext,
+                              experiment: ComparisonSummary? = nil) -> Result<String, PlaceholderError> {
         var out = ""
         var problems: [String] = []
         var current: String?
@@ -23,6 +27,13 @@ public enum PlaceholderText {
                 current = ""
             } else if ch == "}", let c = current {
                 current = nil
+                if ExperimentPlaceholder.handles(c) {
+                    switch ExperimentPlaceholder.value(c, result: experiment) {
+                    case .success(let v): out += v
+                    case .failure(let e): problems += e.messages
+                    }
+                    continue
+                }
                 guard let expression = CoreExpression(c) else {
                     problems.append("placeholder {\(c)} is not of the form {layer.field}")
                     continue

@@ -16,6 +16,8 @@ public enum LessonHandout {
             switch step.action {
             case .train(let n):
                 block.append("*Training: \(n) SGD steps of `\(context.preset.rawValue)` (run the lesson in the program to watch it).*")
+            case .experiment(let n):
+                block.append("*Experiment: `figure1` trained with ReLU and with tanh, at most \(n) SGD steps each (run the lesson in the program to measure it).*")
             case .setInputSize(let n):
                 block.append("*What-if: a \(n)×\(n) input; the network now reads \(context.report.input) → \(context.report.output).*")
             case .setPreset(let p):

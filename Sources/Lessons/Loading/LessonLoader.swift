@@ -6,7 +6,7 @@ import Yams
 /// The format is described in `lessons/README.md`.
 public struct LessonLoader: Sendable {
     static let topFields = ["title", "preset", "steps"]
-    static let stepFields = ["text", "show", "train", "input", "preset", "rounding", "recipe", "question", "answer", "check",
+    static let stepFields = ["text", "show", "train", "experiment", "input", "preset", "rounding", "recipe", "question", "answer", "check",
                              "choices", "hint", "explain"]
     static let questionOnlyFields = ["answer", "check", "choices", "hint", "explain"]
 
@@ -70,7 +70,7 @@ public struct LessonLoader: Sendable {
         func value(_ name: String) -> (keyNode: Node, value: Node)? {
             fields.first { $0.key == name }.map { ($0.keyNode, $0.value) }
         }
-        let actions = fields.filter { ["train", "input", "preset", "rounding", "recipe"].contains($0.key) }
+        let actions = fields.filter { ["train", "experiment", "input", "preset", "rounding", "recipe"].contains($0.key) }
         if actions.count > 1 {
             throw reader.error(actions[1].keyNode, "a step can do one action, got both '\(actions[0].key)' and '\(actions[1].key)'; split it into two steps")
         }
@@ -80,6 +80,13 @@ public struct LessonLoader: Sendable {
                 throw reader.error(v, "train takes \(LessonLimits.text(LessonLimits.trainSteps)) steps, got \(NumberText.grouped(n))")
             }
             step.action = .train(steps: n); step.actionLine = v.mark?.line
+        }
+        if let (_, v) = value("experiment") {
+            let n = try reader.int(v, what: "experiment (steps per run)")
+            guard LessonLimits.experimentSteps.contains(n) else {
+                throw reader.error(v, "experiment takes \(LessonLimits.text(LessonLimits.experimentSteps)) steps per run, got \(NumberText.grouped(n))")
+            }
+            step.action = .experiment(steps: n); step.actionLine = v.mark?.line
         }
         if let (_, v) = value("input") {
             let n = try reader.int(v, what: "input (the what-if input side)")
@@ -138,7 +145,7 @@ public struct LessonLoader: Sendable {
             step.textLocations[key] = LessonStep.TextLocation(line: line, isLiteralBlock: scalar.style == .literal)
         }
         if step.action == nil, step.show == nil, step.text == nil, step.question == nil {
-            throw reader.error(node, "empty step: give it text, show, an action (train, input, preset, rounding, recipe) or a question")
+            throw reader.error(node, "empty step: give it text, show, an action (train, experiment, input, preset, rounding, recipe) or a question")
         }
         return step
     }

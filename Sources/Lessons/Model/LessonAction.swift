@@ -4,6 +4,9 @@ import AlexNetCore
 public enum LessonAction: Sendable, Equatable {
     /// Train the current network for this many SGD steps.
     case train(steps: Int)
+    /// Run the paper's Figure 1 comparison (figure1, ReLU against tanh, the explorer's screen 6 settings)
+    /// with at most this many SGD steps per run; later steps read its result through `{experiment.…}`.
+    case experiment(steps: Int)
     /// What-if: feed a square input of this side (224 vs 227).
     case setInputSize(Int)
     /// Look at another preset from here on.

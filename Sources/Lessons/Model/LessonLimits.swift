@@ -8,6 +8,9 @@ public enum LessonLimits {
     public static let choices = 2...26
     /// SGD steps of one `train:` step: enough to see a curve move, few enough to finish in minutes.
     public static let trainSteps = 1...5_000
+    /// SGD steps per run of one `experiment:` step (two runs side by side): the explorer's 200 gives a
+    /// verdict within about a minute on two cores; 5,000 is a long coffee break.
+    public static let experimentSteps = 1...5_000
     /// Side of a what-if `input:` square: AlexNet reads 227, and the arithmetic stays readable.
     public static let inputSide = 1...1_024
     /// Steps in one lesson: the shipped ones have about a dozen; every step's network is built up front.

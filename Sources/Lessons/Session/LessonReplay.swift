@@ -9,7 +9,7 @@ enum LessonReplay {
         case .setPreset(let p): try context.switching(to: p)
         case .setRounding(let r): try context.withRounding(r)
         case .setRecipe(let r): context.withRecipe(r)
-        case .train, nil: context
+        case .train, .experiment, nil: context
         }
     }
 

@@ -14,6 +14,9 @@ public struct LessonSession: Sendable {
     public var asked: Int { given.count }
     /// The learner's own answer at each settled question, by step index.
     public private(set) var given: [Int: GivenAnswer] = [:]
+    /// The result of the lesson's `experiment:` step once it has run (plain runner or full screen); later
+    /// text reads it through `{experiment.…}`. It stays when the learner goes back.
+    public private(set) var experiment: ComparisonSummary?
     /// The network at every step, built once: the lesson is refused up front if a step breaks it.
     private let contexts: [LessonContext]
 
@@ -35,6 +38,10 @@ public struct LessonSession: Sendable {
     public func enter(trains: Bool = false) -> [String] {
         var lines = ["── Step \(index + 1)/\(lesson.steps.count) ──"]
         switch step.action {
+        case .experiment(let n) where trains:
+            lines.append("[action: experiment: \(ExperimentPlaceholder.network.rawValue) with relu and with tanh, at most \(n) steps each]")
+        case .experiment(let n):
+            lines.append("[action: experiment (\(n) steps per run): it runs in the full-screen lesson and in plain mode; here it is skipped]")
         case .train(let n) where trains:
             lines.append("[action: train \(context.preset.rawValue) for \(n) steps]")
         case .train(let n):
@@ -119,6 +126,11 @@ public struct LessonSession: Sendable {
     /// The hint of the current question, if it has one.
     public var hint: String? { step.question?.hint.map(render) }
 
+    /// Keeps the measured result of the experiment step for `{experiment.…}` in later steps.
+    public mutating func record(experiment result: ComparisonSummary) {
+        experiment = result
+    }
+
     /// Moves to the next step; false at the end.
     public mutating func next() -> Bool {
         guard !isLast else { return false }
@@ -151,7 +163,7 @@ public struct LessonSession: Sendable {
     /// Placeholders filled from the core; a lesson that passed `--check` always resolves, and one
     /// that did not shows the raw text rather than stopping the lesson.
     private func render(_ text: String) -> String {
-        (try? PlaceholderText.render(text, in: context).get()) ?? text
+        (try? PlaceholderText.render(text, in: context, experiment: experiment).get()) ?? text
     }
 
     /// `a`–`z` for the first 26 options (the loader allows no more); past that the 1-based number, so

@@ -9,12 +9,19 @@ public struct PlainLessonRunner {
     /// lesson goes on. Without a trainer (tests) the step is skipped with a note.
     public typealias Trainer = (_ context: LessonContext, _ steps: Int) throws -> [String]
 
+    /// Runs an `experiment: N` action (the Figure 1 comparison, at most N steps per run), printing its
+    /// progress through `progress`, and returns the measured result, which later steps read through
+    /// `{experiment.…}`. Tests pass a fake result so they stay fast.
+    public typealias Experimenter = (_ steps: Int, _ progress: (String) -> Void) throws -> ComparisonSummary
+
     let readLine: () -> String?
     let write: (String) -> Void
     let trainer: Trainer?
+    let experimenter: Experimenter?
 
-    public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void, trainer: Trainer? = nil) {
-        self.readLine = readLine; self.write = write; self.trainer = trainer
+    public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void, trainer: Trainer? = nil,
+                experimenter: Experimenter? = nil) {
+        self.readLine = readLine; self.write = write; self.trainer = trainer; self.experimenter = experimenter
     }
 
     public func run(_ session: LessonSession) {
@@ -24,8 +31,29 @@ public struct PlainLessonRunner {
         var show = true
         while true {
             if show {
-                let lines = session.enter(trains: trainer != nil)
-                if case .train(let n) = session.step.action, let trainer {
+                let runs: Bool = switch session.step.action {
+                case .experiment: experimenter != nil
+                case .train: trainer != nil
+                default: false
+                }
+                let lines = session.enter(trains: runs)
+                if case .experiment(let n) = session.step.action, let experimenter {
+                    write(lines[0]); write(lines[1])
+                    // Run once: going back and forth over the step reads the recorded result again.
+                    if session.experiment == nil {
+                        do {
+                            let result = try experimenter(n, write)
+                            session.record(experiment: result)
+                            write("Result: " + result.resultLine)
+                        } catch {
+                            let step = session.step
+                            write(ConfigError(file: session.lesson.file, line: step.actionLine ?? step.line, message: "cannot run the experiment here: \(error)").description)
+                        }
+                    } else {
+                        write("Result (already measured): " + session.experiment!.resultLine)
+                    }
+                    lines.dropFirst(2).forEach(write)
+                } else if case .train(let n) = session.step.action, let trainer {
                     // The action comes first, as in the TUI: print its header, train, then the rest.
                     write(lines[0]); write(lines[1])
                     do { try trainer(session.context, n).forEach(write) } catch {

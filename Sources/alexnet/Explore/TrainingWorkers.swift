@@ -19,6 +19,8 @@ final class TrainingWorkers {
     let target = 0.25
     private var training: SteppingWorker<TrainingSnapshot>?
     private var comparison: SteppingWorker<ComparisonSnapshot>?
+    /// The step budget the current comparison worker was made with.
+    private var comparisonRunBudget: Int?
 
     struct ComparisonSnapshot: Sendable {
         var summary: ComparisonSummary
@@ -174,27 +176,54 @@ final class TrainingWorkers {
     // MARK: - ReLU vs tanh screen
 
     func handleCompare(_ request: TrainingRequest) {
-        guard dataAvailable, request == .toggleRunning else { return }
-        (comparison ?? makeComparisonWorker()).toggleRunning()
+        guard dataAvailable else { return }
+        switch request {
+        case .toggleRunning: (comparison ?? makeComparisonWorker(budget: compareBudget)).toggleRunning()
+        // A lesson's `experiment: N`: the comparison with budget N, started afresh unless the current
+        // one has that budget already (then it goes on, or is finished and its result stands).
+        case .steps(let n):
+            if comparison == nil || comparisonRunBudget != n {
+                comparison?.stop()
+                comparison = nil
+                _ = makeComparisonWorker(budget: n)
+            }
+            // One worker step advances both runs by one; the worker ends itself once both are done.
+            comparison?.run(steps: n + 1)
+        case .pause: comparison?.pause()
+        case .save, .reset: break
+        }
     }
 
     func compareSnapshot() -> (ComparisonSummary, TrainingSnapshot.State)? {
         comparison?.takeSnapshot().map { ($0.summary, $0.state) }
     }
 
-    private func makeComparisonWorker() -> SteppingWorker<ComparisonSnapshot> {
-        let holder = ComparisonHolder()
-        let (spec, dir, limit, target, rates, budget) = (compareSpec, dataDirectory, self.limit, self.target, compareRates, compareBudget)
-        var options = self.options(Initialization.default(for: .figure1), epochs: 1)
+    /// Builds screen 6's comparison with at most `budget` steps per run: the worker below and a plain
+    /// lesson's `experiment:` step run the very same protocol. Loading the data happens in the call.
+    func comparisonMaker(budget: Int) -> () throws -> ActivationComparison {
+        let (spec, dir, limit, target, rates) = (compareSpec, dataDirectory, self.limit, self.target, compareRates)
+        // Enough epochs for the budget (one epoch of the 60,000 images is 937 steps of 64).
+        let epochs = max(1, Int((Double(budget * batchSize) / Double(limit ?? 60_000)).rounded(.up)))
+        var options = self.options(Initialization.default(for: .figure1), epochs: epochs)
         options.augment = false
+        return {
+            try ActivationComparison(spec: spec, activations: rates.map(\.0),
+                                     train: try FashionMNIST.load(.train, directory: dir, limit: limit),
+                                     test: nil, options: options, target: target, recordEvery: 8,
+                                     learningRates: rates.map(\.1), weightDecay: 0, maxSteps: budget)
+        }
+    }
+
+    private func makeComparisonWorker(budget: Int) -> SteppingWorker<ComparisonSnapshot> {
+        let holder = ComparisonHolder()
+        let (target, rates) = (self.target, compareRates)
+        let make = comparisonMaker(budget: budget)
+        comparisonRunBudget = budget
         let empty = ComparisonSummary(target: target, curves: rates.map { TrainingCurve(activation: $0.0, learningRate: $0.1) })
         let worker = SteppingWorker<ComparisonSnapshot>(
             step: {
                 let c = try holder.comparison ?? {
-                    let c = try ActivationComparison(spec: spec, activations: rates.map(\.0),
-                                                     train: try FashionMNIST.load(.train, directory: dir, limit: limit),
-                                                     test: nil, options: options, target: target, recordEvery: 8,
-                                                     learningRates: rates.map(\.1), weightDecay: 0, maxSteps: budget)
+                    let c = try make()
                     holder.comparison = c
                     return c
                 }()

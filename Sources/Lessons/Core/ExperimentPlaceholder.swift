@@ -1,0 +1,71 @@
+import AlexNetCore
+
+/// `{experiment.…}` placeholders: the measured result of the lesson's `experiment:` step read back in
+/// later text. Unlike `{layer.field}` they are not known from the network's shape, so `--check` only
+/// checks their names, and before the step has run they read as `notYet`.
+///
+/// - `experiment.verdict`: the program's result line (`relu reached 25% training error at step 64; …`)
+/// - `experiment.relu.steps`, `experiment.tanh.steps`: steps to the target, or "more than N" when the
+///   run stopped at its budget N first
+/// - `experiment.relu.error`, `experiment.tanh.error`: the last recorded training error, as a percentage
+/// - `experiment.relu.saturation.conv2` (any learned layer of figure1 followed by an activation): the
+///   fraction of saturated (tanh) or batch-dead (ReLU) units at the last measured step, as a percentage
+public enum ExperimentPlaceholder {
+    public static let notYet = "(run the experiment step first)"
+    public static let activations: [Activation] = [.relu, .tanh]
+    public static let runFields = ["steps", "error", "saturation.<layer>"]
+    /// The network the experiment runs, whatever preset the lesson shows.
+    public static let network = Preset.figure1
+
+    /// True for names this type answers for (`experiment` or `experiment.…`).
+    public static func handles(_ name: String) -> Bool {
+        let n = name.trimmingCharacters(in: .whitespaces)
+        return n == "experiment" || n.hasPrefix("experiment.")
+    }
+
+    /// The text for `name` from `result`, `notYet` without one, or why the name is wrong.
+    public static func value(_ name: String, result: ComparisonSummary?) -> Result<String, PlaceholderError> {
+        let parts = name.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        func wrong(_ why: String) -> Result<String, PlaceholderError> {
+            .failure(PlaceholderError(messages: ["placeholder {\(name)} \(why)"]))
+        }
+        let expected = "experiment.verdict or experiment.<relu|tanh>.<\(runFields.joined(separator: "|"))>"
+        if parts == ["experiment", "verdict"] { return .success(result?.resultLine ?? notYet) }
+        guard parts.count >= 3 else { return wrong("is not one of: \(expected)") }
+        guard let activation = Activation(rawValue: parts[1]), activations.contains(activation) else {
+            return wrong("names '\(parts[1])'; the experiment runs \(activations.map(\.rawValue).joined(separator: " and "))")
+        }
+        switch (parts[2], parts.count) {
+        case ("steps", 3), ("error", 3): break
+        case ("saturation", 4):
+            let layers = saturationLayers
+            guard layers.contains(parts[3]) else {
+                return wrong("names '\(parts[3])'; saturation is measured on \(layers.joined(separator: ", "))")
+            }
+        default: return wrong("is not one of: \(expected)")
+        }
+        guard let result else { return .success(notYet) }
+        guard let curve = result.curves.first(where: { $0.activation == activation }), let last = curve.points.last else {
+            return .success("(no \(activation.rawValue) run was recorded)")
+        }
+        switch parts[2] {
+        case "steps":
+            if let hit = curve.firstPoint(reaching: result.target) { return .success(NumberText.grouped(hit.step)) }
+            return .success("more than \(NumberText.grouped(last.step))")
+        case "error":
+            return .success(NumberText.fixed(last.trainError * 100, 1) + "%")
+        default:
+            guard let s = curve.lastMeasures.first(where: { $0.layer == parts[3] })?.saturation else {
+                return .success("(not measured)")
+            }
+            return .success(NumberText.fixed(s * 100, 0) + "%")
+        }
+    }
+
+    /// Learned layers of figure1 that an activation follows (fc4 ends in the softmax, so it has none).
+    static var saturationLayers: [String] {
+        guard let report = try? LessonContext(preset: network).report else { return [] }
+        let learned = report.layers.filter { $0.kind.isLearned }.map(\.name)
+        return Array(learned.dropLast())
+    }
+}
