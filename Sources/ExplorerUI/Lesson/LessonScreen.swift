@@ -4,7 +4,9 @@ import Lessons
 /// A lesson in full screen: the narrative panel (the same lines plain mode prints, from the shared
 /// `LessonSession`) beside the real explorer, or above it when the window is narrow. A step's `show:`
 /// switches the explorer to that screen and layer, `train: N` trains N steps visibly on the training
-/// screen (Esc skips the rest), and `input:` / `preset:` change the network every screen shows.
+/// screen (Esc skips the rest), `experiment: N` runs the ReLU-vs-tanh comparison live on the experiment
+/// screen and records its result in the session for `{experiment.…}`, and `input:` / `preset:` change
+/// the network every screen shows.
 ///
 /// The lesson drives an `Explorer` like any other: the runtime that serves `alexnet explore` serves it
 /// too (`withExplorer`), and builds a new engine when `networkGeneration` changes.
@@ -19,6 +21,9 @@ public struct LessonScreen: Sendable {
     public private(set) var networkGeneration = 0
     /// The current step's `train: N`, while it runs and after.
     public private(set) var training: StepTraining?
+    /// The lesson's `experiment: N` comparison while it runs (it goes on when the learner moves on, and
+    /// its result fills the later steps' placeholders when it comes).
+    public private(set) var experiment: StepExperiment?
     /// The latest `show:` up to this step: the explorer keeps showing it until another one comes.
     private var focus: ScreenFocus?
     /// Narrative lines scrolled back from the newest (PgUp / PgDn).
@@ -31,6 +36,13 @@ public struct LessonScreen: Sendable {
         public var steps: Int
         /// The training step the run was at when asked.
         public var fromStep: Int
+        public var finished = false
+        public var skipped = false
+    }
+
+    public struct StepExperiment: Sendable, Equatable {
+        /// Steps per run asked for.
+        public var steps: Int
         public var finished = false
         public var skipped = false
     }
@@ -57,6 +69,7 @@ public struct LessonScreen: Sendable {
     public mutating func withExplorer<R>(_ body: (inout Explorer) -> R) -> R {
         let result = body(&explorer)
         followTraining()
+        followExperiment()
         return result
     }
 
@@ -68,6 +81,7 @@ public struct LessonScreen: Sendable {
 
     private mutating func applyFocus() {
         if training != nil { explorer.show(.training); return }
+        if case .experiment = session.step.action { explorer.show(.experiment); return }
         guard let focus else { explorer.show(.walk); return }   // before any show: the layer walk
         if let unit = focus.unit {
             explorer.inspect(layer: unit.layer, channel: unit.channel, y: unit.y, x: unit.x)
@@ -105,6 +119,11 @@ public struct LessonScreen: Sendable {
         if case .train(let n) = session.step.action {
             training = StepTraining(steps: n, fromStep: explorer.model.training.step)
             explorer.request([.training(.steps(n))])
+        }
+        // Run once per lesson: coming back to the step shows the recorded result instead.
+        if case .experiment(let n) = session.step.action, session.experiment == nil, experiment?.finished != false {
+            experiment = StepExperiment(steps: n)
+            explorer.request([.comparison(.steps(n))])
         }
         applyFocus()
     }
@@ -160,6 +179,48 @@ public struct LessonScreen: Sendable {
         training = t
     }
 
+    /// Records the comparison's result once it finishes with this step's budget (an earlier run on the
+    /// experiment screen with another budget does not count), then refreshes the narrative so that the
+    /// `{experiment.…}` placeholders of the step on show read the measured numbers.
+    private mutating func followExperiment() {
+        guard var e = experiment, !e.finished else { return }
+        switch explorer.model.comparisonState {
+        case .failed(let why):
+            e.finished = true
+            lines.append("(cannot run the experiment here: \(why))")
+        case .finished:
+            let summary = explorer.model.comparison
+            guard Self.isResult(summary, ofBudget: e.steps) else { break }
+            e.finished = true
+            session.record(experiment: summary)
+            if case .experiment = session.step.action {
+                lines.append("Result: " + summary.resultLine)
+            } else {
+                lines = Self.narrative(session)
+            }
+        default: break
+        }
+        experiment = e
+    }
+
+    /// A finished comparison answers an `experiment: N` when no run went past N steps and each either
+    /// reached the target or ran all N (the runs are deterministic, so a shorter budget's is the same).
+    static func isResult(_ summary: ComparisonSummary, ofBudget n: Int) -> Bool {
+        !summary.curves.isEmpty && summary.curves.allSatisfy { c in
+            guard let last = c.points.last, last.step <= n else { return false }
+            return c.firstPoint(reaching: summary.target) != nil || last.step == n
+        }
+    }
+
+    private mutating func skipExperiment() {
+        guard var e = experiment, !e.finished else { return }
+        explorer.request([.comparison(.pause)])
+        e.finished = true
+        e.skipped = true
+        experiment = e
+        lines.append("(experiment stopped: " + explorer.model.comparison.progressLine + "; nothing was recorded)")
+    }
+
     /// Steps of this step's run done so far, once a snapshot of that run has arrived (an earlier run's
     /// goal does not count).
     static func stepsDone(_ s: TrainingSnapshot, of t: StepTraining) -> Int? {
@@ -191,6 +252,7 @@ public struct LessonScreen: Sendable {
         switch key {
         case .control("c"): wantsQuit = true; return
         case .escape where training?.finished == false: skipTraining(); return
+        case .escape where experiment?.finished == false && Self.isExperimentStep(session): skipExperiment(); return
         case .pageUp: scrollBack += 5; return
         case .pageDown: scrollBack = max(0, scrollBack - 5); return
         default: break
@@ -221,6 +283,11 @@ public struct LessonScreen: Sendable {
         case "q", .escape: wantsQuit = true
         default: explorer.update(key)
         }
+    }
+
+    static func isExperimentStep(_ session: LessonSession) -> Bool {
+        if case .experiment = session.step.action { return true }
+        return false
     }
 
     static func trimmed(_ text: String) -> String {
@@ -284,6 +351,9 @@ public struct LessonScreen: Sendable {
         if let t = training, !t.finished {
             let done = Self.stepsDone(explorer.model.training, of: t) ?? 0
             return "training \(done)/\(t.steps) · Esc skips"
+        }
+        if let e = experiment, !e.finished, Self.isExperimentStep(session) {
+            return "experiment ≤\(e.steps) steps · Esc stops"
         }
         if session.awaitingAnswer { return "answer> \(typed)_" }
         return session.isLast ? "p back · q quit" : "n next · p back · q quit"
