@@ -71,7 +71,8 @@ import Testing
 
     @Test func withoutAnExperimenterTheStepSaysItIsSkipped() throws {
         var lines: [String] = []
-        PlainLessonRunner(readLine: { nil }, write: { lines.append($0) })
+        var input = ["", "", ""]
+        PlainLessonRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) })
             .run(try LessonSession(lesson: try LessonLoader(file: "e.yaml").load(text: Self.yaml)))
         #expect(lines.contains("before: (run the experiment step first)"))
         #expect(lines.contains("[action: experiment (64 steps per run): it runs in the full-screen lesson and in plain mode; here it is skipped]"))
