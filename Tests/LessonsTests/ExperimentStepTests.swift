@@ -79,6 +79,13 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("relu (run the experiment step first)") })
     }
 
+    @Test func aHandoutLeavesBlanksForTheMeasuredNumbers() throws {
+        let md = try LessonHandout.markdown(try LessonLoader(file: "e.yaml").load(text: Self.yaml), answers: false)
+        #expect(md.contains("before: ____"))
+        #expect(md.contains("relu ____, tanh ____, errors ____/____"))
+        #expect(md.contains("at most 64 SGD steps each"))
+    }
+
     @Test func theCheckerAcceptsTheStepAndPlaceholdersWithoutRunningAnything() {
         #expect(LessonChecker.check(text: Self.yaml, file: "e.yaml").isEmpty)
     }

@@ -24,13 +24,13 @@ public enum ExperimentPlaceholder {
     }
 
     /// The text for `name` from `result`, `notYet` without one, or why the name is wrong.
-    public static func value(_ name: String, result: ComparisonSummary?) -> Result<String, PlaceholderError> {
+    public static func value(_ name: String, result: ComparisonSummary?, unmeasured: String = notYet) -> Result<String, PlaceholderError> {
         let parts = name.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         func wrong(_ why: String) -> Result<String, PlaceholderError> {
             .failure(PlaceholderError(messages: ["placeholder {\(name)} \(why)"]))
         }
         let expected = "experiment.verdict or experiment.<relu|tanh>.<\(runFields.joined(separator: "|"))>"
-        if parts == ["experiment", "verdict"] { return .success(result?.resultLine ?? notYet) }
+        if parts == ["experiment", "verdict"] { return .success(result?.resultLine ?? unmeasured) }
         guard parts.count >= 3 else { return wrong("is not one of: \(expected)") }
         guard let activation = Activation(rawValue: parts[1]), activations.contains(activation) else {
             return wrong("names '\(parts[1])'; the experiment runs \(activations.map(\.rawValue).joined(separator: " and "))")
@@ -44,7 +44,7 @@ public enum ExperimentPlaceholder {
             }
         default: return wrong("is not one of: \(expected)")
         }
-        guard let result else { return .success(notYet) }
+        guard let result else { return .success(unmeasured) }
         guard let curve = result.curves.first(where: { $0.activation == activation }), let last = curve.points.last else {
             return .success("(no \(activation.rawValue) run was recorded)")
         }

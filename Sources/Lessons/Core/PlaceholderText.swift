@@ -15,9 +15,10 @@ public enum PlaceholderText {
     }
 
     /// The text with every placeholder replaced, or the messages of those that do not resolve.
-    /// `experiment` is the session's measured comparison, for `{experiment.…}` (nil: not run yet).
-    public static func render(_ text: String, in context: LessonContext,
-                              experiment: ComparisonSummary? = nil) -> Result<String, PlaceholderError> {
+    /// `experiment` is the session's measured comparison, for `{experiment.…}`; without one they read
+    /// `unmeasured` (a handout puts a blank there for the student to fill in).
+    public static func render(_ text: String, in context: LessonContext, experiment: ComparisonSummary? = nil,
+                              unmeasured: String = ExperimentPlaceholder.notYet) -> Result<String, PlaceholderError> {
         var out = ""
         var problems: [String] = []
         var current: String?
@@ -28,7 +29,7 @@ public enum PlaceholderText {
             } else if ch == "}", let c = current {
                 current = nil
                 if ExperimentPlaceholder.handles(c) {
-                    switch ExperimentPlaceholder.value(c, result: experiment) {
+                    switch ExperimentPlaceholder.value(c, result: experiment, unmeasured: unmeasured) {
                     case .success(let v): out += v
                     case .failure(let e): problems += e.messages
                     }

@@ -11,7 +11,10 @@ public enum LessonHandout {
         if answers { out.append(""); out.append("**Instructor's copy: answers included.**") }
         var questionNumber = 0
         for (i, (step, context)) in zip(lesson.steps, contexts).enumerated() {
-            func render(_ text: String) -> String { (try? PlaceholderText.render(text, in: context).get()) ?? text }
+            // The experiment's numbers are measured in the program: on paper they are blanks to fill in.
+            func render(_ text: String) -> String {
+                (try? PlaceholderText.render(text, in: context, unmeasured: "____").get()) ?? text
+            }
             var block: [String] = []
             switch step.action {
             case .train(let n):
