@@ -35,10 +35,9 @@ struct ExploreCommand: ParsableCommand {
         let spec = try CLIError.wrap { try network.spec(default: .alexnet) }
         let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.alexnet.rawValue) : nil
         let (runtime, model) = try CLIError.wrap { () throws -> (ExplorerRuntime, AppModel) in
-            // mini ships trained weights (weights/mini.safetensors): show those unless told otherwise.
-            let path = weights ?? (preset == .mini && !untrained ? ShippedWeights.mini() : nil)
-            let runtime = try ExplorerRuntime(spec: spec, preset: preset, weightsPath: path, imagePath: image,
-                                              dataDirectory: data, trainLimit: trainLimit, memory: network.memory())
+            let runtime = try ExplorerRuntime(spec: spec, preset: preset, weights: weights, untrained: untrained,
+                                              imagePath: image, dataDirectory: data, trainLimit: trainLimit,
+                                              memory: network.memory())
             return (runtime, try runtime.model())
         }
         let environment = ProcessEnvironment.current

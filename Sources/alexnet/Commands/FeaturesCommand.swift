@@ -25,11 +25,6 @@ struct FeaturesCommand: ParsableCommand {
         guard index >= 0 else { throw ValidationError("--index must be 0 or more (0...9999 for the Fashion-MNIST test set), got \(index)") }
     }
 
-    /// An --index that picks nothing, found once the input is known.
-    struct IndexError: Error, CustomStringConvertible {
-        var description: String
-    }
-
     func run() throws {
         try CLIError.wrap {
             let spec = try network.spec(default: .mini)
@@ -41,18 +36,7 @@ struct FeaturesCommand: ParsableCommand {
             let name = try net.report.mapLayer(named: layer)
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
-            // An index past the end used to wrap around silently (10000 showed image 0): refuse it instead.
-            if let count = inputs.imageCount {
-                guard index < count else {
-                    throw IndexError(description: "--index \(index) is outside the Fashion-MNIST test set in \(data) "
-                        + "(\(NumberText.grouped(count)) images); expected 0...\(count - 1)")
-                }
-                inputs.move(by: index)
-            } else if index != 0 {
-                throw IndexError(description: "--index \(index) picks a Fashion-MNIST test image, but the input is "
-                    + (image.map { "the image \($0)" } ?? "the built-in test pattern (\(spec.name) does not take 28×28 grey images)")
-                    + "; expected no --index")
-            }
+            try inputs.select(index: index)
             let set = inputs.featureSet()
             guard let maps = set.layers.first(where: { $0.name == name })?.maps else {
                 throw ValidationError("no feature maps for layer '\(name)'; layers with maps: \(set.layers.map(\.name).joined(separator: ", "))")

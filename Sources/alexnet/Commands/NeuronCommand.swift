@@ -31,10 +31,12 @@ struct NeuronCommand: ParsableCommand {
             _ = try spec.shapeReport().checkedIndex(of: unit)
             let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1,
                                   memory: network.memory())
-            let loaded = try weights.map { try WeightsFile.load($0, into: net) }
+            // The untrained initialisation unless --weights: a unit's numbers are explained, not judged.
+            let chosen = try WeightsChoice.apply(to: net, weights: weights, untrained: true, preset: preset,
+                                                 initialization: Initialization.default(for: preset))
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
-                                           normalization: loaded?.normalization)
-            inputs.move(by: index)
+                                           normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
+            try inputs.select(index: index)
             let (images, name) = inputs.current()
             let explanation = try NeuronExplainer(network: net, images: images).explain(unit)
             switch format {

@@ -10,24 +10,25 @@ final class ExplorerRuntime {
     let features: FeatureInputs
     let workers: TrainingWorkers
 
-    /// Builds the engine for a network: seeded weights or `weightsPath`, the feature input, the workers.
-    init(spec: NetworkSpec, preset: Preset?, weightsPath: String?, imagePath: String?, dataDirectory: String,
+    /// Builds the engine for a network: the weights `WeightsChoice` picks (`weights`, else mini's shipped ones
+    /// unless `untrained`, else the seeded initialisation), the feature input, the workers.
+    init(spec: NetworkSpec, preset: Preset?, weights: String?, untrained: Bool, imagePath: String?, dataDirectory: String,
          trainLimit: Int?, memory: MemoryBudget) throws {
         let initialization = Initialization.default(for: preset)
         let network = try Network(spec: spec, initialization: initialization, seed: 1, memory: memory)
-        let loaded = try weightsPath.map { try WeightsFile.load($0, into: network) }
+        let chosen = try WeightsChoice.apply(to: network, weights: weights, untrained: untrained, preset: preset,
+                                             initialization: initialization)
         self.network = network
         features = try FeatureInputs(network: network, imagePath: imagePath, dataDirectory: dataDirectory,
-                                     normalization: loaded?.normalization)
-        features.weightsLabel = weightsPath == nil ? "untrained" : "trained"
+                                     normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
+        features.weightsLabel = chosen.label
         let engine = EngineNetwork.for(spec)
-        let provenance = loaded?.provenance
-            ?? .untrained("\(initialization.name), seed 1")
-        initialWeights = NetworkWeights(tensors: Self.tensors(of: network), filters: WeightsFile.filters(of: network, provenance: provenance),
-                                        provenance: provenance)
+        initialWeights = NetworkWeights(tensors: Self.tensors(of: network),
+                                        filters: .firstConv(of: network, provenance: chosen.provenance),
+                                        provenance: chosen.provenance)
         workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit,
                                   initialTensors: engine.isExplored ? initialWeights.tensors : nil,
-                                  initialFile: weightsPath.map { ($0 as NSString).lastPathComponent })
+                                  initialFile: chosen.path.map { ($0 as NSString).lastPathComponent })
     }
 
     private let initialWeights: NetworkWeights

@@ -16,12 +16,19 @@ final class FeatureInputs {
     let network: Network
     let source: Source
     private(set) var index = 0
+    private let dataDirectory: String
+
+    /// An `--index` that picks nothing.
+    struct IndexError: Error, CustomStringConvertible {
+        var description: String
+    }
 
     /// `normalization` is what Fashion-MNIST test images get (the checkpoint's, else measured);
     /// `channelNormalization` what an image file gets (the checkpoint's, else ImageNet's or Fashion-MNIST's).
     init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
          channelNormalization: ChannelNormalization? = nil) throws {
         self.network = network
+        self.dataDirectory = dataDirectory
         let input = network.spec.input
         classNames = try ShippedFiles.classNames(outputs: network.report.output.count).names
         if let imagePath {
@@ -29,7 +36,7 @@ final class FeatureInputs {
             let preprocessing = Preprocessing(network: input, normalization: channelNormalization
                 ?? normalization.map { ChannelNormalization($0, channels: input.channels) })
             source = .file(path: imagePath, image: preprocessing.apply(try ImageFile.load(imagePath)))
-        } else if input.channels == 1, input.height <= FashionMNIST.side, input.width <= FashionMNIST.side {
+        } else if Self.takesFashionMNIST(input) {
             // Without the data set the built-in pattern stands in; a data set that is there but broken is an
             // error, never silently replaced.
             switch Result(catching: { () throws(DatasetError) in try FashionMNIST.load(.test, directory: dataDirectory) }) {
@@ -51,6 +58,32 @@ final class FeatureInputs {
     var imageCount: Int? {
         if case .fashionMNIST(let data, _) = source { return data.count }
         return nil
+    }
+
+    /// Whether the network's input is a (crop of a) Fashion-MNIST image.
+    static func takesFashionMNIST(_ input: InputShape) -> Bool {
+        input.channels == 1 && input.height <= FashionMNIST.side && input.width <= FashionMNIST.side
+    }
+
+    /// Picks test image `index` for the commands' `--index`. An index past the end used to wrap around silently
+    /// (10000 showed image 0), and inputs other than the test set have no index to pick: both are refused.
+    func select(index: Int) throws {
+        if let count = imageCount {
+            guard (0..<count).contains(index) else {
+                throw IndexError(description: "--index \(index) is outside the Fashion-MNIST test set in \(dataDirectory) "
+                    + "(\(NumberText.grouped(count)) images); expected 0...\(count - 1)")
+            }
+            self.index = index
+        } else if index != 0 {
+            let input: String
+            if case .file(let path, _) = source { input = "the image \(path)" }
+            else if Self.takesFashionMNIST(network.spec.input) {
+                input = "the built-in test pattern (no Fashion-MNIST test set in \(dataDirectory))"
+            } else {
+                input = "the built-in test pattern (\(network.spec.name) does not take 28×28 grey images)"
+            }
+            throw IndexError(description: "--index \(index) picks a Fashion-MNIST test image, but the input is \(input); expected no --index")
+        }
     }
 
     /// Moves to another test image (only Fashion-MNIST inputs have a next one), wrapping around at either

@@ -156,12 +156,10 @@ final class TrainingWorkers {
             // Every weight, copied a few times a second (and whenever training stops), for the screens
             // that follow the run live; the copy is the snapshot's own, so the UI never sees a half step.
             if let run, ContinuousClock.now - lastCopy > .milliseconds(200) || !running {
-                let tensors = Dictionary(run.network.state.map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
+                let tensors = ExplorerRuntime.tensors(of: run.network)
                 let provenance = WeightProvenance.live(network: run.network.spec.name, step: run.trainer.step, from: from)
                 weights = NetworkWeights(tensors: tensors,
-                                         filters: run.network.firstConvWeights.map {
-                                             FilterSet(layer: $0.layer, weights: $0.weights, provenance: provenance)
-                                         },
+                                         filters: .firstConv(of: run.network, provenance: provenance),
                                          provenance: provenance)
                 lastCopy = .now
             }

@@ -19,7 +19,7 @@ final class LessonRuntime {
             runtime = nil
             // A network that cannot be built still has its shapes; the engine screens then say there are no weights.
             if let r = try? ExplorerRuntime(spec: view.explorer.model.explored, preset: view.session.context.preset,
-                                            weightsPath: nil, imagePath: nil, dataDirectory: dataDirectory, trainLimit: nil,
+                                            weights: nil, untrained: true, imagePath: nil, dataDirectory: dataDirectory, trainLimit: nil,
                                             memory: MemoryBudget(batch: 1, training: false)),
                let model = try? r.model() {
                 view.attach(model)

@@ -17,6 +17,8 @@ struct WeightsChoice {
     var text: String { provenance.text }
     /// For JSON: the file, or `untrained`.
     var name: String { path ?? "untrained" }
+    /// Short, beside a prediction: "trained" or "untrained".
+    var label: String { path == nil ? "untrained" : "trained" }
 
     static func apply(to network: Network, weights: String?, untrained: Bool, preset: Preset?,
                       initialization: Initialization, seed: UInt64 = 1) throws -> WeightsChoice {
@@ -40,6 +42,8 @@ struct WeightsChoice {
         else if let step = file.metadata["step"], let n = Int(step) { detail.append("step \(NumberText.grouped(n))") }
         let channels = network.spec.input.channels
         let normalization = try ChannelNormalization(metadata: file.metadata, channels: channels, file: path)
+        // One number each (this program's checkpoints) also normalises Fashion-MNIST test images; the values
+        // were checked (finite, std > 0) by the per-channel parse above.
         var scalar: PixelNormalization?
         if let m = file.metadata["normalization_mean"].flatMap(Float.init),
            let s = file.metadata["normalization_std"].flatMap(Float.init) { scalar = PixelNormalization(mean: m, std: s) }
