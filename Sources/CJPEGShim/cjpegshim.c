@@ -33,23 +33,7 @@ static void fill_info(struct jpeg_decompress_struct *cinfo, cjpeg_info *info) {
 }
 
 int cjpeg_read_info(const unsigned char *data, size_t size, cjpeg_info *info) {
-    struct jpeg_decompress_struct cinfo;
-    shim_error err;
-    memset(info, 0, sizeof *info);
-    cinfo.err = jpeg_std_error(&err.base);
-    err.base.error_exit = shim_error_exit;
-    err.base.emit_message = shim_emit_message;
-    err.info = info;
-    if (setjmp(err.jump)) {
-        jpeg_destroy_decompress(&cinfo);
-        return 1;
-    }
-    jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, data, (unsigned long)size);
-    jpeg_read_header(&cinfo, TRUE);
-    fill_info(&cinfo, info);
-    jpeg_destroy_decompress(&cinfo);
-    return 0;
+    return cjpeg_decode(data, size, 0, NULL, 0, info);
 }
 
 int cjpeg_decode(const unsigned char *data, size_t size, int grey, unsigned char *out, size_t out_size,
@@ -69,6 +53,10 @@ int cjpeg_decode(const unsigned char *data, size_t size, int grey, unsigned char
     jpeg_mem_src(&cinfo, data, (unsigned long)size);
     jpeg_read_header(&cinfo, TRUE);
     fill_info(&cinfo, info);
+    if (out == NULL) {  /* the header was all that was asked for */
+        jpeg_destroy_decompress(&cinfo);
+        return 0;
+    }
     cinfo.out_color_space = grey ? JCS_GRAYSCALE : JCS_RGB;
     jpeg_start_decompress(&cinfo);
     size_t row = (size_t)cinfo.output_width * (size_t)cinfo.output_components;

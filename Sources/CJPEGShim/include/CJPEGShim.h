@@ -21,7 +21,7 @@ typedef struct {
 int cjpeg_read_info(const unsigned char *data, size_t size, cjpeg_info *info);
 
 /// Decodes the whole image into `out` as 8-bit grey (`grey` != 0, width*height bytes) or interleaved
-/// RGB (width*height*3 bytes); `out_size` must be that size. Any libjpeg warning (corrupt or
+/// RGB (width*height*3 bytes); `out_size` must be that size. With `out` NULL only the header is read. Any libjpeg warning (corrupt or
 /// truncated data, which libjpeg would otherwise paper over with grey pixels) is an error here.
 /// Returns 0 on success.
 int cjpeg_decode(const unsigned char *data, size_t size, int grey, unsigned char *out, size_t out_size,
