@@ -22,7 +22,7 @@ public enum LessonHandout {
             case .experiment(let n):
                 block.append("*Experiment: `figure1` trained with ReLU and with tanh, at most \(n) SGD steps each (run the lesson in the program to measure it).*")
             case .setInputSize(let n):
-                block.append("*What-if: a \(n)×\(n) input; the network now reads \(context.report.input) → \(context.report.output).*")
+                block.append("*What-if: a \(n)×\(n) input; the network now reads \(context.report.input.paperDescription) → \(context.report.output.paperDescription).*")
             case .setPreset(let p):
                 block.append("*Network: `\(p.rawValue)` (\(p.summary)).*")
             case .setRecipe(let r):
