@@ -53,7 +53,7 @@ public struct LessonSession: Sendable {
         case .setRecipe(let r):
             lines.append("[recipe: \(r.description.isEmpty ? "the program's defaults" : r.description); the next training starts a fresh network]")
         case .setRounding(let r):
-            lines.append(r == .ceil ? "[what-if: conv sizes rounded up, 1 + ⌈(2P + W − F)/S⌉, as cuda-convnet does; the network now reads \(context.report.input) → \(context.report.output)]"
+            lines.append(r == .ceil ? "[what-if: conv sizes rounded up, 1 + ⌈(2P + W − F)/S⌉, as cuda-convnet does; the network now reads \(context.report.input.paperDescription) → \(context.report.output.paperDescription)]"
                                     : "[what-if: conv sizes rounded down, ⌊(W − F + 2P)/S⌋ + 1, as Caffe and PyTorch do]")
         case nil: break
         }
