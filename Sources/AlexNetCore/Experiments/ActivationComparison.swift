@@ -68,7 +68,7 @@ public final class ActivationComparison {
             let start = ContinuousClock.now
             let p = try run.step()
             let d = ContinuousClock.now - start
-            seconds[i] += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            seconds[i] += d / .seconds(1)
             let firstCrossing = p.trainError <= target && curves[i].firstPoint(reaching: target) == nil
             if p.step % recordEvery == 0 || run.isFinished || firstCrossing || p.step == maxSteps {
                 curves[i].points.append(CurvePoint(step: p.step, epoch: p.epoch, loss: p.loss, trainError: p.trainError,

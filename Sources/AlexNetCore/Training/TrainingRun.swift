@@ -158,7 +158,7 @@ public final class TrainingRun {
         }
         recentImages += result.count
         let elapsed = ContinuousClock.now - clock
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed / .seconds(1)
         if seconds >= 0.5 || rate == 0 {
             rate = Double(recentImages) / max(seconds, 1e-9)
             recentImages = 0; clock = .now
@@ -191,7 +191,7 @@ public final class TrainingRun {
         let started = ContinuousClock.now
         defer {
             let d = ContinuousClock.now - started
-            lastTestSeconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            lastTestSeconds = d / .seconds(1)
         }
         let n = min(test.count, options.testLimit ?? test.count)
         let size = 500

@@ -139,10 +139,10 @@ enum ChildProcess {
     }
 
     static func monotonicSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+        (ContinuousClock.now - origin) / .seconds(1)
     }
+
+    private static let origin = ContinuousClock.now
 
     /// The descriptors open in this process, from /proc/self/fd.
     private static func openDescriptors() -> [Int32] {

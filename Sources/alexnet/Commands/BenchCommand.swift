@@ -48,7 +48,7 @@ struct BenchCommand: ParsableCommand {
         for _ in 0..<runs {
             let start = ContinuousClock.now
             try body()
-            times.append((ContinuousClock.now - start).seconds)
+            times.append((ContinuousClock.now - start) / .seconds(1))
         }
         return times.sorted()[times.count / 2]
     }
@@ -92,12 +92,12 @@ struct BenchCommand: ParsableCommand {
                   + pad(NumberText.fixed(r.trainImages, 2), 13) + pad(NumberText.fixed(r.trainGFLOPs, 1), 15))
         }
         if !breakdown.isEmpty {
-            let total = breakdown.values.reduce(0.0) { $0 + $1.forward.seconds + $1.backward.seconds }
+            let total = breakdown.values.reduce(0.0) { $0 + ($1.forward + $1.backward) / .seconds(1) }
             print("\nwhere a training step at batch \(batch.last!) goes (per step):")
             print("layer        fwd ms    bwd ms   share")
             for layer in spec.layers {
                 guard let t = breakdown[layer.name] else { continue }
-                let f = t.forward.seconds / Double(steps), bw = t.backward.seconds / Double(steps)
+                let f = t.forward / .seconds(1) / Double(steps), bw = t.backward / .seconds(1) / Double(steps)
                 print(layer.name.padding(toLength: 10, withPad: " ", startingAt: 0) + pad(NumberText.fixed(f * 1e3, 2), 9)
                       + pad(NumberText.fixed(bw * 1e3, 2), 10)
                       + pad(NumberText.fixed((f + bw) * Double(steps) / total * 100, 1) + "%", 8))

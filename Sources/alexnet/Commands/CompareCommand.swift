@@ -164,7 +164,7 @@ struct CompareCommand: ParsableCommand {
                 print(table, terminator: "")
             }
             let times = summaries.flatMap(\.curves).reduce(into: [String: Double]()) { $0[$1.activation.rawValue, default: 0] += $1.seconds }
-            print("wall time \(NumberText.fixed((ContinuousClock.now - started).seconds, 1)) s ("
+            print("wall time \(NumberText.fixed((ContinuousClock.now - started) / .seconds(1), 1)) s ("
                   + acts.map { "\($0.rawValue) \(NumberText.fixed(times[$0.rawValue] ?? 0, 1)) s" }.joined(separator: ", ") + ")")
         }
         if let csv {

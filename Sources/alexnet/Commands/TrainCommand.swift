@@ -124,7 +124,7 @@ struct TrainCommand: ParsableCommand {
             line.show(ProgressLine.text(p, epochs: options.epochs))
             if let test = p.testError {
                 line.finishLine()
-                let secs = (ContinuousClock.now - epochStarted).seconds
+                let secs = (ContinuousClock.now - epochStarted) / .seconds(1)
                 epochStarted = .now
                 var summary = "epoch \(p.epochIndex + 1)/\(options.epochs): loss \(NumberText.fixed(p.loss, 3)), "
                     + "train error \(NumberText.fixed(p.trainError * 100, 2))%, test error \(NumberText.fixed(test * 100, 2))% "
@@ -136,7 +136,7 @@ struct TrainCommand: ParsableCommand {
                 try saveIfAsked(run, activation: act, why: nil)
             }
         }
-        print("done in \(NumberText.fixed((ContinuousClock.now - started).seconds, 1)) s")
+        print("done in \(NumberText.fixed((ContinuousClock.now - started) / .seconds(1), 1)) s")
         if let saveWeights {
             // The shipped `mini` is made this way: momentum would double its size and is of no use for inference.
             var checkpoint = run.checkpoint(activation: act)
@@ -157,8 +157,4 @@ struct TrainCommand: ParsableCommand {
         try run.checkpoint(activation: activation).save(to: save)
         print("saved \(save)" + (why.map { " (\($0))" } ?? ""))
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }
