@@ -172,13 +172,13 @@ import Testing
     }
 
     @Test func formulasAreNotSplitAcrossLines() {
-        let lines = NarrativeWrap.wrap("pool1 takes 3×3 windows with stride 2: ⌊(55 − 3 + 2·0)/2⌋ + 1 = 27.", width: 34)
+        let lines = TextWrap.wrap("pool1 takes 3×3 windows with stride 2: ⌊(55 − 3 + 2·0)/2⌋ + 1 = 27.", width: 34)
         #expect(lines.contains { $0.contains("⌊(55 − 3 + 2·0)/2⌋") })
         #expect(lines.allSatisfy { $0.unicodeScalars.count <= 34 })
-        #expect(NarrativeWrap.wrap("    = ⌊216/4⌋ + 1", width: 80) == ["    = ⌊216/4⌋ + 1"])
+        #expect(TextWrap.wrap("    = ⌊216/4⌋ + 1", width: 80) == ["    = ⌊216/4⌋ + 1"])
         // Wide characters take two columns; a deep indent in a narrow panel still ends.
-        #expect(NarrativeWrap.wrap("卷积层 卷积层 卷积层 卷积层", width: 14).allSatisfy { $0.displayWidth <= 14 })
-        #expect(NarrativeWrap.wrap(String(repeating: " ", count: 30) + String(repeating: "x", count: 40), width: 10)
+        #expect(TextWrap.wrap("卷积层 卷积层 卷积层 卷积层", width: 14).allSatisfy { $0.displayWidth <= 14 })
+        #expect(TextWrap.wrap(String(repeating: " ", count: 30) + String(repeating: "x", count: 40), width: 10)
             .allSatisfy { $0.displayWidth <= 10 })
     }
 

@@ -37,7 +37,7 @@ public struct QuizScreen: Sendable {
         guard area.width > 10, area.height > 4 else { return }
         var y = area.y
         func put(_ text: String, _ style: CellStyle) {
-            for line in NarrativeWrap.wrap(text, width: area.width) where y < area.maxY {
+            for line in TextWrap.wrap(text, width: area.width) where y < area.maxY {
                 grid.write(line, x: area.x, y: y, style: style, maxWidth: area.width)
                 y += 1
             }

@@ -56,17 +56,8 @@ public struct NeuronPanel: Sendable {
             // Which of the channels the two heatmaps show, right under the title.
             source.insert("heatmaps: channel \(strongest), whose products add up to the most of the \(patch.shape[0])", at: 1)
         }
-        for line in source {
-            let lead = line.prefix { $0 == " " }.count
-            let pieces = TextWrap.wrap(String(line.dropFirst(lead)), width: max(1, width - lead))
-            guard let first = pieces.first else { continue }
-            out.append(String(repeating: " ", count: lead) + first)
-            // The rest is wrapped again two columns in, so a continuation reads as one.
-            let rest = pieces.dropFirst().joined(separator: " ")
-            if !rest.isEmpty {
-                out += TextWrap.wrap(rest, width: max(1, width - lead - 2)).map { String(repeating: " ", count: lead + 2) + $0 }
-            }
-        }
+        // A continuation is indented two columns, so it reads as part of the line above.
+        for line in source { out += TextWrap.wrap(line, width: max(1, width), proseIndent: 2) }
         return out
     }
 
