@@ -53,4 +53,54 @@ import Testing
     func groupedRoundingNeverTraps(value: Double, expected: String) {
         #expect(NumberText.grouped(rounding: value) == expected)
     }
+
+    /// One spelling per kind, shared by the CLI and the screens: fc6's 37,752,832 parameters read 37.8M on both
+    /// (the screens once spelled it 37.75M), and only binary units for bytes.
+    static let shortCases: [(Int, String)] = [
+        (37_752_832, "37.8M"), (60_965_224, "61.0M"), (34_944, "34.9K"), (9_999, "9,999"), (96, "96"),
+        (1_135_000_000, "1.1G"), (-2_500_000, "-2.5M"),
+    ]
+
+    @Test(arguments: shortCases)
+    func shortCounts(value: Int, expected: String) {
+        #expect(NumberText.short(value) == expected)
+    }
+
+    static let byteCases: [(Int, String)] = [
+        (1_161_600, "1.1 MiB"),               // conv1's 290,400 fp32 activations
+        (3 * (1 << 30) / 2, "1.50 GiB"), (1023, "1023 B"), (1536, "1.5 KiB"),
+    ]
+
+    @Test(arguments: byteCases)
+    func bytesInBinaryUnits(value: Int, expected: String) {
+        #expect(NumberText.bytes(value) == expected)
+    }
+
+    static let decimalCases: [(Double, String)] = [
+        (0.01, "0.01"), (0.005, "0.005"), (0.0005, "0.0005"), (1e-4, "0.0001"), (1e-5, "1e-05"),
+        (0.75, "0.75"), (2, "2"), (0.5, "0.5"), (0.1 * 0.01, "0.001"), (Double(Float(1e-4)), "0.0001"), (0, "0"),
+    ]
+
+    /// Learning rates, weight decay, LRN's k/α/β and dropout's p as they are written in a config (C's `%g`).
+    @Test(arguments: decimalCases)
+    func constantsAsWritten(value: Double, expected: String) {
+        #expect(NumberText.shortDecimal(value) == expected)
+    }
+
+    static let briefCases: [(Double, String)] = [
+        (0.0123, "0.012"), (1234.4, "1234"), (12.34, "12.3"), (2.5e-5, "2.5e-5"), (0, "0"), (-0.5, "-0.5"),
+        (0.00996, "1e-2"), (.nan, "nan"),
+    ]
+
+    @Test(arguments: briefCases)
+    func briefLabels(value: Double, expected: String) {
+        #expect(NumberText.brief(value) == expected)
+    }
+
+    @Test func percentOfAFraction() {
+        #expect(NumberText.percent(37_752_832.0 / 60_965_224) == "61.9%")
+        #expect(NumberText.percent(0.25, places: 0) == "25%")
+        #expect(NumberText.percent(0.123456, places: 2) == "12.35%")
+    }
 }
+

@@ -47,7 +47,7 @@ import Testing
         let text = render(e, width: 120, height: 40).text
         #expect(text.contains("fc6  fully connected"))
         #expect(text.contains("Parameters  37,752,832"))             // 9216·4096 + 4096
-        #expect(text.contains("fc6       37.75M"))
+        #expect(text.contains("fc6        37.8M"))         // one decimal, as NumberText.short spells it everywhere
         #expect(text.contains("61.9%"))   // 37,752,832 / 60,965,224
         #expect(text.contains("Where the 60,965,224 parameters live"))
     }

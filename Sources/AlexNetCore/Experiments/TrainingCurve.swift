@@ -106,7 +106,7 @@ public struct ComparisonSummary: Sendable, Equatable {
             if let hit = c.firstPoint(reaching: target) {
                 return "\(c.activation.rawValue) reached \(Self.percent(target)) at step \(NumberText.grouped(hit.step))"
             }
-            return "\(c.activation.rawValue) \(NumberText.fixed(last.trainError * 100, 1))% at step \(NumberText.grouped(last.step))"
+            return "\(c.activation.rawValue) \(NumberText.percent(last.trainError)) at step \(NumberText.grouped(last.step))"
         }.joined(separator: " · ") + " (target \(Self.percent(target)))"
     }
 
@@ -146,7 +146,3 @@ public struct ComparisonSummary: Sendable, Equatable {
     }
 }
 
-extension NumberText {
-    /// A learning rate or decay as written on a command line: 0.02, 0.005, 1e-05 (`%g`).
-    public static func shortDecimal(_ v: Double) -> String { String(format: "%g", v) }
-}

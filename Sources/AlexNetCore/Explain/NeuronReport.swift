@@ -127,15 +127,9 @@ public enum NeuronReport {
         return [
             "\(l.layer): divided by (k + α·Σ a²)^β over channels \(first)–\(last) at this position:",
             "  a = " + l.neighbours.map { "ch\($0.channel) \(number($0.value))" }.joined(separator: ", "),
-            "  (\(constant(l.spec.k)) + \(constant(l.spec.alpha))·\(number(l.sumOfSquares)))^\(constant(l.spec.beta)) = \(number(l.divisor))",
+            "  (\(NumberText.shortDecimal(l.spec.k)) + \(NumberText.shortDecimal(l.spec.alpha))·\(number(l.sumOfSquares)))^\(NumberText.shortDecimal(l.spec.beta)) = \(number(l.divisor))",
             "  \(number(l.input)) / \(number(l.divisor)) = \(number(l.output))",
         ]
-    }
-
-    /// A hyper-parameter as written in a config: 2, 0.0001, 0.75.
-    private static func constant(_ v: Double) -> String {
-        let text = "\(v)"
-        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
     // MARK: - JSON

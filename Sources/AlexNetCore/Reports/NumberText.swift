@@ -1,4 +1,8 @@
 /// Number spellings shared by the CLI, the screens and the lessons, so the same count always reads the same.
+/// One spelling per kind of number: counts `grouped` (exact) or `short` (37.8M), bytes in binary units, a
+/// fraction as a `percent`, a configured constant (learning rate, α, dropout p) as written (`shortDecimal`),
+/// a measured value in few columns (`brief`, axis labels) and `fixed` places. Foundation-free, so the
+/// screens (which do not import Foundation) use it too.
 public enum NumberText {
     /// 62378344 → "62,378,344"
     public static func grouped(_ n: Int) -> String {
@@ -11,7 +15,7 @@ public enum NumberText {
         return n < 0 ? "-" + out : out
     }
 
-    /// 37752832 → "37.8M", 34944 → "34.9K", 96 → "96".
+    /// 37752832 → "37.8M", 34944 → "34.9K", 96 → "96": one decimal at every scale, three significant digits.
     public static func short(_ n: Int) -> String {
         let v = Double(n)
         switch n.magnitude {
@@ -59,5 +63,63 @@ public enum NumberText {
         let r = v.rounded()
         guard r.isFinite, abs(r) < 9_007_199_254_740_992 else { return fixed(v, 0) }
         return grouped(Int(r))
+    }
+
+    /// A fraction as a percentage: 0.619 → "61.9%" (`places` decimals).
+    public static func percent(_ fraction: Double, places: Int = 1) -> String { fixed(fraction * 100, places) + "%" }
+
+    /// A constant as it is written in a config or on a command line: 0.02, 0.005, 0.0001, 1e-05, 0.75, 2
+    /// (six significant digits, as C's `%g`, so a computed 0.1 · 0.01 still reads 0.001).
+    public static func shortDecimal(_ v: Double) -> String {
+        guard v.isFinite, v != 0 else { return v == 0 ? "0" : fixed(v, 0) }
+        // Round to six significant digits by an exact power of ten, so the shortest spelling of the result is short.
+        let shift = 5 - Int((log10Floor(abs(v))))
+        var r = v
+        if (0...22).contains(shift) {
+            r = (v * power10(shift)).rounded() / power10(shift)
+        } else if (-22 ..< 0).contains(shift) {
+            r = (v / power10(-shift)).rounded() * power10(-shift)
+        }
+        let text = "\(r)"
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
+    /// A measured value in few columns, for axis labels and scales: 0.0123 → "0.012", 1234 → "1234",
+    /// 12.34 → "12.3", 2.5e-5 → "2.5e-5" (trailing zeros dropped).
+    public static func brief(_ v: Double) -> String {
+        guard v.isFinite else { return fixed(v, 0) }
+        let a = abs(v)
+        if a == 0 { return "0" }
+        if a >= 1000 { return fixed(v, 0) }
+        if a >= 10 { return trimmed(fixed(v, 1)) }
+        if a >= 0.01 { return trimmed(fixed(v, 3)) }
+        var e = 0
+        var m = a
+        while m < 1 { m *= 10; e -= 1 }
+        if fixed(m, 1) == "10.0" { m /= 10; e += 1 }   // 9.96e-3 rounds to 1e-2, not 10e-3
+        return (v < 0 ? "-" : "") + trimmed(fixed(m, 1)) + "e\(e)"
+    }
+
+    private static func trimmed(_ s: String) -> String {
+        guard s.contains(".") else { return s }
+        var t = s
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t
+    }
+
+    private static func power10(_ n: Int) -> Double {
+        var p = 1.0
+        for _ in 0..<n { p *= 10 }   // exact up to 10^22
+        return p
+    }
+
+    /// ⌊log10 a⌋ for a finite positive a, without Foundation.
+    private static func log10Floor(_ a: Double) -> Int {
+        var e = 0
+        var m = a
+        while m >= 10 { m /= 10; e += 1 }
+        while m < 1 { m *= 10; e -= 1 }
+        return e
     }
 }

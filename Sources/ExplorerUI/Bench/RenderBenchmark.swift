@@ -10,7 +10,7 @@ public enum RenderBenchmark {
         public var frames: Int
         public var secondsPerFrame: Double
         public var summary: String {
-            "render filters screen \(width)×\(height): \(NumberFormat.fixed(secondsPerFrame * 1000, 3)) ms/frame over \(frames) frames (target ≤ 5 ms)"
+            "render filters screen \(width)×\(height): \(NumberText.fixed(secondsPerFrame * 1000, 3)) ms/frame over \(frames) frames (target ≤ 5 ms)"
         }
     }
 
@@ -30,7 +30,7 @@ public enum RenderBenchmark {
         let elapsed = clock.measure {
             for _ in 0..<frames { explorer.render(into: &grid) }
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed / .seconds(1)
         return Result(width: width, height: height, frames: frames, secondsPerFrame: seconds / Double(frames))
     }
 }

@@ -134,7 +134,7 @@ public struct LessonScreen: Sendable {
     static func narrative(_ session: LessonSession) -> [String] {
         var lines = session.enter(trains: true)
         if let focus = session.step.show {
-            let facts = Lessons.LayerFacts.lines(for: focus, in: session.context)
+            let facts = LayerFacts.lines(for: focus, in: session.context)
             if let start = lines.firstIndex(of: facts[0]), lines[start...].starts(with: facts) {
                 lines.replaceSubrange(start..<(start + facts.count), with: ["[screen: \(focus)]"])
             }
@@ -231,7 +231,7 @@ public struct LessonScreen: Sendable {
     static func figures(_ s: TrainingSnapshot) -> String {
         var text = ""
         if let loss = s.loss.last { text += ": loss \(NumberText.fixed(loss.y, 3))" }
-        if let e = s.trainError.last { text += ", training error \(NumberText.fixed(e.y * 100, 1))%" }
+        if let e = s.trainError.last { text += ", training error \(NumberText.percent(e.y))" }
         return text
     }
 
@@ -342,7 +342,7 @@ public struct LessonScreen: Sendable {
             let style = line.hasPrefix("Right") ? theme.good : line.hasPrefix("Not quite") ? theme.warning
                 : line.hasPrefix("Q:") ? theme.bold : line.hasPrefix("──") ? theme.heading
                 : line.hasPrefix("[") || line.hasPrefix("(") ? theme.dim : theme.plain
-            out += NarrativeWrap.wrap(line, width: width).map { ($0, style) }
+            out += TextWrap.wrap(line, width: width).map { ($0, style) }
         }
         return out
     }
@@ -366,7 +366,7 @@ public struct LessonScreen: Sendable {
         else { for x in area.x..<area.maxX { grid.put("─", x: x, y: area.y, style: theme.frame) } }
         // The whole title, wrapped, never cut.
         var row = beside ? 0 : 1
-        for line in NarrativeWrap.wrap(session.lesson.title, width: inner.width) where row < inner.height - 3 {
+        for line in TextWrap.wrap(session.lesson.title, width: inner.width) where row < inner.height - 3 {
             grid.write(line, in: inner, row: row, style: theme.heading)
             row += 1
         }

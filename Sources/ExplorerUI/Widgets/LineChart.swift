@@ -1,3 +1,5 @@
+import AlexNetCore
+
 /// One point of a chart series.
 public struct ChartPoint: Sendable, Equatable {
     public var x: Double
@@ -58,7 +60,7 @@ public struct LineChart: Sendable {
     }
 
     func yLabel(_ y: Double) -> String {
-        percent ? NumberFormat.short((y * 100 * 10).rounded() / 10) + "%" : NumberFormat.short(y)
+        percent ? NumberText.brief((y * 100 * 10).rounded() / 10) + "%" : NumberText.brief(y)
     }
 
     var xRange: (low: Double, high: Double) {
@@ -106,7 +108,7 @@ public struct LineChart: Sendable {
             let w = label.unicodeScalars.count
             grid.write(label, x: plot.x - 1 - w, y: row, style: theme.dim)
         }
-        let xl = NumberFormat.short(xlo), xh = NumberFormat.short(xhi)
+        let xl = NumberText.brief(xlo), xh = NumberText.brief(xhi)
         grid.write(xl, x: plot.x, y: axisY + 1, style: theme.dim)
         grid.write(xh, x: plot.maxX - xh.unicodeScalars.count, y: axisY + 1, style: theme.dim)
         if !xLabel.isEmpty {

@@ -53,12 +53,12 @@ public enum ExperimentPlaceholder {
             if let hit = curve.firstPoint(reaching: result.target) { return .success(NumberText.grouped(hit.step)) }
             return .success("more than \(NumberText.grouped(last.step))")
         case "error":
-            return .success(NumberText.fixed(last.trainError * 100, 1) + "%")
+            return .success(NumberText.percent(last.trainError))
         default:
             guard let s = curve.lastMeasures.first(where: { $0.layer == parts[3] })?.saturation else {
                 return .success("(not measured)")
             }
-            return .success(NumberText.fixed(s * 100, 0) + "%")
+            return .success(NumberText.percent(s, places: 0))
         }
     }
 

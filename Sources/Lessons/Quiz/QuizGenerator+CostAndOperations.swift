@@ -121,7 +121,7 @@ extension QuizGenerator {
             ? "What percentage of \(report.network.name)'s \(NumberText.grouped(report.totalMACs)) multiply-adds per image happen in its conv layers? (whole percent)"
             : "What percentage of \(report.network.name)'s \(NumberText.grouped(report.totalParams)) parameters sit in its fully connected layers? (whole percent)"
         let worked = ["\(askMACs ? "conv multiply-adds" : "fc parameters") = \(NumberText.grouped(part))",
-                      "\(NumberText.grouped(part)) / \(NumberText.grouped(whole)) = \(String(format: "%.1f", Double(part) * 100 / Double(max(whole, 1))))% → \(percent)%",
+                      "\(NumberText.grouped(part)) / \(NumberText.grouped(whole)) = \(NumberText.percent(Double(part) / Double(max(whole, 1)))) → \(percent)%",
                       askMACs ? "The conv layers do most of the work with few weights; the fc layers the reverse." : "The fc layers hold most of the weights but do little of the work."]
         return QuizQuestion(kind: .macsShare, prompt: prompt, answer: percent, worked: worked, givens: ["part": part, "whole": whole])
     }
@@ -170,11 +170,11 @@ extension QuizGenerator {
         let answer = Int(b.rounded())
         let list = values.map { String(Int($0)) }.joined(separator: ", ")
         let sumSquares = values.reduce(0) { $0 + Double($1) * Double($1) }
-        let prompt = "LRN with the paper's k = \(Int(spec.k)), n = \(spec.size), α = \(spec.alpha), β = \(spec.beta): five neighbouring channels hold \(list) at one pixel. What is the middle channel's output b, to the nearest whole number?"
+        let prompt = "LRN with the paper's k = \(NumberText.shortDecimal(spec.k)), n = \(spec.size), α = \(NumberText.shortDecimal(spec.alpha)), β = \(NumberText.shortDecimal(spec.beta)): five neighbouring channels hold \(list) at one pixel. What is the middle channel's output b, to the nearest whole number?"
         let s = spec.k + spec.alpha * sumSquares
         let worked = ["b = a / (k + α·Σa²)^β, the sum over the \(spec.size) channels",
-                      "Σa² = \(NumberText.grouped(Int(sumSquares))); k + α·Σa² = \(String(format: "%.4f", s))",
-                      "b = \(Int(values[centre])) / \(String(format: "%.4f", s))^\(spec.beta) = \(String(format: "%.3f", b)) → \(answer)"]
+                      "Σa² = \(NumberText.grouped(Int(sumSquares))); k + α·Σa² = \(NumberText.fixed(s, 4))",
+                      "b = \(Int(values[centre])) / \(NumberText.fixed(s, 4))^\(NumberText.shortDecimal(spec.beta)) = \(NumberText.fixed(Double(b), 3)) → \(answer)"]
         return QuizQuestion(kind: .lrnValue, prompt: prompt, answer: answer, worked: worked, givens: Dictionary(uniqueKeysWithValues: values.enumerated().map { ("a\($0.offset + 1)", Int($0.element)) }))
     }
 }

@@ -25,7 +25,7 @@ final class LessonTraining {
         for i in 0..<steps {
             last = try run.step()
             if (i + 1) % max(steps / 4, 1) == 0 || i + 1 == steps, let p = last {
-                lines.append("  step \(p.step): loss \(NumberText.fixed(p.loss, 3)), training error \(NumberText.fixed(p.trainError * 100, 1))%")
+                lines.append("  step \(p.step): loss \(NumberText.fixed(p.loss, 3)), training error \(NumberText.percent(p.trainError))")
             }
         }
         return lines

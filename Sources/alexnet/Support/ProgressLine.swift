@@ -20,7 +20,7 @@ struct ProgressLine {
         let done = inEpoch == 0 && p.epochIndex > 0 ? p.stepsPerEpoch : inEpoch
         let epochShown = inEpoch == 0 && p.epochIndex > 0 ? p.epochIndex : p.epochIndex + 1
         return prefix + "epoch \(epochShown)/\(epochs) [\(bar(Double(done) / Double(max(p.stepsPerEpoch, 1)), width: 20))] "
-            + "\(done)/\(p.stepsPerEpoch)  loss \(NumberText.fixed(p.loss, 3))  train error \(NumberText.fixed(p.trainError * 100, 1))%  "
+            + "\(done)/\(p.stepsPerEpoch)  loss \(NumberText.fixed(p.loss, 3))  train error \(NumberText.percent(p.trainError))  "
             + "\(NumberText.grouped(rounding: p.imagesPerSecond)) images/s"
     }
 

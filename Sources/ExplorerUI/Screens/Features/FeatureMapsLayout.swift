@@ -63,7 +63,7 @@ struct FeatureMapsLayout {
         var heading = StyledLine("Prediction", theme.heading)
         if let weights, "Prediction (\(weights))".count <= width { heading = StyledLine([("Prediction", theme.heading), (" (\(weights))", theme.dim)]) }
         var lines = [heading]
-        let percents = top.map { NumberText.fixed(Double($0.probability) * 100, 1) + "%" }
+        let percents = top.map { NumberText.percent(Double($0.probability)) }
         let pw = percents.map(\.count).max() ?? 5
         for (i, p) in top.enumerated() {
             let style = i == 0 ? theme.good : theme.plain

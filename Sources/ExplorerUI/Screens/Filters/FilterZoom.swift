@@ -23,7 +23,7 @@ struct FilterZoom {
         for v in filterValues { norm += v * v }
         StyledLine([("filter \(index) of \(filters.count)", theme.heading),
                     ("  channel \(channelName) (\(channel + 1)/\(filters.channels), c: next)", theme.dim),
-                    ("  L2 norm \(NumberFormat.short(Double(norm.squareRoot())))", theme.plain)])
+                    ("  L2 norm \(NumberText.brief(Double(norm.squareRoot())))", theme.plain)])
             .render(into: &grid, rect: area, row: 0)
 
         // The picture: each pixel two cells wide so it looks square.
@@ -47,7 +47,7 @@ struct FilterZoom {
                 var x = table.x
                 for c in 0..<kw {
                     let v = Double(values[values.startIndex + r * kw + c])
-                    let text = NumberFormat.fixed(v * pow10(exponent), 0).leftPadded(to: cellWidth - 1) + " "
+                    let text = NumberText.fixed(v * pow10(exponent), 0).leftPadded(to: cellWidth - 1) + " "
                     let style = caps.colors.hasColor ? caps.style(fg: v < 0 ? .indexed(75) : v > 0 ? .indexed(209) : .default) : theme.plain
                     x = grid.write(text, x: x, y: table.y + 1 + r, style: style, maxWidth: table.maxX - x)
                 }
@@ -58,7 +58,7 @@ struct FilterZoom {
         let legendY = picture.maxY + 1
         let scaleKind: ColorScale = rgb ? .channel([RGB(255, 0, 0), RGB(0, 255, 0), RGB(0, 0, 255)][channel]) : .diverging
         let (low, high): (Float, Float) = rgb ? (filterValues.min() ?? 0, filterValues.max() ?? 0) : (-Float(m), Float(m))
-        let lowText = NumberFormat.short(Double(low)), highText = NumberFormat.short(Double(high))
+        let lowText = NumberText.brief(Double(low)), highText = NumberText.brief(Double(high))
         let barWidth = max(10, min(24, kw * scale), lowText.unicodeScalars.count + highText.unicodeScalars.count + 2)
         grid.write("colour scale, channel \(channelName):", in: area, row: legendY - area.y, style: theme.bold)
         for i in 0..<barWidth {

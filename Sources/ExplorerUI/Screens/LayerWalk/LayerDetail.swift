@@ -19,21 +19,21 @@ enum LayerDetail {
             lines.append(StyledLine([("Shape: ", theme.bold), (layer.formulaText, theme.plain)]))
         }
         if layer.params > 0 {
-            lines.append(StyledLine([("Parameters  ", theme.bold), (NumberFormat.grouped(layer.params), theme.number),
+            lines.append(StyledLine([("Parameters  ", theme.bold), (NumberText.grouped(layer.params), theme.number),
                                      (weightProduct(layer).map { "  (weights \($0))" } ?? "", theme.dim)]))
-            lines.append(StyledLine("  = \(NumberFormat.grouped(layer.weights)) weights + \(NumberFormat.grouped(layer.biases)) biases", theme.plain))
+            lines.append(StyledLine("  = \(NumberText.grouped(layer.weights)) weights + \(NumberText.grouped(layer.biases)) biases", theme.plain))
         } else {
             lines.append(StyledLine([("Parameters  ", theme.bold), ("0", theme.number), (" (nothing to learn)", theme.dim)]))
         }
-        if let gpu = LayerFacts.gpuSplit(for: index, in: report) {
+        if let gpu = LayerExplanation.gpuSplit(for: index, in: report) {
             lines.append(StyledLine([("Two GPUs    ", theme.bold), (gpu, theme.plain)]))
         }
-        lines.append(StyledLine([("MACs        ", theme.bold), (NumberFormat.grouped(layer.macs), theme.number),
+        lines.append(StyledLine([("MACs        ", theme.bold), (NumberText.grouped(layer.macs), theme.number),
                                  (layer.macs == 0 ? " (no multiply-adds)" : " multiply-adds per image", theme.dim)]))
         let o = layer.output
         let dims = o.isFlat ? "" : " = \(o.height)·\(o.width)·\(o.channels)"
-        lines.append(StyledLine([("Activations ", theme.bold), (NumberFormat.grouped(o.count), theme.number),
-                                 (dims + ", " + NumberFormat.bytes(layer.activationBytes) + " fp32", theme.plain)]))
+        lines.append(StyledLine([("Activations ", theme.bold), (NumberText.grouped(o.count), theme.number),
+                                 (dims + ", " + NumberText.bytes(layer.activationBytes) + " fp32", theme.plain)]))
         let rf = layer.receptiveField
         lines.append(StyledLine([("Receptive   ", theme.bold), ("\(rf)×\(rf)", theme.number),
                                  (" input pixels" + (layer.jump > 0 ? ", jump \(layer.jump)" : ""), theme.plain)]))
@@ -67,7 +67,7 @@ enum LayerDetail {
         case .maxpool(let p):
             return "window \(p.kernel)×\(p.kernel), stride \(p.stride), padding \(p.padding)"
         case .dropout(let p):
-            return "drop probability \(NumberFormat.short(p)) (training only)"
+            return "drop probability \(NumberText.shortDecimal(p)) (training only)"
         default:
             return nil
         }

@@ -3,7 +3,7 @@ import AlexNetCore
 /// The short explanation of a layer shown beside its numbers: what the kind does and what the paper
 /// measured about it. Numbers about *this* network are read from its report; the paper's own
 /// measurements (error reductions, Fig. 1's speed-up, its neuron count) are quotations.
-enum LayerFacts {
+enum LayerExplanation {
     static func explanation(for index: Int, in report: ShapeReport) -> String {
         let layer = report.layers[index]
         let paperNet = report.network.name.hasPrefix("alexnet")
@@ -27,8 +27,8 @@ enum LayerFacts {
             return "Sigmoid squashes to (0, 1) and saturates at both ends; its gradient is at most 0.25."
         case .lrn(let n):
             return "Local response normalisation: b = a / (k + α·Σa²)^β, the sum over \(n.size) neighbouring "
-                + "channels at the same position, with k = \(NumberFormat.short(n.k)), n = \(n.size), "
-                + "α = \(NumberFormat.short(n.alpha)), β = \(NumberFormat.short(n.beta)). Strongly active "
+                + "channels at the same position, with k = \(NumberText.shortDecimal(n.k)), n = \(n.size), "
+                + "α = \(NumberText.shortDecimal(n.alpha)), β = \(NumberText.shortDecimal(n.beta)). Strongly active "
                 + "maps damp their neighbours (lateral inhibition). The paper: it cut top-1/top-5 error by 1.4%/1.2%."
         case .maxpool(let p):
             var text = "Max pooling: the largest value in each \(p.kernel)×\(p.kernel) window, stride \(p.stride); no weights."
@@ -38,7 +38,7 @@ enum LayerFacts {
             }
             return text
         case .dropout(let p):
-            var text = "Dropout: in training each value is zeroed with probability \(NumberFormat.short(p)), "
+            var text = "Dropout: in training each value is zeroed with probability \(NumberText.shortDecimal(p)), "
                 + "so neurons cannot co-adapt. The paper: it doubles the iterations to converge (roughly); without it "
                 + "the network overfits substantially. The paper drops fc6's and fc7's outputs with 0.5 and at test "
                 + "time multiplies every output by 0.5; this program (like PyTorch) uses inverted dropout: "
@@ -51,20 +51,20 @@ enum LayerFacts {
             }
             return text
         case .flatten:
-            var text = "Flatten: the \(layer.input.paperDescription) maps become one vector of \(NumberFormat.grouped(layer.output.count)) numbers for the fully connected layers."
+            var text = "Flatten: the \(layer.input.paperDescription) maps become one vector of \(NumberText.grouped(layer.output.count)) numbers for the fully connected layers."
             if report.network.name == "torchvision" {
                 text += " torchvision puts AdaptiveAvgPool2d((6, 6)) here, so its fc6 always gets 256·6·6 inputs; this preset leaves it out, so a what-if input size changes fc6's parameters where torchvision's would not."
             }
             return text
         case .linear(let out):
-            var text = "Fully connected: each of the \(NumberFormat.grouped(out)) outputs is a weighted sum of all "
-                + "\(NumberFormat.grouped(layer.input.count)) inputs plus a bias."
+            var text = "Fully connected: each of the \(NumberText.grouped(out)) outputs is a weighted sum of all "
+                + "\(NumberText.grouped(layer.input.count)) inputs plus a bias."
             let share = Double(layer.params) / Double(max(1, report.totalParams))
-            if share > 0.3 { text += " This one layer holds \(NumberFormat.percent(share)) of all parameters." }
+            if share > 0.3 { text += " This one layer holds \(NumberText.percent(share)) of all parameters." }
             return text
         case .softmax:
             let torch = report.network.name == "torchvision" ? " (torchvision's model ends at fc8's scores; this layer is added here.)" : ""
-            return torch + "Softmax turns the \(NumberFormat.grouped(layer.input.count)) scores into probabilities that sum to 1; "
+            return torch + "Softmax turns the \(NumberText.grouped(layer.input.count)) scores into probabilities that sum to 1; "
                 + "training minimises the cross-entropy (the paper's multinomial logistic regression)."
         }
     }
@@ -81,7 +81,7 @@ enum LayerFacts {
         var text = "The paper says 224×224 input. Rounding down (Caffe, PyTorch): \(paper.exactnessNote). "
         text += "Krizhevsky's cuda-convnet rounds up: \(ceil.text). "
         if let f = layer.formula, f.isExact { text += "With \(f.input): \(f.exactnessNote)." }
-        text += " Here \(out.height)·\(out.width)·\(out.channels) = \(NumberFormat.grouped(out.count)) neurons; the paper counts 253,440 and does not say how (55·48·96 and 48·48·110 both give it)."
+        text += " Here \(out.height)·\(out.width)·\(out.channels) = \(NumberText.grouped(out.count)) neurons; the paper counts 253,440 and does not say how (55·48·96 and 48·48·110 both give it)."
         return text
     }
 

@@ -66,7 +66,7 @@ public struct LayerWalkScreen: Screen {
 
     private func panels(body: Rect, theme: Theme) -> LayerPanels.Layout {
         LayerPanels.layout(detail: LayerDetail.lines(for: selected, in: report, theme: theme),
-                           explanation: LayerFacts.explanation(for: selected, in: report),
+                           explanation: LayerExplanation.explanation(for: selected, in: report),
                            table: ParameterTable.lines(report: report, selected: selected,
                                                        width: LayerPanels.rightWidth(body), theme: theme),
                            area: body, theme: theme)
@@ -87,7 +87,7 @@ public struct LayerWalkScreen: Screen {
         PipelineStrip(blocks: blocks, selected: selected + 1).render(into: &grid, area: stripArea, theme: theme)
         let body = Self.body(area)
         LayerPanels.render(detail: LayerDetail.lines(for: selected, in: report, theme: theme),
-                           explanation: LayerFacts.explanation(for: selected, in: report),
+                           explanation: LayerExplanation.explanation(for: selected, in: report),
                            table: ParameterTable.lines(report: report, selected: selected,
                                                        width: LayerPanels.rightWidth(body), theme: theme),
                            scroll: scroll, scrollKeys: ("J/PgDn", "K/PgUp"), into: &grid, area: body, theme: theme)

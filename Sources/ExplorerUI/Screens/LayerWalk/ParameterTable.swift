@@ -5,7 +5,7 @@ import AlexNetCore
 enum ParameterTable {
     static func lines(report: ShapeReport, selected: Int, width: Int, theme: Theme) -> [StyledLine] {
         let total = report.totalParams
-        var lines = [StyledLine([("Where the ", theme.bold), (NumberFormat.grouped(total), theme.number),
+        var lines = [StyledLine([("Where the ", theme.bold), (NumberText.grouped(total), theme.number),
                                  (" parameters live", theme.bold)])]
         lines.append(StyledLine("layer".padded(to: 7) + "params".leftPadded(to: 9) + "  running total", theme.dim))
         let barWidth = max(0, width - 34)
@@ -14,9 +14,9 @@ enum ParameterTable {
             running += layer.params
             let share = Double(layer.params) / Double(max(1, total))
             let name = layer.name.padded(to: 7)
-            let count = NumberFormat.compact(layer.params).leftPadded(to: 9)
-            let run = NumberFormat.compact(running).leftPadded(to: 9)
-            let pct = NumberFormat.percent(Double(running) / Double(max(1, total))).leftPadded(to: 7)
+            let count = NumberText.short(layer.params).leftPadded(to: 9)
+            let run = NumberText.short(running).leftPadded(to: 9)
+            let pct = NumberText.percent(Double(running) / Double(max(1, total))).leftPadded(to: 7)
             let filled = Int((share * Double(barWidth)).rounded(.up))
             let bar = String(repeating: theme.capabilities.unicode ? "█" : "#", count: min(barWidth, filled))
             let style = i == selected ? theme.selected : theme.plain

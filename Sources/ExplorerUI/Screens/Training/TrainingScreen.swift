@@ -74,13 +74,13 @@ public struct TrainingScreen: Screen {
         // Header: what trains and its state, then the figures, each wrapped between whole parts.
         var header = StyledLine.headline(description, state: stateLabel, width: area.width,
                                          styles: (theme.heading, theme[keyPath: stateStyle]))
-        var stats = ["step \(NumberFormat.grouped(s.step))" + (s.totalSteps.map { " of \(NumberFormat.grouped($0))" } ?? ""),
+        var stats = ["step \(NumberText.grouped(s.step))" + (s.totalSteps.map { " of \(NumberText.grouped($0))" } ?? ""),
                      "epoch \(NumberText.fixed(s.epoch, 2))"]
         if s.imagesPerSecond > 0 { stats.append("\(NumberText.fixed(s.imagesPerSecond, 0)) images/s") }
         if s.learningRate > 0 { stats.append("lr \(s.learningRate)") }
         if let loss = s.loss.last { stats.append("loss \(NumberText.fixed(loss.y, 3))") }
-        if let e = s.trainError.last { stats.append("train error \(NumberText.fixed(e.y * 100, 1))%") }
-        if let e = s.testError.last { stats.append("test error \(NumberText.fixed(e.y * 100, 1))%") }
+        if let e = s.trainError.last { stats.append("train error \(NumberText.percent(e.y))") }
+        if let e = s.testError.last { stats.append("test error \(NumberText.percent(e.y))") }
         header += StyledLine.joined(stats, width: area.width, style: theme.number)
         if let message = s.message ?? engineReason {
             header += StyledLine.wrapped(message, width: area.width, style: theme.dim).prefix(2)

@@ -206,8 +206,8 @@ public struct WhatIfScreen: Screen {
         let before = model.originalReport.totalParams
         if let report = model.report {
             let after = report.totalParams
-            lines.append(StyledLine([("params ", theme.bold), (NumberFormat.compact(before).padded(to: 11), theme.dim),
-                                     (" " + NumberFormat.compact(after), after == before ? theme.number : theme.changed)]))
+            lines.append(StyledLine([("params ", theme.bold), (NumberText.short(before).padded(to: 11), theme.dim),
+                                     (" " + NumberText.short(after), after == before ? theme.number : theme.changed)]))
         }
         return lines
     }
