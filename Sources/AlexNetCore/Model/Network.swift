@@ -138,21 +138,7 @@ public final class Network {
 
     /// dLogits (N, classes) → adds every parameter's gradient. Needs a forward in `.train` mode first.
     public func backward(_ dLogits: Tensor) {
-        var d = dLogits
-        for (spec, layer) in layers.reversed() {
-            if let layer {
-                let start = ContinuousClock.now
-                defer { if layerTimes != nil { layerTimes![spec.name, default: (.zero, .zero)].backward += ContinuousClock.now - start } }
-                if let conv = layer as? Conv2D, !conv.needsInputGradient {
-                    _ = conv.backward(d)
-                    return
-                }
-                d = layer.backward(d)
-            } else if case .flatten = spec.kind {
-                let shape = report.layers.first { $0.name == spec.name }!.input
-                d.reshape([d.shape[0], shape.channels, shape.height, shape.width])
-            }
-        }
+        _ = backpropagate(dLogits)
     }
 
     /// The gradient with respect to the input images as well (for gradient checks); slower, since the
@@ -161,10 +147,23 @@ public final class Network {
         let first = layers.compactMap { $0.layer as? Conv2D }.first
         first?.needsInputGradient = true
         defer { first?.needsInputGradient = false }
+        return backpropagate(dLogits)!
+    }
+
+    /// The one backward loop: every layer from the logits down, timed when `layerTimes` is on. It stops at a
+    /// conv that needs no input gradient (the first one, in training) and returns nil then, else dInput.
+    private func backpropagate(_ dLogits: Tensor) -> Tensor? {
         var d = dLogits
         for (spec, layer) in layers.reversed() {
-            if let layer { d = layer.backward(d) }
-            else if case .flatten = spec.kind {
+            if let layer {
+                let start = ContinuousClock.now
+                defer { if layerTimes != nil { layerTimes![spec.name, default: (.zero, .zero)].backward += ContinuousClock.now - start } }
+                if let conv = layer as? Conv2D, !conv.needsInputGradient {
+                    _ = conv.backward(d)
+                    return nil
+                }
+                d = layer.backward(d)
+            } else if case .flatten = spec.kind {
                 let shape = report.layers.first { $0.name == spec.name }!.input
                 d.reshape([d.shape[0], shape.channels, shape.height, shape.width])
             }
