@@ -41,7 +41,6 @@ public struct LineChart: Sendable {
 
     static let marks: [Unicode.Scalar] = ["*", "+", "o", "x", "#", "%"]
 
-    /// The y range shown: all points and the target, padded by 5%.
     /// The y range shown: all points and the target, padded by 5%, kept inside `yBounds`. Without
     /// points the whole of `yBounds` (its finite part, else 0…1).
     var yRange: (low: Double, high: Double) {
@@ -82,10 +81,14 @@ public struct LineChart: Sendable {
         // Rows: legend, plot…, x axis, x labels.
         let plot = Rect(x: area.x + margin, y: top + 1, width: area.width - margin, height: area.maxY - top - 3)
         guard plot.width >= 4, plot.height >= 2 else { return }
-        let axisY = plot.maxY
-        let caps = theme.capabilities
+        drawLegend(into: &grid, row: top, plot: plot, area: area, theme: theme)
+        drawAxes(into: &grid, plot: plot, yLabels: yLabels, x: (xlo, xhi), theme: theme)
+        drawLines(into: &grid, plot: plot, x: (xlo, xhi), y: (ylo, yhi), theme: theme)
+    }
 
-        // Legend, right-aligned on the first row.
+    /// The legend, right-aligned on the row above the plot: each series' mark and name, then the target.
+    private func drawLegend(into grid: inout CellGrid, row: Int, plot: Rect, area: Rect, theme: Theme) {
+        let caps = theme.capabilities
         var legend: [(String, CellStyle)] = []
         for (i, s) in series.enumerated() {
             let mark: Unicode.Scalar = caps.colors.hasColor ? (caps.unicode ? "●" : "*") : Self.marks[i % Self.marks.count]
@@ -94,9 +97,13 @@ public struct LineChart: Sendable {
         if let target { legend.append(("\(caps.unicode ? "╌" : "-") \(target.label)", theme.warning)) }
         let legendWidth = legend.reduce(0) { $0 + $1.0.unicodeScalars.count }
         var lx = max(plot.x, area.maxX - legendWidth)
-        for (text, style) in legend { lx = grid.write(text, x: lx, y: top, style: style, maxWidth: area.maxX - lx) }
+        for (text, style) in legend { lx = grid.write(text, x: lx, y: row, style: style, maxWidth: area.maxX - lx) }
+    }
 
-        // Axes and labels.
+    /// The y axis left of the plot with its three labels (top, middle, bottom), the x axis under it with
+    /// the first and last x and the x label between them.
+    private func drawAxes(into grid: inout CellGrid, plot: Rect, yLabels: [String], x: (low: Double, high: Double), theme: Theme) {
+        let axisY = plot.maxY
         for y in plot.y..<axisY { grid.put("│", x: plot.x - 1, y: y, style: theme.frame) }
         grid.put("└", x: plot.x - 1, y: axisY, style: theme.frame)
         for x in plot.x..<plot.maxX { grid.put("─", x: x, y: axisY, style: theme.frame) }
@@ -108,20 +115,26 @@ public struct LineChart: Sendable {
             let w = label.unicodeScalars.count
             grid.write(label, x: plot.x - 1 - w, y: row, style: theme.dim)
         }
-        let xl = NumberText.brief(xlo), xh = NumberText.brief(xhi)
+        let xl = NumberText.brief(x.low), xh = NumberText.brief(x.high)
         grid.write(xl, x: plot.x, y: axisY + 1, style: theme.dim)
         grid.write(xh, x: plot.maxX - xh.unicodeScalars.count, y: axisY + 1, style: theme.dim)
         if !xLabel.isEmpty {
             let w = xLabel.unicodeScalars.count
             grid.write(xLabel, x: plot.x + max(xl.unicodeScalars.count + 1, (plot.width - w) / 2), y: axisY + 1, style: theme.dim)
         }
+    }
 
-        // Dots: 2 columns × 4 rows per cell with braille, 1×1 with marks.
+    /// The target as a dashed row, then every series as straight segments between its points: braille
+    /// dots (2 columns × 4 rows per cell) with UTF-8 and colour, else one mark per cell. Where two series
+    /// cross, the later one owns the cell.
+    private func drawLines(into grid: inout CellGrid, plot: Rect, x: (low: Double, high: Double), y: (low: Double, high: Double),
+                           theme: Theme) {
+        let caps = theme.capabilities
         let braille = caps.unicode && caps.colors.hasColor
         let (sx, sy) = braille ? (2, 4) : (1, 1)
         let dotsW = plot.width * sx, dotsH = plot.height * sy
-        func dotX(_ x: Double) -> Int { Int(((x - xlo) / (xhi - xlo) * Double(dotsW - 1)).rounded()) }
-        func dotY(_ y: Double) -> Int { Int(((yhi - y) / (yhi - ylo) * Double(dotsH - 1)).rounded()) }
+        func dotX(_ v: Double) -> Int { Int(((v - x.low) / (x.high - x.low) * Double(dotsW - 1)).rounded()) }
+        func dotY(_ v: Double) -> Int { Int(((y.high - v) / (y.high - y.low) * Double(dotsH - 1)).rounded()) }
 
         if let target {
             let row = plot.y + dotY(target.value) / sy
@@ -141,26 +154,31 @@ public struct LineChart: Sendable {
                 if braille { masks[cell] |= bits[dx % 2][dy % 4] }
             }
             for (i, p) in pts.enumerated() {
-                let (x1, y1) = (dotX(p.x), dotY(p.y))
-                guard i > 0 else { plotDot(x1, y1); continue }
-                // Bresenham from the previous point.
-                var (x0, y0) = (dotX(pts[i - 1].x), dotY(pts[i - 1].y))
-                let dx = abs(x1 - x0), dy = -abs(y1 - y0)
-                let stepX = x0 < x1 ? 1 : -1, stepY = y0 < y1 ? 1 : -1
-                var err = dx + dy
-                while true {
-                    plotDot(x0, y0)
-                    if x0 == x1 && y0 == y1 { break }
-                    let e2 = 2 * err
-                    if e2 >= dy { err += dy; x0 += stepX }
-                    if e2 <= dx { err += dx; y0 += stepY }
-                }
+                let end = (dotX(p.x), dotY(p.y))
+                let start = i > 0 ? (dotX(pts[i - 1].x), dotY(pts[i - 1].y)) : end
+                Self.segment(from: start, to: end, plotDot)
             }
         }
         for cell in 0..<(plot.width * plot.height) where owner[cell] >= 0 {
             let si = owner[cell]
             let ch: Unicode.Scalar = braille ? Unicode.Scalar(0x2800 + UInt32(masks[cell]))! : Self.marks[si % Self.marks.count]
             grid.put(ch, x: plot.x + cell % plot.width, y: plot.y + cell / plot.width, style: caps.style(fg: series[si].color))
+        }
+    }
+
+    /// Bresenham's line: every dot from `start` to `end`, both included.
+    static func segment(from start: (Int, Int), to end: (Int, Int), _ dot: (Int, Int) -> Void) {
+        var (x0, y0) = start
+        let (x1, y1) = end
+        let dx = abs(x1 - x0), dy = -abs(y1 - y0)
+        let stepX = x0 < x1 ? 1 : -1, stepY = y0 < y1 ? 1 : -1
+        var err = dx + dy
+        while true {
+            dot(x0, y0)
+            if x0 == x1 && y0 == y1 { break }
+            let e2 = 2 * err
+            if e2 >= dy { err += dy; x0 += stepX }
+            if e2 <= dx { err += dx; y0 += stepY }
         }
     }
 }
