@@ -102,5 +102,15 @@ import Testing
         #expect(NumberText.percent(0.25, places: 0) == "25%")
         #expect(NumberText.percent(0.123456, places: 2) == "12.35%")
     }
-}
 
+    /// Gradient ratios: `compare`'s table and the ReLU-vs-tanh screen spell them alike, in at most 6 columns.
+    static let ratioCases: [(Double, String)] = [
+        (0.019345, "0.0193"), (2.345, "2.35"), (1.234e-5, "1.2e-5"), (0.000996, "1.0e-3"), (0, "0"), (0.3, "0.3000"),
+    ]
+
+    @Test(arguments: ratioCases)
+    func ratios(value: Double, expected: String) {
+        #expect(NumberText.ratio(value) == expected)
+        #expect(expected.count <= 6)
+    }
+}

@@ -82,8 +82,8 @@ public struct ComparisonReport: Sendable, Equatable {
             for a in activations {
                 let ms = curves.filter { $0.activation == a }.compactMap { $0.lastMeasures.first { $0.layer == layer } }
                 let sats = ms.compactMap(\.saturation)
-                row.append(sats.isEmpty ? "--" : NumberText.fixed(100 * sats.reduce(0, +) / Double(sats.count), 1) + "%")
-                row.append(ms.isEmpty ? "--" : ComparisonSummary.scientific(ms.map(\.gradRatio).reduce(0, +) / Double(ms.count)))
+                row.append(sats.isEmpty ? "--" : NumberText.percent(sats.reduce(0, +) / Double(sats.count)))
+                row.append(ms.isEmpty ? "--" : NumberText.ratio(ms.map(\.gradRatio).reduce(0, +) / Double(ms.count)))
             }
             rows.append(row)
         }

@@ -100,6 +100,18 @@ public enum NumberText {
         return (v < 0 ? "-" : "") + trimmed(fixed(m, 1)) + "e\(e)"
     }
 
+    /// A small non-negative ratio (a gradient norm over a weight norm) in at most 6 columns, the same in the CLI's
+    /// table and on the screen: 0.0193, 2.35, 1.2e-5, 0.
+    public static func ratio(_ v: Double) -> String {
+        guard v.isFinite, v > 0 else { return v == 0 ? "0" : fixed(v, 4) }
+        if v >= 0.001 { return fixed(v, v >= 1 ? 2 : 4) }
+        var e = 0
+        var m = v
+        while m < 1 { m *= 10; e -= 1 }
+        if fixed(m, 1) == "10.0" { m /= 10; e += 1 }
+        return fixed(m, 1) + "e\(e)"
+    }
+
     private static func trimmed(_ s: String) -> String {
         guard s.contains(".") else { return s }
         var t = s

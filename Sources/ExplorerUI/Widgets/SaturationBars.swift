@@ -62,7 +62,7 @@ struct SaturationBars {
             _ = grid.write(layer, x: area.x, y: area.y + row, style: theme.plain, maxWidth: label)
             for (i, m) in measures.enumerated() {
                 guard let r = m.first(where: { $0.layer == layer })?.gradRatio else { continue }
-                let text = Self.short(r)
+                let text = NumberText.ratio(r)
                 let x = area.x + label + (i + 1) * column - text.count
                 _ = grid.write(text, x: x, y: area.y + row, style: theme.capabilities.style(fg: colors[i % colors.count]),
                                maxWidth: area.maxX - x)
@@ -72,15 +72,7 @@ struct SaturationBars {
     }
 
     static func percent(_ v: Double) -> String {
-        let p = Int((v * 100).rounded())
-        return (p < 10 ? "  " : p < 100 ? " " : "") + "\(p)%"
+        NumberText.percent(v, places: 0).leftPadded(to: 4)
     }
 
-    /// A ratio in at most 6 columns: 0.0193, 1.2e-05, 0.
-    static func short(_ v: Double) -> String {
-        if v == 0 { return "0" }
-        if v >= 0.001 { return NumberText.fixed(v, v >= 1 ? 2 : 4) }
-        let e = Int((log10(v)).rounded(.down))
-        return NumberText.fixed(v / pow(10, Double(e)), 1) + "e\(e)"
-    }
 }

@@ -81,7 +81,7 @@ public struct CompareScreen: Screen {
     /// The explanation followed by what this run measured, layer by layer, once there is something.
     var measuredText: String {
         let parts = summary.curves.compactMap { c -> String? in
-            let sat = c.lastMeasures.compactMap { m in m.saturation.map { "\(m.layer) \(Int(($0 * 100).rounded()))%" } }
+            let sat = c.lastMeasures.compactMap { m in m.saturation.map { "\(m.layer) \(NumberText.percent($0, places: 0))" } }
             guard !sat.isEmpty, let step = c.points.last(where: { !$0.layers.isEmpty })?.step else { return nil }
             return "\(c.activation.rawValue) at step \(NumberText.grouped(step)): " + sat.joined(separator: ", ")
         }
@@ -143,7 +143,7 @@ public struct CompareScreen: Screen {
                             points: c.points.map { ChartPoint(x: Double($0.step), y: $0.trainError) },
                             color: Self.palette[i % Self.palette.count])
             }
-            let pct = NumberText.fixed(summary.target * 100, 0) + "% target"
+            let pct = NumberText.percent(summary.target, places: 0) + " target"
             LineChart(series: series, target: (summary.target, pct), xLabel: "step", title: "Training error",
                       yBounds: 0...1, percent: true)
                 .render(into: &grid, area: chartArea, theme: theme)
