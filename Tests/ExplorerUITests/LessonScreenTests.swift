@@ -182,6 +182,20 @@ import Testing
             .allSatisfy { $0.displayWidth <= 10 })
     }
 
+    /// The one word wrap serves the explanation panels, the lesson narrative and the neuron panel alike.
+    @Test func oneWrapForEveryPanel() {
+        // Paragraphs wrap apart; an empty one stays as a blank line.
+        #expect(TextWrap.wrap("aaa bbb\n\nccc", width: 5) == ["aaa", "bbb", "", "ccc"])
+        // A word longer than the line breaks after its last '-' or '/' that fits, else at the width.
+        #expect(TextWrap.wrap("T-shirt/top", width: 8) == ["T-shirt/", "top"])
+        #expect(TextWrap.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        // Prose continues at its margin, or `proseIndent` in; an indented step two columns further in.
+        #expect(TextWrap.wrap("one two three", width: 8) == ["one two", "three"])
+        #expect(TextWrap.wrap("one two three", width: 8, proseIndent: 2) == ["one two", "  three"])
+        #expect(TextWrap.wrap("  = 1 + 2 + 3", width: 10) == ["  = 1 + 2", "    + 3"])
+        #expect(TextWrap.wrap("abc", width: 0).isEmpty)
+    }
+
     @Test func goingBackToAQuestionShowsWhatTheSessionRecorded() throws {
         var s = try Self.lesson()
         for _ in 0..<2 { s.update("n") }

@@ -76,7 +76,7 @@ public struct TrainingScreen: Screen {
                                          styles: (theme.heading, theme[keyPath: stateStyle]))
         var stats = ["step \(NumberText.grouped(s.step))" + (s.totalSteps.map { " of \(NumberText.grouped($0))" } ?? ""),
                      "epoch \(NumberText.fixed(s.epoch, 2))"]
-        if s.imagesPerSecond > 0 { stats.append("\(NumberText.fixed(s.imagesPerSecond, 0)) images/s") }
+        if s.imagesPerSecond > 0 { stats.append("\(NumberText.grouped(rounding: s.imagesPerSecond)) images/s") }
         if s.learningRate > 0 { stats.append("lr \(s.learningRate)") }
         if let loss = s.loss.last { stats.append("loss \(NumberText.fixed(loss.y, 3))") }
         if let e = s.trainError.last { stats.append("train error \(NumberText.percent(e.y))") }
