@@ -50,6 +50,15 @@ import Testing
         #expect(grid[0, 0].style == bold && grid[12, 0].style == .plain)
     }
 
+    /// Styled text wraps by TextWrap's rule: a bracketed formula stays whole, a word's style survives the break.
+    @Test func styledLinesWrapByTheOneRule() {
+        let number = CellStyle(bold: true)
+        let line = StyledLine([("sizes: ", .plain), ("⌊(227 − 11)/4⌋", number), (" + 1 = 55", .plain)])
+        let lines = line.wrapped(width: 20)
+        #expect(lines.map { $0.spans.map(\.text).joined() } == ["sizes:", "    ⌊(227 − 11)/4⌋ +", "    1 = 55"])
+        #expect(lines[1].spans.map(\.style) == [.plain, number, .plain])
+    }
+
     @Test func shortLinesStayWhole() {
         #expect(StyledLine("short", .plain).wrapped(width: 30).count == 1)
     }

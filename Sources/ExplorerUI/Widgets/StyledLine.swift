@@ -21,38 +21,28 @@ struct StyledLine: Sendable {
         for (i, line) in lines.prefix(rect.height).enumerated() { line.render(into: &grid, rect: rect, row: i) }
     }
 
-    /// The line broken at spaces into lines of at most `width` columns; continuation lines are
-    /// indented by `indent` so they read as part of the line above.
+    /// The line broken into lines of at most `width` columns by `TextWrap`'s rule; continuation lines are
+    /// indented by `indent` (an indented line two columns past its own indent) so they read as part of the
+    /// line above. Every character keeps its style.
     func wrapped(width: Int, indent: Int = 4) -> [StyledLine] {
         guard self.width > width, width > indent + 8 else { return [self] }
-        // Words keep their style and the space before them.
-        var words: [(text: String, style: CellStyle)] = []
+        var scalars: [Unicode.Scalar] = []
+        var styles: [CellStyle] = []
         for span in spans {
-            var current = ""
-            for ch in span.text {
-                if ch == " ", !current.isEmpty, !current.allSatisfy({ $0 == " " }) {
-                    words.append((current, span.style)); current = ""
-                }
-                current.append(ch)
-            }
-            if !current.isEmpty { words.append((current, span.style)) }
+            for u in span.text.unicodeScalars { scalars.append(u); styles.append(span.style) }
         }
-        var lines: [StyledLine] = []
-        var line = StyledLine()
-        var used = 0
-        for var word in words {
-            let n = word.text.displayWidth
-            if used + n > width, used > indent {
-                lines.append(line)
-                line = StyledLine(String(repeating: " ", count: indent), .plain)
-                used = indent
-                while word.text.hasPrefix(" ") { word.text.removeFirst() }
+        return TextWrap.pieces(scalars, width: width, proseIndent: indent).map { piece in
+            var line = StyledLine()
+            if piece.indent > 0 { line.spans.append((text: String(repeating: " ", count: piece.indent), style: .plain)) }
+            var i = piece.range.lowerBound
+            while i < piece.range.upperBound {
+                var end = i + 1
+                while end < piece.range.upperBound, styles[end] == styles[i] { end += 1 }
+                line.spans.append((text: String(String.UnicodeScalarView(scalars[i..<end])), style: styles[i]))
+                i = end
             }
-            line.spans.append(word)
-            used += word.text.displayWidth
+            return line
         }
-        lines.append(line)
-        return lines
     }
 
     /// The line cut to `width` columns at a space, with "…" where words were left out; a line that
