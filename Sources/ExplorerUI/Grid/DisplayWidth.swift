@@ -47,6 +47,19 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// Pads with spaces to `width` columns (by display width).
+    func padded(to width: Int) -> String {
+        let n = displayWidth
+        return n >= width ? self : self + String(repeating: " ", count: width - n)
+    }
+
+    func leftPadded(to width: Int) -> String {
+        let n = displayWidth
+        return n >= width ? self : String(repeating: " ", count: width - n) + self
+    }
+}
+
 extension Cell {
     /// The cell right of a two-column character: the terminal fills it with that character, so the
     /// backend draws nothing there and the text of a row leaves it out.

@@ -94,16 +94,3 @@ struct PipelineStrip {
         }
     }
 }
-
-extension String {
-    /// Pads with spaces to `width` columns (by display width).
-    func padded(to width: Int) -> String {
-        let n = displayWidth
-        return n >= width ? self : self + String(repeating: " ", count: width - n)
-    }
-
-    func leftPadded(to width: Int) -> String {
-        let n = displayWidth
-        return n >= width ? self : String(repeating: " ", count: width - n) + self
-    }
-}
