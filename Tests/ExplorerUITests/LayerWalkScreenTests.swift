@@ -63,6 +63,14 @@ import Testing
         #expect(render(e, width: 120, height: 50).text.contains(fact))
     }
 
+    /// LRN's constants read as a config writes them, as `alexnet neuron` and the LRN quiz write them (the
+    /// walk once said α = 1e-4): the paper's k = 2, n = 5, α = 10⁻⁴, β = 0.75.
+    @Test func lrnConstantsReadAsWritten() throws {
+        let report = try Preset.alexnet.spec.shapeReport()
+        let index = try #require(report.layers.firstIndex { $0.name == "norm1" })
+        #expect(LayerExplanation.explanation(for: index, in: report).contains("k = 2, n = 5, α = 0.0001, β = 0.75"))
+    }
+
     @Test func theWalkStopsAtBothEnds() throws {
         var screen = LayerWalkScreen(report: try Preset.alexnet.spec.shapeReport())
         screen.update(.left)
