@@ -21,6 +21,11 @@ public enum AppEvent: Sendable {
     case comparison(ComparisonSummary, TrainingSnapshot.State)
     /// A forward pass of the feature input with the weights the model held at `weightsVersion`.
     case features(FeatureSet, weightsVersion: Int)
+    /// The weights the model was made without (`AppModel.weightsNote`), made in the background, and the
+    /// feature input's forward pass with them when the runtime made that too.
+    case weightsMade(NetworkWeights, FeatureSet?)
+    /// They could not be made: why, for the screens that would have shown them.
+    case weightsFailed(String)
     /// Feature input that cannot move (a single image file): a note for the features screen.
     case featureNote(String)
 }

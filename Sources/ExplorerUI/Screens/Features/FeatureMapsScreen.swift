@@ -15,6 +15,8 @@ public struct FeatureMapsScreen: Screen {
     /// Training runs another network, or the input cannot move: one line each.
     public private(set) var trainingRuns: String?
     public private(set) var inputNote: String?
+    /// Set while there are no weights yet: they are being made (or could not be), see `AppModel.weightsNote`.
+    public private(set) var weightsNote: String?
     /// The neuron inspector (`i`), when on: a unit of the selected channel and its arithmetic.
     public private(set) var inspector: NeuronInspector?
 
@@ -58,6 +60,7 @@ public struct FeatureMapsScreen: Screen {
         stale = model.featuresAreStale
         trainingRuns = model.engine.isExplored ? nil : model.engine.spec.name
         inputNote = model.featureNote
+        weightsNote = model.weightsNote
     }
 
     var current: (name: String, maps: Tensor)? {
@@ -170,6 +173,7 @@ public struct FeatureMapsScreen: Screen {
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
         guard let f = features, let (name, maps) = current else {
+            if let weightsNote { return WeightsNote.render(weightsNote, showing: "The feature maps", into: &grid, area: area, theme: theme) }
             grid.write("No feature maps: give an input with --image, or weights with --weights.", in: area, row: 1,
                        column: 1, style: theme.dim)
             return
