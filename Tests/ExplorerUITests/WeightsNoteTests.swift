@@ -1,4 +1,5 @@
 import AlexNetCore
+import Lessons
 import Testing
 @testable import ExplorerUI
 
@@ -19,6 +20,10 @@ import Testing
         var e = try Self.pending()
         #expect(e.model.weights == nil && e.model.initialWeights == nil)
         press(&e, "3")
+        // The first screen that shows weights asks for them, once.
+        #expect(e.takeRequests() == [.makeWeights])
+        press(&e, "4"); press(&e, "3")
+        #expect(e.takeRequests().isEmpty)
         let before = render(e, width: 80, height: 24)
         #expect(before.region(x: 0, y: 2, width: 80, height: 5) == [
             "",
@@ -49,6 +54,7 @@ import Testing
         #expect(text.contains(Self.making))
         #expect(text.contains("The feature maps appear here when they are ready"))
         #expect(!text.contains("No feature maps"))
+        #expect(e.takeRequests() == [.makeWeights])
 
         let set = AppModelTests.features([0.2, 0.5, 0.3])
         e.apply(.weightsMade(Self.made(knownFilters(count: 96, channels: 3, kernel: 11)), set))
@@ -61,6 +67,9 @@ import Testing
     }
 
     @Test func theLayerWalkNeedsNoWeights() throws {
+        var e = try Self.pending()
+        press(&e, "2"); press(&e, [.right]); press(&e, "1"); press(&e, [.right]); press(&e, "5"); press(&e, "6")
+        #expect(e.takeRequests().isEmpty)   // no screen here shows the explored network's weights
         let pending = render(try Self.pending(), width: 80, height: 24)
         let ready = render(try explorer(.alexnet, filters: knownFilters(count: 96, channels: 3, kernel: 11)), width: 80, height: 24)
         #expect(pending.text == ready.text)
@@ -79,6 +88,32 @@ import Testing
         _ = e.takeRequests()
         press(&e, "3"); press(&e, "r")
         #expect(e.model.weights == Self.made(filters))
+    }
+
+    /// A lesson's `show: neuron …` or `show: features conv2` that comes before the maps does not get lost.
+    @Test(arguments: [("show: neuron conv1 5 10 20", true), ("show: features conv1", false)])
+    func aLessonsFocusWaitsForTheMaps(show: String, inspects: Bool) throws {
+        let yaml = "title: Waiting\npreset: mini\nsteps:\n  - text: First.\n  - \(show)\n    text: Look.\n"
+        let lesson = try LessonLoader(file: "test.yaml").load(text: yaml)
+        var s = LessonScreen(session: try LessonSession(lesson: lesson), capabilities: .standard)
+        s.attach(try AppModel(explored: Preset.mini.spec, weights: nil, weightsNote: "making mini's weights (He normal, seed 1)…"))
+        s.update("n")
+        #expect(s.explorer.activeKind == .features)
+        #expect(s.withExplorer { $0.takeRequests() } == [.makeWeights])
+        // Maps with two layers, conv1 second, so that focusing it is visible.
+        let set = FeatureSet(input: Tensor(shape: [1, 4, 4], data: (0..<16).map(Float.init)), inputName: "test",
+                             layers: [("pool0", Tensor(shape: [2, 2, 2], data: (0..<8).map(Float.init))),
+                                      ("conv1", Tensor(shape: [8, 12, 24], data: (0..<2304).map(Float.init)))],
+                             probabilities: [0.5, 0.5], classNames: ["a", "b"])
+        s.withExplorer { $0.apply(.weightsMade(Self.made(knownFilters(count: 32, channels: 1, kernel: 5)), set)) }
+        let screen = try #require(s.explorer.activeScreen as? FeatureMapsScreen)
+        #expect(screen.current?.name == "conv1")
+        if inspects {
+            #expect(screen.inspector?.y == 10 && screen.inspector?.x == 20)
+            #expect(screen.selected == 5)
+        } else {
+            #expect(screen.inspector == nil)
+        }
     }
 
     @Test func weightsThatCouldNotBeMadeSaySo() throws {

@@ -17,6 +17,8 @@ public struct AppModel: Sendable {
     /// weights (Gaussian σ = 0.01)…" while the runtime draws them in the background (the paper's 62 M took
     /// over a second, and the layer walk needs none), or why they could not be made. Nil once they are there.
     public private(set) var weightsNote: String?
+    /// True once `.makeWeights` was asked for: the weights are made when a screen first needs them, once.
+    public private(set) var weightsAsked = false
     /// The explored network's weights as the filters and features screens show them now.
     public private(set) var weights: NetworkWeights?
     /// Bumped whenever `weights` change, so a forward pass can say which weights it used.
@@ -105,6 +107,13 @@ public struct AppModel: Sendable {
             weightsNote = problem
         }
         return []
+    }
+
+    /// `.makeWeights` the first time a screen needs weights the model does not have yet, else nothing.
+    mutating func needWeights() -> [AppRequest] {
+        guard weights == nil, weightsNote != nil, !weightsAsked else { return [] }
+        weightsAsked = true
+        return [.makeWeights]
     }
 
     /// Back to the initial weights, training forgotten (the runtime discards its run).

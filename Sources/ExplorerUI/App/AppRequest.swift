@@ -12,6 +12,8 @@ public enum AppRequest: Sendable, Equatable {
     case featureInput(step: Int)
     /// Run the forward pass again with the model's current weights (they changed).
     case recomputeFeatures
+    /// Make the weights the model was built without (`AppModel.weightsNote`): a screen that shows them opened.
+    case makeWeights
 }
 
 /// What the runtime tells the app: results of the engine, always immutable snapshots.

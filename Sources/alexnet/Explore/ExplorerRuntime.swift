@@ -12,9 +12,11 @@ final class ExplorerRuntime {
     let workers: TrainingWorkers
     private let engine: EngineNetwork
     private var initialWeights: NetworkWeights?
-    /// Weights that come from no file are drawn on another thread: the paper's 62 M Gaussian draws (and the
-    /// memory they fill) took over a second before the first frame, and the layer walk needs none. Until they
-    /// are there the model carries `weightsNote`, which the filters and features screens show.
+    /// Weights that come from no file are drawn on another thread when a screen first needs them (the
+    /// explorer's `.makeWeights`): the paper's 62 M Gaussian draws (and the memory they fill) took over a
+    /// second before the first frame, and the layer walk needs none. Until they are there the model carries
+    /// `weightsNote`, which the filters and features screens show.
+    private var make: ((_ input: (images: Tensor, name: String), _ index: Int) -> Result<MadeWeights, any Error>)?
     private var making: BackgroundJob<Result<MadeWeights, any Error>>?
     private var weightsNote: String?
 
@@ -55,8 +57,8 @@ final class ExplorerRuntime {
             features.weightsLabel = chosen.label
             workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit)
             weightsNote = "making \(spec.name)'s weights (\(initialization.name), seed 1)…"
-            let (input, index, classNames, label) = (features.current(), features.index, features.classNames, chosen.label)
-            making = BackgroundJob {
+            let (classNames, label) = (features.classNames, chosen.label)
+            make = { input, index in
                 Result {
                     let network = try Network(spec: spec, initialization: initialization, seed: 1, memory: memory)
                     let set = FeatureInputs.featureSet(with: network, input: input, classNames: classNames, weightsLabel: label)
@@ -96,8 +98,12 @@ final class ExplorerRuntime {
                 case .training(let r):
                     // A run of the explored network starts from its initial weights: wait for them (such a
                     // network reads 28×28 images, so they take moments).
-                    if engine.isExplored, takeMadeWeights(&explorer, waiting: true) { changed = true }
+                    if engine.isExplored {
+                        startMaking()
+                        if takeMadeWeights(&explorer, waiting: true) { changed = true }
+                    }
                     workers.handle(r)
+                case .makeWeights: startMaking()
                 case .comparison(let r): workers.handleCompare(r)
                 case .featureInput(let step):
                     if let note = features.move(by: step) { explorer.apply(.featureNote(note)); changed = true }
@@ -127,6 +133,14 @@ final class ExplorerRuntime {
             changed = true
         }
         return changed
+    }
+
+    /// Starts making the weights on their own thread, with the feature input as it is now (once).
+    private func startMaking() {
+        guard let make, making == nil else { return }
+        self.make = nil
+        let (input, index) = (features.current(), features.index)
+        making = BackgroundJob { make(input, index) }
     }
 
     /// Hands the explorer the weights made in the background once they are there (or after waiting for
