@@ -14,8 +14,8 @@ public struct AppModel: Sendable {
     /// Set by `.weightsMade` when they were made in the background.
     public private(set) var initialWeights: NetworkWeights?
     /// What the filters and features screens say while there are no weights to show yet: "making alexnet's
-    /// weights (Gaussian σ = 0.01)…" while the runtime draws them in the background (the paper's 62 M took
-    /// over a second, and the layer walk needs none), or why they could not be made. Nil once they are there.
+    /// weights (Gaussian σ = 0.01, seed 1)…" while the runtime draws them in the background (the paper's 62 M
+    /// took over a second, and the layer walk needs none), or why they could not be made. Nil once they are there.
     public private(set) var weightsNote: String?
     /// True once `.makeWeights` was asked for: the weights are made when a screen first needs them, once.
     public private(set) var weightsAsked = false
