@@ -17,7 +17,7 @@ MISSING = $(foreach d,$(DEPS),$(if $(wildcard $(word 2,$(subst :, ,$(d)))),,$(wo
 SWIFT ?= swift
 RELEASE_FLAGS := -c release
 
-.PHONY: run test build deps bench fuzz clean mini-weights
+.PHONY: run test build deps bench bench-peer fuzz clean mini-weights
 
 run: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet
@@ -32,6 +32,16 @@ build: deps
 
 bench: build
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/alexnet bench $(ARGS)
+
+# Ours against the PyTorch peer (../shared/bench/torch_alexnet.py beside the repository, which needs
+# `pip install torch`), alternated three times, with the medians of the ratios ours/peer and both peak RSS.
+# Default: mini at batch 1 64 and alexnet-1tower at batch 1 16; ARGS e.g. `--preset mini --batch 1 64 --steps 2`.
+# The peer is checked before the release build, so a machine without it says so at once.
+PYTHON ?= python3
+bench-peer: deps
+	@$(PYTHON) scripts/bench_peer.py --check-only $(ARGS)
+	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet
+	$(PYTHON) scripts/bench_peer.py --binary $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/alexnet $(ARGS)
 
 # Generated inputs (configs, lessons, checkpoints, images, IDX files, the progress file, option values) fed to
 # the release binary two at a time; fails on a crash, hang, silent failure, backtrace, multi-line error,

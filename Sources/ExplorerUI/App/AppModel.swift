@@ -11,7 +11,14 @@ public struct AppModel: Sendable {
     /// The network the training screens run, and why when it is not `explored`.
     public let engine: EngineNetwork
     /// The weights the explorer started with (a checkpoint, or a seeded initialisation): what reset restores.
-    public let initialWeights: NetworkWeights?
+    /// Set by `.weightsMade` when they were made in the background.
+    public private(set) var initialWeights: NetworkWeights?
+    /// What the filters and features screens say while there are no weights to show yet: "making alexnet's
+    /// weights (Gaussian σ = 0.01, seed 1)…" while the runtime draws them in the background (the paper's 62 M
+    /// took over a second, and the layer walk needs none), or why they could not be made. Nil once they are there.
+    public private(set) var weightsNote: String?
+    /// True once `.makeWeights` was asked for: the weights are made when a screen first needs them, once.
+    public private(set) var weightsAsked = false
     /// The explored network's weights as the filters and features screens show them now.
     public private(set) var weights: NetworkWeights?
     /// Bumped whenever `weights` change, so a forward pass can say which weights it used.
@@ -34,16 +41,17 @@ public struct AppModel: Sendable {
     /// What the ReLU-vs-tanh screen runs, when the runtime says (it may run another network than training).
     public let comparisonDescription: String?
 
-    public init(explored: NetworkSpec, weights: NetworkWeights?, features: FeatureSet? = nil,
+    /// `weightsNote`: the weights are still being made (`weights` is then nil) and arrive as `.weightsMade`.
+    public init(explored: NetworkSpec, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
                 dataProblem: String? = nil, comparisonTarget: Double = 0.25,
                 batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil) throws(ShapeError) {
-        self.init(report: try explored.shapeReport(), weights: weights, features: features, dataProblem: dataProblem,
-                  comparisonTarget: comparisonTarget, batchSize: batchSize, learningRate: learningRate,
-                  comparisonDescription: comparisonDescription)
+        self.init(report: try explored.shapeReport(), weights: weights, weightsNote: weightsNote, features: features,
+                  dataProblem: dataProblem, comparisonTarget: comparisonTarget, batchSize: batchSize,
+                  learningRate: learningRate, comparisonDescription: comparisonDescription)
     }
 
     /// The model of a network whose shapes are already known (a lesson step's).
-    public init(report: ShapeReport, weights: NetworkWeights?, features: FeatureSet? = nil,
+    public init(report: ShapeReport, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
                 dataProblem: String? = nil, comparisonTarget: Double = 0.25,
                 batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil) {
         let explored = report.network
@@ -53,6 +61,7 @@ public struct AppModel: Sendable {
         engine = EngineNetwork.for(explored)
         initialWeights = weights
         self.weights = weights
+        self.weightsNote = weights == nil ? weightsNote : nil
         self.features = features
         self.dataProblem = dataProblem
         self.comparisonTarget = comparisonTarget
@@ -85,8 +94,26 @@ public struct AppModel: Sendable {
             features = set; featuresVersion = version; featureNote = nil
         case .featureNote(let note):
             featureNote = note
+        case .weightsMade(let made, let set):
+            // The weights the model started without: they become the initial ones too (what reset restores).
+            initialWeights = made
+            weights = made
+            weightsVersion += 1
+            weightsNote = nil
+            if engine.isExplored, training.weights == nil { training.filters = made.filters }
+            guard let set else { return [.recomputeFeatures] }
+            features = set; featuresVersion = weightsVersion; featureNote = nil
+        case .weightsFailed(let problem):
+            weightsNote = problem
         }
         return []
+    }
+
+    /// `.makeWeights` the first time a screen needs weights the model does not have yet, else nothing.
+    mutating func needWeights() -> [AppRequest] {
+        guard weights == nil, weightsNote != nil, !weightsAsked else { return [] }
+        weightsAsked = true
+        return [.makeWeights]
     }
 
     /// Back to the initial weights, training forgotten (the runtime discards its run).

@@ -12,6 +12,8 @@ public enum AppRequest: Sendable, Equatable {
     case featureInput(step: Int)
     /// Run the forward pass again with the model's current weights (they changed).
     case recomputeFeatures
+    /// Make the weights the model was built without (`AppModel.weightsNote`): a screen that shows them opened.
+    case makeWeights
 }
 
 /// What the runtime tells the app: results of the engine, always immutable snapshots.
@@ -21,6 +23,11 @@ public enum AppEvent: Sendable {
     case comparison(ComparisonSummary, TrainingSnapshot.State)
     /// A forward pass of the feature input with the weights the model held at `weightsVersion`.
     case features(FeatureSet, weightsVersion: Int)
+    /// The weights the model was made without (`AppModel.weightsNote`), made in the background, and the
+    /// feature input's forward pass with them when the runtime made that too.
+    case weightsMade(NetworkWeights, FeatureSet?)
+    /// They could not be made: why, for the screens that would have shown them.
+    case weightsFailed(String)
     /// Feature input that cannot move (a single image file): a note for the features screen.
     case featureNote(String)
 }

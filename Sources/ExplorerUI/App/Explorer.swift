@@ -138,6 +138,8 @@ public struct Explorer: Sendable {
     private mutating func switchTo(_ index: Int) {
         active = index
         showingHelp = false
+        // The weights are made when a screen that shows them first opens (the layer walk needs none).
+        if [.filters, .features].contains(ScreenKind(rawValue: index)) { requests += model.needWeights() }
     }
 
     func bodyArea(width: Int, height: Int) -> Rect {

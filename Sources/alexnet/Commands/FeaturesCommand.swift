@@ -37,7 +37,7 @@ struct FeaturesCommand: ParsableCommand {
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
             try inputs.select(index: index)
-            let set = inputs.featureSet()
+            let set = inputs.featureSet(with: net)
             guard let maps = set.layers.first(where: { $0.name == name })?.maps else {
                 throw ValidationError("no feature maps for layer '\(name)'; layers with maps: \(set.layers.map(\.name).joined(separator: ", "))")
             }

@@ -4,7 +4,8 @@ import Foundation
 
 /// Where the feature-map screen's input comes from, and the forward pass that turns it into a `FeatureSet`:
 /// an image file (`--image`), a Fashion-MNIST test image for networks that take them, or else a built-in
-/// test pattern, so every network has something to show.
+/// test pattern, so every network has something to show. It knows the network's shapes, not its weights:
+/// the explorer picks the input before the weights exist (they may still be being made).
 final class FeatureInputs {
     enum Source {
         /// The image as the network sees it, preprocessed and normalised.
@@ -13,7 +14,8 @@ final class FeatureInputs {
         case pattern
     }
 
-    let network: Network
+    let spec: NetworkSpec
+    let report: ShapeReport
     let source: Source
     private(set) var index = 0
     private let dataDirectory: String
@@ -25,12 +27,19 @@ final class FeatureInputs {
 
     /// `normalization` is what Fashion-MNIST test images get (the checkpoint's, else measured);
     /// `channelNormalization` what an image file gets (the checkpoint's, else ImageNet's or Fashion-MNIST's).
-    init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
+    convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
+                     channelNormalization: ChannelNormalization? = nil) throws {
+        try self.init(report: network.report, imagePath: imagePath, dataDirectory: dataDirectory,
+                      normalization: normalization, channelNormalization: channelNormalization)
+    }
+
+    init(report: ShapeReport, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
          channelNormalization: ChannelNormalization? = nil) throws {
-        self.network = network
+        self.spec = report.network
+        self.report = report
         self.dataDirectory = dataDirectory
-        let input = network.spec.input
-        classNames = try ShippedFiles.classNames(outputs: network.report.output.count).names
+        let input = spec.input
+        classNames = try ShippedFiles.classNames(outputs: report.output.count).names
         if let imagePath {
             // As `predict` and torchvision do it: resize the shorter side, centre crop, normalise per channel.
             let preprocessing = Preprocessing(network: input, normalization: channelNormalization
@@ -77,10 +86,10 @@ final class FeatureInputs {
         } else if index != 0 {
             let input: String
             if case .file(let path, _) = source { input = "the image \(path)" }
-            else if Self.takesFashionMNIST(network.spec.input) {
+            else if Self.takesFashionMNIST(spec.input) {
                 input = "the built-in test pattern (no Fashion-MNIST test set in \(dataDirectory))"
             } else {
-                input = "the built-in test pattern (\(network.spec.name) does not take 28×28 grey images)"
+                input = "the built-in test pattern (\(spec.name) does not take 28×28 grey images)"
             }
             throw IndexError(description: "--index \(index) picks a Fashion-MNIST test image, but the input is \(input); expected no --index")
         }
@@ -104,7 +113,7 @@ final class FeatureInputs {
 
     /// The input as the network sees it (N = 1) and a name for it.
     func current() -> (images: Tensor, name: String) {
-        let i = network.spec.input
+        let i = spec.input
         switch source {
         case .file(let path, let image):
             return (image.reshaped([1, i.channels, i.height, i.width]), (path as NSString).lastPathComponent)
@@ -139,9 +148,17 @@ final class FeatureInputs {
         return Tensor(shape: [1, i.channels, i.height, i.width], data: data)
     }
 
-    /// Runs the network on the current input and keeps every spatial layer's maps.
-    func featureSet() -> FeatureSet {
-        let (images, name) = current()
+    /// Runs `network` (this input's network, with whatever weights it holds) on the current input and keeps
+    /// every spatial layer's maps.
+    func featureSet(with network: Network) -> FeatureSet {
+        Self.featureSet(with: network, input: current(), classNames: classNames, weightsLabel: weightsLabel)
+    }
+
+    /// The same for an input taken earlier: touches nothing of a `FeatureInputs`, so it can run on the thread
+    /// that makes the weights.
+    static func featureSet(with network: Network, input: (images: Tensor, name: String), classNames: [String],
+                           weightsLabel: String?) -> FeatureSet {
+        let (images, name) = input
         let logits = network.forward(images, mode: .eval, keepActivations: true)
         let probabilities = Network.probabilities(logits).data
         var layers: [(name: String, maps: Tensor)] = []

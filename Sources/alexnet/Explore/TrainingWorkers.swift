@@ -11,7 +11,8 @@ final class TrainingWorkers {
     let dataDirectory: String
     let limit: Int?
     /// The weights a new run starts from (a checkpoint given with --weights); nil: seeded initialisation.
-    let initialTensors: [String: Tensor]?
+    /// Set after `init` when the explorer made them in the background (before any run starts).
+    var initialTensors: [String: Tensor]?
     /// The file those weights came from, for the live provenance ("… step 40 from alexnet-mini.safetensors").
     let initialFile: String?
     let batchSize = 64

@@ -20,17 +20,34 @@ struct WeightsChoice {
     /// Short, beside a prediction: "trained" or "untrained".
     var label: String { path == nil ? "untrained" : "trained" }
 
+    /// Where the weights come from, decided before any network exists: a file to read, or the seeded
+    /// initialisation (which the explorer draws in the background, since nothing about it can fail).
+    enum Source {
+        case file(String, shipped: Bool)
+        case untrained(WeightsChoice)
+    }
+
+    static func source(weights: String?, untrained: Bool, preset: Preset?, initialization: Initialization,
+                       seed: UInt64 = 1) -> Source {
+        let how = "\(initialization.name), seed \(seed)"
+        if let weights { return .file(weights, shipped: false) }
+        guard !untrained, preset == .mini else { return .untrained(WeightsChoice(provenance: .untrained(how))) }
+        guard let path = ShippedWeights.mini() else {
+            return .untrained(WeightsChoice(provenance: .untrained(how + "; shipped weights/mini.safetensors not found")))
+        }
+        return .file(path, shipped: true)
+    }
+
     static func apply(to network: Network, weights: String?, untrained: Bool, preset: Preset?,
                       initialization: Initialization, seed: UInt64 = 1) throws -> WeightsChoice {
-        let how = "\(initialization.name), seed \(seed)"
-        var path = weights
-        var shipped = false
-        if path == nil, !untrained, preset == .mini {
-            path = ShippedWeights.mini()
-            shipped = path != nil
-            if path == nil { return WeightsChoice(provenance: .untrained(how + "; shipped weights/mini.safetensors not found")) }
+        switch source(weights: weights, untrained: untrained, preset: preset, initialization: initialization, seed: seed) {
+        case .untrained(let choice): return choice
+        case .file(let path, let shipped): return try load(path, shipped: shipped, into: network)
         }
-        guard let path else { return WeightsChoice(provenance: .untrained(how)) }
+    }
+
+    /// Reads a checkpoint into `network`, with what its metadata says about it.
+    static func load(_ path: String, shipped: Bool, into network: Network) throws -> WeightsChoice {
         let file = try SafetensorsFile.read(from: path)
         var tensors: [String: Tensor] = [:]
         for t in file.tensors { tensors[t.name] = t.tensor }

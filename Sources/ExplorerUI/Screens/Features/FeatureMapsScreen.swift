@@ -15,8 +15,13 @@ public struct FeatureMapsScreen: Screen {
     /// Training runs another network, or the input cannot move: one line each.
     public private(set) var trainingRuns: String?
     public private(set) var inputNote: String?
+    /// Set while there are no weights yet: they are being made (or could not be), see `AppModel.weightsNote`.
+    public private(set) var weightsNote: String?
     /// The neuron inspector (`i`), when on: a unit of the selected channel and its arithmetic.
     public private(set) var inspector: NeuronInspector?
+    /// A layer or unit asked for (a lesson's `show:`) before there were feature maps to show it in: the
+    /// weights were still being made. Applied when the maps arrive.
+    private var wanted: (layer: String, unit: (channel: Int, y: Int, x: Int)?)?
 
     public init(features: FeatureSet?, layer: String? = nil) {
         self.features = features
@@ -27,6 +32,7 @@ public struct FeatureMapsScreen: Screen {
 
     /// Shows a layer by name (lessons' `show: features conv1`).
     public mutating func focus(layer name: String) {
+        wanted = features == nil ? (name, nil) : nil
         if let i = features?.layers.firstIndex(where: { $0.name == name }) { layerIndex = i; selected = 0 }
     }
 
@@ -44,6 +50,7 @@ public struct FeatureMapsScreen: Screen {
     public mutating func inspect(layer name: String, channel: Int, y: Int, x: Int) {
         focus(layer: name)
         sortedByActivity = false
+        if features == nil { wanted = (name, (channel, y, x)) }
         guard let maps = current?.maps, current?.name == name else { return }
         selected = min(max(0, channel), maps.shape[0] - 1)
         var inspector = NeuronInspector(y: y, x: x)
@@ -54,10 +61,15 @@ public struct FeatureMapsScreen: Screen {
     /// The model's forward pass of the feature input, and the weights it used.
     public mutating func observe(_ model: AppModel) {
         if model.features != features { show(model.features) }
+        if let wanted, features != nil {
+            if let unit = wanted.unit { inspect(layer: wanted.layer, channel: unit.channel, y: unit.y, x: unit.x) }
+            else { focus(layer: wanted.layer) }
+        }
         provenance = model.weights?.provenance
         stale = model.featuresAreStale
         trainingRuns = model.engine.isExplored ? nil : model.engine.spec.name
         inputNote = model.featureNote
+        weightsNote = model.weightsNote
     }
 
     var current: (name: String, maps: Tensor)? {
@@ -170,6 +182,7 @@ public struct FeatureMapsScreen: Screen {
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
         guard let f = features, let (name, maps) = current else {
+            if let weightsNote { return WeightsNote.render(weightsNote, showing: "The feature maps", into: &grid, area: area, theme: theme) }
             grid.write("No feature maps: give an input with --image, or weights with --weights.", in: area, row: 1,
                        column: 1, style: theme.dim)
             return

@@ -19,6 +19,8 @@ public struct FiltersScreen: Screen {
     private var weightsVersion: Int?
     /// Set when training runs another network than these filters belong to: says which and why.
     public private(set) var engineNote: String?
+    /// Set while there are no weights yet: they are being made (or could not be), see `AppModel.weightsNote`.
+    public private(set) var weightsNote: String?
 
     public init(filters: FilterSet?) {
         self.filters = filters
@@ -47,6 +49,7 @@ public struct FiltersScreen: Screen {
     /// The explored network's current weights (live while the training screen trains it).
     public mutating func observe(_ model: AppModel) {
         engineNote = EngineNote.text(model)
+        weightsNote = model.weightsNote
         guard model.weightsVersion != weightsVersion else { return }
         weightsVersion = model.weightsVersion
         show(model.weights?.filters)
@@ -92,6 +95,7 @@ public struct FiltersScreen: Screen {
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
         guard let filters else {
+            if let weightsNote { return WeightsNote.render(weightsNote, showing: "The filters", into: &grid, area: area, theme: theme) }
             grid.write("No filters: this network has no conv layer, or no weights were given.", in: area, row: 1, column: 1, style: theme.dim)
             return
         }
