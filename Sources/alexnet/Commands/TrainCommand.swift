@@ -51,13 +51,19 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a network on Fashion-MNIST with the paper's SGD.",
         discussion: """
-            Prints a progress bar with loss, training error and images/s, and the test error after each epoch.
-            The learning rate is divided by 10 when the test error stops improving for 2 epochs.
-            Ctrl-C stops between steps; with --save the weights so far are written (atomically) before exiting.
-            --resume continues where the checkpoint stopped. With another --limit or --batch, a position inside an epoch means other images, so the unfinished epoch starts again at its first batch (a note on stderr says so).
-            --epochs counts all epochs, the checkpoint's included.
+            Prints a progress bar with loss, training error and images/s, and the test error after each \
+            epoch. The learning rate is divided by 10 when the test error stops improving for 2 epochs.
+
+            Ctrl-C stops between steps; with --save the weights so far are written (atomically) before \
+            exiting. A run whose loss becomes nan or inf stops with the last good weights.
+
+            --resume continues where the checkpoint stopped; --epochs counts all epochs, the checkpoint's \
+            included. With another --limit or --batch, a position inside an epoch means other images, so the \
+            unfinished epoch starts again at its first batch (a note on stderr says so).
+
             --test-limit 0 and an empty test set are refused: an accuracy over zero images would read 100%.
-            A run whose loss becomes nan or inf stops with the last good weights.
+
+            Without --preset or --config: mini.
             """)
 
     @OptionGroup var network: NetworkOptions
@@ -76,8 +82,9 @@ struct TrainCommand: ParsableCommand {
 
     private func train() throws {
         training.applyThreads()
-        var spec = try network.spec(default: .mini)
-        let preset = network.config == nil ? Preset(rawValue: network.preset ?? "mini") : nil
+        let chosen = try network.chosen(default: .mini)
+        var spec = chosen.spec
+        let preset = chosen.preset
         let act = activation ?? .relu
         if let activation { spec = spec.replacingActivations(with: activation) }
         let options = training.options(for: preset)
