@@ -3,10 +3,11 @@ import Glibc
 #endif
 import Testing
 
-/// `--help` of the root and every subcommand, through the real binary: no line wider than 80 columns
-/// (display width) whatever the terminal claims, and discussions written as paragraphs, so that the
-/// parser's re-wrapping never breaks a line where the next word would still have fitted.
-@Suite struct HelpEndToEndTests {
+/// The command line's manners, through the real binary. `--help` of the root and every subcommand: no
+/// line wider than 80 columns (display width) whatever the terminal claims, and discussions written as
+/// paragraphs, so that the parser's re-wrapping never breaks a line where the next word would still have
+/// fitted. Unknown words get one line saying what there is.
+@Suite struct CommandLineEndToEndTests {
     /// Terminal widths the parser may be told about: none (a pipe: its default) and a wide one.
     static let columns: [String?] = [nil, "200"]
 
@@ -66,6 +67,34 @@ import Testing
         let text = try help(["shapes"])
         // The presets are listed from the type, each with its summary.
         #expect(text.contains("        mini              - small AlexNet for Fashion-MNIST"), "\(text)")
+    }
+
+    @Test func unknownLessonListsTheShippedOnes() throws {
+        let out = try run(["lesson", "nonexistent"])
+        #expect(out.status == 1)
+        #expect(out.stderr.hasPrefix("error: no lesson named 'nonexistent'; the shipped lessons are shape-arithmetic, where-the-parameters-live, "),
+                "\(out.stderr)")
+        #expect(out.stderr.hasSuffix(" (alexnet lesson --list shows their titles)\n") && out.stderr.split(separator: "\n").count == 1)
+        let typo = try run(["lesson", "dropuot"])
+        #expect(typo.stderr.hasPrefix("error: no lesson named 'dropuot' (did you mean 'dropout'?);"), "\(typo.stderr)")
+        // A name that looks like a file keeps the file's error.
+        let file = try run(["lesson", "missing.yaml"])
+        #expect(file.stderr == "error: missing.yaml: cannot read the file (No such file or directory)\n")
+    }
+
+    @Test func lessonListKeepsOneTitleColumn() throws {
+        let out = try run(["lesson", "--list"])
+        #expect(out.status == 0, "\(out.stderr)")
+        // Every lesson line: two spaces, the name, padding, the title, which starts in the same column.
+        let rows = out.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        #expect(rows.count >= 17)
+        let columns = Set(rows.map { row -> Int in
+            let name = row.dropFirst(2).prefix { $0 != " " }
+            let title = row.dropFirst(2 + name.count).drop { $0 == " " }
+            return Self.displayWidth(row) - Self.displayWidth(title)
+        })
+        #expect(columns.count == 1, "title columns \(columns.sorted()) in:\n\(out.stdout)")
+        #expect(out.stdout.contains("  04-local-response-normalization  Local response normalization"))
     }
 
     // MARK: - Helpers
