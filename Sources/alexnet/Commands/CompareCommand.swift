@@ -40,7 +40,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Train on the first N training images only (1 or more).") var limit: Int?
     @Option(help: "Write every point of every run (with per-layer saturation and gradient ratio) to this CSV file.") var csv: String?
     @Option(help: "Output: text (chart, result line, table) or json.") var format: CompareFormat = .text
-    @Option(help: "Weight initialisation: paper (N(0, 0.01²), some biases 1) or he. Default: he for mini and figure1, paper otherwise.")
+    @Option(help: "Weight initialisation: paper (Gaussian σ = 0.01, some biases 1) or he (He normal). Default: he for mini and figure1, paper otherwise.")
     var `init`: Initialization?
     @Flag(help: "Keep training after the target, to the end of the epochs.") var full = false
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
@@ -123,7 +123,7 @@ struct CompareCommand: ParsableCommand {
         options.learningRate = rates[0]
         say("comparing \(acts.map(\.rawValue).joined(separator: " vs ")) on \(spec.name): \(NumberText.grouped(train.count)) images, "
             + "batch \(batch), lr \(zip(acts, rates).map { "\($0.rawValue) \(NumberText.shortDecimal($1))" }.joined(separator: ", ")), "
-            + "\(initialization.rawValue) init, weight decay \(NumberText.shortDecimal(decay)), "
+            + "\(initialization.name) init, weight decay \(NumberText.shortDecimal(decay)), "
             + (seeds > 1 ? "seeds \(seed)…\(seed + UInt64(seeds - 1))" : "seed \(seed)")
             + ", target \(ComparisonSummary.percent(target)) training error")
 

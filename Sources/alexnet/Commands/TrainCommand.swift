@@ -15,7 +15,7 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Train on the first N training images only (1 or more).") var limit: Int?
     @Option(name: .customLong("test-limit"), help: "Measure test error on the first N test images only (1 or more).")
     var testLimit: Int?
-    @Option(help: "Weight initialisation: paper (N(0, 0.01²), some biases 1) or he. Default: he for mini, paper otherwise.")
+    @Option(help: "Weight initialisation: paper (Gaussian σ = 0.01, some biases 1) or he (He normal). Default: he for mini and figure1, paper otherwise.")
     var `init`: Initialization?
     @Flag(name: .customLong("no-augment"), help: "Turn off random crops and flips.") var noAugment = false
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
@@ -106,7 +106,7 @@ struct TrainCommand: ParsableCommand {
             print("resumed \(resume): epoch \(checkpoint.metadata.epoch), step \(NumberText.grouped(checkpoint.metadata.step))")
         }
         print("training \(spec.name) (\(NumberText.grouped(net.parameterCount)) parameters) on \(NumberText.grouped(trainSet.count)) images, "
-              + "batch \(options.batchSize), lr \(options.learningRate), \(options.initialization.rawValue) init, seed \(options.seed), "
+              + "batch \(options.batchSize), lr \(options.learningRate), \(options.initialization.name) init, seed \(options.seed), "
               + "\(ComputeThreads.current) threads")
         var csv = try log.map { try CSVLog(path: $0, header: "step,epoch,loss,train_error,test_error") }
         let stop = StopSignal()
