@@ -103,7 +103,7 @@ struct PredictCommand: ParsableCommand {
                preprocessing: Preprocessing, k: Int) -> String {
         let i = spec.input, norm = preprocessing.normalization
         var out = "\(spec.name), weights: \(weights.text)\n"
-        out += "labels: \(names.source); input \(i.channels)×\(i.height)×\(i.width); normalisation mean "
+        out += "labels: \(names.source); input \(i.height)×\(i.width)×\(i.channels); normalisation mean "
             + norm.mean.map { NumberText.fixed(Double($0), 4) }.joined(separator: ",") + " std "
             + norm.std.map { NumberText.fixed(Double($0), 4) }.joined(separator: ",") + "\n"
         let labelWidth = min(40, results.flatMap { r in r.top(k).map { names[$0].count } }.max() ?? 5)
