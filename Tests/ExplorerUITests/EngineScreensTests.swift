@@ -18,6 +18,21 @@ import Testing
         return s
     }
 
+    @Test func headerStatesTheRunsOwnStepBudget() {
+        // Screen 6's header said "≤200 steps" whatever ran; now it is the run's budget, and none without one.
+        for budget in [200, 64] {
+            var s = CompareScreen(description: "relu vs tanh on figure1", target: 0.25, activations: [.relu, .tanh])
+            s.show(ComparisonSummary(target: 0.25, curves: [Self.curve(.relu, [0.9]), Self.curve(.tanh, [0.9])], maxSteps: budget),
+                   state: .running)
+            var grid = CellGrid(width: 100, height: 24)
+            s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+            #expect(grid.line(0).hasPrefix("relu vs tanh on figure1, ≤\(budget) steps  training both runs"), "\(grid.line(0))")
+        }
+        var grid = CellGrid(width: 100, height: 24)
+        screen(state: .running).render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+        #expect(!grid.line(0).contains("≤"))
+    }
+
     @Test func chartHasAxesLegendBothSeriesAndTheTarget() {
         var grid = CellGrid(width: 120, height: 30)
         screen(state: .finished("done")).render(into: &grid, area: grid.bounds, theme: Theme(.standard))
