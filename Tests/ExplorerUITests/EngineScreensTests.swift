@@ -87,6 +87,19 @@ import Testing
         #expect(text.contains("▀"))
     }
 
+    @Test func chartAxesEndAtTheHeadersStep() {
+        // Points every 10 steps up to 130, the run at step 143: the x axes end at 143, as the header says.
+        let points = (1...13).map { ChartPoint(x: Double($0 * 10), y: 2.3 / Double($0)) }
+        var s = TrainingScreen(description: "mini on Fashion-MNIST")
+        s.show(TrainingSnapshot(state: .running, step: 143, epoch: 0.15, totalSteps: 2_814, loss: points, trainError: points))
+        var grid = CellGrid(width: 80, height: 30)
+        s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+        #expect(grid.line(1).hasPrefix("step 143 of 2,814"))
+        let axisLabels = (0..<grid.height).map { grid.line($0) }.filter { $0.contains("step") && $0.hasSuffix("143") }
+        #expect(axisLabels.count == 2, "\(grid.text)")
+        #expect(!grid.text.contains("130\n"))
+    }
+
     @Test func spaceAndSAreRequestsForTheApp() {
         var s = TrainingScreen(description: "mini")
         #expect(s.update(" ") == [.training(.toggleRunning)])
