@@ -55,6 +55,9 @@ import Testing
         // Options still reach the default subcommand (explore), and commands still run.
         let shapes = try run(["shapes", "--preset", "mini"])
         #expect(shapes.status == 0 && shapes.stdout.contains("conv1"), "\(shapes.stderr)")
+        let file = try run(["/bin/sh"])
+        #expect(file.status == 64 && file.stderr == "error: '/bin/sh' is a file, not a command; "
+                + "a network: alexnet explore --config /bin/sh; a lesson: alexnet lesson /bin/sh\n")
         let option = try run(["--bogus-option"])
         #expect(option.status == 64 && option.stderr.contains("Unknown option '--bogus-option'"))
     }

@@ -9,7 +9,7 @@ enum UnknownCommand {
     static func problem(_ arguments: [String], commands: [String], fileExists: (String) -> Bool) -> String? {
         guard let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first), first != "help" else { return nil }
         if fileExists(first) {
-            return "error: '\(first)' is a file, not a command; to explore a network file: alexnet explore --config \(first)"
+            return "error: '\(first)' is a file, not a command; a network: alexnet explore --config \(first); a lesson: alexnet lesson \(first)"
         }
         let near = Spelling.closest(to: first, among: commands, within: max(1, first.count / 3))
             .map { " (did you mean '\($0)'?)" } ?? ""
