@@ -10,7 +10,7 @@ struct FiltersCommand: ParsableCommand {
         abstract: "Print a conv layer's filters as heatmaps (colour half-blocks, or ASCII without colour), or write a PNG/PPM.",
         discussion: """
             Without --preset or --config: mini, with its shipped trained weights (filters that learned \
-            something), as features shows. Filters are numbered from 0, as --channel and the explorer count.
+            something), as features shows. Filters are numbered from 0, as the explorer and PyTorch number them.
             """)
 
     @OptionGroup var network: NetworkOptions
