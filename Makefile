@@ -17,7 +17,7 @@ MISSING = $(foreach d,$(DEPS),$(if $(wildcard $(word 2,$(subst :, ,$(d)))),,$(wo
 SWIFT ?= swift
 RELEASE_FLAGS := -c release
 
-.PHONY: run test build deps bench bench-peer fuzz clean mini-weights
+.PHONY: run test build deps bench bench-peer fuzz clean mini-weights install uninstall
 
 run: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet
@@ -76,6 +76,18 @@ mini-weights: build
 	$(ALEXNET_RELEASE) train --preset mini --epochs 1 --seed 1 --save .build/mini-checkpoint.safetensors
 	$(ALEXNET_RELEASE) train --preset mini --epochs 3 --seed 1 --resume .build/mini-checkpoint.safetensors \
 	  --save .build/mini-checkpoint.safetensors --save-weights weights/mini.safetensors
+
+# `make install PREFIX=…` (default /usr/local; DESTDIR too, for packagers): the release binary in bin/, the lessons,
+# weights and data in share/alexnet/ (where the program looks, ../share/alexnet from its bin/), and bash, zsh and fish
+# completions from the argument parser in their conventional directories. Every file written is listed in
+# share/alexnet/install-manifest.txt, and `make uninstall` removes exactly those. BIN=path installs that binary
+# instead of building the release one (the end-to-end test installs the debug build).
+PREFIX ?= /usr/local
+install: $(if $(BIN),,build)
+	scripts/install.sh install "$(or $(BIN),$(ALEXNET_RELEASE))" "$(DESTDIR)$(PREFIX)"
+
+uninstall:
+	scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
 
 clean:
 	rm -rf .build

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct AlexNet: AsyncParsableCommand {
@@ -22,6 +23,12 @@ struct AlexNet: AsyncParsableCommand {
 
     static func main() async {
         StartupEnvironment.reexecIfNeeded()
+        let commands = configuration.subcommands.map { $0._commandName }
+        if let problem = UnknownCommand.problem(Array(CommandLine.arguments.dropFirst()), commands: commands,
+                                                fileExists: { FileManager.default.fileExists(atPath: $0) }) {
+            CLIError.printError(problem)
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -30,7 +37,7 @@ struct AlexNet: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            HelpLayout.exit(Self.self, withError: error)
         }
     }
 }

@@ -116,7 +116,7 @@ import Testing
         Bad(label: "groups do not divide channels", text: "input: [3, 8, 8]\nlayers:\n  - conv: {out: 4, kernel: 3, groups: 2}\n",
             message: "bad.yaml:3: layer conv1: 3 input channels are not divisible by 2 groups"),
         Bad(label: "linear before flatten", text: "input: [1, 8, 8]\nlayers:\n  - linear: 10\n",
-            message: "bad.yaml:3: layer fc1: linear needs a flat input, got 1×8×8: add a flatten layer before it"),
+            message: "bad.yaml:3: layer fc1: linear needs a flat input, got 8×8×1: add a flatten layer before it"),
         Bad(label: "softmax not last", text: "input: [1, 8, 8]\nlayers:\n  - flatten\n  - softmax\n  - linear: 3\n",
             message: "bad.yaml:4: layer prob: softmax must be the last layer"),
         Bad(label: "dropout probability 1", text: "input: [1, 8, 8]\nlayers:\n  - dropout: 1\n",

@@ -25,9 +25,9 @@ import Testing
         let r = try Preset.alexnet.spec.shapeReport()
         let chain = ["conv1", "pool1", "conv2", "pool2", "conv3", "conv4", "conv5", "pool5", "flatten", "fc6", "fc7", "fc8"]
             .map { r.layer(named: $0)!.output.description }
-        #expect(r.input.description == "3×227×227")
-        #expect(chain == ["96×55×55", "96×27×27", "256×27×27", "256×13×13", "384×13×13", "384×13×13",
-                          "256×13×13", "256×6×6", "9216", "4096", "4096", "1000"])
+        #expect(r.input.description == "227×227×3")
+        #expect(chain == ["55×55×96", "27×27×96", "27×27×256", "13×13×256", "13×13×384", "13×13×384",
+                          "13×13×256", "6×6×256", "9216", "4096", "4096", "1000"])
     }
 
     @Test func activationsOfTheLearnedLayers() throws {
@@ -85,7 +85,7 @@ import Testing
         var spec = Preset.alexnet1tower.spec
         spec.input = InputShape(channels: 3, height: 224, width: 224)
         let conv1 = try #require(try spec.shapeReport().layer(named: "conv1"))
-        #expect(conv1.output.description == "96×54×54")
+        #expect(conv1.output.description == "54×54×96")
         #expect(!conv1.isExact)
         #expect(conv1.formula?.droppedPixels == 1)
     }

@@ -26,7 +26,7 @@ import Testing
         #expect(text.contains("Total params: 62,378,344"))
         #expect(text.contains("Total MACs: 1,135,256,096"))
         let conv1 = try #require(text.split(separator: "\n").first { $0.hasPrefix("conv1") })
-        #expect(conv1.contains("96×55×55") && conv1.contains("34,944") && conv1.contains("⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))
+        #expect(conv1.contains("55×55×96") && conv1.contains("34,944") && conv1.contains("⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))
         // The paper's 253,440 is presented as unexplained, with more than one factorisation.
         #expect(text.contains("the paper says 253,440 and does not derive it"))
         #expect(text.contains("55·48·96") && text.contains("48·48·110"))

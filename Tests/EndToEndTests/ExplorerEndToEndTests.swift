@@ -44,7 +44,7 @@ struct ExplorerEndToEndTests {
         #expect(screen.contains("38;5;"))   // 256-colour foreground (upper pixel)…
         #expect(screen.contains("48;5;"))   // …and background (lower pixel)
         tmux.keys("Enter")
-        try tmux.waitFor("filter 0 of 96", "colour scale, channel R:")
+        try tmux.waitFor("filter 0 (0–95)", "colour scale, channel R:")
         tmux.keys("q")
         #expect(try tmux.waitForExit() == 0)
     }

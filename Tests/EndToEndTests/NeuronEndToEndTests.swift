@@ -20,7 +20,7 @@ import Testing
         let lines = out.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains("conv1 channel 5 at y 10, x 20 (conv)"))
         // 5×5, padding 2: unit (10, 20) looks at rows 8–12, cols 18–22.
-        #expect(lines.contains("window on input (1×27×27): 5×5 at y 8, x 18, stride 1, padding 2"))
+        #expect(lines.contains("window on input (27×27×1): 5×5 at y 8, x 18, stride 1, padding 2"))
         #expect(lines.contains("receptive field on the image: rows 8–12, cols 18–22 (5×5 pixels)"))
         #expect(lines.contains("sum of 25 products (C·F·F = 1·5·5), input × weight:"))
         #expect(lines.contains { $0.hasPrefix("  + bias ") && $0.contains("= pre-activation ") })
@@ -53,8 +53,8 @@ import Testing
 
     @Test(arguments: [
         (["--layer", "conv1", "--channel", "32", "--y", "0", "--x", "0"], "error: channel 32 is out of range for conv1 (32 channels: 0–31)"),
-        (["--layer", "conv1", "--channel", "0", "--y", "27", "--x", "0"], "error: y 27 is out of range for conv1 (32×27×27 output: y 0–26)"),
-        (["--layer", "pool1", "--channel", "0", "--y", "0", "--x", "13"], "error: x 13 is out of range for pool1 (32×13×13 output: x 0–12)"),
+        (["--layer", "conv1", "--channel", "0", "--y", "27", "--x", "0"], "error: y 27 is out of range for conv1 (27×27×32 output: y 0–26)"),
+        (["--layer", "pool1", "--channel", "0", "--y", "0", "--x", "13"], "error: x 13 is out of range for pool1 (13×13×32 output: x 0–12)"),
         (["--layer", "fc8", "--channel", "10"], "error: unit 10 is out of range for fc8 (10 units: 0–9)"),
         (["--layer", "prob", "--channel", "1", "--y", "2"], "error: prob is flat (10 units): give y 0 and x 0, got y 2, x 0"),
         (["--layer", "conv1", "--channel", "0", "--index", "3"],

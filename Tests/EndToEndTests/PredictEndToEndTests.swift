@@ -93,7 +93,7 @@ import Testing
         let lines = out.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("mini, weights: checkpoint ") == true)
         #expect(lines.first?.contains("mini.safetensors") == true && lines.first?.contains("shipped") == true, "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("labels: Fashion-MNIST; input 1×27×27; normalisation mean ") })
+        #expect(lines.contains { $0.hasPrefix("labels: Fashion-MNIST; input 27×27×1; normalisation mean ") })
         #expect(lines.contains { $0.hasPrefix("   1. ") && $0.contains("logit") })
         let untrained = try run("predict --preset mini --untrained --image '\(f)/jpeg_grey.jpg'")
         #expect(untrained.stdout.hasPrefix("mini, weights: untrained, He normal, seed 1"), "\(untrained.stdout)")

@@ -18,6 +18,21 @@ import Testing
         return s
     }
 
+    @Test func headerStatesTheRunsOwnStepBudget() {
+        // Screen 6's header said "≤200 steps" whatever ran; now it is the run's budget, and none without one.
+        for budget in [200, 64] {
+            var s = CompareScreen(description: "relu vs tanh on figure1", target: 0.25, activations: [.relu, .tanh])
+            s.show(ComparisonSummary(target: 0.25, curves: [Self.curve(.relu, [0.9]), Self.curve(.tanh, [0.9])], maxSteps: budget),
+                   state: .running)
+            var grid = CellGrid(width: 100, height: 24)
+            s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+            #expect(grid.line(0).hasPrefix("relu vs tanh on figure1, ≤\(budget) steps  training both runs"), "\(grid.line(0))")
+        }
+        var grid = CellGrid(width: 100, height: 24)
+        screen(state: .running).render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+        #expect(!grid.line(0).contains("≤"))
+    }
+
     @Test func chartHasAxesLegendBothSeriesAndTheTarget() {
         var grid = CellGrid(width: 120, height: 30)
         screen(state: .finished("done")).render(into: &grid, area: grid.bounds, theme: Theme(.standard))
@@ -70,6 +85,19 @@ import Testing
         #expect(text.contains("● train") && text.contains("● test"))
         #expect(text.contains("conv1 as it learns"))
         #expect(text.contains("▀"))
+    }
+
+    @Test func chartAxesEndAtTheHeadersStep() {
+        // Points every 10 steps up to 130, the run at step 143: the x axes end at 143, as the header says.
+        let points = (1...13).map { ChartPoint(x: Double($0 * 10), y: 2.3 / Double($0)) }
+        var s = TrainingScreen(description: "mini on Fashion-MNIST")
+        s.show(TrainingSnapshot(state: .running, step: 143, epoch: 0.15, totalSteps: 2_814, loss: points, trainError: points))
+        var grid = CellGrid(width: 80, height: 30)
+        s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+        #expect(grid.line(1).hasPrefix("step 143 of 2,814"))
+        let axisLabels = (0..<grid.height).map { grid.line($0) }.filter { $0.contains("step") && $0.hasSuffix("143") }
+        #expect(axisLabels.count == 2, "\(grid.text)")
+        #expect(!grid.text.contains("130\n"))
     }
 
     @Test func spaceAndSAreRequestsForTheApp() {

@@ -36,7 +36,7 @@ import Testing
         #expect(screen.selected == 20)
         press(&e, [.enter])
         let grid = render(e, width: 80, height: 24)
-        #expect(grid.text.contains("filter 20 of 30"))
+        #expect(grid.text.contains("filter 20 (0–29)"))
         #expect(grid.text.contains("colour scale, channel R:"))
         press(&e, [.escape])
         #expect((e.activeScreen as? FiltersScreen)?.zoomed == false)

@@ -50,6 +50,12 @@ import Testing
         #expect(text.contains("fc6        37.8M"))         // one decimal, as NumberText.short spells it everywhere
         #expect(text.contains("61.9%"))   // 37,752,832 / 60,965,224
         #expect(text.contains("Where the 60,965,224 parameters live"))
+        // The table's % is each layer's own share, as its bar and the panel's "61.9% of all parameters" are:
+        // fc7 holds 16,781,312 / 60,965,224 = 27.5% (its running total would be 93.4%).
+        let rows = text.split(separator: "\n")
+        #expect(rows.contains { $0.contains("layer     params   so far  share") }, "\(text)")
+        #expect(rows.contains { $0.contains("fc6 ") && $0.contains("61.9%") && $0.contains("█") })
+        #expect(rows.contains { $0.contains("fc7 ") && $0.contains("27.5%") && !$0.contains("93.4%") })
     }
 
     @Test(arguments: [

@@ -29,7 +29,7 @@ import Testing
         #expect(grid.find("conv1 channel 0 at y 13, x 13 (conv)") != nil)
         #expect(grid.find("conv1 ch 0 y 13 x 13") != nil)
         // 5×5 window with padding 2 around (13, 13): rows and cols 11–15 of the image.
-        #expect(grid.find("window on input (1×27×27): 5×5 at y 11, x 11,") != nil)
+        #expect(grid.find("window on input (27×27×1): 5×5 at y 11, x 11,") != nil)
         #expect(grid.find("┌") != nil && grid.find("┘") != nil)
         #expect(grid.find("◆") != nil)
         #expect(grid.find("more ↓") != nil)

@@ -18,7 +18,7 @@ import Testing
 
     static let tinyLines = [
         "conv1 channel 0 at y 0, x 0 (conv)",
-        "window on input (1×3×3): 2×2 at y 0, x 0,",
+        "window on input (3×3×1): 2×2 at y 0, x 0,",
         "  stride 1, padding 0",
         "  clipped to input: rows 0–1, cols 0–1",
         "receptive field on the image: rows 0–1,",

@@ -50,6 +50,13 @@ import Testing
         #expect(text == "conv1: 227×227×3 → 55×55×96, 34,944 params")
     }
 
+    @Test func textStartingASentenceIsCapitalised() throws {
+        let context = try Self.paper.withInputSize(224)
+        let text = try PlaceholderText.render("With 224: {conv1.formula}. {conv1.exactness}. Or: {conv1.exactness}", in: context).get()
+        #expect(text.hasPrefix("With 224: ⌊(224 − 11 + 2·0)/4⌋ + 1 = 54. Not exact: 213/4 leaves 1;"), "\(text)")
+        #expect(text.contains(". Or: not exact: 213/4 leaves 1;"), "\(text)")
+    }
+
     @Test(arguments: ["conv1", "conv1.params.x", ".params", "conv1 params", ""])
     func malformedNamesAreRejected(text: String) {
         #expect(CoreExpression(text) == nil)

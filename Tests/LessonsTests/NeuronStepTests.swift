@@ -23,7 +23,7 @@ import Testing
     @Test func checkerAcceptsAUnitThatExistsAndNamesTheRangeOfOneThatDoesNot() {
         #expect(LessonChecker.check(text: Self.header + "  - show: neuron conv1 5 10 20\n", file: "ok.yaml").isEmpty)
         let problems = LessonChecker.check(text: Self.header + "  - text: hi\n  - show: neuron conv1 5 55 0\n", file: "bad.yaml")
-        #expect(problems.map(\.description) == ["bad.yaml:5: show: y 55 is out of range for conv1 (96×55×55 output: y 0–54)"])
+        #expect(problems.map(\.description) == ["bad.yaml:5: show: y 55 is out of range for conv1 (55×55×96 output: y 0–54)"])
     }
 
     @Test func plainModeSaysWhereTheUnitLooks() throws {

@@ -40,11 +40,20 @@ import Testing
 
     @Test func bestIsComparedAsAFraction() {
         var p = QuizProgress()
-        let first = p.record(topic: .params, correct: 0, outOf: 3)   // the first always counts
+        let first = p.record(topic: .params, correct: 0, outOf: 3)   // sets the best, but beats nothing
         let better = p.record(topic: .params, correct: 1, outOf: 3)
         let equal = p.record(topic: .params, correct: 2, outOf: 6)   // equal is not better
         let perfect = p.record(topic: .params, correct: 500, outOf: 500)
-        #expect(first && better && !equal && perfect)
+        #expect(!first && better && !equal && perfect)
         #expect(p.topics["params"].map { ($0.bestCorrect, $0.bestOutOf) } ?? (0, 0) == (500, 500))
+    }
+
+    @Test func aFirstZeroIsNoNewBest() {
+        var p = QuizProgress()
+        // `New best for shapes!` after a first 0/1 congratulated nothing.
+        let first = p.record(topic: .shapes, correct: 0, outOf: 1)
+        let again = p.record(topic: .shapes, correct: 0, outOf: 1)
+        let one = p.record(topic: .shapes, correct: 1, outOf: 1)
+        #expect(!first && !again && one)
     }
 }

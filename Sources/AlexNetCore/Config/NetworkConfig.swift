@@ -157,19 +157,6 @@ public enum NetworkConfig {
 
     /// The closest known word within two edits, for typos like `maxpoool`.
     static func suggestion(for word: String) -> String? {
-        func distance(_ a: String, _ b: String) -> Int {
-            let a = Array(a.lowercased()), b = Array(b)
-            var row = Array(0...b.count)
-            for i in 1...max(a.count, 1) where !a.isEmpty {
-                var prev = row[0]; row[0] = i
-                for j in 1...max(b.count, 1) where !b.isEmpty {
-                    let cur = row[j]
-                    row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-                    prev = cur
-                }
-            }
-            return row[b.count]
-        }
-        return layerWords.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+        Spelling.closest(to: word, among: layerWords)
     }
 }

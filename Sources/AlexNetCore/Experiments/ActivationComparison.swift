@@ -53,7 +53,7 @@ public final class ActivationComparison {
         seconds = activations.map { _ in 0 }
     }
 
-    public var summary: ComparisonSummary { ComparisonSummary(target: target, curves: curves) }
+    public var summary: ComparisonSummary { ComparisonSummary(target: target, curves: curves, maxSteps: maxSteps) }
 
     /// Every run has reached the target, or used up its epochs.
     public var isFinished: Bool {

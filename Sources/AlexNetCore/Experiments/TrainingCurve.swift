@@ -52,9 +52,11 @@ public struct TrainingCurve: Sendable, Equatable {
 public struct ComparisonSummary: Sendable, Equatable {
     public var target: Double
     public var curves: [TrainingCurve]
+    /// Each run's step budget, when it has one (the explorer's screen 6, a lesson's `experiment: N`).
+    public var maxSteps: Int?
 
-    public init(target: Double, curves: [TrainingCurve]) {
-        self.target = target; self.curves = curves
+    public init(target: Double, curves: [TrainingCurve], maxSteps: Int? = nil) {
+        self.target = target; self.curves = curves; self.maxSteps = maxSteps
     }
 
     /// `relu reached 25% training error at step 1,450; tanh at step 8,200: 5.7× more steps`

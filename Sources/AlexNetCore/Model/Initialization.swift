@@ -13,4 +13,13 @@ public enum Initialization: String, Sendable, CaseIterable {
     public static func `default`(for preset: Preset?) -> Initialization {
         preset == .mini || preset == .figure1 ? .he : .paper
     }
+
+    /// How every header, line and lesson names it ("untrained, Gaussian σ = 0.01, seed 1"); `paper` and
+    /// `he` are only the `--init` values.
+    public var name: String {
+        switch self {
+        case .paper: "Gaussian σ = 0.01"
+        case .he: "He normal"
+        }
+    }
 }

@@ -23,13 +23,12 @@ public struct FeatureShape: Sendable, Equatable, Hashable, CustomStringConvertib
     /// `[C, H, W]`, or `[N]` when flat (for JSON).
     public var dimensions: [Int] { isFlat ? [channels] : [channels, height, width] }
 
-    /// "96×55×55" (C×H×W, like the issue tracker and torchinfo), or "9216" when flat.
+    /// "55×55×96" (H×W×C, the paper's figure's way of writing a block, and how every table, screen and
+    /// lesson writes a shape), or "9216" when flat. Only the JSON and config files list [C, H, W].
     public var description: String {
-        isFlat ? "\(channels)" : "\(channels)×\(height)×\(width)"
-    }
-
-    /// "55×55×96" (H×W×C), the paper's figure's way of writing a block.
-    public var paperDescription: String {
         isFlat ? "\(channels)" : "\(height)×\(width)×\(channels)"
     }
+
+    /// The same text as `description`, the name the walk and the lessons use.
+    public var paperDescription: String { description }
 }

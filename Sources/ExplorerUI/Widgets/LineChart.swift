@@ -32,11 +32,14 @@ public struct LineChart: Sendable {
     public var yBounds: ClosedRange<Double>?
     /// Label the y axis in percent (0.25 → "25%").
     public var percent: Bool
+    /// Where the x axis runs to when it is past the last point: the step a header reports, while points
+    /// are recorded only every few steps (the axis said 138 under a header saying step 143).
+    public var xEnd: Double?
 
     public init(series: [ChartSeries], target: (value: Double, label: String)? = nil, xLabel: String = "", title: String? = nil,
-                yBounds: ClosedRange<Double>? = nil, percent: Bool = false) {
+                yBounds: ClosedRange<Double>? = nil, percent: Bool = false, xEnd: Double? = nil) {
         self.series = series; self.target = target; self.xLabel = xLabel; self.title = title
-        self.yBounds = yBounds; self.percent = percent
+        self.yBounds = yBounds; self.percent = percent; self.xEnd = xEnd
     }
 
     static let marks: [Unicode.Scalar] = ["*", "+", "o", "x", "#", "%"]
@@ -63,7 +66,7 @@ public struct LineChart: Sendable {
     }
 
     var xRange: (low: Double, high: Double) {
-        let xs = series.flatMap { $0.points.map(\.x) }.filter(\.isFinite)
+        let xs = (series.flatMap { $0.points.map(\.x) } + (xEnd.map { [$0] } ?? [])).filter(\.isFinite)
         guard let lo = xs.min(), let hi = xs.max(), hi > lo else { return (0, max(1, xs.first ?? 1)) }
         return (lo, hi)
     }

@@ -30,7 +30,7 @@ public enum PlaceholderText {
                 current = nil
                 if ExperimentPlaceholder.handles(c) {
                     switch ExperimentPlaceholder.value(c, result: experiment, unmeasured: unmeasured) {
-                    case .success(let v): out += v
+                    case .success(let v): out += sentenceCased(v, after: out)
                     case .failure(let e): problems += e.messages
                     }
                     continue
@@ -40,7 +40,7 @@ public enum PlaceholderText {
                     continue
                 }
                 switch expression.evaluate(in: context) {
-                case .success(let v): out += v.description
+                case .success(let v): out += sentenceCased(v.description, after: out)
                 case .failure(let e): problems.append("placeholder {\(c)} does not resolve: \(e)")
                 }
             } else if current != nil {
@@ -51,6 +51,17 @@ public enum PlaceholderText {
         }
         if let c = current { problems.append("unclosed placeholder {\(c)") }
         return problems.isEmpty ? .success(out) : .failure(PlaceholderError(messages: problems))
+    }
+}
+
+extension PlaceholderText {
+    /// A value that starts a sentence starts with a capital: "… = 54. {conv1.exactness}" reads
+    /// "… = 54. Not exact: …", while "…: {conv1.exactness}" keeps "not exact".
+    static func sentenceCased(_ value: String, after text: String) -> String {
+        let before = text.reversed().drop { $0 == " " }
+        guard let end = before.first, ".?!".contains(end), before.count < text.count,
+              let first = value.first, first.isLowercase else { return value }
+        return first.uppercased() + value.dropFirst()
     }
 }
 

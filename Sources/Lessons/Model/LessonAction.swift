@@ -32,7 +32,7 @@ public struct TrainingRecipe: Sendable, Equatable, CustomStringConvertible {
     public static let learningRates = 1e-6...1.0
 
     public var description: String {
-        [learningRate.map { "learning rate \($0)" }, initialization.map { "\($0.rawValue) initialisation" }]
+        [learningRate.map { "learning rate \($0)" }, initialization.map { "\($0.name) initialisation" }]
             .compactMap { $0 }.joined(separator: ", ")
     }
 }

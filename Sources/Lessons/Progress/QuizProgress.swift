@@ -102,7 +102,8 @@ public struct QuizProgress: Sendable, Equatable, Codable {
         .map(\.0)
     }
 
-    /// Adds one finished quiz; returns true when it is a new best for the topic. Totals saturate at
+    /// Adds one finished quiz; returns true when it beats an earlier quiz's best for the topic with at least
+    /// one right answer (a first quiz, or a first 0/1, is no "new best": there was nothing to beat). Totals saturate at
     /// `counterLimit` instead of trapping, so a result is always recorded (and saved).
     @discardableResult
     public mutating func record(topic: QuizTopic, correct: Int, outOf: Int) -> Bool {
@@ -112,12 +113,13 @@ public struct QuizProgress: Sendable, Equatable, Codable {
         r.correct = Self.clamped(r.correct, plus: correct)
         r.asked = Self.clamped(r.asked, plus: outOf)
         r.lastCorrect = correct; r.lastOutOf = outOf
-        // Compare fractions without division: a/b > c/d ⇔ a·d > c·b; the first quiz always counts.
+        // Compare fractions without division: a/b > c/d ⇔ a·d > c·b; the first quiz always sets the best.
         // Both products stay below limit² < Int.max.
-        let better = r.bestOutOf == 0 || correct * Self.clamped(r.bestOutOf) > Self.clamped(r.bestCorrect) * outOf
+        let first = r.bestOutOf == 0
+        let better = first || correct * Self.clamped(r.bestOutOf) > Self.clamped(r.bestCorrect) * outOf
         if better { r.bestCorrect = correct; r.bestOutOf = outOf }
         topics[topic.rawValue] = r
-        return better
+        return better && !first && correct > 0
     }
 
     private static func clamped(_ a: Int, plus b: Int = 0) -> Int {

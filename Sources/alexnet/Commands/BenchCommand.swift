@@ -8,9 +8,13 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Time forward passes and training steps (and the heatmap renderer).",
         discussion: """
-            Forward = eval mode, no gradients. Training step = forward + softmax cross-entropy + backward + SGD
-            update. One warm-up run, then the median of --steps runs. GFLOP/s counts 2 FLOPs per multiply-add of
-            the network's own MAC count, and 3× the forward's for a training step, as the PyTorch peer does.
+            Forward = eval mode, no gradients. Training step = forward + softmax cross-entropy + backward + \
+            SGD update. One warm-up run, then the median of --steps runs.
+
+            GFLOP/s counts 2 FLOPs per multiply-add of the network's own MAC count, and 3× the forward's for \
+            a training step, as the PyTorch peer does.
+
+            Without --preset or --config: alexnet-1tower.
             """)
 
     @OptionGroup var network: NetworkOptions

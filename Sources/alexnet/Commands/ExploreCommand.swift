@@ -15,11 +15,14 @@ struct ExploreCommand: ParsableCommand {
         abstract: "Open the full-screen explorer: layer walk, what-if shapes, filters, feature maps, training, ReLU vs tanh.",
         discussion: """
             Keys: 1–6 or Tab switch screens, ←/→ step through layers, ? shows every key, q quits.
-            The Training and ReLU-vs-tanh screens train on Fashion-MNIST in the background (Space starts and
-            pauses; on Training, s saves a checkpoint to alexnet-<network>.safetensors and r resets to the initial
-            weights). While the explored network trains, the Filters and Features screens follow its weights
-            live. Networks that cannot read Fashion-MNIST (alexnet) train mini instead, and the screens say so.
-            Nothing is saved unless asked.
+
+            The Training and ReLU-vs-tanh screens train on Fashion-MNIST in the background (Space starts and \
+            pauses; on Training, s saves a checkpoint to alexnet-<network>.safetensors and r resets to the \
+            initial weights). While the explored network trains, the Filters and Features screens follow its \
+            weights live. Networks that cannot read Fashion-MNIST (alexnet) train mini instead, and the screens \
+            say so. Nothing is saved unless asked.
+
+            Without --preset or --config: alexnet.
             """)
 
     @OptionGroup var network: NetworkOptions
@@ -32,8 +35,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .customLong("train-limit"), help: .hidden) var trainLimit: Int?
 
     func run() throws {
-        let spec = try CLIError.wrap { try network.spec(default: .alexnet) }
-        let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.alexnet.rawValue) : nil
+        let (spec, preset) = try CLIError.wrap { try network.chosen(default: .alexnet) }
         let (runtime, model) = try CLIError.wrap { () throws -> (ExplorerRuntime, AppModel) in
             let runtime = try ExplorerRuntime(spec: spec, preset: preset, weights: weights, untrained: untrained,
                                               imagePath: image, dataDirectory: data, trainLimit: trainLimit,

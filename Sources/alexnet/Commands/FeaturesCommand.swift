@@ -7,7 +7,11 @@ import Foundation
 struct FeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "features",
-        abstract: "Print a layer's feature maps for an input (heatmaps on stdout, or a PNG/PPM) and the prediction.")
+        abstract: "Print a layer's feature maps for an input (heatmaps on stdout, or a PNG/PPM) and the prediction.",
+        discussion: """
+            Without --preset or --config: mini, with its shipped trained weights, on Fashion-MNIST test image \
+            --index (the maps of a trained network, and a prediction that means something), as filters shows.
+            """)
 
     @OptionGroup var network: NetworkOptions
     @Option(help: "Weights (safetensors); default: the shipped trained weights for mini, else the untrained initialisation, seed 1.")
@@ -27,8 +31,7 @@ struct FeaturesCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.wrap {
-            let spec = try network.spec(default: .mini)
-            let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.mini.rawValue) : nil
+            let (spec, preset) = try network.chosen(default: .mini)
             let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1,
                                   memory: network.memory())
             let chosen = try WeightsChoice.apply(to: net, weights: weights, untrained: untrained, preset: preset,

@@ -7,7 +7,11 @@ import Foundation
 struct FiltersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "filters",
-        abstract: "Print a conv layer's filters as heatmaps (colour half-blocks, or ASCII without colour), or write a PNG/PPM.")
+        abstract: "Print a conv layer's filters as heatmaps (colour half-blocks, or ASCII without colour), or write a PNG/PPM.",
+        discussion: """
+            Without --preset or --config: mini, with its shipped trained weights (filters that learned \
+            something), as features shows. Filters are numbered from 0, as the explorer and PyTorch number them.
+            """)
 
     @OptionGroup var network: NetworkOptions
     @Option(help: "Weights to show (safetensors); default: the shipped trained weights for mini, else the untrained initialisation, seed 1.")
@@ -21,8 +25,7 @@ struct FiltersCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.wrap {
-            let spec = try network.spec(default: .alexnet)
-            let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.alexnet.rawValue) : nil
+            let (spec, preset) = try network.chosen(default: .mini)
             let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1,
                                   memory: network.memory())
             let provenance = try WeightsChoice.apply(to: net, weights: weights, untrained: untrained, preset: preset,

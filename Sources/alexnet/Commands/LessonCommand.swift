@@ -50,6 +50,10 @@ struct LessonCommand: ParsableCommand {
                                                 : "give one lesson to take (or --check to lint several)")
         }
         let path = resolve(files[0])
+        if let unknown = unknownLesson(files[0], resolved: path) {
+            CLIError.printError(unknown)
+            throw ExitCode.failure
+        }
         let lesson = try CLIError.wrap { try LessonLoader(file: files[0]).load(path: path) }
         // A lesson that fails --check is not taken: halfway through, its problems would surface as raw
         // placeholders or "(no layer …)" with no file:line. One line: the first problem and a count.
@@ -90,13 +94,17 @@ struct LessonCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let groups = [("en", "", library.files)] + library.languages.map { ($0.code, $0.code + "/", $0.files) }
+        func name(_ prefix: String, _ path: String) -> String {
+            prefix + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        }
+        // One title column for every group: the longest name sets it (padded by display width, so a
+        // Chinese title's column lines up too).
+        let column = groups.flatMap { g in g.2.map { DisplayWidth.of(name(g.1, $0)) } }.max().map { $0 + 2 } ?? 0
         for (code, prefix, files) in groups {
             print("\(code) (\(files.count) lesson\(files.count == 1 ? "" : "s"))\(prefix.isEmpty ? "" : ": take one as \(prefix)NAME")")
             for path in files {
-                let name = prefix + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
                 let title = (try? LessonLoader(file: path).load(path: path).title) ?? "(does not load: run --check)"
-                // Padded by display width, so a Chinese title's column still lines up.
-                print("  " + DisplayWidth.padded(name, to: max(30, DisplayWidth.of(name) + 2)) + title)
+                print("  " + DisplayWidth.padded(name(prefix, path), to: column) + title)
             }
         }
     }
@@ -173,6 +181,27 @@ struct LessonCommand: ParsableCommand {
         LessonLibrary.locate(environment: ProcessInfo.processInfo.environment,
                              executable: Bundle.main.executablePath ?? CommandLine.arguments[0],
                              workingDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// `alexnet lesson nonexistent`: a word that is neither a file nor a shipped lesson gets the names there
+    /// are (the nearest first, when it looks like a typo), not "cannot read the file". A name that looks like
+    /// a file (`.yaml`, a folder in it) keeps the file error.
+    private func unknownLesson(_ name: String, resolved: String) -> String? {
+        guard !FileManager.default.fileExists(atPath: resolved), !name.hasSuffix(".yaml"), !name.hasSuffix(".yml"),
+              !name.contains("/") || library?.languages.contains(where: { name.hasPrefix($0.code + "/") }) == true
+        else { return nil }
+        guard let library else {
+            return "error: no lesson named '\(name)', and the lessons folder cannot be found (set ALEXNET_LESSONS to it)"
+        }
+        // Among the lessons of the language asked for (`zh/…`), else the English ones.
+        let language = library.languages.first { name.hasPrefix($0.code + "/") }
+        let names = (language?.files ?? library.files).map { path in
+            (language.map { $0.code + "/" } ?? "")
+                + String(((path as NSString).lastPathComponent as NSString).deletingPathExtension.drop { $0.isNumber || $0 == "-" })
+        }
+        let near = Spelling.closest(to: name, among: names, within: max(2, name.count / 3)).map { " (did you mean '\($0)'?)" } ?? ""
+        return "error: no lesson named '\(name)'\(near); the shipped lessons are \(names.joined(separator: ", ")) "
+            + "(alexnet lesson --list shows their titles)"
     }
 
     /// A path that exists is taken as is; otherwise a shipped lesson of that name.

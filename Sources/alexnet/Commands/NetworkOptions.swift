@@ -1,11 +1,17 @@
 import AlexNetCore
 import ArgumentParser
 
+/// `--preset NAME` takes the presets by name; `--help` lists each with its summary, from the type.
+extension Preset: ExpressibleByArgument {
+    public static var allValueDescriptions: [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.summary) })
+    }
+}
+
 /// `--preset NAME | --config FILE`, shared by every command that works on a network.
 struct NetworkOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A built-in network: \(Preset.allCases.map(\.rawValue).joined(separator: ", ")).",
-                                            valueName: "name"))
-    var preset: String?
+    @Option(name: .long, help: ArgumentHelp("A built-in network.", valueName: "name"))
+    var preset: Preset?
 
     @Option(name: .long, help: ArgumentHelp("A network described in YAML (format in README.md).", valueName: "file"))
     var config: String?
@@ -22,9 +28,6 @@ struct NetworkOptions: ParsableArguments {
             }
         }
         if preset != nil, config != nil { throw ValidationError("give --preset or --config, not both") }
-        if let preset, Preset(rawValue: preset) == nil {
-            throw ValidationError("unknown preset '\(preset)'; expected one of: \(Preset.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
     }
 
     /// The memory a network may take: `--max-memory`, else the machine's.
@@ -38,9 +41,16 @@ struct NetworkOptions: ParsableArguments {
         MemoryBudget(batch: batch, training: training, limit: memoryLimit)
     }
 
+    /// The chosen network and the preset it is (nil for a `--config` file, which decides its own
+    /// initialisation and has no shipped weights), `fallback` when neither option is given.
+    func chosen(default fallback: Preset) throws -> (spec: NetworkSpec, preset: Preset?) {
+        if let config { return (try NetworkConfig.load(path: config), nil) }
+        let preset = preset ?? fallback
+        return (preset.spec, preset)
+    }
+
     /// The chosen network, `fallback` when neither option is given.
     func spec(default fallback: Preset = .alexnet) throws -> NetworkSpec {
-        if let config { return try NetworkConfig.load(path: config) }
-        return (preset.flatMap(Preset.init(rawValue:)) ?? fallback).spec
+        try chosen(default: fallback).spec
     }
 }

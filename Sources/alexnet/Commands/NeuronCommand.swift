@@ -7,7 +7,8 @@ import Foundation
 struct NeuronCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "neuron",
-        abstract: "Explain one unit: its window, receptive field and sum with the real numbers, checked against the forward pass.")
+        abstract: "Explain one unit: its window, receptive field and sum with the real numbers, checked against the forward pass.",
+        discussion: "Without --preset or --config: mini, with the untrained initialisation unless --weights.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -24,8 +25,7 @@ struct NeuronCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.wrap {
-            let spec = try network.spec(default: .mini)
-            let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.mini.rawValue) : nil
+            let (spec, preset) = try network.chosen(default: .mini)
             let unit = NeuronUnit(layer: layer, channel: channel, y: y, x: x)
             // Checked on the shapes before building anything: a typo costs no forward pass.
             _ = try spec.shapeReport().checkedIndex(of: unit)

@@ -11,8 +11,9 @@ struct PredictCommand: ParsableCommand {
             Each image is preprocessed as torchvision's ImageNet evaluation does it: converted to the network's \
             channels, shorter side resized to 256 (antialiased bilinear), centre-cropped to the input size (an \
             image already of that size is used as it is), and normalised with the weights' recorded mean/std, else \
-            ImageNet's (colour networks) or Fashion-MNIST's (grey networks). On the mini preset the shipped \
-            trained weights are used unless --untrained or --weights.
+            ImageNet's (colour networks) or Fashion-MNIST's (grey networks).
+
+            Without --preset or --config: mini, with its shipped trained weights unless --untrained or --weights.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -35,8 +36,7 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.wrap {
-            let spec = try network.spec(default: .mini)
-            let preset = network.config == nil ? Preset(rawValue: network.preset ?? Preset.mini.rawValue) : nil
+            let (spec, preset) = try network.chosen(default: .mini)
             let initialization = Initialization.default(for: preset)
             let net = try Network(spec: spec, initialization: initialization, seed: 1, memory: network.memory())
             let chosen = try WeightsChoice.apply(to: net, weights: weights, untrained: untrained, preset: preset,
@@ -103,7 +103,7 @@ struct PredictCommand: ParsableCommand {
                preprocessing: Preprocessing, k: Int) -> String {
         let i = spec.input, norm = preprocessing.normalization
         var out = "\(spec.name), weights: \(weights.text)\n"
-        out += "labels: \(names.source); input \(i.channels)×\(i.height)×\(i.width); normalisation mean "
+        out += "labels: \(names.source); input \(i.height)×\(i.width)×\(i.channels); normalisation mean "
             + norm.mean.map { NumberText.fixed(Double($0), 4) }.joined(separator: ",") + " std "
             + norm.std.map { NumberText.fixed(Double($0), 4) }.joined(separator: ",") + "\n"
         let labelWidth = min(40, results.flatMap { r in r.top(k).map { names[$0].count } }.max() ?? 5)

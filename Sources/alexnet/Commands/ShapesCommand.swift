@@ -6,7 +6,8 @@ extension ShapeTable.Format: ExpressibleByArgument {}
 struct ShapesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shapes",
-        abstract: "Print every layer's output shape, formula, parameters, MACs and receptive field.")
+        abstract: "Print every layer's output shape, formula, parameters, MACs and receptive field.",
+        discussion: "Without --preset or --config: alexnet.")
 
     @OptionGroup var network: NetworkOptions
 

@@ -15,7 +15,7 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Train on the first N training images only (1 or more).") var limit: Int?
     @Option(name: .customLong("test-limit"), help: "Measure test error on the first N test images only (1 or more).")
     var testLimit: Int?
-    @Option(help: "Weight initialisation: paper (N(0, 0.01²), some biases 1) or he. Default: he for mini, paper otherwise.")
+    @Option(help: "Weight initialisation: paper (Gaussian σ = 0.01, some biases 1) or he (He normal). Default: he for mini and figure1, paper otherwise.")
     var `init`: Initialization?
     @Flag(name: .customLong("no-augment"), help: "Turn off random crops and flips.") var noAugment = false
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
@@ -51,13 +51,19 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a network on Fashion-MNIST with the paper's SGD.",
         discussion: """
-            Prints a progress bar with loss, training error and images/s, and the test error after each epoch.
-            The learning rate is divided by 10 when the test error stops improving for 2 epochs.
-            Ctrl-C stops between steps; with --save the weights so far are written (atomically) before exiting.
-            --resume continues where the checkpoint stopped. With another --limit or --batch, a position inside an epoch means other images, so the unfinished epoch starts again at its first batch (a note on stderr says so).
-            --epochs counts all epochs, the checkpoint's included.
+            Prints a progress bar with loss, training error and images/s, and the test error after each \
+            epoch. The learning rate is divided by 10 when the test error stops improving for 2 epochs.
+
+            Ctrl-C stops between steps; with --save the weights so far are written (atomically) before \
+            exiting. A run whose loss becomes nan or inf stops with the last good weights.
+
+            --resume continues where the checkpoint stopped; --epochs counts all epochs, the checkpoint's \
+            included. With another --limit or --batch, a position inside an epoch means other images, so the \
+            unfinished epoch starts again at its first batch (a note on stderr says so).
+
             --test-limit 0 and an empty test set are refused: an accuracy over zero images would read 100%.
-            A run whose loss becomes nan or inf stops with the last good weights.
+
+            Without --preset or --config: mini.
             """)
 
     @OptionGroup var network: NetworkOptions
@@ -76,8 +82,9 @@ struct TrainCommand: ParsableCommand {
 
     private func train() throws {
         training.applyThreads()
-        var spec = try network.spec(default: .mini)
-        let preset = network.config == nil ? Preset(rawValue: network.preset ?? "mini") : nil
+        let chosen = try network.chosen(default: .mini)
+        var spec = chosen.spec
+        let preset = chosen.preset
         let act = activation ?? .relu
         if let activation { spec = spec.replacingActivations(with: activation) }
         let options = training.options(for: preset)
@@ -99,7 +106,7 @@ struct TrainCommand: ParsableCommand {
             print("resumed \(resume): epoch \(checkpoint.metadata.epoch), step \(NumberText.grouped(checkpoint.metadata.step))")
         }
         print("training \(spec.name) (\(NumberText.grouped(net.parameterCount)) parameters) on \(NumberText.grouped(trainSet.count)) images, "
-              + "batch \(options.batchSize), lr \(options.learningRate), \(options.initialization.rawValue) init, seed \(options.seed), "
+              + "batch \(options.batchSize), lr \(options.learningRate), \(options.initialization.name) init, seed \(options.seed), "
               + "\(ComputeThreads.current) threads")
         var csv = try log.map { try CSVLog(path: $0, header: "step,epoch,loss,train_error,test_error") }
         let stop = StopSignal()

@@ -50,8 +50,8 @@ final class TrainingWorkers {
     let compareRates: [(Activation, Double)] = [(.relu, 0.005), (.tanh, 0.02)]
     let compareBudget = 200
     var compareDescription: String {
+        // The step budget is not part of it: a lesson's `experiment: N` runs another; the screen shows the run's own.
         "\(compareSpec.name), lr " + compareRates.map { "\($0.0.rawValue) \(NumberText.shortDecimal($0.1))" }.joined(separator: "/")
-            + ", ≤\(compareBudget) steps"
     }
 
     var checkpointPath: String { "alexnet-\(spec.name).safetensors" }
@@ -218,7 +218,8 @@ final class TrainingWorkers {
         let (target, rates) = (self.target, compareRates)
         let make = comparisonMaker(budget: budget)
         comparisonRunBudget = budget
-        let empty = ComparisonSummary(target: target, curves: rates.map { TrainingCurve(activation: $0.0, learningRate: $0.1) })
+        let empty = ComparisonSummary(target: target, curves: rates.map { TrainingCurve(activation: $0.0, learningRate: $0.1) },
+                                      maxSteps: budget)
         let worker = SteppingWorker<ComparisonSnapshot>(
             step: {
                 let c = try holder.comparison ?? {

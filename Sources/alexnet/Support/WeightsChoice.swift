@@ -68,13 +68,3 @@ struct WeightsChoice {
                              path: path, normalization: normalization, scalarNormalization: scalar)
     }
 }
-
-extension Initialization {
-    /// How headers name it: "untrained, He normal, seed 1".
-    var name: String {
-        switch self {
-        case .paper: "Gaussian σ = 0.01"
-        case .he: "He normal"
-        }
-    }
-}

@@ -109,7 +109,9 @@ public struct CompareScreen: Screen {
             result = !anyPoints ? "no steps yet" : full.count <= width ? full : summary.resultLine(compact: true)
         default: result = summary.progressLine
         }
-        var header = StyledLine.headline(description, state: stateText, width: width, styles: (theme.heading, theme.dim))
+        // The budget of the run on screen (200 from Space, a lesson's `experiment: N` its own), once there is one.
+        let what = description + (summary.maxSteps.map { ", ≤\(NumberText.grouped($0)) steps" } ?? "")
+        var header = StyledLine.headline(what, state: stateText, width: width, styles: (theme.heading, theme.dim))
         header += StyledLine.joined(result.components(separatedBy: " · "), width: width, style: theme.number)
         if let engineReason { header += StyledLine.wrapped(engineReason, width: width, style: theme.dim).prefix(2) }
         return Array(header.prefix(max(2, height - 7)))

@@ -51,7 +51,8 @@ struct FilterGrid {
         let pages = (totalRows + visibleRows - 1) / visibleRows
         // A negative selection (the training screen's live view) selects nothing.
         // The status keeps whole parts, most useful first, as many as the width takes.
-        var parts = [selected >= 0 ? "filter \(selected) of \(f.count)" : "\(f.count) filters"]
+        // Numbered from 0, as the CLI's tiles, --channel and the tensors are.
+        var parts = [selected >= 0 ? "filter \(selected) (0–\(f.count - 1))" : "\(f.count) filters"]
         if pages > 1 { parts.append("rows \(firstRow + 1)–\(min(totalRows, firstRow + visibleRows)) of \(totalRows)") }
         parts.append(f.channels == 3 && rgbPatches ? "RGB, one scale per filter"
             : "channel \(channel), blue < 0 < red" + (f.channels == 3 ? " (v: RGB)" : ""))

@@ -21,8 +21,8 @@ struct FilterZoom {
 
         var norm: Float = 0
         for v in filterValues { norm += v * v }
-        StyledLine([("filter \(index) of \(filters.count)", theme.heading),
-                    ("  channel \(channelName) (\(channel + 1)/\(filters.channels), c: next)", theme.dim),
+        StyledLine([("filter \(index) (0–\(filters.count - 1))", theme.heading),
+                    ("  channel \(channelName) (0–\(filters.channels - 1), c: next)", theme.dim),
                     ("  L2 norm \(NumberText.brief(Double(norm.squareRoot())))", theme.plain)])
             .render(into: &grid, rect: area, row: 0)
 

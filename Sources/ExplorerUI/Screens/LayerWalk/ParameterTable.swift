@@ -1,13 +1,15 @@
 import AlexNetCore
 
-/// Where the parameters live: every learned layer with its count, its share as a bar, and the running
-/// total, the current layer highlighted.
+/// Where the parameters live: every learned layer with its count, the running total ("so far"), and its own
+/// share of all parameters as a percentage and a bar (the figure the layer's panel quotes: fc6 holds 61.9%),
+/// the current layer highlighted.
 enum ParameterTable {
     static func lines(report: ShapeReport, selected: Int, width: Int, theme: Theme) -> [StyledLine] {
         let total = report.totalParams
         var lines = [StyledLine([("Where the ", theme.bold), (NumberText.grouped(total), theme.number),
                                  (" parameters live", theme.bold)])]
-        lines.append(StyledLine("layer".padded(to: 7) + "params".leftPadded(to: 9) + "  running total", theme.dim))
+        lines.append(StyledLine("layer".padded(to: 7) + "params".leftPadded(to: 9) + "so far".leftPadded(to: 9)
+                                 + "share".leftPadded(to: 7), theme.dim))
         let barWidth = max(0, width - 34)
         var running = 0
         for (i, layer) in report.layers.enumerated() where layer.params > 0 {
@@ -16,7 +18,7 @@ enum ParameterTable {
             let name = layer.name.padded(to: 7)
             let count = NumberText.short(layer.params).leftPadded(to: 9)
             let run = NumberText.short(running).leftPadded(to: 9)
-            let pct = NumberText.percent(Double(running) / Double(max(1, total))).leftPadded(to: 7)
+            let pct = NumberText.percent(share).leftPadded(to: 7)
             let filled = Int((share * Double(barWidth)).rounded(.up))
             let bar = String(repeating: theme.capabilities.unicode ? "█" : "#", count: min(barWidth, filled))
             let style = i == selected ? theme.selected : theme.plain

@@ -97,13 +97,14 @@ public struct TrainingScreen: Screen {
         let caps = theme.capabilities
         if both {
             LineChart(series: [ChartSeries(name: "loss", points: s.loss, color: .brightCyan)],
-                      xLabel: "step", title: "Loss (cross-entropy)", yBounds: 0...Double.infinity)
+                      xLabel: "step", title: "Loss (cross-entropy)", yBounds: 0...Double.infinity, xEnd: Double(s.step))
                 .render(into: &grid, area: top, theme: theme)
         }
         var errors = [ChartSeries(name: "train", points: s.trainError, color: .brightYellow)]
         if !s.testError.isEmpty { errors.append(ChartSeries(name: "test", points: s.testError, color: .brightGreen)) }
+        // Both axes end at the step the header shows, not at the last recorded point.
         LineChart(series: errors, xLabel: "step", title: "Error rate",
-                  yBounds: 0...1, percent: true)
+                  yBounds: 0...1, percent: true, xEnd: Double(s.step))
             .render(into: &grid, area: bottom, theme: theme)
         if let filters = s.filters, side.width > 6 {
             let frame = Frame(title: "\(filters.layer) as it learns", style: theme.frame, titleStyle: theme.heading)
