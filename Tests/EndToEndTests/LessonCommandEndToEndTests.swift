@@ -44,6 +44,36 @@ import Testing
         #expect(out.stderr.contains("\(bad):5: answer 34848 disagrees with the core: conv1.params is 34,944"))
     }
 
+    /// Mistakes of every kind in one file: one run lists them all, in line order, then their count.
+    @Test func checkListsEveryProblemInLineOrderThenTheCount() throws {
+        let dir = makeTemporaryDirectory()
+        let bad = dir + "/seven.yaml"
+        let text = """
+            title: [a, list]
+            preset: alexnet
+            steps:
+              - text: "{conv1.parms}"
+              - txet: typo
+              - question: q
+                answer: 34848
+                check: conv1.params
+              - question: Which?
+                choices: [x, y]
+                answer: c
+              - question: Why?
+              - show: walk conv9
+
+            """
+        let f = fopen(bad, "w"); fputs(text, f); fclose(f)
+        let out = try alexnet("lesson --check \(bad)")
+        #expect(out.status == 1)
+        let lines = out.stderr.split(separator: "\n").map(String.init)
+        let located = lines.filter { $0.hasPrefix(bad + ":") && $0.dropFirst(bad.count + 1).first?.isNumber == true }
+        #expect(located.map { Int($0.dropFirst(bad.count + 1).prefix { $0.isNumber })! } == [1, 4, 5, 7, 11, 12, 13],
+                "\(out.stderr)")
+        #expect(lines.contains("\(bad): 7 problems"), "\(out.stderr)")
+    }
+
     @Test func plainLessonEndsCleanlyOnEndOfInput() throws {
         let out = try alexnet("lesson --plain shape-arithmetic", input: "\n\n54\n54\n")
         #expect(out.status == 0, "\(out.stderr)")
