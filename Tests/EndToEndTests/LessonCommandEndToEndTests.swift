@@ -82,6 +82,17 @@ import Testing
         #expect(out.stdout.hasSuffix("0 of 1 questions right.\n"))
     }
 
+    /// Piped into the binary: typed text at a step without a question is answered, not dropped; answers
+    /// are echoed after their prompt; a question without a hint gets a second try.
+    @Test func pipedPlainLessonReadsAsADialogue() throws {
+        let out = try alexnet("lesson --plain shape-arithmetic", input: "hello\n\n\n54\n55\n\n\n\n")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("[Enter/n: next, p: previous, q: quit]\n> hello\n(this step has no question; press Enter to go on)\n"))
+        #expect(out.stdout.contains("answer> 54\nNot quite. Hint: (227 − 11 + 0) / 4 = 54, then add 1.\nTry again (or type 'skip').\nanswer> 55\nRight: 55."))
+        let quiz = try alexnet("quiz --plain --seed 3 --count 1 --topic params", input: "1\n2\n")
+        #expect(quiz.stdout.contains("answer> 1\nNot quite. Try again.\nanswer> 2\nNot quite: the answer is"), "\(quiz.stdout)")
+    }
+
     @Test func withoutATerminalTheLessonFallsBackToText() throws {
         let out = try alexnet("lesson shape-arithmetic", input: "q\n")
         #expect(out.status == 0)
@@ -91,7 +102,7 @@ import Testing
 
     @Test func seededQuizWithWrongAnswersSavesProgress() throws {
         let home = makeTemporaryDirectory()
-        let out = try alexnet("quiz --plain --seed 3 --count 2 --topic params", input: "1\n1\n", dataHome: home)
+        let out = try alexnet("quiz --plain --seed 3 --count 2 --topic params", input: "1\n1\n1\n1\n", dataHome: home)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("Not quite: the answer is"))
         #expect(out.stdout.contains("  weights = "))
@@ -99,7 +110,7 @@ import Testing
         #expect(access(home + "/alexnet-explorer/progress.json", R_OK) == 0)
         // A corrupt progress file is set aside, reported, and replaced.
         let f = fopen(home + "/alexnet-explorer/progress.json", "w"); fputs("{oops", f); fclose(f)
-        let again = try alexnet("quiz --plain --seed 3 --count 1", input: "1\n", dataHome: home)
+        let again = try alexnet("quiz --plain --seed 3 --count 1", input: "1\n1\n", dataHome: home)
         #expect(again.stderr.contains("kept it as \(home)/alexnet-explorer/progress.json.corrupt-"))
         #expect(access(home + "/alexnet-explorer/progress.json", R_OK) == 0)
     }
@@ -136,7 +147,7 @@ import Testing
     }
 
     @Test func jsonResultLineEndsAPlainQuiz() throws {
-        let out = try alexnet("quiz --plain --seed 5 --count 2 --format json", input: "1\n1\n")
+        let out = try alexnet("quiz --plain --seed 5 --count 2 --format json", input: "1\n1\n1\n1\n")
         #expect(out.status == 0, "\(out.stderr)")
         let last = out.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.hasPrefix("{\"seed\":\"5\",\"topic\":\"all\",\"count\":2,\"asked\":2,\"correct\":"), "\(last)")
@@ -145,7 +156,7 @@ import Testing
     /// Kinds missed in one quiz come first in the next unseeded one, and the boxes are in the file.
     @Test func missedKindsComeBackFirst() throws {
         let home = makeTemporaryDirectory()
-        let first = try alexnet("quiz --plain --count 3 --topic operations", input: "1\n1\n1\n", dataHome: home)
+        let first = try alexnet("quiz --plain --count 3 --topic operations", input: "1\n1\n1\n1\n1\n1\n", dataHome: home)
         #expect(first.status == 0 && first.stdout.contains("Score: 0/3"), "\(first.stderr)")
         let second = try alexnet("quiz --plain --count 1 --topic operations", input: "q\n", dataHome: home)
         #expect(second.stdout.contains("(missed last time, so asked first: "), "\(second.stdout)")

@@ -65,7 +65,9 @@ import Testing
     @Test func trainStepTrainsVisiblyAndReportsWhenDone() throws {
         var s = try Self.lesson()
         s.update("n"); s.update("n")
-        s.update("1"); s.update("6"); s.update(.enter)   // conv1 has 32 channels, and there is no hint
+        s.update("1"); s.update("6"); s.update(.enter)   // conv1 has 32 channels, and there is no hint:
+        #expect(s.lines.contains("Try again (or type 'skip')."))   // a second try all the same
+        s.update("8"); s.update(.enter)
         #expect(s.lines.contains("Not quite: the answer is 32."))
         _ = s.withExplorer { $0.takeRequests() }
         s.update("n")
@@ -206,6 +208,10 @@ import Testing
         #expect(grid.text.contains("Question 1/1: W = 227, F = 11, S = 4, P = 0: output side?"))
         #expect(grid.text.contains("answer> _"))
         s.update("5"); s.update("4"); s.update(.enter)
+        s.render(into: &grid)
+        #expect(grid.text.contains("Not quite. Try again."))
+        #expect(grid.text.contains("Question 1/1: W = 227"))
+        s.update("5"); s.update("6"); s.update(.enter)
         s.render(into: &grid)
         #expect(grid.text.contains("Not quite: the answer is 55."))
         #expect(grid.text.contains("  ⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))
