@@ -61,5 +61,7 @@ let package = Package(
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore", "Lessons"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        // The executable's own logic (key decoding, weights choice, feature inputs), by `@testable import alexnet`.
+        .testTarget(name: "alexnetTests", dependencies: ["alexnet", "AlexNetCore", "ExplorerUI", "CNcurses"]),
     ]
 )
