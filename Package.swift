@@ -57,14 +57,17 @@ let package = Package(
                           swiftSettings: fastMath),
         // The fuzz harness (`make fuzz`): drives the release `alexnet` binary with generated inputs. Not hot
         // code, so none of the fast-math flags; zlib only to write gzip IDX files and PNG streams.
-        .executableTarget(name: "alexnet-fuzz", dependencies: ["CZlib"]),
+        .executableTarget(name: "alexnet-fuzz", dependencies: ["CZlib", "ChildProcessModule"]),
+        /// posix_spawn with a clean signal state, closed descriptors, a timeout and an optional memory limit:
+        /// how the fuzz harness and the end-to-end tests start the program.
+        .target(name: "ChildProcessModule"),
 
         // MARK: - Tests
         .testTarget(name: "AlexNetCoreTests", dependencies: ["AlexNetCore", propertyBased],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore", "Lessons"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore", propertyBased], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["ChildProcessModule"]),
         // The executable's own logic (key decoding, weights choice, feature inputs), by `@testable import alexnet`.
         .testTarget(name: "alexnetTests", dependencies: ["alexnet", "AlexNetCore", "ExplorerUI", "CNcurses"]),
     ]
