@@ -199,6 +199,24 @@ import Testing
 }
 
 @Suite struct QuizScreenTests {
+    /// Typed keys as the terminal decodes them: whole characters (also wide ones) in, Backspace removes one
+    /// character, not a byte; at most 20 are kept; a lone Esc leaves.
+    @Test func typingEditsWholeCharacters() {
+        let q = QuizQuestion(kind: .convOutput, prompt: "p", answer: 55, worked: [])
+        var s = QuizScreen(session: QuizSession(questions: [q]), capabilities: .standard)
+        for c in "é中5" { s.update(.character(c)) }
+        #expect(s.typed == "é中5")
+        s.update(.backspace); s.update(.backspace)
+        #expect(s.typed == "é")
+        s.update(.left); s.update(.function(1)); s.update(.up)   // keys the quiz has no use for change nothing
+        #expect(s.typed == "é" && !s.wantsQuit)
+        for _ in 0..<30 { s.update("9") }
+        #expect(s.typed.count == 20)
+        s.update(.escape)
+        #expect(s.wantsQuit)
+    }
+
+
     @Test func answerShowsTheWorkedFormulaAndTheScore() {
         let q = QuizQuestion(kind: .convOutput, prompt: "W = 227, F = 11, S = 4, P = 0: output side?", answer: 55,
                              worked: ["⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"])
