@@ -25,11 +25,11 @@ public struct LessonLoader: Sendable {
 
     /// The lesson, or its first problem in line order.
     public func load(path: String) throws(ConfigError) -> Lesson {
-        try Self.lesson(of: read(path: path))
+        try lesson(of: read(path: path))
     }
 
     public func load(text: String) throws(ConfigError) -> Lesson {
-        try Self.lesson(of: read(text: text))
+        try lesson(of: read(text: text))
     }
 
     /// Every structural problem of the file (a YAML syntax error stops the read: nothing after it is known).
@@ -56,17 +56,16 @@ public struct LessonLoader: Sendable {
         }
     }
 
-
     func read(_ root: Node) -> Reading {
         let parse = LessonParse(reader: reader)
         let lesson = parse.lesson(root)
         return Reading(lesson: lesson, problems: parse.problems.inLineOrder)
     }
 
-    private static func lesson(of reading: Reading) throws(ConfigError) -> Lesson {
+    private func lesson(of reading: Reading) throws(ConfigError) -> Lesson {
         if let first = reading.problems.first { throw first }
-        // A read with no problem always has its lesson; this only keeps the two facts tied together.
-        guard let lesson = reading.lesson else { preconditionFailure("a lesson read without problems has no lesson") }
+        // Every path that leaves the lesson out notes why; should one not, this is still one line, not a trap.
+        guard let lesson = reading.lesson else { throw ConfigError(file: reader.file, line: nil, message: "the lesson could not be read") }
         return lesson
     }
 }
@@ -94,7 +93,6 @@ private final class LessonParse {
         }
         return pairs.filter { allowed.contains($0.key) }
     }
-
 
     func lesson(_ root: Node) -> Lesson? {
         guard let fields = fields(root, what: "a lesson", allowed: LessonLoader.topFields) else { return nil }
