@@ -16,6 +16,8 @@ let optimisedEvenInDebug: [SwiftSetting] = fastMath + [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
 
+let propertyBased: Target.Dependency = .product(name: "PropertyBased", package: "swift-property-based")
+
 let package = Package(
     name: "AlexNetExplorer",
     platforms: [.macOS(.v13)],
@@ -25,6 +27,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        // Tests only: property checks with shrinking and replayable seeds (shape arithmetic, quiz answers).
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
     ],
     targets: [
         // MARK: - System libraries
@@ -53,13 +57,18 @@ let package = Package(
                           swiftSettings: fastMath),
         // The fuzz harness (`make fuzz`): drives the release `alexnet` binary with generated inputs. Not hot
         // code, so none of the fast-math flags; zlib only to write gzip IDX files and PNG streams.
-        .executableTarget(name: "alexnet-fuzz", dependencies: ["CZlib"]),
+        .executableTarget(name: "alexnet-fuzz", dependencies: ["CZlib", "ChildProcessModule"]),
+        /// posix_spawn with a clean signal state, closed descriptors, a timeout and an optional memory limit:
+        /// how the fuzz harness and the end-to-end tests start the program.
+        .target(name: "ChildProcessModule"),
 
         // MARK: - Tests
-        .testTarget(name: "AlexNetCoreTests", dependencies: ["AlexNetCore"],
+        .testTarget(name: "AlexNetCoreTests", dependencies: ["AlexNetCore", propertyBased],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore", "Lessons"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore", propertyBased], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ChildProcessModule"]),
+        // The executable's own logic (key decoding, weights choice, feature inputs), by `@testable import alexnet`.
+        .testTarget(name: "alexnetTests", dependencies: ["alexnet", "AlexNetCore", "ExplorerUI", "CNcurses"]),
     ]
 )

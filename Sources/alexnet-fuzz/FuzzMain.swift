@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ChildProcessModule
 import Foundation
 import Synchronization
 

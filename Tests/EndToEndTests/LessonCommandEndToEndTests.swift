@@ -44,12 +44,53 @@ import Testing
         #expect(out.stderr.contains("\(bad):5: answer 34848 disagrees with the core: conv1.params is 34,944"))
     }
 
+    /// Mistakes of every kind in one file: one run lists them all, in line order, then their count.
+    @Test func checkListsEveryProblemInLineOrderThenTheCount() throws {
+        let dir = makeTemporaryDirectory()
+        let bad = dir + "/seven.yaml"
+        let text = """
+            title: [a, list]
+            preset: alexnet
+            steps:
+              - text: "{conv1.parms}"
+              - txet: typo
+              - question: q
+                answer: 34848
+                check: conv1.params
+              - question: Which?
+                choices: [x, y]
+                answer: c
+              - question: Why?
+              - show: walk conv9
+
+            """
+        let f = fopen(bad, "w"); fputs(text, f); fclose(f)
+        let out = try alexnet("lesson --check \(bad)")
+        #expect(out.status == 1)
+        let lines = out.stderr.split(separator: "\n").map(String.init)
+        let located = lines.filter { $0.hasPrefix(bad + ":") && $0.dropFirst(bad.count + 1).first?.isNumber == true }
+        #expect(located.map { Int($0.dropFirst(bad.count + 1).prefix { $0.isNumber })! } == [1, 4, 5, 7, 11, 12, 13],
+                "\(out.stderr)")
+        #expect(lines.contains("\(bad): 7 problems"), "\(out.stderr)")
+    }
+
     @Test func plainLessonEndsCleanlyOnEndOfInput() throws {
         let out = try alexnet("lesson --plain shape-arithmetic", input: "\n\n54\n54\n")
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("Not quite. Hint: (227 − 11 + 0) / 4 = 54, then add 1."))
         #expect(out.stdout.contains("Not quite: the answer is 55.\n⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))
         #expect(out.stdout.hasSuffix("0 of 1 questions right.\n"))
+    }
+
+    /// Piped into the binary: typed text at a step without a question is answered, not dropped; answers
+    /// are echoed after their prompt; a question without a hint gets a second try.
+    @Test func pipedPlainLessonReadsAsADialogue() throws {
+        let out = try alexnet("lesson --plain shape-arithmetic", input: "hello\n\n\n54\n55\n\n\n\n")
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("[Enter/n: next, p: previous, q: quit]\n> hello\n(this step has no question; press Enter to go on)\n"))
+        #expect(out.stdout.contains("answer> 54\nNot quite. Hint: (227 − 11 + 0) / 4 = 54, then add 1.\nTry again (or type 'skip').\nanswer> 55\nRight: 55."))
+        let quiz = try alexnet("quiz --plain --seed 3 --count 1 --topic params", input: "1\n2\n")
+        #expect(quiz.stdout.contains("answer> 1\nNot quite. Try again.\nanswer> 2\nNot quite: the answer is"), "\(quiz.stdout)")
     }
 
     @Test func withoutATerminalTheLessonFallsBackToText() throws {
@@ -61,7 +102,7 @@ import Testing
 
     @Test func seededQuizWithWrongAnswersSavesProgress() throws {
         let home = makeTemporaryDirectory()
-        let out = try alexnet("quiz --plain --seed 3 --count 2 --topic params", input: "1\n1\n", dataHome: home)
+        let out = try alexnet("quiz --plain --seed 3 --count 2 --topic params", input: "1\n1\n1\n1\n", dataHome: home)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("Not quite: the answer is"))
         #expect(out.stdout.contains("  weights = "))
@@ -69,7 +110,7 @@ import Testing
         #expect(access(home + "/alexnet-explorer/progress.json", R_OK) == 0)
         // A corrupt progress file is set aside, reported, and replaced.
         let f = fopen(home + "/alexnet-explorer/progress.json", "w"); fputs("{oops", f); fclose(f)
-        let again = try alexnet("quiz --plain --seed 3 --count 1", input: "1\n", dataHome: home)
+        let again = try alexnet("quiz --plain --seed 3 --count 1", input: "1\n1\n", dataHome: home)
         #expect(again.stderr.contains("kept it as \(home)/alexnet-explorer/progress.json.corrupt-"))
         #expect(access(home + "/alexnet-explorer/progress.json", R_OK) == 0)
     }
@@ -106,7 +147,7 @@ import Testing
     }
 
     @Test func jsonResultLineEndsAPlainQuiz() throws {
-        let out = try alexnet("quiz --plain --seed 5 --count 2 --format json", input: "1\n1\n")
+        let out = try alexnet("quiz --plain --seed 5 --count 2 --format json", input: "1\n1\n1\n1\n")
         #expect(out.status == 0, "\(out.stderr)")
         let last = out.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.hasPrefix("{\"seed\":\"5\",\"topic\":\"all\",\"count\":2,\"asked\":2,\"correct\":"), "\(last)")
@@ -115,7 +156,7 @@ import Testing
     /// Kinds missed in one quiz come first in the next unseeded one, and the boxes are in the file.
     @Test func missedKindsComeBackFirst() throws {
         let home = makeTemporaryDirectory()
-        let first = try alexnet("quiz --plain --count 3 --topic operations", input: "1\n1\n1\n", dataHome: home)
+        let first = try alexnet("quiz --plain --count 3 --topic operations", input: "1\n1\n1\n1\n1\n1\n", dataHome: home)
         #expect(first.status == 0 && first.stdout.contains("Score: 0/3"), "\(first.stderr)")
         let second = try alexnet("quiz --plain --count 1 --topic operations", input: "q\n", dataHome: home)
         #expect(second.stdout.contains("(missed last time, so asked first: "), "\(second.stdout)")

@@ -66,7 +66,7 @@ import Testing
         let dir = makeDirectory()
         try write("title: T\npreset: alexnet\nsteps:\n" + c.steps, to: dir + "/x.yaml")
         let check = try alexnet("lesson --check x.yaml", in: dir)
-        expectCleanRefusal(check, status: 1, stderr: [c.problem, "1 of 1 lesson failed the check"], "--check")
+        expectCleanRefusal(check, status: 1, stderr: [c.problem, "x.yaml: 1 problem", "1 of 1 lesson failed the check"], "--check")
         let plain = try alexnet("lesson --plain x.yaml", input: "\n\n\n", in: dir)
         expectCleanRefusal(plain, status: 1, stderr: ["error: " + c.problem], "--plain")
         #expect(plain.stdout.isEmpty, "the lesson must not start: \(plain.stdout)")
@@ -98,8 +98,9 @@ import Testing
         let out = try alexnet("lesson --check dup.yaml", in: dir)
         #expect(out.status == 1)
         let lines = out.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.count == 2, "\(out.stderr)")
+        #expect(lines.count == 3, "\(out.stderr)")   // the problem, the file's count, the summary
         #expect(lines.first?.hasPrefix("dup.yaml:") == true)
+        #expect(lines.dropFirst().first == "dup.yaml: 1 problem")
         #expect(lines.first?.contains("'text'") == true)
     }
 
@@ -116,7 +117,7 @@ import Testing
         let dir = makeDirectory()
         try write("title: T\npreset: alexnet\nsteps:\n  - question: Which?\n    choices: [x, y, z]\n    answer: b\n  - text: after\n",
                   to: dir + "/r.yaml")
-        let out = try alexnet("lesson --plain r.yaml", input: "c\n\np\nq\n", in: dir)
+        let out = try alexnet("lesson --plain r.yaml", input: "c\nc\n\np\nq\n", in: dir)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("   c) z\n(you answered c) z: not right; the answer is b) y)\n"), "\(out.stdout)")
         #expect(!out.stdout.contains("(answered: b) y)"))
@@ -144,7 +145,7 @@ import Testing
         let dir = makeDirectory()
         let path = dir + "/alexnet-explorer/progress.json"
         try write(Self.intMaxProgress, to: path)
-        let out = try alexnet("quiz --plain --seed 1 --count 1", input: "1\n", in: dir)
+        let out = try alexnet("quiz --plain --seed 1 --count 1", input: "1\n1\n", in: dir)
         #expect(out.status == 0, "\(out.stderr)")
         let warning = try #require(out.stderr.split(separator: "\n").first.map(String.init))
         #expect(out.stderr.split(separator: "\n").count == 1)
@@ -180,7 +181,7 @@ import Testing
         let path = dir + "/alexnet-explorer/progress.json"
         try write("{ my history", to: path)
         let taken = try takeAsideNames(of: path, count: 1)
-        let out = try alexnet("quiz --plain --seed 1 --count 1", input: "1\n", in: dir)
+        let out = try alexnet("quiz --plain --seed 1 --count 1", input: "1\n1\n", in: dir)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stderr.split(separator: "\n").count == 1, "\(out.stderr)")
         let aside = try #require(out.stderr.range(of: "kept it as ").map { String(out.stderr[$0.upperBound...].prefix { $0 != " " }) })
@@ -197,7 +198,7 @@ import Testing
         let path = dir + "/alexnet-explorer/progress.json"
         try write("{ my history", to: path)
         let taken = try takeAsideNames(of: path, count: 100)
-        let out = try alexnet("quiz --plain --seed 1 --count 1", input: "1\n", in: dir)
+        let out = try alexnet("quiz --plain --seed 1 --count 1", input: "1\n1\n", in: dir)
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 1, "\(out.stderr)")

@@ -26,11 +26,37 @@ struct LessonTUIEndToEndTests {
         #expect(try tmux.waitForExit() == 0)
     }
 
+    /// Raw bytes through a real terminal: UTF-8 sequences become one character each, DEL is Backspace,
+    /// and an arrow's or F1's escape sequence is one key (the quiz ignores it), not Esc (which leaves)
+    /// nor the characters "OD" typed into the answer.
+    @Test func rawEscapeSequencesAndUTF8BytesAreDecodedAsKeys() throws {
+        let tmux = try TmuxSession(width: 100, height: 24)
+        tmux.type(try AlexNetBinary.command("quiz --seed 3 --count 1 --topic params", environment: "XDG_DATA_HOME=/tmp/alexnet-quiz-keys-e2e-\(getpid())"))
+        try tmux.waitFor("Question 1/1:", "answer> _")
+        func bytes(_ hex: String...) { tmux.tmux(["send-keys", "-t", "e2e", "-H"] + hex) }
+        bytes("c3", "a9", "e4", "b8", "ad")          // é (2 bytes), 中 (3 bytes)
+        try tmux.waitFor("answer> é中_")
+        bytes("7f")                                  // DEL
+        try tmux.waitFor("answer> é_")
+        // ESC O D: Left as a terminal sends it in keypad mode, which the program turns on (xterm's terminfo
+        // knows only this form; ESC [ D is read as Esc, then "[D").
+        bytes("1b", "4f", "44"); bytes("35")         // ESC O D (Left), then 5
+        try tmux.waitFor("answer> é5_")
+        bytes("1b", "4f", "50"); bytes("36")         // ESC O P (F1), then 6
+        try tmux.waitFor("answer> é56_")
+        #expect(!tmux.capture().contains("OD") && !tmux.capture().contains("OP"))
+        tmux.keys("Escape")                          // a lone Esc leaves
+        try tmux.waitFor("Score: 0/0")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
     @Test func quizInTheTerminalShowsTheWorkedFormula() throws {
         let tmux = try TmuxSession(width: 120, height: 30)
         tmux.type(try AlexNetBinary.command("quiz --seed 3 --count 1 --topic params", environment: "XDG_DATA_HOME=/tmp/alexnet-quiz-tui-e2e-\(getpid())"))
         try tmux.waitFor("Question 1/1:", "answer> _")
         tmux.type("1")
+        try tmux.waitFor("Not quite. Try again.", "answer> _")   // a second try first
+        tmux.type("2")
         try tmux.waitFor("Not quite: the answer is", "Done. Score: 0/1. Enter leaves.")
         tmux.keys("Enter")
         try tmux.waitFor("Score: 0/1")

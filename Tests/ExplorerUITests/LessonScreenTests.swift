@@ -65,7 +65,9 @@ import Testing
     @Test func trainStepTrainsVisiblyAndReportsWhenDone() throws {
         var s = try Self.lesson()
         s.update("n"); s.update("n")
-        s.update("1"); s.update("6"); s.update(.enter)   // conv1 has 32 channels, and there is no hint
+        s.update("1"); s.update("6"); s.update(.enter)   // conv1 has 32 channels, and there is no hint:
+        #expect(s.lines.contains("Try again (or type 'skip')."))   // a second try all the same
+        s.update("8"); s.update(.enter)
         #expect(s.lines.contains("Not quite: the answer is 32."))
         _ = s.withExplorer { $0.takeRequests() }
         s.update("n")
@@ -211,6 +213,24 @@ import Testing
 }
 
 @Suite struct QuizScreenTests {
+    /// Typed keys as the terminal decodes them: whole characters (also wide ones) in, Backspace removes one
+    /// character, not a byte; at most 20 are kept; a lone Esc leaves.
+    @Test func typingEditsWholeCharacters() {
+        let q = QuizQuestion(kind: .convOutput, prompt: "p", answer: 55, worked: [])
+        var s = QuizScreen(session: QuizSession(questions: [q]), capabilities: .standard)
+        for c in "é中5" { s.update(.character(c)) }
+        #expect(s.typed == "é中5")
+        s.update(.backspace); s.update(.backspace)
+        #expect(s.typed == "é")
+        s.update(.left); s.update(.function(1)); s.update(.up)   // keys the quiz has no use for change nothing
+        #expect(s.typed == "é" && !s.wantsQuit)
+        for _ in 0..<30 { s.update("9") }
+        #expect(s.typed.count == 20)
+        s.update(.escape)
+        #expect(s.wantsQuit)
+    }
+
+
     @Test func answerShowsTheWorkedFormulaAndTheScore() {
         let q = QuizQuestion(kind: .convOutput, prompt: "W = 227, F = 11, S = 4, P = 0: output side?", answer: 55,
                              worked: ["⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"])
@@ -220,6 +240,10 @@ import Testing
         #expect(grid.text.contains("Question 1/1: W = 227, F = 11, S = 4, P = 0: output side?"))
         #expect(grid.text.contains("answer> _"))
         s.update("5"); s.update("4"); s.update(.enter)
+        s.render(into: &grid)
+        #expect(grid.text.contains("Not quite. Try again."))
+        #expect(grid.text.contains("Question 1/1: W = 227"))
+        s.update("5"); s.update("6"); s.update(.enter)
         s.render(into: &grid)
         #expect(grid.text.contains("Not quite: the answer is 55."))
         #expect(grid.text.contains("  ⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))

@@ -55,6 +55,7 @@ import Testing
         var session = QuizSession(questions: questions)
         _ = session.answer(String(questions[0].answer))
         _ = session.answer(String(questions[1].answer + 1))
+        _ = session.answer(String(questions[1].answer + 2))   // a second try, wrong again
         let line = QuizWorksheet.resultLine(session: session, topic: .params, seed: 3)
         #expect(!line.contains("\n"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func wrongAnswerGetsHintThenTheWorkedExplanation() throws {
-        let t = try run(["", "1000", "34,848", "", "55", "", "b", ""])
+        let t = try run(["", "1000", "34,848", "", "55", "55", "", "b", ""])
         let transcript = t.joined(separator: "\n")
         // The screen focus is rendered from the shape report.
         #expect(t.contains("[screen: walk conv1]"))
@@ -50,12 +50,56 @@ import Testing
         Not quite: the answer is 34,944.
         96·3·11·11 = 34,848, plus 96 = 34,944.
         """))
-        // The what-if step: 224 gives 54, and the explanation shows the floor.
+        // The what-if step: 224 gives 54, and the explanation shows the floor. No hint, but still a second try.
         #expect(t.contains("[what-if: input 224×224; the network now reads 224×224×3 → 1000]"))
-        #expect(transcript.contains("Not quite: the answer is 54.\n⌊(224 − 11 + 2·0)/4⌋ + 1 = 54"))
+        #expect(transcript.contains("""
+        answer> 
+        Not quite.
+        Try again (or type 'skip').
+        answer> 
+        Not quite: the answer is 54.
+        ⌊(224 − 11 + 2·0)/4⌋ + 1 = 54
+        """))
         // The 224 what-if is still in force: pool5 is 256×5×5, so fc6 has 6400·4096 + 4096.
         #expect(transcript.contains("Right: b) fc.\nfc6 alone has 26,218,496."))
         #expect(t.last == "End of \"Test lesson\": 1 of 3 questions right.")
+    }
+
+    /// Text typed where no question waits is answered with what the step expects, not dropped: the
+    /// lesson stays on that step until Enter.
+    @Test func textAtAStepWithoutAQuestionIsNotDropped() throws {
+        let t = try run(["34944", "", "34944", "here too", "q"])
+        let note = try #require(t.firstIndex(of: "(this step has no question; press Enter to go on)"))
+        // Still step 1: the note comes before step 2 is shown, and the step is not shown again.
+        #expect(t.firstIndex(of: "── Step 2/4 ──")! > note)
+        #expect(t.filter { $0 == "── Step 1/4 ──" }.count == 1)
+        #expect(t.contains("Right: 34,944."))
+        #expect(t.contains("(this question is answered already; press Enter to go on)"))
+        #expect(t.last == "End of \"Test lesson\": 1 of 1 questions right.")
+    }
+
+    /// With piped input the runner writes back what it read: the prompt and the answer on one line, so a
+    /// saved transcript reads as a dialogue. A bare Enter is not echoed.
+    @Test func echoedInputReadsAsADialogue() throws {
+        let lesson = try LessonLoader(file: "t.yaml").load(text: Self.yaml)
+        var input = ["", "1000", "hint", "34,944", "oops", "q"]
+        var lines: [String] = []
+        PlainLessonRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) }, echo: true)
+            .run(try LessonSession(lesson: lesson))
+        let t = lines.joined(separator: "\n")
+        #expect(t.contains("""
+        Q: How many parameters does conv1 have?
+        answer> 1000
+        Not quite. Hint: 96·3·11·11 weights plus 96 biases.
+        Try again (or type 'skip').
+        answer> hint
+        Hint: 96·3·11·11 weights plus 96 biases.
+        answer> 34,944
+        Right: 34,944.
+        """))
+        #expect(t.contains("[Enter/n: next, p: previous, q: quit]\n> oops\n(this question is answered already"))
+        #expect(t.contains("\n> q\nEnd of"))
+        #expect(!lines.contains("answer> ") && !lines.contains("> "))
     }
 
     @Test func rightAnswerFirstTime() throws {

@@ -29,12 +29,12 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "wrong letter, wrong number twice", first: ["c"], second: ["1", "2"],
-             revisitFirst: "(you answered c) z: not right; the answer is b) y)",
+        Case(name: "wrong letter twice, wrong number twice", first: ["c", "a"], second: ["1", "2"],
+             revisitFirst: "(you answered a) x: not right; the answer is b) y)",
              revisitSecond: "(you answered 2: not right; the answer is 34,944)", correct: 0, asked: 2),
         Case(name: "right letter, right number on the second try", first: ["B"], second: ["1", "34 944"],
              revisitFirst: "(you answered b) y: right)", revisitSecond: "(you answered 34,944: right)", correct: 2, asked: 2),
-        Case(name: "choice by its number", first: ["3"], second: ["34944"],
+        Case(name: "choice by its number", first: ["3", "3"], second: ["34944"],
              revisitFirst: "(you answered c) z: not right; the answer is b) y)", revisitSecond: "(you answered 34,944: right)",
              correct: 1, asked: 2),
         Case(name: "skipped", first: ["skip"], second: ["1", "skip"],
@@ -73,9 +73,9 @@ import Testing
         #expect(session.enter().last == "   c) z")
     }
 
-    /// The plain runner transcript: the learner types c, goes on (skipping the next question), comes back.
+    /// The plain runner transcript: the learner types c twice, goes on (skipping the next question), comes back.
     @Test func plainRunnerShowsTheTypedChoiceWhenGoingBack() throws {
-        var input = ["c", "", "skip", "p", "q"]
+        var input = ["c", "c", "", "skip", "p", "q"]
         var lines: [String] = []
         PlainLessonRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) })
             .run(try LessonSession(lesson: try LessonLoader(file: "r.yaml").load(text: Self.yaml)))

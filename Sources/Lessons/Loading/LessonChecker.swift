@@ -3,18 +3,26 @@ import AlexNetCore
 /// Lints lessons: YAML errors, unknown screens or layers, placeholders that do not resolve and
 /// answers that disagree with the core, each as a `file:line: message`.
 public enum LessonChecker {
-    /// Every problem found in the file at `path` (named `file` in messages); empty when it is fine.
+    /// Every problem found in the file at `path` (named `file` in messages), in line order; empty when
+    /// it is fine. Structural and core problems come from one run: what parsed is still checked.
     public static func check(path: String, file: String? = nil) -> [ConfigError] {
-        let name = file ?? path
-        do { return check(try LessonLoader(file: name).load(path: path)) } catch { return [error] }
+        check(LessonLoader(file: file ?? path).read(path: path))
     }
 
     public static func check(text: String, file: String) -> [ConfigError] {
-        do { return check(try LessonLoader(file: file).load(text: text)) } catch { return [error] }
+        check(LessonLoader(file: file).read(text: text))
     }
 
-    /// Problems that need the core: the lesson parsed, but does it agree with the network?
+    private static func check(_ reading: LessonLoader.Reading) -> [ConfigError] {
+        (reading.problems + (reading.lesson.map(check) ?? [])).inLineOrder
+    }
+
+    /// Problems that need the core, in line order: the lesson parsed, but does it agree with the network?
     public static func check(_ lesson: Lesson) -> [ConfigError] {
+        problems(lesson).inLineOrder
+    }
+
+    private static func problems(_ lesson: Lesson) -> [ConfigError] {
         var problems: [ConfigError] = []
         func report(_ line: Int?, _ message: String) {
             problems.append(ConfigError(file: lesson.file, line: line, message: message))

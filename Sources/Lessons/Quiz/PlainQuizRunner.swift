@@ -5,9 +5,11 @@ import Foundation
 public struct PlainQuizRunner {
     let readLine: () -> String?
     let write: (String) -> Void
+    /// Whether to write back each answer read, so piped input makes a transcript that reads as a dialogue.
+    let echo: Bool
 
-    public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
-        self.readLine = readLine; self.write = write
+    public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void, echo: Bool = false) {
+        self.readLine = readLine; self.write = write; self.echo = echo
     }
 
     /// Right answers and questions answered (a question left at end of input does not count).
@@ -23,8 +25,10 @@ public struct PlainQuizRunner {
         var ask = true
         while let prompt = session.promptLine {
             if ask { write(prompt) }
-            write("answer> ")
-            guard let line = readLine()?.trimmingCharacters(in: .whitespaces), line.lowercased() != "q" else { break }
+            if !echo { write("answer> ") }
+            guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else { break }
+            if echo { write("answer> " + line) }
+            guard line.lowercased() != "q" else { break }
             let (accepted, lines) = session.answer(line)
             lines.forEach(write)
             ask = accepted

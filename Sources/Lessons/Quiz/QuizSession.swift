@@ -7,6 +7,8 @@ public struct QuizSession: Sendable {
     public private(set) var index = 0
     public private(set) var correct = 0
     public private(set) var asked = 0
+    /// Wrong tries on the current question: the first gets another try, the second the worked formula.
+    public private(set) var wrongTries = 0
     /// Each answered question's kind and whether it was right, in order: kept per kind in the
     /// progress file (spaced repetition) and in the `--format json` result line.
     public private(set) var results: [QuizResult] = []
@@ -21,11 +23,17 @@ public struct QuizSession: Sendable {
         current.map { "Question \(index + 1)/\(questions.count): \($0.prompt)" }
     }
 
-    /// Checks a typed answer and moves on; a wrong one gets the worked formula. A typed text that is
+    /// Checks a typed answer and moves on; a first wrong one is asked again, a second gets the worked
+    /// formula (a right answer at the second try counts as right, as in lessons). A typed text that is
     /// not a number is asked again (`accepted` false) without counting.
     public mutating func answer(_ typed: String) -> (accepted: Bool, lines: [String]) {
         guard let q = current else { return (false, []) }
         guard let n = AnswerMatcher.number(typed) else { return (false, ["Please type a whole number."]) }
+        if n != q.answer, wrongTries == 0 {
+            wrongTries = 1
+            return (false, ["Not quite. Try again."])
+        }
+        wrongTries = 0
         asked += 1
         index += 1
         results.append(QuizResult(kind: q.kind, right: n == q.answer))

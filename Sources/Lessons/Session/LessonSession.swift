@@ -7,7 +7,8 @@ public struct LessonSession: Sendable {
     public let lesson: Lesson
     public private(set) var index = 0
     public private(set) var context: LessonContext
-    /// Wrong tries on the current question; the second one reveals the answer.
+    /// Wrong tries on the current question; the second one reveals the answer (every question gets a
+    /// second try, with its hint when it has one).
     public private(set) var wrongTries = 0
     /// Questions answered right (first or second try) and questions asked, for the summary.
     public private(set) var correct = 0
@@ -80,7 +81,8 @@ public struct LessonSession: Sendable {
         }
     }
 
-    /// Checks a typed answer; a wrong one gets the hint, a second wrong one the answer and explanation.
+    /// Checks a typed answer; a wrong one gets another try (with the hint, if there is one), a second
+    /// wrong one the answer and explanation.
     public mutating func answer(_ typed: String) -> [String] {
         guard let q = step.question, awaitingAnswer, let expected = expectedAnswer else {
             return ["(no question is waiting here)"]
@@ -103,9 +105,9 @@ public struct LessonSession: Sendable {
         if isRight {
             lines.append("Right: \(expected).")
             correct += 1
-        } else if wrongTries == 0, let hint = q.hint {
+        } else if wrongTries == 0 {
             wrongTries += 1
-            return ["Not quite. Hint: \(render(hint))", "Try again (or type 'skip')."]
+            return [q.hint.map { "Not quite. Hint: \(render($0))" } ?? "Not quite.", "Try again (or type 'skip')."]
         } else {
             lines.append("Not quite: the answer is \(expected).")
         }

@@ -18,10 +18,29 @@ public struct PlainLessonRunner {
     let write: (String) -> Void
     let trainer: Trainer?
     let experimenter: Experimenter?
+    /// Whether to write back each line read (when stdin is not a terminal, nothing else shows what was
+    /// typed, and a saved transcript would read as answers to unasked questions).
+    let echo: Bool
 
     public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void, trainer: Trainer? = nil,
-                experimenter: Experimenter? = nil) {
+                experimenter: Experimenter? = nil, echo: Bool = false) {
         self.readLine = readLine; self.write = write; self.trainer = trainer; self.experimenter = experimenter
+        self.echo = echo
+    }
+
+    /// Reads an answer after `answer> `: echoed, the prompt and the input make one line of the transcript.
+    private func readAnswer() -> String? {
+        if !echo { write("answer> ") }
+        let line = readLine()?.trimmingCharacters(in: .whitespaces)
+        if echo, let line { write("answer> " + line) }
+        return line
+    }
+
+    /// Reads a navigation key (a bare Enter is not echoed: the next step shows it was pressed).
+    private func readCommand() -> String? {
+        let line = readLine()?.trimmingCharacters(in: .whitespaces)
+        if echo, let line, !line.isEmpty { write("> " + line) }
+        return line?.lowercased()
     }
 
     public func run(_ session: LessonSession) {
@@ -68,8 +87,7 @@ public struct PlainLessonRunner {
             }
             show = true
             if session.awaitingAnswer {
-                write("answer> ")
-                guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else { break }
+                guard let line = readAnswer() else { break }
                 switch line.lowercased() {
                 case "q", "quit": return finish(session)
                 case "hint", "h", "?": write(session.hint.map { "Hint: \($0)" } ?? "No hint for this one."); show = false
@@ -80,13 +98,18 @@ public struct PlainLessonRunner {
                 continue
             }
             write(session.isLast ? "[end: Enter or q to finish, p: previous]" : "[Enter/n: next, p: previous, q: quit]")
-            guard let line = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }
+            guard let line = readCommand() else { break }
             switch line {
             case "q", "quit": return finish(session)
             case "p", "previous", "b":
                 if !session.previous() { write("(this is the first step)"); show = false }
-            default:
+            case "", "n", "next":
                 if !session.next() { return finish(session) }
+            default:
+                // Typed text here answers nothing: say so rather than drop it and move on.
+                write(session.step.question == nil ? "(this step has no question; press Enter to go on)"
+                                                   : "(this question is answered already; press Enter to go on)")
+                show = false
             }
         }
         finish(session)

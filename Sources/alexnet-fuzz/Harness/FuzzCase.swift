@@ -1,3 +1,5 @@
+import ChildProcessModule
+
 /// What a case's input should make the program do.
 enum Expectation: String, Sendable {
     /// A valid input: exit 0 is required.
@@ -32,8 +34,8 @@ struct FuzzCase: Sendable {
     var environment: [String: String] = [:]
     /// Where the issue lists this failure (`issue12 crash 1`), so a report can tell known from new.
     var known: String? = nil
-    /// `lesson --check` is a linter: it may print several `FILE…: problem` lines and a closing
-    /// `N of M lessons failed the check` line; each problem line must start with the file.
+    /// `lesson --check` is a linter: it may print several `FILE…: problem` lines, each file's `FILE: N problems`
+    /// count and a closing `N of M lessons failed the check` line; each problem line must start with the file.
     var linter = false
     /// …but one defect (e.g. a duplicate key) must give exactly one problem line.
     var linterSingle = false

@@ -1,3 +1,4 @@
+import ChildProcessModule
 import Foundation
 
 /// Decides whether a run passed. The rules (README, "Fuzzing"):
@@ -50,7 +51,11 @@ enum Verdict {
             if lines.isEmpty {
                 found.append("failed (exit \(code)) without a message on stderr")
             } else if fuzzCase.linter {
-                let problems = lines.filter { $0.range(of: #"^[0-9]+ of [0-9]+ lessons? failed the check$"#, options: .regularExpression) == nil }
+                // Summary lines are not problems: a file's `FILE: N problems` count and the closing `N of M` line.
+                let problems = lines.filter {
+                    $0.range(of: #"^[0-9]+ of [0-9]+ lessons? failed the check$"#, options: .regularExpression) == nil
+                        && $0.range(of: #": [0-9]+ problems?$"#, options: .regularExpression) == nil
+                }
                 if let stray = problems.first(where: { line in !fuzzCase.mustName.contains { line.hasPrefix($0) } }) {
                     found.append("linter line does not start with the file: \(clip(stray))")
                 } else if problems.isEmpty {

@@ -84,7 +84,8 @@ struct LessonCommand: ParsableCommand {
         let training = LessonTraining(directory: data)
         let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print($0) },
                                        trainer: { try training.train($0, steps: $1) },
-                                       experimenter: { try LessonExperiment.run(steps: $0, directory: data, progress: $1) })
+                                       experimenter: { try LessonExperiment.run(steps: $0, directory: data, progress: $1) },
+                                       echo: isatty(0) == 0)  // piped answers are echoed, for a transcript that reads as a dialogue
         runner.run(session)
     }
 
@@ -167,9 +168,13 @@ struct LessonCommand: ParsableCommand {
         guard !targets.isEmpty else { throw ValidationError("give the lesson files to check") }
         var failed = 0
         for file in targets {
+            // Every problem of the file, in line order, then how many: one run shows them all.
             let problems = LessonChecker.check(path: resolve(file), file: file)
             problems.forEach { CLIError.printError($0.description) }
-            if problems.isEmpty { print("\(file): ok") } else { failed += 1 }
+            if problems.isEmpty { print("\(file): ok") } else {
+                CLIError.printError("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+                failed += 1
+            }
         }
         if failed > 0 {
             CLIError.printError("\(failed) of \(targets.count) lesson\(targets.count == 1 ? "" : "s") failed the check")

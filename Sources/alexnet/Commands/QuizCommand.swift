@@ -89,7 +89,9 @@ struct QuizCommand: ParsableCommand {
             session = view.session
             print(session.scoreLine)
         } else {
-            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print($0) }).runSession(questions)
+            // Piped answers are echoed, so the transcript reads as a dialogue.
+            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print($0) }, echo: isatty(0) == 0)
+                .runSession(questions)
         }
         save(score: (session.correct, session.asked), results: session.results, progress: &progress, store: store, maySave: loaded.maySave)
         // Printed last (after the progress notes), so `tail -n 1` collects it.

@@ -3,30 +3,31 @@ import Glibc
 #endif
 import Synchronization
 
-/// How one run of the program ended.
-struct RunOutcome: Sendable {
+/// How one run of a program ended.
+public struct RunOutcome: Sendable {
     /// Exit status, or nil when a signal ended it.
-    var exitCode: Int32?
-    var signal: Int32?
-    var timedOut: Bool
-    var stdout: String
-    var stderr: String
-    var seconds: Double
+    public var exitCode: Int32?
+    public var signal: Int32?
+    public var timedOut: Bool
+    public var stdout: String
+    public var stderr: String
+    public var seconds: Double
     /// Peak resident memory of the child, in KiB (from wait4's rusage).
-    var maxRSSKiB: Int
+    public var maxRSSKiB: Int
 }
 
-/// Runs the program with posix_spawn (not Foundation.Process: its children inherit blocked signals, see
-/// NOTES.md): default signal mask and dispositions, only fds 0–2, an explicit environment, its own process
-/// group (so a timeout kills everything it started) and an address-space limit set by `/bin/sh`'s `ulimit -v`
-/// just before it execs the program, so a runaway allocation fails inside the child instead of taking the machine.
-enum ChildProcess {
+/// Runs a program with posix_spawn (not Foundation.Process: with tmux it can hang waiting for the daemonised
+/// server, and its children inherit blocked signals, see NOTES.md): default signal mask and dispositions, only
+/// fds 0–2, an explicit environment, its own process group (so a timeout kills everything it started) and, when
+/// asked, an address-space limit set by `/bin/sh`'s `ulimit -v` just before it execs the program, so a runaway
+/// allocation fails inside the child instead of taking the machine. Shared by the fuzz harness and the
+/// end-to-end tests. (swift-subprocess does the same set-up, but is async only and gives no rusage.)
+public enum ChildProcess {
     private static let spawnLock = Mutex(())
-    /// Bytes of each stream kept for the report; the rest is read and dropped.
-    static let keepBytes = 256 * 1024
 
-    static func run(_ arguments: [String], environment: [String: String], stdinPath: String,
-                    timeout: Double, memoryLimitKiB: Int) -> RunOutcome {
+    /// `keepBytes` of each stream are kept; the rest is read and dropped, so a flood cannot fill memory.
+    public static func run(_ arguments: [String], environment: [String: String], stdinPath: String = "/dev/null",
+                           timeout: Double, memoryLimitKiB: Int? = nil, keepBytes: Int = 256 * 1024) -> RunOutcome {
         let started = monotonicSeconds()
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         // Close-on-exec pipes, made under the lock every spawn takes, so a child spawned by the other
@@ -51,7 +52,7 @@ enum ChildProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
         // `exec` keeps the pid: the status and rusage are the program's own.
-        let shell = ["/bin/sh", "-c", "ulimit -v \(memoryLimitKiB) || exit 125; exec \"$0\" \"$@\""] + arguments
+        let shell = memoryLimitKiB.map { ["/bin/sh", "-c", "ulimit -v \($0) || exit 125; exec \"$0\" \"$@\""] + arguments } ?? arguments
         let argv = shell.map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -73,11 +74,14 @@ enum ChildProcess {
                               stderr: "posix_spawn failed: \(rc)", seconds: 0, maxRSSKiB: 0)
         }
 
-        var out = Stream(fd: outPipe[0]), err = Stream(fd: errPipe[0])
+        var out = Stream(fd: outPipe[0], keepBytes: keepBytes), err = Stream(fd: errPipe[0], keepBytes: keepBytes)
         var timedOut = false
         var status: Int32 = 0
         var usage = rusage()
         let deadline = started + timeout
+        // After end of file the child is usually exiting: check again soon, then less often (a flat 5 ms
+        // sleep made every short run ~4 ms slower, which the end-to-end tests' polling loops multiplied).
+        var pause: UInt32 = 50
         while true {
             var fds = [out, err].filter { $0.open }.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
             if !fds.isEmpty {
@@ -86,7 +90,8 @@ enum ChildProcess {
             } else {
                 let done = wait4(pid, &status, WNOHANG, &usage)
                 if done == pid { break }
-                usleep(5_000)
+                usleep(pause)
+                pause = min(pause * 2, 5_000)
             }
             if !timedOut, monotonicSeconds() > deadline {
                 timedOut = true
@@ -106,11 +111,13 @@ enum ChildProcess {
     /// One of the child's output pipes, read without blocking.
     private struct Stream {
         let fd: Int32
+        let keepBytes: Int
         var open = true
         var bytes: [UInt8] = []
 
-        init(fd: Int32) {
+        init(fd: Int32, keepBytes: Int) {
             self.fd = fd
+            self.keepBytes = keepBytes
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         }
 
@@ -120,7 +127,7 @@ enum ChildProcess {
             while true {
                 let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if n > 0 {
-                    if bytes.count < ChildProcess.keepBytes { bytes += buffer[0..<min(n, ChildProcess.keepBytes - bytes.count)] }
+                    if bytes.count < keepBytes { bytes += buffer[0..<min(n, keepBytes - bytes.count)] }
                 } else if n < 0 && errno == EINTR {
                     continue
                 } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -138,7 +145,7 @@ enum ChildProcess {
         }
     }
 
-    static func monotonicSeconds() -> Double {
+    public static func monotonicSeconds() -> Double {
         (ContinuousClock.now - origin) / .seconds(1)
     }
 
