@@ -1,8 +1,8 @@
 import Testing
 @testable import AlexNetCore
 
-/// Ceil rounding's edge rule: PyTorch (`ceil_mode=True`) and Caffe drop a last window that would start
-/// at or past the input and its left padding, i.e. if (out − 1)·S ≥ W + P then out − 1.
+/// Ceil rounding's edge rule: PyTorch (`ceil_mode=True`) drops a last window that would start at or past
+/// the input and its left padding, i.e. if (out − 1)·S ≥ W + P then out − 1 (Caffe only when P > 0).
 @Suite struct CeilEdgeRuleTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var w, f, p, s: Int
@@ -68,7 +68,7 @@ import Testing
         #expect(f.edgePixels == 1)
         #expect(f.droppedPixels == 17)
         #expect(f.exactnessNote == "not exact: 49/3 leaves 1; rounding up would add window 18, but it would start at 51, "
-                + "past the input and its left padding (51 + 0), so it is dropped as in PyTorch and Caffe; "
+                + "past the input and its left padding (51 + 0), so it is dropped as PyTorch does; "
                 + "the last 1 input pixel along this side is never seen; stride 3 > window 2 leaves 1 pixel between "
                 + "neighbouring windows, so 16 input pixels along this side are never seen")
         // Every step fits the 44-column left panel of an 80-column screen, after its 2-column indent.

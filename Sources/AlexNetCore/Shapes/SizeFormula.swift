@@ -2,8 +2,10 @@
 /// so that screens, lessons and quizzes can show every step. With `.ceil` it is cuda-convnet's
 /// `1 + ⌈(2P + W − F)/S⌉` (Krizhevsky's own code: 224 → 55 at conv1, the last window over 3 zeros),
 /// less a last window that would start past the input and its left padding, as PyTorch's
-/// `ceil_mode` does: if (out − 1)·S ≥ W + P then out − 1 (51, F 2, S 3 gives 17, not 18). Every size
-/// the program computes (shape reports, the engine's pooling, the what-if screen) comes from here.
+/// `ceil_mode` does: if (out − 1)·S ≥ W + P then out − 1 (51, F 2, S 3 gives 17, not 18). Caffe
+/// applies the same test only when P > 0 and otherwise keeps a window over nothing; we follow PyTorch.
+/// Every size the program computes (shape reports, the engine's pooling, the what-if screen) comes
+/// from here.
 public struct SizeFormula: Sendable, Equatable {
     /// W: input size along one side.
     public var input: Int
@@ -79,8 +81,9 @@ public struct SizeFormula: Sendable, Equatable {
     }
 
     /// True when ceil rounding's last window would start at or past W + P (the input and its left
-    /// padding, counted on the padded input), where it would see only right padding: PyTorch and Caffe
-    /// drop it, and so do we. Never with floor rounding, whose last window ends inside the padded input.
+    /// padding, counted on the padded input), where it would see only right padding: PyTorch drops it
+    /// (Caffe too, when P > 0), and so do we. Never with floor rounding, whose last window ends inside
+    /// the padded input.
     public var dropsLastWindow: Bool {
         isValid && rounding == .ceil && quotient * stride >= input + padding
     }
@@ -150,7 +153,7 @@ public struct SizeFormula: Sendable, Equatable {
         let head = isExact ? "exact: \(span) = \(quotient)·\(stride)"
                            : "not exact: \(span)/\(stride) leaves \(remainder)"
         let drop = "; rounding up would add window \(quotient + 1), but it would start at \(quotient * stride), "
-            + "past the input and its left padding (\(input) + \(padding)), so it is dropped as in PyTorch and Caffe"
+            + "past the input and its left padding (\(input) + \(padding)), so it is dropped as PyTorch does"
         let lost = edgePixels
         let edge = lost == 0 ? "" : lost == 1 ? "; the last 1 input pixel along this side is never seen"
                                               : "; the last \(lost) input pixels along this side are never seen"
