@@ -6,7 +6,7 @@ import Yams
 ///     name: tiny
 ///     input: [1, 28, 28]          # C, H, W
 ///     layers:
-///       - conv: {out: 32, kernel: 5, stride: 1, padding: 2, groups: 1}
+///       - conv: {out: 32, kernel: 5, stride: 1, padding: 2, groups: 1, bias: 1}
 ///       - relu
 ///       - lrn: {size: 5, alpha: 1e-4, beta: 0.75, k: 2}
 ///       - maxpool: {kernel: 3, stride: 2, rounding: floor}
@@ -59,13 +59,15 @@ public enum NetworkConfig {
         }
         let items = try r.sequence(layersField.value, what: "layers")
         guard !items.isEmpty else { throw r.error(layersField.value, "layers is empty: expected at least one layer") }
-        var kinds: [(kind: LayerKind, name: String?, line: Int?)] = []
+        var kinds: [(kind: LayerKind, name: String?, line: Int?, bias: Double)] = []
         for item in items {
-            let (kind, name) = try layer(item, reader: r)
-            kinds.append((kind, name, item.mark?.line))
+            let (kind, name, bias) = try layer(item, reader: r)
+            kinds.append((kind, name, item.mark?.line, bias))
         }
         let names = LayerNaming.names(for: kinds.map(\.kind), given: kinds.map(\.name))
-        let layers = zip(kinds, names).map { entry, name in LayerSpec(name: name, kind: entry.kind, line: entry.line) }
+        let layers = zip(kinds, names).map { entry, name in
+            LayerSpec(name: name, kind: entry.kind, line: entry.line, initialBias: entry.bias)
+        }
         return NetworkSpec(name: name,
                            input: InputShape(channels: sizes[0], height: sizes[1], width: sizes[2]),
                            layers: layers, file: r.file, inputLine: input.value.mark?.line)
@@ -73,9 +75,10 @@ public enum NetworkConfig {
 
     /// One list item: a bare word (`relu`), a word with a number (`linear: 10`, `dropout: 0.5`), or a word with
     /// a mapping of fields (`conv: {out: 96, kernel: 11}`), optionally beside `name: conv1`.
-    static func layer(_ item: Node, reader r: YAMLReader) throws(ConfigError) -> (LayerKind, String?) {
+    static func layer(_ item: Node, reader r: YAMLReader) throws(ConfigError) -> (LayerKind, String?, Double) {
         if case .scalar(let s) = item {
-            return (try kind(word: s.string, args: nil, at: item, reader: r), nil)
+            let (kind, bias) = try kind(word: s.string, args: nil, at: item, reader: r)
+            return (kind, nil, bias)
         }
         let pairs = try r.mapping(item, what: "a layer")
         var name: String?
@@ -89,10 +92,13 @@ public enum NetworkConfig {
             throw r.error(item, "a layer needs a kind: one of \(layerWords.joined(separator: ", "))")
         }
         let args: Node? = if case .scalar(let s) = value, s.string.isEmpty || s.string == "~" || s.string == "null" { nil } else { value }
-        return (try kind(word: word, args: args, at: keyNode, reader: r), name)
+        let (kind, bias) = try kind(word: word, args: args, at: keyNode, reader: r)
+        return (kind, name, bias)
     }
 
-    static func kind(word: String, args: Node?, at node: Node, reader r: YAMLReader) throws(ConfigError) -> LayerKind {
+    /// The layer's kind, and the value its biases start at under the paper's initialisation (`bias:`,
+    /// conv and linear only; 0 when absent).
+    static func kind(word: String, args: Node?, at node: Node, reader r: YAMLReader) throws(ConfigError) -> (LayerKind, Double) {
         /// Fields of `args` as a dictionary; a single number is accepted for one-field layers.
         func fields(_ allowed: [String], shorthand: String? = nil) throws(ConfigError) -> [String: Node] {
             guard let args else { return [:] }
@@ -113,12 +119,16 @@ public enum NetworkConfig {
             guard let v = f[key] else { return fallback }
             return try r.double(v, what: "\(word) \(key)")
         }
+        func bias(_ f: [String: Node]) throws(ConfigError) -> Double {
+            guard let v = f["bias"] else { return 0 }
+            return try r.double(v, what: "\(word) bias")   // finite, or an error at its line
+        }
         switch word {
         case "conv":
-            let f = try fields(["out", "kernel", "stride", "padding", "groups"])
-            return .conv(ConvSpec(outChannels: try required(f, "out"), kernel: try required(f, "kernel"),
+            let f = try fields(["out", "kernel", "stride", "padding", "groups", "bias"])
+            return (.conv(ConvSpec(outChannels: try required(f, "out"), kernel: try required(f, "kernel"),
                                   stride: try optional(f, "stride", 1), padding: try optional(f, "padding", 0),
-                                  groups: try optional(f, "groups", 1)))
+                                  groups: try optional(f, "groups", 1))), try bias(f))
         case "maxpool":
             let f = try fields(["kernel", "stride", "padding", "rounding"])
             var rounding = PoolRounding.floor
@@ -129,25 +139,25 @@ public enum NetworkConfig {
                 }
                 rounding = parsed
             }
-            return .maxpool(PoolSpec(kernel: try required(f, "kernel"), stride: try required(f, "stride"),
-                                     padding: try optional(f, "padding", 0), rounding: rounding))
+            return (.maxpool(PoolSpec(kernel: try required(f, "kernel"), stride: try required(f, "stride"),
+                                      padding: try optional(f, "padding", 0), rounding: rounding)), 0)
         case "lrn":
             let f = try fields(["size", "alpha", "beta", "k"])
             let p = LRNSpec.paper
-            return .lrn(LRNSpec(size: try optional(f, "size", p.size), alpha: try number(f, "alpha", p.alpha),
-                                beta: try number(f, "beta", p.beta), k: try number(f, "k", p.k)))
+            return (.lrn(LRNSpec(size: try optional(f, "size", p.size), alpha: try number(f, "alpha", p.alpha),
+                                 beta: try number(f, "beta", p.beta), k: try number(f, "k", p.k))), 0)
         case "dropout":
             let f = try fields(["p"], shorthand: "p")
-            return .dropout(p: try number(f, "p", 0.5))
+            return (.dropout(p: try number(f, "p", 0.5)), 0)
         case "linear":
-            let f = try fields(["out"], shorthand: "out")
-            return .linear(out: try required(f, "out"))
+            let f = try fields(["out", "bias"], shorthand: "out")
+            return (.linear(out: try required(f, "out")), try bias(f))
         case "relu", "tanh", "sigmoid", "flatten", "softmax":
             if let args { throw r.error(args, "\(word) takes no fields") }
             switch word {
-            case "flatten": return .flatten
-            case "softmax": return .softmax
-            default: return .activation(Activation(rawValue: word)!)
+            case "flatten": return (.flatten, 0)
+            case "softmax": return (.softmax, 0)
+            default: return (.activation(Activation(rawValue: word)!), 0)
             }
         default:
             let hint = suggestion(for: word).map { " (did you mean '\($0)'?)" } ?? ""

@@ -56,6 +56,10 @@ struct ShapeCalculator {
                 return value
             }
             guard seen.insert(layer.name).inserted else { throw fail("the name is used twice") }
+            guard layer.initialBias == 0 || (layer.kind.isLearned && layer.initialBias.isFinite) else {
+                throw fail(layer.kind.isLearned ? "the initial bias must be a finite number, got \(layer.initialBias)"
+                                                : "\(layer.kind.word) has no biases, so it takes no initial bias")
+            }
             var r = LayerReport(name: layer.name, kind: layer.kind, input: shape, output: shape,
                                 weights: 0, biases: 0, macs: 0, receptiveField: rf, jump: jump)
             switch layer.kind {
