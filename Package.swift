@@ -46,7 +46,7 @@ let package = Package(
                 dependencies: ["AlexNetCore", "Lessons"],
                 swiftSettings: fastMath),
         .target(name: "Lessons",
-                dependencies: ["AlexNetCore", "Yams"]),
+                dependencies: ["AlexNetCore"]),
         .executableTarget(name: "alexnet",
                           dependencies: ["AlexNetCore", "ExplorerUI", "Lessons", "CNcurses",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads a user network config (YAML) into a `NetworkSpec`. The format is documented in README.md:
 ///
@@ -34,9 +33,9 @@ public enum NetworkConfig {
         return spec
     }
 
-    static func parse(_ root: Node, reader r: YAMLReader) throws(ConfigError) -> NetworkSpec {
+    static func parse(_ root: YAMLNode, reader r: YAMLReader) throws(ConfigError) -> NetworkSpec {
         let top = try r.mapping(root, what: "the config", allowed: ["name", "input", "layers"])
-        func field(_ key: String) -> (keyNode: Node, value: Node)? {
+        func field(_ key: String) -> (keyNode: YAMLNode, value: YAMLNode)? {
             top.first { $0.key == key }.map { ($0.keyNode, $0.value) }
         }
         let name = try field("name").map { f throws(ConfigError) in try r.string(f.value, what: "name") }
@@ -62,7 +61,7 @@ public enum NetworkConfig {
         var kinds: [(kind: LayerKind, name: String?, line: Int?, bias: Double)] = []
         for item in items {
             let (kind, name, bias) = try layer(item, reader: r)
-            kinds.append((kind, name, item.mark?.line, bias))
+            kinds.append((kind, name, item.line, bias))
         }
         let names = LayerNaming.names(for: kinds.map(\.kind), given: kinds.map(\.name))
         let layers = zip(kinds, names).map { entry, name in
@@ -70,19 +69,19 @@ public enum NetworkConfig {
         }
         return NetworkSpec(name: name,
                            input: InputShape(channels: sizes[0], height: sizes[1], width: sizes[2]),
-                           layers: layers, file: r.file, inputLine: input.value.mark?.line)
+                           layers: layers, file: r.file, inputLine: input.value.line)
     }
 
     /// One list item: a bare word (`relu`), a word with a number (`linear: 10`, `dropout: 0.5`), or a word with
     /// a mapping of fields (`conv: {out: 96, kernel: 11}`), optionally beside `name: conv1`.
-    static func layer(_ item: Node, reader r: YAMLReader) throws(ConfigError) -> (LayerKind, String?, Double) {
-        if case .scalar(let s) = item {
-            let (kind, bias) = try kind(word: s.string, args: nil, at: item, reader: r)
+    static func layer(_ item: YAMLNode, reader r: YAMLReader) throws(ConfigError) -> (LayerKind, String?, Double) {
+        if let s = item.scalar {
+            let (kind, bias) = try kind(word: s, args: nil, at: item, reader: r)
             return (kind, nil, bias)
         }
         let pairs = try r.mapping(item, what: "a layer")
         var name: String?
-        var found: (String, Node, Node)?
+        var found: (String, YAMLNode, YAMLNode)?
         for (key, keyNode, value) in pairs {
             if key == "name" { name = try r.string(value, what: "layer name"); continue }
             if found != nil { throw r.error(keyNode, "one layer per list item: found both '\(found!.0)' and '\(key)'") }
@@ -91,35 +90,35 @@ public enum NetworkConfig {
         guard let (word, keyNode, value) = found else {
             throw r.error(item, "a layer needs a kind: one of \(layerWords.joined(separator: ", "))")
         }
-        let args: Node? = if case .scalar(let s) = value, s.string.isEmpty || s.string == "~" || s.string == "null" { nil } else { value }
+        let args: YAMLNode? = if let s = value.scalar, s.isEmpty || s == "~" || s == "null" { nil } else { value }
         let (kind, bias) = try kind(word: word, args: args, at: keyNode, reader: r)
         return (kind, name, bias)
     }
 
     /// The layer's kind, and the value its biases start at under the paper's initialisation (`bias:`,
     /// conv and linear only; 0 when absent).
-    static func kind(word: String, args: Node?, at node: Node, reader r: YAMLReader) throws(ConfigError) -> (LayerKind, Double) {
+    static func kind(word: String, args: YAMLNode?, at node: YAMLNode, reader r: YAMLReader) throws(ConfigError) -> (LayerKind, Double) {
         /// Fields of `args` as a dictionary; a single number is accepted for one-field layers.
-        func fields(_ allowed: [String], shorthand: String? = nil) throws(ConfigError) -> [String: Node] {
+        func fields(_ allowed: [String], shorthand: String? = nil) throws(ConfigError) -> [String: YAMLNode] {
             guard let args else { return [:] }
-            if case .scalar = args, let shorthand { return [shorthand: args] }
-            var out: [String: Node] = [:]
+            if args.scalar != nil, let shorthand { return [shorthand: args] }
+            var out: [String: YAMLNode] = [:]
             for (k, _, v) in try r.mapping(args, what: "\(word) layer", allowed: allowed) { out[k] = v }
             return out
         }
-        func required(_ f: [String: Node], _ key: String) throws(ConfigError) -> Int {
+        func required(_ f: [String: YAMLNode], _ key: String) throws(ConfigError) -> Int {
             guard let v = f[key] else { throw r.error(args ?? node, "\(word) layer is missing field '\(key)'") }
             return try r.int(v, what: "\(word) \(key)")
         }
-        func optional(_ f: [String: Node], _ key: String, _ fallback: Int) throws(ConfigError) -> Int {
+        func optional(_ f: [String: YAMLNode], _ key: String, _ fallback: Int) throws(ConfigError) -> Int {
             guard let v = f[key] else { return fallback }
             return try r.int(v, what: "\(word) \(key)")
         }
-        func number(_ f: [String: Node], _ key: String, _ fallback: Double) throws(ConfigError) -> Double {
+        func number(_ f: [String: YAMLNode], _ key: String, _ fallback: Double) throws(ConfigError) -> Double {
             guard let v = f[key] else { return fallback }
             return try r.double(v, what: "\(word) \(key)")
         }
-        func bias(_ f: [String: Node]) throws(ConfigError) -> Double {
+        func bias(_ f: [String: YAMLNode]) throws(ConfigError) -> Double {
             guard let v = f["bias"] else { return 0 }
             return try r.double(v, what: "\(word) bias")   // finite, or an error at its line
         }

@@ -1,6 +1,5 @@
 import AlexNetCore
 import Foundation
-import Yams
 
 /// Reads lesson YAML into a `Lesson`, reporting the first problem as `file:line: message`.
 /// The format is described in `lessons/README.md`.
@@ -26,7 +25,7 @@ public struct LessonLoader: Sendable {
 
     /// Whatever the YAML layer reports stays one line naming the file: a message that spans lines
     /// (Yams' duplicate-key error quotes the whole file) would bury the `file:line:` under the file.
-    private func oneLine(_ compose: () throws(ConfigError) -> Node) throws(ConfigError) -> Node {
+    private func oneLine(_ compose: () throws(ConfigError) -> YAMLNode) throws(ConfigError) -> YAMLNode {
         do { return try compose() } catch {
             guard error.message.contains(where: \.isNewline) else { throw error }
             let first = error.message.split(whereSeparator: \.isNewline).first.map(String.init) ?? "YAML error"
@@ -34,9 +33,9 @@ public struct LessonLoader: Sendable {
         }
     }
 
-    func parse(_ root: Node) throws(ConfigError) -> Lesson {
+    func parse(_ root: YAMLNode) throws(ConfigError) -> Lesson {
         let fields = try reader.mapping(root, what: "a lesson", allowed: Self.topFields)
-        func field(_ name: String) throws(ConfigError) -> Node {
+        func field(_ name: String) throws(ConfigError) -> YAMLNode {
             guard let f = fields.first(where: { $0.key == name }) else {
                 throw reader.error(root, "a lesson needs '\(name)'")
             }
@@ -56,7 +55,7 @@ public struct LessonLoader: Sendable {
         return Lesson(title: title, preset: preset, steps: steps, file: reader.file)
     }
 
-    private func preset(_ node: Node) throws(ConfigError) -> Preset {
+    private func preset(_ node: YAMLNode) throws(ConfigError) -> Preset {
         let name = try reader.string(node, what: "preset")
         guard let preset = Preset(rawValue: name) else {
             throw reader.error(node, "unknown preset '\(name)'; expected one of: \(Preset.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -64,10 +63,10 @@ public struct LessonLoader: Sendable {
         return preset
     }
 
-    private func step(_ node: Node) throws(ConfigError) -> LessonStep {
+    private func step(_ node: YAMLNode) throws(ConfigError) -> LessonStep {
         let fields = try reader.mapping(node, what: "a step", allowed: Self.stepFields)
-        var step = LessonStep(line: node.mark?.line)
-        func value(_ name: String) -> (keyNode: Node, value: Node)? {
+        var step = LessonStep(line: node.line)
+        func value(_ name: String) -> (keyNode: YAMLNode, value: YAMLNode)? {
             fields.first { $0.key == name }.map { ($0.keyNode, $0.value) }
         }
         let actions = fields.filter { ["train", "experiment", "input", "preset", "rounding", "recipe"].contains($0.key) }
@@ -79,31 +78,31 @@ public struct LessonLoader: Sendable {
             guard LessonLimits.trainSteps.contains(n) else {
                 throw reader.error(v, "train takes \(LessonLimits.text(LessonLimits.trainSteps)) steps, got \(NumberText.grouped(n))")
             }
-            step.action = .train(steps: n); step.actionLine = v.mark?.line
+            step.action = .train(steps: n); step.actionLine = v.line
         }
         if let (_, v) = value("experiment") {
             let n = try reader.int(v, what: "experiment (steps per run)")
             guard LessonLimits.experimentSteps.contains(n) else {
                 throw reader.error(v, "experiment takes \(LessonLimits.text(LessonLimits.experimentSteps)) steps per run, got \(NumberText.grouped(n))")
             }
-            step.action = .experiment(steps: n); step.actionLine = v.mark?.line
+            step.action = .experiment(steps: n); step.actionLine = v.line
         }
         if let (_, v) = value("input") {
             let n = try reader.int(v, what: "input (the what-if input side)")
             guard LessonLimits.inputSide.contains(n) else {
                 throw reader.error(v, "input takes a side of \(LessonLimits.text(LessonLimits.inputSide)) pixels, got \(NumberText.grouped(n))")
             }
-            step.action = .setInputSize(n); step.actionLine = v.mark?.line
+            step.action = .setInputSize(n); step.actionLine = v.line
         }
         if let (_, v) = value("preset") {
-            step.action = .setPreset(try preset(v)); step.actionLine = v.mark?.line
+            step.action = .setPreset(try preset(v)); step.actionLine = v.line
         }
         if let (_, v) = value("rounding") {
             let word = try reader.string(v, what: "rounding")
             guard let r = PoolRounding(rawValue: word) else {
                 throw reader.error(v, "rounding takes floor (Caffe, PyTorch) or ceil (cuda-convnet), got '\(word)'")
             }
-            step.action = .setRounding(r); step.actionLine = v.mark?.line
+            step.action = .setRounding(r); step.actionLine = v.line
         }
         if let (_, v) = value("recipe") {
             var recipe = TrainingRecipe()
@@ -122,18 +121,18 @@ public struct LessonLoader: Sendable {
                     recipe.initialization = i
                 }
             }
-            step.action = .setRecipe(recipe); step.actionLine = v.mark?.line
+            step.action = .setRecipe(recipe); step.actionLine = v.line
         }
         if let (_, v) = value("show") {
             switch ScreenFocus.parse(try reader.string(v, what: "show")) {
             case .success(let focus): step.show = focus
             case .failure(let e): throw reader.error(v, e.message)
             }
-            step.showLine = v.mark?.line
+            step.showLine = v.line
         }
         if let (_, v) = value("text") {
             step.text = try reader.string(v, what: "text")
-            step.textLine = v.mark?.line
+            step.textLine = v.line
         }
         if let (_, v) = value("question") {
             step.question = try question(prompt: try reader.string(v, what: "question"), node: node, value: value)
@@ -141,8 +140,8 @@ public struct LessonLoader: Sendable {
             throw reader.error(stray.keyNode, "'\(stray.key)' belongs to a question, but this step has no 'question'")
         }
         for key in ["text", "question", "hint", "explain"] {
-            guard let (_, v) = value(key), let line = v.mark?.line, case .scalar(let scalar) = v else { continue }
-            step.textLocations[key] = LessonStep.TextLocation(line: line, isLiteralBlock: scalar.style == .literal)
+            guard let (_, v) = value(key), let line = v.line, v.scalar != nil else { continue }
+            step.textLocations[key] = LessonStep.TextLocation(line: line, isLiteralBlock: v.isLiteralBlock)
         }
         if step.action == nil, step.show == nil, step.text == nil, step.question == nil {
             throw reader.error(node, "empty step: give it text, show, an action (train, experiment, input, preset, rounding, recipe) or a question")
@@ -150,15 +149,15 @@ public struct LessonLoader: Sendable {
         return step
     }
 
-    private func question(prompt: String, node: Node,
-                          value: (String) -> (keyNode: Node, value: Node)?) throws(ConfigError) -> LessonQuestion {
+    private func question(prompt: String, node: YAMLNode,
+                          value: (String) -> (keyNode: YAMLNode, value: YAMLNode)?) throws(ConfigError) -> LessonQuestion {
         guard let (_, answerNode) = value("answer") else {
             throw reader.error(node, "question has no 'answer'")
         }
         let hint = try value("hint").map { v throws(ConfigError) in try reader.string(v.value, what: "hint") }
         let explain = try value("explain").map { v throws(ConfigError) in try reader.string(v.value, what: "explain") }
         let answerText = try reader.string(answerNode, what: "answer")
-        let answerLine = answerNode.mark?.line
+        let answerLine = answerNode.line
         if let (_, choicesNode) = value("choices") {
             var choices: [String] = []
             for c in try reader.sequence(choicesNode, what: "choices") { choices.append(try reader.string(c, what: "a choice")) }
@@ -184,7 +183,7 @@ public struct LessonLoader: Sendable {
             guard let e = CoreExpression(text) else {
                 throw reader.error(checkNode, "check '\(text)' is not of the form layer.field (e.g. conv1.params)")
             }
-            check = e; checkLine = checkNode.mark?.line
+            check = e; checkLine = checkNode.line
         }
         let answer: LessonQuestion.Answer
         if let n = Int(answerText.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "")) {
