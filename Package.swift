@@ -18,7 +18,6 @@ let optimisedEvenInDebug: [SwiftSetting] = fastMath + [
 
 let package = Package(
     name: "AlexNetExplorer",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "alexnet", targets: ["alexnet"]),
     ],

@@ -16,8 +16,8 @@ struct RunOutcome: Sendable {
     var maxRSSKiB: Int
 }
 
-/// Runs the program with posix_spawn (not Foundation.Process: its children inherit blocked signals, see
-/// NOTES.md): default signal mask and dispositions, only fds 0–2, an explicit environment, its own process
+/// Runs the program with posix_spawn (not Foundation.Process: its children inherit blocked signals, which
+/// leaves a child deaf to the SIGTERM of a timeout): default signal mask and dispositions, only fds 0–2, an explicit environment, its own process
 /// group (so a timeout kills everything it started) and an address-space limit set by `/bin/sh`'s `ulimit -v`
 /// just before it execs the program, so a runaway allocation fails inside the child instead of taking the machine.
 enum ChildProcess {
