@@ -12,8 +12,9 @@ DEPS := libopenblas-dev:/usr/include/x86_64-linux-gnu/openblas-pthread/cblas.h \
         tmux:/usr/bin/tmux
 MISSING = $(foreach d,$(DEPS),$(if $(wildcard $(word 2,$(subst :, ,$(d)))),,$(word 1,$(subst :, ,$(d)))))
 
-# OpenBLAS 0.3.21 mis-detects this Xeon and picks slow kernels; the program re-executes itself with
-# the right core type, and the tests get it from here.
+# OpenBLAS 0.3.21 mis-detects AVX-512 Xeons and picks slow kernels; the program re-executes itself with
+# OPENBLAS_CORETYPE=SkylakeX there (Sources/alexnet/Support/StartupEnvironment.swift). `swift test` runs the
+# engine in its own process and gets no such setting: on such a CPU, export it before `make test` for speed.
 SWIFT ?= swift
 RELEASE_FLAGS := -c release
 

@@ -20,7 +20,6 @@ let propertyBased: Target.Dependency = .product(name: "PropertyBased", package: 
 
 let package = Package(
     name: "AlexNetExplorer",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "alexnet", targets: ["alexnet"]),
     ],
@@ -50,7 +49,7 @@ let package = Package(
                 dependencies: ["AlexNetCore", "Lessons"],
                 swiftSettings: fastMath),
         .target(name: "Lessons",
-                dependencies: ["AlexNetCore", "Yams"]),
+                dependencies: ["AlexNetCore"]),
         .executableTarget(name: "alexnet",
                           dependencies: ["AlexNetCore", "ExplorerUI", "Lessons", "CNcurses",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],

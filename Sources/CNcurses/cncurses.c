@@ -127,11 +127,7 @@ void cn_close(void) {
     }
 }
 
-int cn_is_open(void) { return is_open; }
-
 int cn_colors(void) { return has_colors() ? COLORS : 0; }
-
-int cn_has_colors(void) { return has_colors() ? 1 : 0; }
 
 int cn_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);

@@ -17,7 +17,7 @@ public struct RunOutcome: Sendable {
 }
 
 /// Runs a program with posix_spawn (not Foundation.Process: with tmux it can hang waiting for the daemonised
-/// server, and its children inherit blocked signals, see NOTES.md): default signal mask and dispositions, only
+/// server, and its children inherit blocked signals, which leaves a child deaf to a timeout's SIGTERM): default signal mask and dispositions, only
 /// fds 0–2, an explicit environment, its own process group (so a timeout kills everything it started) and, when
 /// asked, an address-space limit set by `/bin/sh`'s `ulimit -v` just before it execs the program, so a runaway
 /// allocation fails inside the child instead of taking the machine. Shared by the fuzz harness and the

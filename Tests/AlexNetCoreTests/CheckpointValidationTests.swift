@@ -8,7 +8,7 @@ import Testing
 @Suite struct CheckpointValidationTests {
     static let good = CheckpointMetadata(network: "mini", epoch: 2, step: 40, learningRate: 0.02, seed: 1, activation: .relu,
                                          epochStep: 4, batchSize: 64, trainImages: 1_024,
-                                         extra: ["normalization_mean": "0.286", "normalization_std": "0.353"])
+                                         normalization: PixelNormalization(mean: 0.286, std: 0.353))
 
     static let bad: [(field: String, value: String, message: String)] = [
         ("epoch", "-9223372036854775808", #""epoch" must be an integer in 0...10000, got -9223372036854775808"#),

@@ -108,7 +108,7 @@ import Testing
         Bad(label: "wrong type of stride", text: "input: [1, 8, 8]\nlayers:\n  - conv: {out: 4, kernel: 3, stride: two}\n",
             message: "bad.yaml:3: conv stride must be a whole number, got 'two'"),
         Bad(label: "unknown conv field", text: "input: [1, 8, 8]\nlayers:\n  - conv: {out: 4, kernel: 3, strides: 2}\n",
-            message: "bad.yaml:3: unknown field 'strides' in conv layer; expected one of: out, kernel, stride, padding, groups"),
+            message: "bad.yaml:3: unknown field 'strides' in conv layer; expected one of: out, kernel, stride, padding, groups, bias"),
         Bad(label: "negative stride", text: "input: [1, 8, 8]\nlayers:\n  - relu\n  - conv: {out: 4, kernel: 3, stride: -1}\n",
             message: "bad.yaml:4: layer conv1: stride must be positive, got -1"),
         Bad(label: "kernel larger than input", text: "input: [1, 8, 8]\nlayers:\n  - conv: {out: 4, kernel: 11, padding: 1}\n",

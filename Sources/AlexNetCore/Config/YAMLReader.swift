@@ -1,15 +1,16 @@
 import Foundation
 import Yams
 
-/// Reads YAML text into Yams nodes, turning every failure into a `ConfigError` with a line number,
+/// Reads YAML text into `YAMLNode`s, turning every failure into a `ConfigError` with a line number,
 /// and offers typed field access that names what was expected. Shared by network configs and lessons.
+/// The only code that sees the YAML library (Yams): its nodes and errors are translated here.
 public struct YAMLReader: Sendable {
     public let file: String
 
     public init(file: String) { self.file = file }
 
     /// Reads and composes a file. Empty files, binary data and YAML syntax errors are reported, never crash.
-    public func load(contentsOf url: URL) throws(ConfigError) -> Node {
+    public func load(contentsOf url: URL) throws(ConfigError) -> YAMLNode {
         try compose(try Self.read(url.path, file: file))
     }
 
@@ -29,7 +30,7 @@ public struct YAMLReader: Sendable {
         }
     }
 
-    public func compose(_ data: Data) throws(ConfigError) -> Node {
+    public func compose(_ data: Data) throws(ConfigError) -> YAMLNode {
         if data.contains(0) {
             throw ConfigError(file: file, line: nil, message: "this is binary data, not a YAML text file")
         }
@@ -39,7 +40,7 @@ public struct YAMLReader: Sendable {
         return try compose(text)
     }
 
-    public func compose(_ text: String) throws(ConfigError) -> Node {
+    public func compose(_ text: String) throws(ConfigError) -> YAMLNode {
         if text.unicodeScalars.contains("\u{0}") {
             throw ConfigError(file: file, line: nil, message: "this is binary data, not a YAML text file")
         }
@@ -55,69 +56,89 @@ public struct YAMLReader: Sendable {
         guard let node else {
             throw ConfigError(file: file, line: nil, message: "the file is empty")
         }
-        return node
+        return try convert(node)
+    }
+
+    /// Yams' node as ours, keeping each node's line.
+    private func convert(_ node: Node) throws(ConfigError) -> YAMLNode {
+        let line = node.mark?.line
+        switch node {
+        case .scalar(let s):
+            return YAMLNode(.scalar(s.string, literalBlock: s.style == .literal), line: line)
+        case .sequence(let items):
+            var out: [YAMLNode] = []
+            for item in items { out.append(try convert(item)) }
+            return YAMLNode(.sequence(out), line: line)
+        case .mapping(let pairs):
+            var out: [YAMLNode.Pair] = []
+            for (k, v) in pairs { out.append(YAMLNode.Pair(key: try convert(k), value: try convert(v))) }
+            return YAMLNode(.mapping(out), line: line)
+        case .alias:
+            // Yams resolves aliases while composing (a test pins it); one left unresolved is refused.
+            throw ConfigError(file: file, line: line, message: "YAML aliases (*name) are not supported: write the value out")
+        }
     }
 
     // MARK: - Typed access
 
-    public func error(_ node: Node?, _ message: String) -> ConfigError {
-        ConfigError(file: file, line: node?.mark?.line, message: message)
+    public func error(_ node: YAMLNode?, _ message: String) -> ConfigError {
+        ConfigError(file: file, line: node?.line, message: message)
     }
 
     /// The node as a mapping with string keys, rejecting keys outside `allowed` (when given).
-    public func mapping(_ node: Node, what: String, allowed: [String]? = nil) throws(ConfigError) -> [(key: String, keyNode: Node, value: Node)] {
-        guard case .mapping(let m) = node else {
+    public func mapping(_ node: YAMLNode, what: String, allowed: [String]? = nil) throws(ConfigError) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+        guard case .mapping(let m) = node.value else {
             throw error(node, "\(what) must be a mapping (key: value), got \(Self.describe(node))")
         }
-        var pairs: [(key: String, keyNode: Node, value: Node)] = []
-        for (k, v) in m {
-            guard case .scalar(let s) = k else { throw error(k, "\(what): keys must be plain words") }
-            if let allowed, !allowed.contains(s.string) {
-                throw error(k, "unknown field '\(s.string)' in \(what); expected one of: \(allowed.joined(separator: ", "))")
+        var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        for pair in m {
+            let k = pair.key
+            guard let s = k.scalar else { throw error(k, "\(what): keys must be plain words") }
+            if let allowed, !allowed.contains(s) {
+                throw error(k, "unknown field '\(s)' in \(what); expected one of: \(allowed.joined(separator: ", "))")
             }
-            if pairs.contains(where: { $0.key == s.string }) {
-                throw error(k, "field '\(s.string)' appears twice in \(what)")
+            if pairs.contains(where: { $0.key == s }) {
+                throw error(k, "field '\(s)' appears twice in \(what)")
             }
-            pairs.append((s.string, k, v))
+            pairs.append((s, k, pair.value))
         }
         return pairs
     }
 
-    public func sequence(_ node: Node, what: String) throws(ConfigError) -> [Node] {
-        guard case .sequence(let s) = node else {
+    public func sequence(_ node: YAMLNode, what: String) throws(ConfigError) -> [YAMLNode] {
+        guard case .sequence(let s) = node.value else {
             throw error(node, "\(what) must be a list, got \(Self.describe(node))")
         }
-        return Array(s)
+        return s
     }
 
-    public func int(_ node: Node, what: String) throws(ConfigError) -> Int {
-        guard case .scalar(let s) = node, let v = Int(s.string.replacingOccurrences(of: "_", with: "")) else {
+    public func int(_ node: YAMLNode, what: String) throws(ConfigError) -> Int {
+        guard let s = node.scalar, let v = Int(s.replacingOccurrences(of: "_", with: "")) else {
             throw error(node, "\(what) must be a whole number, got \(Self.describe(node))")
         }
         return v
     }
 
-    public func double(_ node: Node, what: String) throws(ConfigError) -> Double {
-        guard case .scalar(let s) = node, let v = Double(s.string), v.isFinite else {
+    public func double(_ node: YAMLNode, what: String) throws(ConfigError) -> Double {
+        guard let s = node.scalar, let v = Double(s), v.isFinite else {
             throw error(node, "\(what) must be a number, got \(Self.describe(node))")
         }
         return v
     }
 
-    public func string(_ node: Node, what: String) throws(ConfigError) -> String {
-        guard case .scalar(let s) = node, !s.string.isEmpty else {
+    public func string(_ node: YAMLNode, what: String) throws(ConfigError) -> String {
+        guard let s = node.scalar, !s.isEmpty else {
             throw error(node, "\(what) must be text, got \(Self.describe(node))")
         }
-        return s.string
+        return s
     }
 
     /// A short phrase for error messages: `the list [..]`, `"two"`.
-    public static func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let s): s.string.isEmpty ? "nothing" : "'\(s.string)'"
+    public static func describe(_ node: YAMLNode) -> String {
+        switch node.value {
+        case .scalar(let s, _): s.isEmpty ? "nothing" : "'\(s)'"
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 

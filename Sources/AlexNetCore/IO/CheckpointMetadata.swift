@@ -15,15 +15,19 @@ public struct CheckpointMetadata: Sendable, Equatable {
     public var learningRate: Double
     public var seed: UInt64
     public var activation: Activation
-    /// Further string fields kept as they are (e.g. a note, the data normalisation).
+    /// The pixel normalisation the run trained with (`normalization_mean` / `normalization_std`), which
+    /// test images and user images must get too; nil in files that do not record it.
+    public var normalization: PixelNormalization?
+    /// Further string fields kept as they are (e.g. a note).
     public var extra: [String: String]
 
     public init(network: String, epoch: Int, step: Int, learningRate: Double, seed: UInt64,
                 activation: Activation, epochStep: Int? = nil, batchSize: Int? = nil, trainImages: Int? = nil,
-                extra: [String: String] = [:]) {
+                normalization: PixelNormalization? = nil, extra: [String: String] = [:]) {
         self.network = network; self.epoch = epoch; self.step = step; self.learningRate = learningRate
         self.seed = seed; self.activation = activation; self.extra = extra
         self.epochStep = epochStep; self.batchSize = batchSize; self.trainImages = trainImages
+        self.normalization = normalization
     }
 
     /// Ranges a loaded checkpoint must respect. A value outside them cannot come from a real run and would
@@ -54,7 +58,8 @@ public struct CheckpointMetadata: Sendable, Equatable {
     static let formatKey = "format"
     static let formatValue = "alexnet-explorer-checkpoint-1"
     private static let knownKeys: Set<String> = [formatKey, "network", "epoch", "step", "learning_rate", "seed", "activation",
-                                                 "epoch_step", "batch_size", "train_images"]
+                                                 "epoch_step", "batch_size", "train_images",
+                                                 "normalization_mean", "normalization_std"]
 
     /// The `__metadata__` strings.
     var fields: [String: String] {
@@ -70,6 +75,12 @@ public struct CheckpointMetadata: Sendable, Equatable {
         if let epochStep { out["epoch_step"] = String(epochStep) }
         if let batchSize { out["batch_size"] = String(batchSize) }
         if let trainImages { out["train_images"] = String(trainImages) }
+        if let normalization {
+            // Shortest round-trip form, as the learning rate; one number each, which `ChannelNormalization`
+            // also reads (as the same value for every channel).
+            out["normalization_mean"] = String(normalization.mean)
+            out["normalization_std"] = String(normalization.std)
+        }
         return out
     }
 
@@ -115,7 +126,7 @@ public struct CheckpointMetadata: Sendable, Equatable {
             throw fail("checkpoint metadata \"learning_rate\" must be a positive finite number, got \"\(fields["learning_rate"] ?? "")\"")
         }
         seed = try number("seed", "an unsigned integer")
-        _ = try Self.normalization(in: fields, file: file)
+        normalization = try Self.normalization(in: fields, file: file)
         let activationText = try field("activation")
         guard let a = Activation(rawValue: activationText) else {
             throw fail("checkpoint metadata \"activation\" must be one of \(Activation.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(activationText)\"")

@@ -47,6 +47,13 @@ public struct ChannelNormalization: Sendable, Equatable {
         self.init(mean: mean, std: std)
     }
 
+    /// The one mean and std when every channel has the same (a grey network's, or a file that recorded
+    /// one number each): what Fashion-MNIST test images get. Nil when the channels differ.
+    public var scalar: PixelNormalization? {
+        guard let m = mean.first, let s = std.first, mean.allSatisfy({ $0 == m }), std.allSatisfy({ $0 == s }) else { return nil }
+        return PixelNormalization(mean: m, std: s)
+    }
+
     /// The metadata strings for `init(metadata:)`.
     public var metadataFields: [String: String] {
         ["normalization_mean": mean.map { String($0) }.joined(separator: ","),

@@ -33,7 +33,8 @@ public enum ComputeThreads {
         return workers.load(ordering: .relaxed)
     }
 
-    /// The kernel family OpenBLAS picked, e.g. "SkylakeX" or "Prescott" (see NOTES on OPENBLAS_CORETYPE).
+    /// The kernel family OpenBLAS picked, e.g. "SkylakeX" or "Prescott" (`OPENBLAS_CORETYPE`: see
+    /// `StartupEnvironment` in the executable).
     public static var coreName: String { String(cString: openblas_get_corename()) }
 }
 

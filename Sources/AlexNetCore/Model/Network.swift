@@ -62,22 +62,10 @@ public final class Network {
     /// swapped (ReLU → tanh) gets exactly the same weights from the same seed.
     public func initialize(_ how: Initialization, seed: UInt64) {
         var random = SeededRandom(seed: seed, stream: "init")
-        var convIndex = 0
-        let linearCount = layers.filter { if case .linear = $0.spec.kind { true } else { false } }.count
-        var linearIndex = 0
         for (spec, layer) in layers {
             guard let layer, let weight = layer.parameters.first, let bias = layer.parameters.last else { continue }
             let fanIn = weight.value.count / weight.value.shape[0]
-            var biasValue: Float = 0
-            switch spec.kind {
-            case .conv:
-                convIndex += 1
-                if how == .paper, [2, 4, 5].contains(convIndex) { biasValue = 1 }
-            case .linear:
-                linearIndex += 1
-                if how == .paper, linearIndex < linearCount { biasValue = 1 }
-            default: break
-            }
+            let biasValue = how == .paper ? Float(spec.initialBias) : 0
             let std = how == .paper ? 0.01 : (2.0 / Double(fanIn)).squareRoot()
             Self.fillNormal(&weight.value, std: Float(std), seed: random.next())
             bias.value = Tensor(repeating: biasValue, shape: bias.value.shape)

@@ -93,9 +93,13 @@ public struct LayerSpec: Sendable, Equatable {
     public var kind: LayerKind
     /// 1-based line in the config file this layer was read from, if any.
     public var line: Int?
+    /// The value every bias of a conv or linear layer starts at under the paper's initialisation (He
+    /// starts every bias at 0). The paper's networks set 1 in conv2, conv4, conv5 and the hidden fully
+    /// connected layers; configs write `bias: 1`; 0 otherwise.
+    public var initialBias: Double
 
-    public init(name: String, kind: LayerKind, line: Int? = nil) {
-        self.name = name; self.kind = kind; self.line = line
+    public init(name: String, kind: LayerKind, line: Int? = nil, initialBias: Double = 0) {
+        self.name = name; self.kind = kind; self.line = line; self.initialBias = initialBias
     }
 }
 

@@ -50,7 +50,7 @@ public enum Preset: String, Sendable, CaseIterable {
             .activation(.relu), .maxpool(PoolSpec(kernel: 3, stride: 2)),
         ] + paperClassifier(hidden: 4096, classes: 1000, dropout: 0.5)
         return NetworkSpec(name: name, input: InputShape(channels: 3, height: 227, width: 227),
-                           layers: named(kinds))
+                           layers: named(kinds, biasOne: paperBiasOne))
     }
 
     private static var torchvisionSpec: NetworkSpec {
@@ -67,7 +67,7 @@ public enum Preset: String, Sendable, CaseIterable {
             .activation(.relu), .maxpool(PoolSpec(kernel: 3, stride: 2)),
         ] + classifier(hidden: 4096, classes: 1000, dropout: 0.5)
         return NetworkSpec(name: "torchvision", input: InputShape(channels: 3, height: 224, width: 224),
-                           layers: named(kinds))
+                           layers: named(kinds, biasOne: paperBiasOne))
     }
 
     /// 1×27×27 (random 27×27 crops of the 28×28 images, as the paper cropped 224 from 256) →
@@ -92,7 +92,7 @@ public enum Preset: String, Sendable, CaseIterable {
             .activation(.relu), .maxpool(PoolSpec(kernel: 3, stride: 2)),
         ] + classifier(hidden: 256, classes: 10, dropout: 0.2)
         return NetworkSpec(name: "mini", input: InputShape(channels: 1, height: 27, width: 27),
-                           layers: named(kinds))
+                           layers: named(kinds, biasOne: paperBiasOne))
     }
 
     /// The four-layer CNN of the paper's Figure 1 (ReLU vs tanh), adapted to Fashion-MNIST:
@@ -113,8 +113,9 @@ public enum Preset: String, Sendable, CaseIterable {
             .activation(.relu), .maxpool(PoolSpec(kernel: 3, stride: 2)),
             .flatten, .linear(out: 10), .softmax,
         ]
+        // The paper's rule reaches only conv2 here (no conv4/conv5; fc4 is the output layer).
         return NetworkSpec(name: "figure1", input: InputShape(channels: 1, height: 28, width: 28),
-                           layers: named(kinds))
+                           layers: named(kinds, biasOne: ["conv2"]))
     }
 
     /// The paper's classifier: each of the first two fully connected layers' outputs is dropped.
@@ -134,7 +135,14 @@ public enum Preset: String, Sendable, CaseIterable {
          .linear(out: classes), .softmax]
     }
 
-    private static func named(_ kinds: [LayerKind]) -> [LayerSpec] {
-        zip(LayerNaming.autoNames(for: kinds), kinds).map { LayerSpec(name: $0, kind: $1) }
+    /// The paper's "biases 1 in conv2, conv4, conv5 and the hidden fully connected layers" (§5), as
+    /// the layers' `initialBias`: the paper's initialisation starts these at 1, every other bias at 0.
+    /// torchvision and `mini` keep the paper's rule so that `--init paper` means the same everywhere.
+    private static let paperBiasOne: Set<String> = ["conv2", "conv4", "conv5", "fc6", "fc7"]
+
+    private static func named(_ kinds: [LayerKind], biasOne: Set<String>) -> [LayerSpec] {
+        zip(LayerNaming.autoNames(for: kinds), kinds).map {
+            LayerSpec(name: $0, kind: $1, initialBias: biasOne.contains($0) ? 1 : 0)
+        }
     }
 }

@@ -23,27 +23,11 @@ public struct LayerReport: Sendable, Equatable {
     public var activationBytes: Int { activations * 4 }
     public var isExact: Bool { (formula?.isExact ?? true) && (widthFormula?.isExact ?? true) }
 
-    public var kernel: Int? {
-        switch kind {
-        case .conv(let c): c.kernel
-        case .maxpool(let p): p.kernel
-        default: nil
-        }
-    }
-    public var stride: Int? {
-        switch kind {
-        case .conv(let c): c.stride
-        case .maxpool(let p): p.stride
-        default: nil
-        }
-    }
-    public var padding: Int? {
-        switch kind {
-        case .conv(let c): c.padding
-        case .maxpool(let p): p.padding
-        default: nil
-        }
-    }
+    /// Kernel, stride and padding of a conv or pool layer.
+    public var window: WindowSpec? { kind.window }
+    public var kernel: Int? { window?.kernel }
+    public var stride: Int? { window?.stride }
+    public var padding: Int? { window?.padding }
     public var groups: Int? {
         if case .conv(let c) = kind { return c.groups }
         return nil

@@ -56,6 +56,10 @@ struct ShapeCalculator {
                 return value
             }
             guard seen.insert(layer.name).inserted else { throw fail("the name is used twice") }
+            guard layer.initialBias == 0 || (layer.kind.isLearned && layer.initialBias.isFinite) else {
+                throw fail(layer.kind.isLearned ? "the initial bias must be a finite number, got \(layer.initialBias)"
+                                                : "\(layer.kind.word) has no biases, so it takes no initial bias")
+            }
             var r = LayerReport(name: layer.name, kind: layer.kind, input: shape, output: shape,
                                 weights: 0, biases: 0, macs: 0, receptiveField: rf, jump: jump)
             switch layer.kind {
@@ -69,8 +73,7 @@ struct ShapeCalculator {
                 guard c.outChannels % c.groups == 0 else {
                     throw fail("\(c.outChannels) output channels are not divisible by \(c.groups) groups")
                 }
-                let (fh, fw) = try window(kernel: c.kernel, stride: c.stride, padding: c.padding,
-                                          rounding: convolutionRounding, shape: shape, fail: fail)
+                let (fh, fw) = try window(c.window, rounding: convolutionRounding, shape: shape, fail: fail)
                 r.formula = fh; r.widthFormula = fh == fw ? nil : fw
                 _ = try checked(CheckedSize.product(c.outChannels, fh.output, fw.output),
                                 "the output \(c.outChannels)×\(fh.output)×\(fw.output) has more values than 64-bit integers can count")
@@ -84,8 +87,7 @@ struct ShapeCalculator {
                 try advance(&rf, &jump, kernel: c.kernel, stride: c.stride, checked: checked)
             case .maxpool(let p):
                 guard !shape.isFlat else { throw fail("maxpool needs a C×H×W input, got a flat \(shape.count)") }
-                let (fh, fw) = try window(kernel: p.kernel, stride: p.stride, padding: p.padding,
-                                          rounding: p.rounding, shape: shape, fail: fail)
+                let (fh, fw) = try window(p.window, rounding: p.rounding, shape: shape, fail: fail)
                 guard p.padding * 2 <= p.kernel else {
                     throw fail("padding \(p.padding) must be at most half the kernel \(p.kernel)")
                 }
@@ -141,8 +143,10 @@ struct ShapeCalculator {
         rf = grown
     }
 
-    private func window(kernel: Int, stride: Int, padding: Int, rounding: PoolRounding, shape: FeatureShape,
+    /// The height and width formulas of `window` over `shape`, or why the window cannot be used.
+    private func window(_ window: WindowSpec, rounding: PoolRounding, shape: FeatureShape,
                         fail: (String) -> ShapeError) throws(ShapeError) -> (SizeFormula, SizeFormula) {
+        let (kernel, stride, padding) = (window.kernel, window.stride, window.padding)
         guard kernel > 0 else { throw fail("kernel must be positive, got \(kernel)") }
         guard stride > 0 else { throw fail("stride must be positive, got \(stride)") }
         guard padding >= 0 else { throw fail("padding must not be negative, got \(padding)") }
@@ -150,8 +154,8 @@ struct ShapeCalculator {
         where value > ShapeLimits.side {
             throw fail("\(what) must be in \(ShapeLimits.range(low, ShapeLimits.side)), got \(value)")
         }
-        let h = SizeFormula(input: shape.height, kernel: kernel, padding: padding, stride: stride, rounding: rounding)
-        let w = SizeFormula(input: shape.width, kernel: kernel, padding: padding, stride: stride, rounding: rounding)
+        let h = window.formula(input: shape.height, rounding: rounding)
+        let w = window.formula(input: shape.width, rounding: rounding)
         for f in [h, w] where f.span < 0 {
             throw fail("kernel \(kernel) is larger than the padded input \(f.input + 2 * padding) (\(f.input) + 2·\(padding))")
         }

@@ -1,6 +1,11 @@
 /// The output-size formula of a sliding window, `out = ⌊(W − F + 2P)/S⌋ + 1`, with its numbers kept
 /// so that screens, lessons and quizzes can show every step. With `.ceil` it is cuda-convnet's
-/// `1 + ⌈(2P + W − F)/S⌉` (Krizhevsky's own code: 224 → 55 at conv1, the last window over 3 zeros).
+/// `1 + ⌈(2P + W − F)/S⌉` (Krizhevsky's own code: 224 → 55 at conv1, the last window over 3 zeros),
+/// less a last window that would start past the input and its left padding, as PyTorch's
+/// `ceil_mode` does: if (out − 1)·S ≥ W + P then out − 1 (51, F 2, S 3 gives 17, not 18). Caffe
+/// applies the same test only when P > 0 and otherwise keeps a window over nothing; we follow PyTorch.
+/// Every size the program computes (shape reports, the engine's pooling, the what-if screen) comes
+/// from here.
 public struct SizeFormula: Sendable, Equatable {
     /// W: input size along one side.
     public var input: Int
@@ -23,9 +28,12 @@ public struct SizeFormula: Sendable, Equatable {
     /// (W − F + 2P) mod S: input pixels (past the padding) that no window reaches, with floor rounding.
     public var remainder: Int { span >= 0 && stride > 0 ? span % stride : 0 }
 
-    /// Real input pixels (not padding) at the far edge that no window covers, with floor rounding.
+    /// Real input pixels (not padding) at the far edge that no window covers: with floor rounding the
+    /// remainder less the padding; with ceil none, unless the edge rule dropped the last window.
     public var edgePixels: Int {
-        rounding == .floor ? max(0, remainder - padding) : 0
+        let out = output
+        guard out > 0 else { return 0 }
+        return max(0, input - ((out - 1) * stride - padding + kernel))
     }
 
     /// Real input pixels that fall between two neighbouring windows: only when the stride is larger
@@ -66,27 +74,37 @@ public struct SizeFormula: Sendable, Equatable {
     /// Whether the window fits at all and the stride is positive.
     public var isValid: Bool { stride > 0 && kernel > 0 && padding >= 0 && span >= 0 && input > 0 }
 
-    /// The output size (0 when invalid). Ceil rounding follows PyTorch and Caffe: the last window must
-    /// start inside the input or the left padding.
+    /// ⌊(W − F + 2P)/S⌋ or ⌈(W − F + 2P)/S⌉, before the edge rule.
+    private var quotient: Int {
+        guard stride > 0 else { return 0 }
+        return rounding == .floor ? span / stride : (span + stride - 1) / stride
+    }
+
+    /// True when ceil rounding's last window would start at or past W + P (the input and its left
+    /// padding, counted on the padded input), where it would see only right padding: PyTorch drops it
+    /// (Caffe too, when P > 0), and so do we. Never with floor rounding, whose last window ends inside
+    /// the padded input.
+    public var dropsLastWindow: Bool {
+        isValid && rounding == .ceil && quotient * stride >= input + padding
+    }
+
+    /// The output size (0 when invalid).
     public var output: Int {
         guard isValid else { return 0 }
-        switch rounding {
-        case .floor:
-            return span / stride + 1
-        case .ceil:
-            var out = (span + stride - 1) / stride + 1
-            if padding > 0, (out - 1) * stride >= input + padding { out -= 1 }
-            return out
-        }
+        return quotient + 1 - (dropsLastWindow ? 1 : 0)
     }
 
-    /// `⌊(227 − 11 + 2·0)/4⌋ + 1 = 55`
+    /// `⌊(227 − 11 + 2·0)/4⌋ + 1 = 55`; with the edge rule
+    /// `⌈(51 − 2 + 2·0)/3⌉ + 1 = 18, but the last starts past the input: 17`.
     public var text: String {
         let (l, r) = rounding == .floor ? ("⌊", "⌋") : ("⌈", "⌉")
-        return "\(l)(\(input) − \(kernel) + 2·\(padding))/\(stride)\(r) + 1 = \(output)"
+        let formula = "\(l)(\(input) − \(kernel) + 2·\(padding))/\(stride)\(r) + 1"
+        guard isValid, dropsLastWindow else { return "\(formula) = \(output)" }
+        return "\(formula) = \(quotient + 1), but the last starts past the input: \(output)"
     }
 
-    /// The same formula one step at a time, for the layer walk and worked quiz answers.
+    /// The same formula one step at a time, for the layer walk and worked quiz answers. Every line
+    /// fits the 44-column panel of an 80-column screen for sizes up to two digits.
     public var steps: [String] {
         let (l, r) = rounding == .floor ? ("⌊", "⌋") : ("⌈", "⌉")
         var lines = [
@@ -94,8 +112,16 @@ public struct SizeFormula: Sendable, Equatable {
             "    = \(l)(\(input) − \(kernel) + 2·\(padding))/\(stride)\(r) + 1",
             "    = \(l)\(span)/\(stride)\(r) + 1",
         ]
-        let q = rounding == .floor ? span / stride : (span + stride - 1) / stride
-        lines.append("    = \(q) + 1 = \(output)")
+        guard dropsLastWindow else {
+            lines.append("    = \(quotient) + 1 = \(output)")
+            return lines
+        }
+        lines += [
+            "    = \(quotient) + 1 = \(quotient + 1)",
+            "    but window \(quotient + 1) would start at \(quotient)·\(stride) = \(quotient * stride)",
+            "    ≥ W + P = \(input + padding), past the input: drop it",
+            "    = \(quotient + 1) − 1 = \(output)",
+        ]
         return lines
     }
 
@@ -104,6 +130,7 @@ public struct SizeFormula: Sendable, Equatable {
     public var exactnessNote: String {
         let gaps = gapPixels
         let gapText = gaps == 0 ? "" : "; stride \(stride) > window \(kernel) leaves \(stride - kernel) pixel\(stride - kernel == 1 ? "" : "s") between neighbouring windows, so \(gaps) input pixel\(gaps == 1 ? "" : "s") along this side \(gaps == 1 ? "is" : "are") never seen"
+        if dropsLastWindow { return edgeRuleNote + gapText }
         if isExact {
             if gaps == 0 { return "exact: \(span) = \(span / max(stride, 1))·\(stride), every pixel is used" }
             return "exact: \(span) = \(span / max(stride, 1))·\(stride), nothing is left over at the edge" + gapText
@@ -119,5 +146,17 @@ public struct SizeFormula: Sendable, Equatable {
         case .ceil:
             return "not exact: \(span)/\(stride) leaves \(remainder); the last window hangs \(stride - remainder) past the edge (over implicit zeros)" + gapText
         }
+    }
+
+    /// The exactness note when ceil rounding's extra window is dropped, and what that leaves unseen.
+    private var edgeRuleNote: String {
+        let head = isExact ? "exact: \(span) = \(quotient)·\(stride)"
+                           : "not exact: \(span)/\(stride) leaves \(remainder)"
+        let drop = "; rounding up would add window \(quotient + 1), but it would start at \(quotient * stride), "
+            + "past the input and its left padding (\(input) + \(padding)), so it is dropped as PyTorch does"
+        let lost = edgePixels
+        let edge = lost == 0 ? "" : lost == 1 ? "; the last 1 input pixel along this side is never seen"
+                                              : "; the last \(lost) input pixels along this side are never seen"
+        return head + drop + edge
     }
 }

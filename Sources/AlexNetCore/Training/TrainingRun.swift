@@ -124,7 +124,7 @@ public final class TrainingRun {
             network: network.spec.name, epoch: epochIndex, step: trainer.step, learningRate: trainer.optimizer.learningRate,
             seed: options.seed, activation: activation,
             epochStep: position, batchSize: options.batchSize, trainImages: train.count,
-            extra: ["normalization_mean": String(normalization.mean), "normalization_std": String(normalization.std)]))
+            normalization: normalization))
     }
 
     /// The images of `indices` as the network sees them: normalised, cropped (randomly when

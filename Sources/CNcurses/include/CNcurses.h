@@ -1,8 +1,9 @@
 #ifndef CNCURSES_H
 #define CNCURSES_H
 // The explorer's only door to the terminal: a small C API over ncursesw.
-// Curses is included exactly as the wide-character build wants it (NOTES.md): the defines come
-// first, in the header, because SwiftPM drops -D flags from pkg-config files.
+// Curses is included exactly as the wide-character build wants it: the defines come first, in the
+// header, because SwiftPM drops -D flags from pkg-config files; any other C file that includes curses
+// must include it the same way, or Clang reports two different definitions of the window struct.
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
@@ -37,14 +38,10 @@ enum {
 int cn_open(void);
 /// Restores the terminal; safe to call more than once (endwin runs exactly once).
 void cn_close(void);
-/// Whether cn_open succeeded and cn_close has not run.
-int cn_is_open(void);
 
 /// Colours after start_color (0 without colour support), and whether the locale's codeset is UTF-8.
 int cn_colors(void);
 int cn_utf8(void);
-/// Whether the terminal can show colour at all (has_colors).
-int cn_has_colors(void);
 
 int cn_width(void);
 int cn_height(void);

@@ -85,7 +85,7 @@ public struct CellGrid: Sendable, Equatable {
         return String(s)
     }
 
-    /// Every row as text, for tests and for `alexnet explore --dump`.
+    /// Every row as text, for tests.
     public var lines: [String] { (0..<height).map(line) }
 
     /// The rows joined by newlines with trailing spaces removed.

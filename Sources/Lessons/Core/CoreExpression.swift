@@ -28,6 +28,7 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
         ("formula", "the size formula with its numbers"),
         ("exactness", "whether the windows tile the input exactly"),
         ("dropped", "input pixels along one side that no window sees (gaps when S > F, and the leftover)"),
+        ("initbias", "the value its biases start at under the paper's initialisation (conv / linear only)"),
     ]
     public static let totalFields = ["params", "macs", "activations", "layers", "convparams", "fcparams",
                                      "convmacs", "fcmacs", "convmacspercent", "fcparamspercent"]
@@ -78,6 +79,13 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
         default:
             guard let layer = report.layer(named: subject) else {
                 return .failure(.unknownLayer(subject, preset: context.preset, known: report.layers.map(\.name)))
+            }
+            if field == "initbias" {
+                guard layer.kind.isLearned, let spec = report.network.layers.first(where: { $0.name == subject }) else {
+                    return .failure(.notApplicable(self, kind: layer.kind.word))
+                }
+                let b = spec.initialBias
+                return .success(b == b.rounded() && abs(b) < 1e15 ? .number(Int(b)) : .text("\(b)"))
             }
             return Self.value(field, of: layer).map { .success($0) }
                 ?? .failure(.notApplicable(self, kind: layer.kind.word))

@@ -1,6 +1,5 @@
 import AlexNetCore
 import Foundation
-import Yams
 
 /// Reads lesson YAML into a `Lesson`. Problems are `file:line: message`; `read` finds every one in a
 /// file in one pass (for `--check`), `load` throws the first of them. The format is described in
@@ -48,7 +47,7 @@ public struct LessonLoader: Sendable {
 
     /// Whatever the YAML layer reports stays one line naming the file: a message that spans lines
     /// (Yams' duplicate-key error quotes the whole file) would bury the `file:line:` under the file.
-    private func oneLine(_ compose: () throws(ConfigError) -> Node) throws(ConfigError) -> Node {
+    private func oneLine(_ compose: () throws(ConfigError) -> YAMLNode) throws(ConfigError) -> YAMLNode {
         do { return try compose() } catch {
             guard error.message.contains(where: \.isNewline) else { throw error }
             let first = error.message.split(whereSeparator: \.isNewline).first.map(String.init) ?? "YAML error"
@@ -56,7 +55,7 @@ public struct LessonLoader: Sendable {
         }
     }
 
-    func read(_ root: Node) -> Reading {
+    func read(_ root: YAMLNode) -> Reading {
         let parse = LessonParse(reader: reader)
         let lesson = parse.lesson(root)
         return Reading(lesson: lesson, problems: parse.problems.inLineOrder)
@@ -86,7 +85,7 @@ private final class LessonParse {
     }
 
     /// A mapping's fields; each key outside `allowed` is noted and left out.
-    private func fields(_ node: Node, what: String, allowed: [String]) -> [(key: String, keyNode: Node, value: Node)]? {
+    private func fields(_ node: YAMLNode, what: String, allowed: [String]) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
         guard let pairs = attempt({ () throws(ConfigError) in try reader.mapping(node, what: what) }) else { return nil }
         for unknown in pairs where !allowed.contains(unknown.key) {
             note(reader.error(unknown.keyNode, "unknown field '\(unknown.key)' in \(what); expected one of: \(allowed.joined(separator: ", "))"))
@@ -94,9 +93,9 @@ private final class LessonParse {
         return pairs.filter { allowed.contains($0.key) }
     }
 
-    func lesson(_ root: Node) -> Lesson? {
+    func lesson(_ root: YAMLNode) -> Lesson? {
         guard let fields = fields(root, what: "a lesson", allowed: LessonLoader.topFields) else { return nil }
-        func field(_ name: String) -> Node? {
+        func field(_ name: String) -> YAMLNode? {
             guard let f = fields.first(where: { $0.key == name }) else {
                 note(reader.error(root, "a lesson needs '\(name)'"))
                 return nil
@@ -121,7 +120,7 @@ private final class LessonParse {
         return Lesson(title: title ?? "", preset: preset, steps: steps, file: reader.file)
     }
 
-    private func preset(_ node: Node) throws(ConfigError) -> Preset {
+    private func preset(_ node: YAMLNode) throws(ConfigError) -> Preset {
         let name = try reader.string(node, what: "preset")
         guard let preset = Preset(rawValue: name) else {
             throw reader.error(node, "unknown preset '\(name)'; expected one of: \(Preset.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -130,11 +129,11 @@ private final class LessonParse {
     }
 
     /// The step, or nil when nothing of it could be read. Each broken field is noted and left out.
-    private func step(_ node: Node) -> LessonStep? {
+    private func step(_ node: YAMLNode) -> LessonStep? {
         let problemsBefore = problems.count
         guard let fields = fields(node, what: "a step", allowed: LessonLoader.stepFields) else { return nil }
-        var step = LessonStep(line: node.mark?.line)
-        func value(_ name: String) -> (keyNode: Node, value: Node)? {
+        var step = LessonStep(line: node.line)
+        func value(_ name: String) -> (keyNode: YAMLNode, value: YAMLNode)? {
             fields.first { $0.key == name }.map { ($0.keyNode, $0.value) }
         }
         let actions = fields.filter { ["train", "experiment", "input", "preset", "rounding", "recipe"].contains($0.key) }
@@ -145,7 +144,7 @@ private final class LessonParse {
         if let first = actions.first {
             let v = first.value
             let action = attempt { () throws(ConfigError) in try self.action(first.key, v) }
-            if let action { step.action = action; step.actionLine = v.mark?.line }
+            if let action { step.action = action; step.actionLine = v.line }
         }
         if let (_, v) = value("show") {
             let focus = attempt { () throws(ConfigError) -> ScreenFocus in
@@ -154,11 +153,11 @@ private final class LessonParse {
                 case .failure(let e): throw reader.error(v, e.message)
                 }
             }
-            if let focus { step.show = focus; step.showLine = v.mark?.line }
+            if let focus { step.show = focus; step.showLine = v.line }
         }
         if let (_, v) = value("text") {
             step.text = attempt { () throws(ConfigError) in try reader.string(v, what: "text") }
-            step.textLine = v.mark?.line
+            step.textLine = v.line
         }
         if let (_, v) = value("question") {
             if let prompt = attempt({ () throws(ConfigError) in try reader.string(v, what: "question") }) {
@@ -170,8 +169,8 @@ private final class LessonParse {
             }
         }
         for key in ["text", "question", "hint", "explain"] {
-            guard let (_, v) = value(key), let line = v.mark?.line, case .scalar(let scalar) = v else { continue }
-            step.textLocations[key] = LessonStep.TextLocation(line: line, isLiteralBlock: scalar.style == .literal)
+            guard let (_, v) = value(key), let line = v.line, v.scalar != nil else { continue }
+            step.textLocations[key] = LessonStep.TextLocation(line: line, isLiteralBlock: v.isLiteralBlock)
         }
         // A step whose only fields were broken is not also "empty": its own problems say what is wrong.
         if step.action == nil, step.show == nil, step.text == nil, step.question == nil, problems.count == problemsBefore {
@@ -180,7 +179,7 @@ private final class LessonParse {
         return step
     }
 
-    private func action(_ key: String, _ v: Node) throws(ConfigError) -> LessonAction {
+    private func action(_ key: String, _ v: YAMLNode) throws(ConfigError) -> LessonAction {
         switch key {
         case "train":
             let n = try reader.int(v, what: "train (steps)")
@@ -230,8 +229,8 @@ private final class LessonParse {
     }
 
     /// The question, or nil (its problems noted) when its answer cannot be read.
-    private func question(prompt: String, node: Node,
-                          value: (String) -> (keyNode: Node, value: Node)?) -> LessonQuestion? {
+    private func question(prompt: String, node: YAMLNode,
+                          value: (String) -> (keyNode: YAMLNode, value: YAMLNode)?) -> LessonQuestion? {
         let hint = value("hint").flatMap { v in attempt { () throws(ConfigError) in try reader.string(v.value, what: "hint") } }
         let explain = value("explain").flatMap { v in attempt { () throws(ConfigError) in try reader.string(v.value, what: "explain") } }
         guard let (_, answerNode) = value("answer") else {
@@ -239,7 +238,7 @@ private final class LessonParse {
             return nil
         }
         guard let answerText = attempt({ () throws(ConfigError) in try reader.string(answerNode, what: "answer") }) else { return nil }
-        let answerLine = answerNode.mark?.line
+        let answerLine = answerNode.line
         if let (_, choicesNode) = value("choices") {
             if let (checkKey, _) = value("check") {
                 note(reader.error(checkKey, "'check' applies to numeric answers, not to multiple choice"))
@@ -265,7 +264,7 @@ private final class LessonParse {
         var checkLine: Int?
         if let (_, checkNode) = value("check"), let text = attempt({ () throws(ConfigError) in try reader.string(checkNode, what: "check") }) {
             if let e = CoreExpression(text) {
-                check = e; checkLine = checkNode.mark?.line
+                check = e; checkLine = checkNode.line
             } else {
                 note(reader.error(checkNode, "check '\(text)' is not of the form layer.field (e.g. conv1.params)"))
             }

@@ -59,12 +59,8 @@ struct WeightsChoice {
         else if let step = file.metadata["step"], let n = Int(step) { detail.append("step \(NumberText.grouped(n))") }
         let channels = network.spec.input.channels
         let normalization = try ChannelNormalization(metadata: file.metadata, channels: channels, file: path)
-        // One number each (this program's checkpoints) also normalises Fashion-MNIST test images; the values
-        // were checked (finite, std > 0) by the per-channel parse above.
-        var scalar: PixelNormalization?
-        if let m = file.metadata["normalization_mean"].flatMap(Float.init),
-           let s = file.metadata["normalization_std"].flatMap(Float.init) { scalar = PixelNormalization(mean: m, std: s) }
+        // The same for every channel (this program's checkpoints) also normalises Fashion-MNIST test images.
         return WeightsChoice(provenance: .trained(checkpoint: path, detail: detail.joined(separator: ", ")),
-                             path: path, normalization: normalization, scalarNormalization: scalar)
+                             path: path, normalization: normalization, scalarNormalization: normalization?.scalar)
     }
 }

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The process environment as a dictionary, read through `environ` so the executable needs no Foundation.
+/// The process environment as a dictionary, read straight from `environ` with Glibc alone: the terminal
+/// files (this folder) import no Foundation, though the rest of the executable does.
 enum ProcessEnvironment {
     static var current: [String: String] {
         var result: [String: String] = [:]

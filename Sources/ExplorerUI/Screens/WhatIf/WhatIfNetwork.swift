@@ -31,25 +31,13 @@ struct WhatIfNetwork: Sendable {
 
     /// Changes kernel, stride or padding of a conv or pool layer by `delta`; nothing else is editable.
     mutating func adjust(_ field: Field, of index: Int, by delta: Int) {
-        guard network.layers.indices.contains(index) else { return }
-        switch network.layers[index].kind {
-        case .conv(var c):
-            switch field {
-            case .kernel: c.kernel = max(1, c.kernel + delta)
-            case .stride: c.stride = max(1, c.stride + delta)
-            case .padding: c.padding = max(0, c.padding + delta)
-            }
-            network.layers[index].kind = .conv(c)
-        case .maxpool(var p):
-            switch field {
-            case .kernel: p.kernel = max(1, p.kernel + delta)
-            case .stride: p.stride = max(1, p.stride + delta)
-            case .padding: p.padding = max(0, p.padding + delta)
-            }
-            network.layers[index].kind = .maxpool(p)
-        default:
-            return
+        guard network.layers.indices.contains(index), var w = network.layers[index].kind.window else { return }
+        switch field {
+        case .kernel: w.kernel = max(1, w.kernel + delta)
+        case .stride: w.stride = max(1, w.stride + delta)
+        case .padding: w.padding = max(0, w.padding + delta)
         }
+        network.layers[index].kind.window = w
         recompute()
     }
 

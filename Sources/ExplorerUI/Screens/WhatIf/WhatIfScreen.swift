@@ -108,13 +108,6 @@ public struct WhatIfScreen: Screen {
         return blocks
     }
 
-    private var editable: Bool {
-        switch model.network.layers[selected].kind {
-        case .conv, .maxpool: true
-        default: false
-        }
-    }
-
     private func detailLines(theme: Theme) -> [StyledLine] {
         let spec = model.network.layers[selected]
         var lines: [StyledLine] = []
@@ -126,12 +119,12 @@ public struct WhatIfScreen: Screen {
         lines.append(StyledLine([(spec.name, theme.heading), ("  " + LayerDetail.kindName(spec.kind), theme.dim),
                                  (model.isEdited ? "   r: reset" : "", theme.dim)]))
         let originalSpec = model.original.layers[selected]
-        if let (k, s, p) = hyper(spec.kind), let (k0, s0, p0) = hyper(originalSpec.kind) {
+        if let w = spec.kind.window, let w0 = originalSpec.kind.window {
             func field(_ label: String, _ v: Int, _ v0: Int, _ keys: String) -> [(String, CellStyle)] {
                 [(label, theme.bold), ("\(v)", v == v0 ? theme.number : theme.changed), (" \(keys)   ", theme.dim)]
             }
-            lines.append(StyledLine(field("kernel ", k, k0, "[k/K]") + field("stride ", s, s0, "[s/S]")))
-            lines.append(StyledLine(field("padding ", p, p0, "[p/P]") + inputField))
+            lines.append(StyledLine(field("kernel ", w.kernel, w0.kernel, "[k/K]") + field("stride ", w.stride, w0.stride, "[s/S]")))
+            lines.append(StyledLine(field("padding ", w.padding, w0.padding, "[p/P]") + inputField))
         } else {
             lines.append(StyledLine("not editable: choose a conv or pool layer", theme.dim))
             lines.append(StyledLine(inputField))
@@ -165,14 +158,6 @@ public struct WhatIfScreen: Screen {
             lines.append(StyledLine("✗ " + error.description, theme.error))
         }
         return lines
-    }
-
-    private func hyper(_ kind: LayerKind) -> (Int, Int, Int)? {
-        switch kind {
-        case .conv(let c): (c.kernel, c.stride, c.padding)
-        case .maxpool(let p): (p.kernel, p.stride, p.padding)
-        default: nil
-        }
     }
 
     private var explanation: String {
