@@ -38,7 +38,8 @@ final class ExplorerRuntime {
         try AppModel(explored: network.spec, weights: initialWeights, features: features.featureSet(),
                      dataProblem: workers.dataProblem, comparisonTarget: workers.target,
                      batchSize: workers.batchSize, learningRate: workers.learningRate,
-                     comparisonDescription: "relu vs tanh on " + workers.compareDescription)
+                     comparisonDescription: "relu vs tanh on " + workers.compareDescription,
+                     trainingDescription: workers.trainingDescription)
     }
 
     static func tensors(of network: Network) -> [String: Tensor] {
