@@ -35,6 +35,15 @@ import Testing
         #expect(r.indices.filter { r[$0].tested } == [3, 7, 11], "test error at epoch ends only")
     }
 
+    /// A 1-epoch step run keeps ε and announces no drop at its end (its checkpoint then resumes at ε).
+    @Test func aOneEpochStepRunNeverDivides() throws {
+        let net = try Network(spec: Preset.mini.spec, initialization: .he, seed: 1)
+        let run = try TrainingRun(network: net, train: EmptyDatasetTests.data(8), test: EmptyDatasetTests.data(4, split: .test),
+                                  options: TrainingOptions(epochs: 1, batchSize: 4, learningRate: 0.02, augment: false))
+        while !run.isFinished { #expect(try !run.step().learningRateDropped) }
+        #expect(run.trainer.optimizer.learningRate == 0.02)
+    }
+
     @Test func constantNeverDivides() throws {
         let r = try Self.rates(.constant)
         #expect(r.allSatisfy { $0.rate == 0.02 && !$0.dropped })

@@ -216,7 +216,8 @@ public final class TrainingRun {
                     progress.learningRateDropped = true
                 }
             }
-            if options.schedule == .step, completedEpoch + 1 == LearningRateSchedule.stepEpoch(epochs: options.epochs) {
+            let stepEpoch = LearningRateSchedule.stepEpoch(epochs: options.epochs)
+            if options.schedule == .step, completedEpoch + 1 == stepEpoch, stepEpoch < options.epochs {
                 trainer.optimizer.learningRate = LearningRateSchedule.stepRate(base: options.learningRate, epoch: completedEpoch + 1,
                                                                                epochs: options.epochs)
                 progress.learningRateDropped = true
