@@ -53,7 +53,7 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a network on Fashion-MNIST with the paper's SGD.",
         discussion: """
             Prints a progress bar with loss, training error and images/s, and the test error after each epoch.
-            The learning rate follows --schedule: step (the default) trains the first two thirds of the epochs at --lr and the rest at --lr ÷ 10 (3 epochs: epoch 3 at ÷10); plateau divides by 10 when the test error has not improved for 2 epochs (the paper's rule; with 3 epochs it rarely fires); constant keeps --lr.
+            The learning rate follows --schedule: step (the default) trains the first two thirds of the epochs at --lr and the rest at --lr ÷ 10 (3 epochs: epoch 3 at ÷10); plateau divides by 10 when the test error has not improved for 2 epochs (the paper's rule; it cannot fire before the end of a 3-epoch run); constant keeps --lr.
             Ctrl-C stops between steps; with --save the weights so far are written (atomically) before exiting.
             --resume continues where the checkpoint stopped, random streams (crops, flips, dropout) included: an interrupted and resumed run ends as the uninterrupted one, bit for bit. With another --limit or --batch, a position inside an epoch means other images, so the unfinished epoch starts again at its first batch (a note on stderr says so).
             --epochs counts all epochs, the checkpoint's included.
