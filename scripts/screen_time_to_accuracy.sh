@@ -2,7 +2,7 @@
 # Measures how long the training screen takes, from pressing Space, to show a test error at or below a target
 # (default 20%, i.e. 80% test accuracy) — README's figure for screen 5. Runs the explorer in a private tmux
 # server at 80×24, presses 5 and Space, and reads the header with `tmux capture-pane` twice a second.
-#   scripts/screen_time_to_accuracy.sh ALEXNET_BINARY [EXPLORE_ARGS…]      TARGET=20 LIMIT=300 (seconds)
+#   scripts/screen_time_to_accuracy.sh ALEXNET_BINARY [EXPLORE_ARGS…]      TARGET=20 LIMIT=300 (seconds) SHOW=1 (print the screen)
 # e.g. scripts/screen_time_to_accuracy.sh .build/release/alexnet --preset mini --untrained
 set -eu
 bin=${1:?usage: scripts/screen_time_to_accuracy.sh ALEXNET_BINARY [EXPLORE_ARGS…]}
@@ -36,6 +36,7 @@ while :; do
   if [ -n "$err" ] && awk -v e="$err" -v t="$target" 'BEGIN { exit !(e <= t) }'; then
     awk -v a="$start" -v b="$now" -v e="$err" -v s="$step" \
       'BEGIN { printf "test error %s%% (accuracy %.1f%%) shown %.1f s after Space, at step %s\n", e, 100 - e, b - a, s }'
+    [ "${SHOW:-0}" = 1 ] && printf '%s\n' "$screen"
     t send-keys q
     exit 0
   fi
