@@ -23,7 +23,7 @@ import Testing
     }
 
     static let options = TrainingOptions(epochs: 2, batchSize: 16, learningRate: 0.02, seed: 7,
-                                         initialization: .he, plateauPatience: .max, windowImages: 160)
+                                         initialization: .he, windowImages: 160, schedule: .constant)
 
     @Test func runsStartFromIdenticalWeightsAndSeeIdenticalBatches() throws {
         let data = Self.bands(count: 96, seed: 1)

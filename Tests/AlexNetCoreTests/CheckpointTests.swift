@@ -38,7 +38,32 @@ import Testing
         (["learning_rate": "fast"], #"checkpoint metadata "learning_rate" must be a number, got "fast""#),
         (["activation": "gelu"], #"checkpoint metadata "activation" must be one of relu, tanh, sigmoid, got "gelu""#),
         (["network": nil], #"checkpoint metadata lacks "network""#),
+        (["lr_schedule": "cosine"], #"checkpoint metadata "lr_schedule" must be one of step, plateau, constant, got "cosine""#),
+        (["plateau_best": "1.5"], #"checkpoint metadata "plateau_best" must be an error rate in 0...1, got "1.5""#),
+        (["plateau_waited": "-1"], #"checkpoint metadata "plateau_waited" must be an integer in 0...10000, got -1"#),
+        (["random.augment": "-3"],
+         #"checkpoint metadata "random.augment" must be a random-generator state (an integer in 0...18446744073709551615), got "-3""#),
+        (["random.augment": "1", "random.dropout.drop7": "0x12"],
+         #"checkpoint metadata "random.dropout.drop7" must be a random-generator state (an integer in 0...18446744073709551615), got "0x12""#),
+        (["random.dropout.drop7": "12"], #"checkpoint metadata has "random.dropout.drop7" but lacks "random.augment"; expected both or neither"#),
     ]
+
+    /// The schedule, the plateau rule's state and the random streams reload exactly, as typed fields.
+    @Test func resumeStateRoundTrips() throws {
+        let dir = TemporaryDirectory()
+        var metadata = Self.metadata
+        metadata.schedule = .plateau
+        metadata.plateauBest = 0.1234
+        metadata.plateauWaited = 1
+        metadata.random = .init(augment: UInt64.max, dropout: ["drop6": 0, "drop7": 42])
+        let path = dir.file("c.safetensors")
+        try Checkpoint(weights: [], momentum: [], metadata: metadata).save(to: path)
+        let back = try Checkpoint.load(from: path).metadata
+        #expect(back == metadata)
+        #expect(back.extra == ["note": "test run"])
+        let raw = try SafetensorsFile.read(from: path)
+        #expect(raw.metadata["random.augment"] == "18446744073709551615" && raw.metadata["random.dropout.drop7"] == "42")
+    }
 
     @Test(arguments: badMetadata)
     func badMetadataIsExplained(change: [String: String?], message: String) throws {

@@ -61,8 +61,8 @@ import Testing
     @Test func resumingWithFewerImagesRestartsTheEpochAndFinishes() throws {
         let checkpoint = try Self.midEpochCheckpoint()
         let second = try Self.run(images: 8, batch: 4, epochs: 3)
-        let note = try second.restore(checkpoint, source: "c.safetensors")
-        #expect(note != nil)
+        let notes = try second.restore(checkpoint, source: "c.safetensors")
+        #expect(notes.count == 1)
         var steps = 0
         while !second.isFinished, steps < 100 { _ = try second.step(); steps += 1 }
         // Epochs 2 and 3 of 8 images in batches of 4: two steps each.
@@ -73,12 +73,81 @@ import Testing
     @Test func resumingWithTheSameLayoutContinuesWhereItStopped() throws {
         let checkpoint = try Self.midEpochCheckpoint()
         let second = try Self.run(images: 16, batch: 4, epochs: 3)
-        #expect(try second.restore(checkpoint, source: "c.safetensors") == nil)
+        #expect(try second.restore(checkpoint, source: "c.safetensors") == [])
         var steps = 0
         while !second.isFinished, steps < 100 { _ = try second.step(); steps += 1 }
         // The rest of epoch 2 (2 steps) and epoch 3 (4 steps).
         #expect(steps == 6)
         #expect(second.trainer.step == 12)
+    }
+
+    // MARK: - Interrupted and resumed = uninterrupted
+
+    /// A small run with everything random switched on: crops, flips, dropout (mini's drop6/drop7).
+    static func augmentedRun(schedule: LearningRateSchedule = .step) throws -> TrainingRun {
+        let net = try Network(spec: Preset.mini.spec, initialization: .he, seed: 3)
+        return try TrainingRun(network: net, train: EmptyDatasetTests.data(40), test: EmptyDatasetTests.data(8, split: .test),
+                               options: TrainingOptions(epochs: 3, batchSize: 8, learningRate: 0.02, seed: 3, augment: true,
+                                                        schedule: schedule))
+    }
+
+    /// The second run resumes from `checkpoint` (saved to a file and read back) and trains to the end.
+    static func resumed(from checkpoint: Checkpoint, schedule: LearningRateSchedule = .step) throws -> (TrainingRun, [String]) {
+        let dir = TemporaryDirectory()
+        try checkpoint.save(to: dir.file("c.safetensors"))
+        let second = try augmentedRun(schedule: schedule)
+        let notes = try second.restore(try Checkpoint.load(from: dir.file("c.safetensors")), source: "c.safetensors")
+        while !second.isFinished { _ = try second.step() }
+        return (second, notes)
+    }
+
+    static func finished(_ run: TrainingRun) throws -> TrainingRun {
+        while !run.isFinished { _ = try run.step() }
+        return run
+    }
+
+    @Test(arguments: [LearningRateSchedule.step, .plateau])
+    func anInterruptedRunResumesBitForBit(schedule: LearningRateSchedule) throws {
+        let whole = try Self.finished(try Self.augmentedRun(schedule: schedule))
+        // The step schedule divided the rate for epoch 3 (5 steps of 8 per epoch).
+        if schedule == .step { #expect(whole.trainer.optimizer.learningRate == 0.02 * 0.1) }
+        let first = try Self.augmentedRun(schedule: schedule)
+        for _ in 0..<7 { _ = try first.step() }   // 2 batches into epoch 2
+        let (second, notes) = try Self.resumed(from: first.checkpoint(activation: .relu), schedule: schedule)
+        #expect(notes == [])
+        #expect(second.trainer.step == whole.trainer.step)
+        #expect(second.network.state.map(\.tensor) == whole.network.state.map(\.tensor))
+        #expect(second.trainer.optimizer.velocity == whole.trainer.optimizer.velocity)
+        #expect(second.network.dropoutRandomStates == whole.network.dropoutRandomStates)
+        #expect(second.checkpoint(activation: .relu).metadata == whole.checkpoint(activation: .relu).metadata)
+    }
+
+    /// A checkpoint from before the random states were recorded still resumes, says that the random
+    /// streams restart, and so ends elsewhere (which is why the states are saved).
+    @Test func aCheckpointWithoutRandomStatesResumesWithANote() throws {
+        let whole = try Self.finished(try Self.augmentedRun())
+        let first = try Self.augmentedRun()
+        for _ in 0..<7 { _ = try first.step() }
+        var old = first.checkpoint(activation: .relu)
+        old.metadata.random = nil
+        old.metadata.schedule = nil
+        let (second, notes) = try Self.resumed(from: old)
+        #expect(notes == ["the checkpoint records no random-stream states (written by an older version): crops, flips and dropout "
+                          + "masks restart from seed 3, so this run differs from an uninterrupted one"])
+        #expect(second.trainer.step == whole.trainer.step)
+        #expect(second.network.state.map(\.tensor) != whole.network.state.map(\.tensor))
+    }
+
+    @Test func randomStatesMustMatchTheDropoutLayers() throws {
+        let first = try Self.augmentedRun()
+        _ = try first.step()
+        var checkpoint = first.checkpoint(activation: .relu)
+        #expect(checkpoint.metadata.random?.dropout.keys.sorted() == ["drop6", "drop7"])
+        checkpoint.metadata.random?.dropout["drop7"] = nil
+        checkpoint.metadata.random?.dropout["drop9"] = 5
+        let second = try Self.augmentedRun()
+        let error = #expect(throws: WeightsError.self) { try second.restore(checkpoint, source: "c.safetensors") }
+        #expect(error?.description == "c.safetensors: no random state for dropout layer 'drop7'; expected one for each of drop6, drop7")
     }
 
     @Test func resumingAFinishedRunIsRefused() throws {

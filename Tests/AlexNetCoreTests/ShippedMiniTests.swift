@@ -23,6 +23,26 @@ import Testing
         #expect(accuracy.hasSuffix("%") && (Double(accuracy.dropLast()) ?? 0) >= 85, "\(accuracy)")
     }
 
+    /// The accuracy in the metadata is what the weights give: recomputed here over the 10,000 test images as
+    /// `train` measures it (centre 27×27 crop, the recorded normalisation, no dropout). Within 5 images, since
+    /// another build or OpenBLAS kernel may sum in another order and flip a borderline image.
+    @Test func recordedTestAccuracyIsWhatTheWeightsGive() throws {
+        let checkpoint = try Checkpoint.load(from: Self.path)
+        let recorded = try #require(checkpoint.metadata.extra["test_accuracy"].flatMap { Double($0.dropLast()) })
+        let test = try FashionMNIST.load(.test)
+        #expect(checkpoint.metadata.extra["test_images"] == String(test.count))
+        let net = try Network(spec: Preset.mini.spec, initialization: .he, seed: 1)
+        try net.load(Dictionary(uniqueKeysWithValues: checkpoint.weights.map { ($0.name, $0.tensor) }), source: Self.path)
+        let norm = try #require(checkpoint.metadata.normalization)
+        var random: SeededRandom? = nil
+        let batches = stride(from: 0, to: test.count, by: 500).lazy.map { start in
+            let (images, labels) = test.batch(Array(start..<min(test.count, start + 500)), normalization: norm)
+            return Augmentation.crop(Batch(images: images, labels: labels), height: 27, width: 27, random: &random)
+        }
+        let accuracy = (1 - Trainer.evaluate(net, batches).error) * 100
+        #expect(abs(accuracy - recorded) <= 0.05, "recomputed \(accuracy)%, recorded \(recorded)%")
+    }
+
     @Test func classifiesTestImages0To99() throws {
         let test = try FashionMNIST.load(.test, limit: 100)
         let spec = Preset.mini.spec

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import Testing
 
 /// Issue 12's crashes and wrong answers, through the real binary: every bad input is one line on stderr
@@ -98,6 +99,24 @@ import Testing
                     + "this run uses \(now); it starts epoch 2 at its first batch\n")
             #expect(out.stdout.contains("epoch 2/2: loss"))
         }
+    }
+
+    // MARK: - Interrupted and resumed = uninterrupted (the checkpoint keeps the random streams)
+
+    /// `--epochs 1` and a resume to 2 write the very file `--epochs 2` writes: weights, momentum, position, the
+    /// crop/flip and dropout streams. (Before, the resumed run drew other crops and masks and ended elsewhere.)
+    @Test func aResumedRunEndsBitForBitAsTheUninterruptedOne() throws {
+        let dir = Self.makeTemporaryDirectory()
+        defer { Self.remove(dir) }
+        let common = "train --preset mini --limit 256 --test-limit 64"
+        let whole = try alexnet("\(common) --epochs 2 --save whole.safetensors", in: dir)
+        let first = try alexnet("\(common) --epochs 1 --save part.safetensors", in: dir)
+        let second = try alexnet("\(common) --epochs 2 --resume part.safetensors --save part.safetensors", in: dir)
+        for out in [whole, first, second] { #expect(out.status == 0, "\(out.stderr)") }
+        #expect(second.stderr == "", "no note: nothing restarts")
+        let a = try Data(contentsOf: URL(fileURLWithPath: dir + "/whole.safetensors"))
+        let b = try Data(contentsOf: URL(fileURLWithPath: dir + "/part.safetensors"))
+        #expect(a.count > 1_000_000 && a == b)
     }
 
     // MARK: - Checkpoint metadata out of range

@@ -18,8 +18,24 @@ public struct CheckpointMetadata: Sendable, Equatable {
     /// The pixel normalisation the run trained with (`normalization_mean` / `normalization_std`), which
     /// test images and user images must get too; nil in files that do not record it.
     public var normalization: PixelNormalization?
+    /// The learning-rate schedule of the run; nil in checkpoints written before it was recorded.
+    public var schedule: LearningRateSchedule?
+    /// The `plateau` rule's best test error so far (nil before the first) and the epochs it has waited since.
+    public var plateauBest: Double?
+    public var plateauWaited: Int?
+    /// The random streams where the run stopped; nil in checkpoints written before they were recorded.
+    public var random: RandomStates?
     /// Further string fields kept as they are (e.g. a note).
     public var extra: [String: String]
+
+    /// The states of a run's random streams (crops and flips; each dropout layer's masks), so that a resumed
+    /// run draws exactly what the uninterrupted run would have drawn.
+    public struct RandomStates: Sendable, Equatable {
+        public var augment: UInt64
+        /// By dropout layer name.
+        public var dropout: [String: UInt64]
+        public init(augment: UInt64, dropout: [String: UInt64]) { self.augment = augment; self.dropout = dropout }
+    }
 
     public init(network: String, epoch: Int, step: Int, learningRate: Double, seed: UInt64,
                 activation: Activation, epochStep: Int? = nil, batchSize: Int? = nil, trainImages: Int? = nil,
@@ -58,8 +74,13 @@ public struct CheckpointMetadata: Sendable, Equatable {
     static let formatKey = "format"
     static let formatValue = "alexnet-explorer-checkpoint-1"
     private static let knownKeys: Set<String> = [formatKey, "network", "epoch", "step", "learning_rate", "seed", "activation",
-                                                 "epoch_step", "batch_size", "train_images",
+                                                 "epoch_step", "batch_size", "train_images", "lr_schedule", "plateau_best",
+                                                 "plateau_waited", augmentKey,
                                                  "normalization_mean", "normalization_std"]
+    /// `random.augment` holds the crop-and-flip stream, `random.dropout.<layer>` each dropout layer's; decimal
+    /// UInt64 states.
+    static let augmentKey = "random.augment"
+    static let dropoutKeyPrefix = "random.dropout."
 
     /// The `__metadata__` strings.
     var fields: [String: String] {
@@ -80,6 +101,13 @@ public struct CheckpointMetadata: Sendable, Equatable {
             // also reads (as the same value for every channel).
             out["normalization_mean"] = String(normalization.mean)
             out["normalization_std"] = String(normalization.std)
+        }
+        if let schedule { out["lr_schedule"] = schedule.rawValue }
+        if let plateauBest { out["plateau_best"] = String(plateauBest) }
+        if let plateauWaited { out["plateau_waited"] = String(plateauWaited) }
+        if let random {
+            out[Self.augmentKey] = String(random.augment)
+            for (layer, state) in random.dropout { out[Self.dropoutKeyPrefix + layer] = String(state) }
         }
         return out
     }
@@ -132,6 +160,37 @@ public struct CheckpointMetadata: Sendable, Equatable {
             throw fail("checkpoint metadata \"activation\" must be one of \(Activation.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(activationText)\"")
         }
         activation = a
-        extra = fields.filter { !Self.knownKeys.contains($0.key) }
+        if let text = fields["lr_schedule"] {
+            guard let value = LearningRateSchedule(rawValue: text) else {
+                throw fail("checkpoint metadata \"lr_schedule\" must be one of "
+                    + "\(LearningRateSchedule.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\"")
+            }
+            schedule = value
+        }
+        if let text = fields["plateau_best"] {
+            // An error rate: a fraction of the test images.
+            guard let value = Double(text), value >= 0, value <= 1 else {
+                throw fail("checkpoint metadata \"plateau_best\" must be an error rate in 0...1, got \"\(text)\"")
+            }
+            plateauBest = value
+        }
+        plateauWaited = try optionalInteger("plateau_waited", in: Self.epochRange)
+        func state(_ key: String) throws(SafetensorsError) -> UInt64 {
+            let text = fields[key] ?? ""
+            guard let value = UInt64(text) else {
+                throw fail("checkpoint metadata \"\(key)\" must be a random-generator state (an integer in 0...\(UInt64.max)), got \"\(text)\"")
+            }
+            return value
+        }
+        let dropoutKeys = fields.keys.filter { $0.hasPrefix(Self.dropoutKeyPrefix) }.sorted()
+        if fields[Self.augmentKey] != nil || !dropoutKeys.isEmpty {
+            guard fields[Self.augmentKey] != nil else {
+                throw fail("checkpoint metadata has \"\(dropoutKeys[0])\" but lacks \"\(Self.augmentKey)\"; expected both or neither")
+            }
+            var dropout: [String: UInt64] = [:]
+            for key in dropoutKeys { dropout[String(key.dropFirst(Self.dropoutKeyPrefix.count))] = try state(key) }
+            random = RandomStates(augment: try state(Self.augmentKey), dropout: dropout)
+        }
+        extra = fields.filter { !Self.knownKeys.contains($0.key) && !$0.key.hasPrefix(Self.dropoutKeyPrefix) }
     }
 }

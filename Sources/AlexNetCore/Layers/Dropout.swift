@@ -4,11 +4,14 @@
 /// untouched. x (any shape) → y (same); the mask is kept for backward: dx = dy · mask.
 final class Dropout: Layer {
     let p: Double
-    private var random: SeededRandom
+    private(set) var random: SeededRandom
     /// 0 or 1/(1 − p) per element, from the last training forward.
     private(set) var mask: [Float] = []
 
     init(p: Double, random: SeededRandom) { self.p = p; self.random = random }
+
+    /// Continues the mask stream from a checkpoint's saved state.
+    func continueRandom(from state: UInt64) { random = SeededRandom(state: state) }
 
     func forward(_ x: Tensor, mode: Mode) -> Tensor {
         guard mode == .train, p > 0 else { mask = []; return x }

@@ -190,6 +190,28 @@ public final class Network {
         for p in parameters { p.value = tensors[p.name]! }
     }
 
+    /// Every dropout layer's mask-stream state, by layer name: a checkpoint keeps them, so that a resumed
+    /// run draws the masks the uninterrupted run would have drawn.
+    public var dropoutRandomStates: [String: UInt64] {
+        var out: [String: UInt64] = [:]
+        for (spec, layer) in layers { if let d = layer as? Dropout { out[spec.name] = d.random.state } }
+        return out
+    }
+
+    /// Continues every dropout layer's mask stream from saved states: one per dropout layer, no others.
+    public func continueDropoutRandom(from states: [String: UInt64], source: String) throws(WeightsError) {
+        let dropouts = layers.compactMap { entry in (entry.layer as? Dropout).map { (entry.spec.name, $0) } }
+        for (name, _) in dropouts where states[name] == nil {
+            throw WeightsError(source: source, message: "no random state for dropout layer '\(name)'; expected one for each of "
+                + dropouts.map(\.0).joined(separator: ", "))
+        }
+        for name in states.keys.sorted() where !dropouts.contains(where: { $0.0 == name }) {
+            throw WeightsError(source: source, message: "a random state for dropout layer '\(name)', which \(spec.name) does not have; "
+                + "expected only " + (dropouts.isEmpty ? "none" : dropouts.map(\.0).joined(separator: ", ")))
+        }
+        for (name, d) in dropouts { d.continueRandom(from: states[name]!) }
+    }
+
     /// A conv layer's weights (OC, C/G, K, K) by layer name (conv1 … conv5).
     public func convWeights(layer name: String) -> Tensor? {
         for (spec, layer) in layers where spec.name == name { return (layer as? Conv2D)?.weight.value }

@@ -2,9 +2,14 @@
 /// data order, dropout masks, crops) draws from one of these, created from the run's seed, so a run
 /// is reproducible and no global state is involved.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    /// The generator's whole state: a checkpoint keeps it, so that a resumed run draws exactly what the
+    /// uninterrupted run would have drawn.
+    public private(set) var state: UInt64
 
     public init(seed: UInt64) { state = seed }
+
+    /// Continues a generator from a saved `state`.
+    public init(state: UInt64) { self.state = state }
 
     /// An independent stream for a named purpose, so that adding a draw in one place does not shift
     /// every other stream (e.g. dropout masks stay the same when augmentation changes).

@@ -66,6 +66,9 @@ public struct PlateauSchedule: Sendable, Equatable {
         self.patience = patience; self.factor = factor; self.minimumImprovement = minimumImprovement
     }
 
+    /// Continues from a checkpoint's best error and evaluations waited.
+    public mutating func resume(best: Double, waited: Int) { self.best = best; self.waited = waited }
+
     /// Records an error; returns the new learning rate if it should drop.
     public mutating func observe(error: Double, learningRate: Double) -> Double? {
         if error < best - minimumImprovement { best = error; waited = 0; return nil }

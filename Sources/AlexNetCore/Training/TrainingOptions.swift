@@ -16,17 +16,24 @@ public struct TrainingOptions: Sendable, Equatable {
     /// Random crops (when the images are larger than the network input) and horizontal flips.
     public var augment: Bool
     public var initialization: Initialization
-    /// Evaluations without improvement before the learning rate is divided by 10.
+    /// How the learning rate changes over the run.
+    public var schedule: LearningRateSchedule
+    /// With the `plateau` schedule: evaluations without improvement before the learning rate is divided by 10.
     public var plateauPatience: Int
     /// Images averaged into the running loss and training error.
     public var windowImages: Int
+    /// Also measure the test error every N steps, not only at epoch ends (the training screen, so that its
+    /// test curve starts within seconds); nil: at epoch ends only.
+    public var testEvery: Int?
 
     public init(epochs: Int = 3, batchSize: Int = 64, learningRate: Double = 0.01, seed: UInt64 = 1,
                 limit: Int? = nil, testLimit: Int? = nil, augment: Bool = true,
-                initialization: Initialization = .he, plateauPatience: Int = 2, windowImages: Int = 2_000) {
+                initialization: Initialization = .he, plateauPatience: Int = 2, windowImages: Int = 2_000,
+                schedule: LearningRateSchedule = .step, testEvery: Int? = nil) {
         self.epochs = epochs; self.batchSize = batchSize; self.learningRate = learningRate; self.seed = seed
         self.limit = limit; self.testLimit = testLimit; self.augment = augment
         self.initialization = initialization; self.plateauPatience = plateauPatience; self.windowImages = windowImages
+        self.schedule = schedule; self.testEvery = testEvery
     }
 }
 
@@ -45,8 +52,8 @@ public struct TrainingProgress: Sendable, Equatable {
     public var trainError: Double
     public var imagesPerSecond: Double
     public var learningRate: Double
-    /// Set on the last step of an epoch: the test error after it.
+    /// Set on the last step of an epoch (and every `testEvery` steps): the test error after it.
     public var testError: Double?
-    /// Set when the learning rate was divided at this step.
+    /// Set when the learning rate was divided at this step (at an epoch's end, for the next epoch).
     public var learningRateDropped: Bool
 }

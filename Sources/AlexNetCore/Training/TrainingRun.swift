@@ -23,7 +23,7 @@ public final class TrainingRun {
     private var position = 0
     private var augmentRandom: SeededRandom
     private var window: [(loss: Double, wrong: Int, count: Int)] = []
-    private var schedule: PlateauSchedule
+    private var plateau: PlateauSchedule
     private var clock = ContinuousClock.now
     private var recentImages = 0
     private var rate = 0.0
@@ -54,8 +54,11 @@ public final class TrainingRun {
         trainer = Trainer(network: network, learningRate: options.learningRate)
         normalization = train.measuredNormalization()
         augmentRandom = SeededRandom(seed: options.seed, stream: "augment")
-        schedule = PlateauSchedule(patience: options.plateauPatience)
+        plateau = PlateauSchedule(patience: options.plateauPatience)
         startEpoch(0)
+        if options.schedule == .step {
+            trainer.optimizer.learningRate = LearningRateSchedule.stepRate(base: options.learningRate, epoch: 0, epochs: options.epochs)
+        }
     }
 
     public var stepsPerEpoch: Int { (train.count + options.batchSize - 1) / options.batchSize }
@@ -68,14 +71,18 @@ public final class TrainingRun {
         position = 0
     }
 
-    /// Continues a saved run: weights, momentum, step and epoch from a checkpoint.
+    /// Continues a saved run: weights, momentum, step, epoch, the random streams and the schedule's state
+    /// from a checkpoint, so that a run interrupted and resumed with the same options ends bit for bit as the
+    /// uninterrupted one.
     ///
-    /// When the checkpoint was written with another batch size or another number of training images, a
-    /// position inside an epoch means different images (the shuffled order depends on the set's size), so
-    /// the unfinished epoch starts again from its first batch; the returned note says so (nil when the run
-    /// continues exactly where it stopped).
+    /// Returns notes for whatever cannot continue exactly (empty when the run continues exactly where it
+    /// stopped): when the checkpoint was written with another batch size or another number of training
+    /// images, a position inside an epoch means different images (the shuffled order depends on the set's
+    /// size), so the unfinished epoch starts again from its first batch; a checkpoint without random states
+    /// (written by an older version) restarts the random streams from the seed; a `step` run takes its
+    /// rate from the schedule, and says so when the checkpoint's rate is not one of that schedule's.
     @discardableResult
-    public func restore(_ checkpoint: Checkpoint, source: String) throws(WeightsError) -> String? {
+    public func restore(_ checkpoint: Checkpoint, source: String) throws(WeightsError) -> [String] {
         let saved = checkpoint.metadata
         guard saved.epoch < options.epochs else {
             throw WeightsError(source: source, message: "the checkpoint has already completed \(saved.epoch) of the \(options.epochs) "
@@ -84,13 +91,35 @@ public final class TrainingRun {
         try network.load(Dictionary(uniqueKeysWithValues: checkpoint.weights.map { ($0.name, $0.tensor) }), source: source)
         let momentum = Dictionary(uniqueKeysWithValues: checkpoint.momentum.map { ($0.name, $0.tensor) })
         try trainer.optimizer.loadVelocity(momentum, source: source)
+        var notes: [String] = []
+        if let random = saved.random {
+            try network.continueDropoutRandom(from: random.dropout, source: source)
+            augmentRandom = SeededRandom(state: random.augment)
+        } else {
+            notes.append("the checkpoint records no random-stream states (written by an older version): crops, flips and dropout "
+                + "masks restart from seed \(options.seed), so this run differs from an uninterrupted one")
+        }
         trainer.optimizer.learningRate = saved.learningRate
+        if options.schedule == .step {
+            let rate = LearningRateSchedule.stepRate(base: options.learningRate, epoch: saved.epoch, epochs: options.epochs)
+            // A step run of another length stopped at ε or ε/10: its rate differing from this run's is expected.
+            let stepRates = [options.learningRate, options.learningRate * LearningRateSchedule.factor]
+            if !stepRates.contains(saved.learningRate) {
+                notes.append("the checkpoint's learning rate is \(saved.learningRate); the step schedule from --lr \(options.learningRate) "
+                    + "over \(options.epochs) epochs gives \(rate) for epoch \(saved.epoch + 1), which this run uses")
+            }
+            trainer.optimizer.learningRate = rate
+        }
+        if options.schedule == .plateau, saved.schedule == .plateau {
+            plateau.resume(best: saved.plateauBest ?? .infinity, waited: saved.plateauWaited ?? 0)
+        }
         trainer.resume(atStep: saved.step)
         startEpoch(saved.epoch)
         let (start, note) = Self.resumePosition(saved, batchSize: options.batchSize, trainImages: train.count,
                                                 stepsPerEpoch: epochBatches.count)
         position = start
-        return note
+        if let note { notes.insert(note, at: 0) }
+        return notes
     }
 
     /// The batch of epoch `saved.epoch` a resumed run starts at, and why it is not the saved one if it is not.
@@ -116,15 +145,22 @@ public final class TrainingRun {
             + "inside \(epoch) at \(now); \(epoch) starts at its first batch")
     }
 
-    /// The run's state as a checkpoint (weights, momentum, where it is).
+    /// The run's state as a checkpoint (weights, momentum, where it is, its random streams and schedule).
     public func checkpoint(activation: Activation) -> Checkpoint {
         let weights = network.state.map { NamedTensor(name: $0.name, tensor: $0.tensor) }
         let momentum = network.parameters.map { NamedTensor(name: $0.name, tensor: trainer.optimizer.velocity[$0.name]!) }
-        return Checkpoint(weights: weights, momentum: momentum, metadata: CheckpointMetadata(
+        var metadata = CheckpointMetadata(
             network: network.spec.name, epoch: epochIndex, step: trainer.step, learningRate: trainer.optimizer.learningRate,
             seed: options.seed, activation: activation,
             epochStep: position, batchSize: options.batchSize, trainImages: train.count,
-            normalization: normalization))
+            normalization: normalization)
+        metadata.schedule = options.schedule
+        if options.schedule == .plateau {
+            metadata.plateauBest = plateau.best.isFinite ? plateau.best : nil
+            metadata.plateauWaited = plateau.waited
+        }
+        metadata.random = .init(augment: augmentRandom.state, dropout: network.dropoutRandomStates)
+        return Checkpoint(weights: weights, momentum: momentum, metadata: metadata)
     }
 
     /// The images of `indices` as the network sees them: normalised, cropped (randomly when
@@ -142,8 +178,8 @@ public final class TrainingRun {
         return b
     }
 
-    /// Trains on the next batch; at the end of an epoch also measures the test error and applies the
-    /// plateau schedule.
+    /// Trains on the next batch; at the end of an epoch also measures the test error and sets the next
+    /// epoch's learning rate by the schedule.
     public func step() throws(DivergenceError) -> TrainingProgress {
         let indices = epochBatches[position]
         let b = batch(indices, from: train, augment: options.augment)
@@ -175,12 +211,20 @@ public final class TrainingRun {
             if test != nil {
                 let e = testError()
                 progress.testError = e
-                if let lower = schedule.observe(error: e, learningRate: trainer.optimizer.learningRate) {
+                if options.schedule == .plateau, let lower = plateau.observe(error: e, learningRate: trainer.optimizer.learningRate) {
                     trainer.optimizer.learningRate = lower
                     progress.learningRateDropped = true
                 }
             }
+            let stepEpoch = LearningRateSchedule.stepEpoch(epochs: options.epochs)
+            if options.schedule == .step, completedEpoch + 1 == stepEpoch, stepEpoch < options.epochs {
+                trainer.optimizer.learningRate = LearningRateSchedule.stepRate(base: options.learningRate, epoch: completedEpoch + 1,
+                                                                               epochs: options.epochs)
+                progress.learningRateDropped = true
+            }
             startEpoch(completedEpoch + 1)
+        } else if let every = options.testEvery, test != nil, trainer.step % every == 0 {
+            progress.testError = testError()
         }
         return progress
     }

@@ -40,22 +40,28 @@ public struct AppModel: Sendable {
     public let learningRate: Double
     /// What the ReLU-vs-tanh screen runs, when the runtime says (it may run another network than training).
     public let comparisonDescription: String?
+    /// What the training screen runs (schedule, how test error is measured), when the runtime says.
+    public let trainingDescription: String?
 
     /// `weightsNote`: the weights are still being made (`weights` is then nil) and arrive as `.weightsMade`.
     public init(explored: NetworkSpec, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
                 dataProblem: String? = nil, comparisonTarget: Double = 0.25,
-                batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil) throws(ShapeError) {
+                batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil,
+                trainingDescription: String? = nil) throws(ShapeError) {
         self.init(report: try explored.shapeReport(), weights: weights, weightsNote: weightsNote, features: features,
                   dataProblem: dataProblem, comparisonTarget: comparisonTarget, batchSize: batchSize,
-                  learningRate: learningRate, comparisonDescription: comparisonDescription)
+                  learningRate: learningRate, comparisonDescription: comparisonDescription,
+                  trainingDescription: trainingDescription)
     }
 
     /// The model of a network whose shapes are already known (a lesson step's).
     public init(report: ShapeReport, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
                 dataProblem: String? = nil, comparisonTarget: Double = 0.25,
-                batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil) {
+                batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil,
+                trainingDescription: String? = nil) {
         let explored = report.network
         self.comparisonDescription = comparisonDescription
+        self.trainingDescription = trainingDescription
         self.explored = explored
         self.report = report
         engine = EngineNetwork.for(explored)

@@ -32,7 +32,8 @@ public struct Explorer: Sendable {
         screens = [
             LayerWalkScreen(report: model.report), WhatIfScreen(network: model.explored, report: model.report),
             FiltersScreen(filters: model.weights?.filters), FeatureMapsScreen(features: model.features),
-            TrainingScreen(description: "\(engine), batch \(model.batchSize), lr \(model.learningRate)"),
+            TrainingScreen(description: model.trainingDescription.map { "\(engine), \($0)" }
+                           ?? "\(engine), batch \(model.batchSize), lr \(model.learningRate)"),
             CompareScreen(description: model.comparisonDescription ?? "relu vs tanh on \(engine), same weights and batches",
                           target: model.comparisonTarget, activations: [.relu, .tanh]),
         ]

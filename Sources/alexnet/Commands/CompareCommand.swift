@@ -89,7 +89,7 @@ struct CompareCommand: ParsableCommand {
         // The paper's Figure 1 used no regularisation: no decay and, for figure1, no flips either.
         let decay = weightDecay ?? (preset == .figure1 ? 0 : 0.0005)
         var options = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: Double(lr) ?? 0.02, seed: seed, limit: limit,
-                                      augment: preset != .figure1, initialization: initialization, plateauPatience: .max)
+                                      augment: preset != .figure1, initialization: initialization, schedule: .constant)
         let train = try FashionMNIST.load(.train, directory: data, limit: limit)
         let acts = try parsedActivations()
         let started = ContinuousClock.now

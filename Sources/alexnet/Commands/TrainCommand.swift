@@ -4,6 +4,7 @@ import Foundation
 
 extension Activation: ExpressibleByArgument {}
 extension Initialization: ExpressibleByArgument {}
+extension LearningRateSchedule: ExpressibleByArgument {}
 
 /// Options shared by `train` and `compare`.
 struct TrainingArguments: ParsableArguments {
@@ -52,14 +53,19 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a network on Fashion-MNIST with the paper's SGD.",
         discussion: """
             Prints a progress bar with loss, training error and images/s, and the test error after each \
-            epoch. The learning rate is divided by 10 when the test error stops improving for 2 epochs.
+            epoch. The learning rate follows --schedule: step (the default) trains the first two thirds of \
+            the epochs at --lr and the rest at --lr ÷ 10 (3 epochs: epoch 3 at ÷10); plateau divides it by 10 \
+            when the test error has not improved for 2 epochs (the paper's rule; it cannot fire before the end \
+            of a 3-epoch run); constant keeps --lr.
 
             Ctrl-C stops between steps; with --save the weights so far are written (atomically) before \
             exiting. A run whose loss becomes nan or inf stops with the last good weights.
 
-            --resume continues where the checkpoint stopped; --epochs counts all epochs, the checkpoint's \
-            included. With another --limit or --batch, a position inside an epoch means other images, so the \
-            unfinished epoch starts again at its first batch (a note on stderr says so).
+            --resume continues where the checkpoint stopped, random streams (crops, flips, dropout) \
+            included: an interrupted and resumed run ends as the uninterrupted one, bit for bit. --epochs \
+            counts all epochs, the checkpoint's included. With another --limit or --batch, a position inside \
+            an epoch means other images, so the unfinished epoch starts again at its first batch (a note on \
+            stderr says so).
 
             --test-limit 0 and an empty test set are refused: an accuracy over zero images would read 100%.
 
@@ -69,6 +75,8 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var network: NetworkOptions
     @Option(help: "relu, tanh or sigmoid: replaces every activation of the network.") var activation: Activation?
     @OptionGroup var training: TrainingArguments
+    @Option(help: "How the learning rate changes: step (÷10 for the last third of the epochs), plateau (÷10 after 2 epochs without a better test error) or constant.")
+    var schedule: LearningRateSchedule = .step
     @Option(help: "Write a checkpoint (safetensors) here after each epoch and at the end.") var save: String?
     @Option(help: "Continue from a checkpoint written by --save.") var resume: String?
     @Option(help: "Write step, epoch, loss, train error and test error to this CSV file.") var log: String?
@@ -87,7 +95,8 @@ struct TrainCommand: ParsableCommand {
         let preset = chosen.preset
         let act = activation ?? .relu
         if let activation { spec = spec.replacingActivations(with: activation) }
-        let options = training.options(for: preset)
+        var options = training.options(for: preset)
+        options.schedule = schedule
         let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
                               memory: network.memory(batch: options.batchSize, training: true))
         let (trainSet, testSet) = try training.loadData()
@@ -102,11 +111,11 @@ struct TrainCommand: ParsableCommand {
         let run = try setup.get()
         if let resume {
             let checkpoint = try Checkpoint.load(from: resume)
-            if let note = try run.restore(checkpoint, source: resume) { CLIError.printError("note: \(resume): \(note)") }
+            for note in try run.restore(checkpoint, source: resume) { CLIError.printError("note: \(resume): \(note)") }
             print("resumed \(resume): epoch \(checkpoint.metadata.epoch), step \(NumberText.grouped(checkpoint.metadata.step))")
         }
         print("training \(spec.name) (\(NumberText.grouped(net.parameterCount)) parameters) on \(NumberText.grouped(trainSet.count)) images, "
-              + "batch \(options.batchSize), lr \(options.learningRate), \(options.initialization.name) init, seed \(options.seed), "
+              + "batch \(options.batchSize), lr \(options.learningRate) (\(schedule.rawValue) schedule), \(options.initialization.name) init, seed \(options.seed), "
               + "\(ComputeThreads.current) threads")
         var csv = try log.map { try CSVLog(path: $0, header: "step,epoch,loss,train_error,test_error") }
         let stop = StopSignal()
@@ -138,7 +147,10 @@ struct TrainCommand: ParsableCommand {
                     + "(test accuracy \(NumberText.fixed((1 - test) * 100, 2))%), \(NumberText.fixed(secs - run.lastTestSeconds, 1)) s training + "
                     + "\(NumberText.fixed(run.lastTestSeconds, 1)) s testing, "
                     + "\(NumberText.grouped(rounding: p.imagesPerSecond)) images/s"
-                if p.learningRateDropped { summary += "; test error stopped improving: lr ÷10 → \(run.trainer.optimizer.learningRate)" }
+                if p.learningRateDropped {
+                    let why = schedule == .plateau ? "test error stopped improving" : "step schedule"
+                    summary += "; \(why): lr ÷10 → \(run.trainer.optimizer.learningRate)"
+                }
                 print(summary)
                 try saveIfAsked(run, activation: act, why: nil)
             }
@@ -148,6 +160,10 @@ struct TrainCommand: ParsableCommand {
             // The shipped `mini` is made this way: momentum would double its size and is of no use for inference.
             var checkpoint = run.checkpoint(activation: act)
             checkpoint = Checkpoint(tensors: checkpoint.weights, metadata: checkpoint.metadata)
+            // Without momentum the file cannot resume a run, so the states only a resume needs are left out.
+            checkpoint.metadata.random = nil
+            checkpoint.metadata.plateauBest = nil
+            checkpoint.metadata.plateauWaited = nil
             let arguments = CommandLine.arguments.dropFirst().map { $0.contains(" ") ? "'\($0)'" : $0 }
             checkpoint.metadata.extra["command"] = (["alexnet"] + arguments).joined(separator: " ")
             if let e = run.lastTestError {

@@ -75,7 +75,8 @@ final class ExplorerRuntime {
                      features: network.map { features.featureSet(with: $0) },
                      dataProblem: workers.dataProblem, comparisonTarget: workers.target,
                      batchSize: workers.batchSize, learningRate: workers.learningRate,
-                     comparisonDescription: "relu vs tanh on " + workers.compareDescription)
+                     comparisonDescription: "relu vs tanh on " + workers.compareDescription,
+                     trainingDescription: workers.trainingDescription)
     }
 
     static func tensors(of network: Network) -> [String: Tensor] {

@@ -17,6 +17,12 @@ final class TrainingWorkers {
     let initialFile: String?
     let batchSize = 64
     let learningRate = 0.02
+    /// The screen trains as `alexnet train` does by default: 3 epochs, the step schedule (ε/10 in epoch 3).
+    let epochs = 3
+    /// The test error on a subset, often: 1,000 images take well under a second, so the curve starts
+    /// after the first 50 steps instead of after an epoch (the full 10,000 would add about 10% to training).
+    let testImages = 1_000
+    let testEvery = 50
     let target = 0.25
     private var training: SteppingWorker<TrainingSnapshot>?
     private var comparison: SteppingWorker<ComparisonSnapshot>?
@@ -56,9 +62,16 @@ final class TrainingWorkers {
 
     var checkpointPath: String { "alexnet-\(spec.name).safetensors" }
 
+    /// The training screen's header after the network's name.
+    var trainingDescription: String {
+        let drop = LearningRateSchedule.stepEpoch(epochs: epochs)
+        return "batch \(batchSize), lr \(NumberText.shortDecimal(learningRate)), ÷10 from epoch \(drop + 1) of \(epochs); "
+            + "test error on the first \(NumberText.grouped(testImages)) test images every \(testEvery) steps"
+    }
+
     private func options(_ initialization: Initialization, epochs: Int) -> TrainingOptions {
         TrainingOptions(epochs: epochs, batchSize: batchSize, learningRate: learningRate, seed: 1, limit: limit,
-                        testLimit: 2_000, initialization: initialization)
+                        testLimit: testImages, initialization: initialization)
     }
 
     // MARK: - Training screen
@@ -86,7 +99,8 @@ final class TrainingWorkers {
     private func makeTrainingWorker() -> SteppingWorker<TrainingSnapshot> {
         let state = TrainingState(from: initialFile)
         let (spec, dir, limit, path, initial) = (self.spec, dataDirectory, self.limit, checkpointPath, initialTensors)
-        let options = self.options(Initialization.default(for: Preset(rawValue: spec.name)), epochs: 10)
+        var options = self.options(Initialization.default(for: Preset(rawValue: spec.name)), epochs: epochs)
+        options.testEvery = testEvery
         let worker = SteppingWorker<TrainingSnapshot>(
             step: {
                 let run = try state.run ?? {
@@ -142,7 +156,9 @@ final class TrainingWorkers {
                 trainError.append(ChartPoint(x: Double(p.step), y: p.trainError))
             }
             if let t = p.testError { testError.append(ChartPoint(x: Double(p.step), y: t)) }
-            if p.learningRateDropped { message = "test error stopped improving: learning rate ÷10 → \(p.learningRate)" }
+            if p.learningRateDropped {
+                message = "step schedule: learning rate ÷10 → \(NumberText.shortDecimal(p.learningRate)) for epoch \(p.epochIndex + 2)"
+            }
         }
 
         func snapshot(running: Bool, message: String?, failure: String?, budget: (left: Int, total: Int)?) -> TrainingSnapshot {
@@ -205,6 +221,7 @@ final class TrainingWorkers {
         let epochs = max(1, Int((Double(budget * batchSize) / Double(limit ?? 60_000)).rounded(.up)))
         var options = self.options(Initialization.default(for: .figure1), epochs: epochs)
         options.augment = false
+        options.schedule = .constant
         return {
             try ActivationComparison(spec: spec, activations: rates.map(\.0),
                                      train: try FashionMNIST.load(.train, directory: dir, limit: limit),

@@ -33,6 +33,8 @@ final class LessonTraining {
 
     private func start(_ spec: NetworkSpec, recipe: TrainingRecipe) throws -> TrainingRun {
         let train = try FashionMNIST.load(.train, directory: directory, limit: nil)
+        // No fixed length: with 1,000 epochs the default step schedule's ÷10 (from epoch 667) never comes
+        // within a lesson, as it does not within the few hundred steps a lesson trains on screen 5.
         var options = TrainingOptions(epochs: 1_000, seed: 1,
                                       initialization: recipe.initialization ?? Initialization.default(for: Preset(rawValue: spec.name)))
         if let lr = recipe.learningRate { options.learningRate = lr }
