@@ -167,7 +167,7 @@ import Testing
               - rounding: ceil
               - rounding: floor
               - preset: mini
-              - recipe: {lr: 0.01, init: he}
+              - recipe: {lr: 0.01, init: paper}
               - train: 5
             """)
         let handout = try LessonHandout.markdown(lesson, answers: false).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -180,7 +180,9 @@ import Testing
             "[what-if: conv sizes rounded up, 1 + ⌈(2P + W − F)/S⌉, as cuda-convnet does; the network now reads 224×224×3 → 1000]",
             "[what-if: conv sizes rounded down, ⌊(W − F + 2P)/S⌋ + 1, as Caffe and PyTorch do; the network now reads 224×224×3 → 1000]",
             "[network mini: \(Preset.mini.summary)]",
-            "[training recipe from here on: learning rate 0.01, He normal initialisation; the next training starts a fresh network]",
+            // The initialisation in full, from mini's own data: the paper's bias-1 layers as mini names them.
+            "[training recipe from here on: learning rate 0.01, Gaussian σ = 0.01 initialisation (weights N(0, 0.01²); "
+                + "biases 1 in conv2, conv4, conv5, fc6, fc7, 0 elsewhere); the next training starts a fresh network]",
             "[train mini for 5 SGD steps]",
         ])
         // On paper: capitalised, names in backticks, and training said to run in the program.

@@ -17,7 +17,9 @@ extension LessonAction {
         case .setPreset(let p):
             return "network \(code(p.rawValue)): \(p.summary)"
         case .setRecipe(let r):
-            return "training recipe from here on: \(r.description.isEmpty ? "the program's defaults" : r.description); "
+            // A new initialisation is said in full, from this network's own data (which biases start at 1).
+            let how = r.initialization.map { " (\($0.summary(for: context.report.network)))" } ?? ""
+            return "training recipe from here on: \(r.description.isEmpty ? "the program's defaults" : r.description)\(how); "
                 + "the next training starts a fresh network"
         case .setRounding(.ceil):
             return "what-if: conv sizes rounded up, 1 + ⌈(2P + W − F)/S⌉, as cuda-convnet does; \(reads)"
