@@ -79,6 +79,20 @@ static void install_handlers(void) {
     }
 }
 
+// Cursor keys come as ESC O A … from a terminal in keypad ("application") mode, which keypad() asks for,
+// and as ESC [ A … from one that is not (yet) in it, or from tmux send-keys, a paste or a serial line.
+// xterm's terminfo lists only the ESC O forms, so ESC [ D was read as Esc (which leaves the quiz) and then
+// the characters '[' and 'D'. Teach curses the ESC [ forms too, where terminfo has not bound them already.
+static void define_cursor_key_forms(void) {
+    static const struct { const char *sequence; int key; } forms[] = {
+        { "\033[A", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+        { "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        if (key_defined(forms[i].sequence) == 0) define_key(forms[i].sequence, forms[i].key);
+    }
+}
+
 int cn_open(void) {
     if (is_open) return 0;
     if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) return CN_OPEN_NOT_A_TERMINAL;
@@ -104,6 +118,7 @@ int cn_open(void) {
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    define_cursor_key_forms();
     set_escdelay(25);
     curs_set(0);
     if (has_colors()) {

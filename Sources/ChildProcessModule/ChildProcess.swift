@@ -75,10 +75,23 @@ public enum ChildProcess {
         }
 
         var out = Stream(fd: outPipe[0], keepBytes: keepBytes), err = Stream(fd: errPipe[0], keepBytes: keepBytes)
+        let (status, usage, timedOut) = collect(pid, &out, &err, deadline: started + timeout)
+        out.close(); err.close()
+        let exitCode: Int32? = (status & 0x7f) == 0 ? (status >> 8) & 0xff : nil
+        let signal: Int32? = (status & 0x7f) == 0 ? nil : status & 0x7f
+        return RunOutcome(exitCode: exitCode, signal: signal, timedOut: timedOut,
+                          stdout: String(decoding: out.bytes, as: UTF8.self),
+                          stderr: String(decoding: err.bytes, as: UTF8.self),
+                          seconds: monotonicSeconds() - started, maxRSSKiB: Int(usage.ru_maxrss))
+    }
+
+    /// Reads both pipes until they close, then reaps the child; past `deadline` its whole process group
+    /// is killed. The wait status, the child's rusage and whether it was killed for time.
+    private static func collect(_ pid: pid_t, _ out: inout Stream, _ err: inout Stream,
+                                deadline: Double) -> (status: Int32, usage: rusage, timedOut: Bool) {
         var timedOut = false
         var status: Int32 = 0
         var usage = rusage()
-        let deadline = started + timeout
         // After end of file the child is usually exiting: check again soon, then less often (a flat 5 ms
         // sleep made every short run ~4 ms slower, which the end-to-end tests' polling loops multiplied).
         var pause: UInt32 = 50
@@ -99,13 +112,7 @@ public enum ChildProcess {
                 kill(pid, SIGKILL)
             }
         }
-        out.close(); err.close()
-        let exitCode: Int32? = (status & 0x7f) == 0 ? (status >> 8) & 0xff : nil
-        let signal: Int32? = (status & 0x7f) == 0 ? nil : status & 0x7f
-        return RunOutcome(exitCode: exitCode, signal: signal, timedOut: timedOut,
-                          stdout: String(decoding: out.bytes, as: UTF8.self),
-                          stderr: String(decoding: err.bytes, as: UTF8.self),
-                          seconds: monotonicSeconds() - started, maxRSSKiB: Int(usage.ru_maxrss))
+        return (status, usage, timedOut)
     }
 
     /// One of the child's output pipes, read without blocking.

@@ -85,6 +85,33 @@ import Testing
         #expect(file.stderr == "error: missing.yaml: cannot read the file (No such file or directory)\n")
     }
 
+    /// The bash completion the parser writes (what `make install` puts in place), run in bash as
+    /// `complete -F _alexnet` calls it: commands, presets (from `Preset`), and the other value lists.
+    @Test(arguments: [
+        (["sh"], "shapes"),
+        (["shapes", "--preset", ""], "alexnet alexnet-1tower torchvision mini figure1"),
+        (["train", "--preset", "al"], "alexnet alexnet-1tower"),
+        (["features", "--pr"], "--preset"),
+        (["quiz", "--topic", "re"], "receptive"),
+        (["lesson", "--export", ""], "markdown"),
+        (["compare", "--init", ""], "paper he"),
+    ])
+    func bashCompletionOffersCommandsAndValues(words: [String], offered: String) throws {
+        let script = try run(["--generate-completion-script", "bash"])
+        try #require(script.status == 0, "\(script.stderr)")
+        let line = (["alexnet"] + words).joined(separator: " ")
+        let driver = """
+            source /dev/stdin <<'COMPLETION'
+            \(script.stdout)
+            COMPLETION
+            COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE='\(line)'; COMP_POINT=${#COMP_LINE}
+            _alexnet alexnet "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            echo "${COMPREPLY[*]}"
+            """
+        let out = Spawn.run(["/bin/bash", "-c", driver, "bash", "alexnet"] + words, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(out.status == 0 && out.stdout == offered + "\n", "\(line): \(out.stdout) \(out.stderr)")
+    }
+
     @Test func lessonListKeepsOneTitleColumn() throws {
         let out = try run(["lesson", "--list"])
         #expect(out.status == 0, "\(out.stderr)")

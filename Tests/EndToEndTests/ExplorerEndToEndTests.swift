@@ -17,6 +17,20 @@ struct ExplorerEndToEndTests {
         #expect(try tmux.waitForExit() == 0)
     }
 
+    /// Arrows as a terminal outside keypad mode sends them (ESC [ C, ESC [ D): xterm's terminfo lists only
+    /// the ESC O forms, so these were read as Esc and two characters. They move the walk like the arrows.
+    @Test func rawCSIArrowsMoveTheWalk() throws {
+        let tmux = try TmuxSession(width: 120, height: 40)
+        tmux.type(try AlexNetBinary.command())
+        try tmux.waitFor("conv1  convolution")
+        for _ in 0..<4 { tmux.tmux(["send-keys", "-t", "e2e", "-H", "1b", "5b", "43"]) }   // ESC [ C: Right
+        try tmux.waitFor("conv2  convolution", "27×27×256")
+        tmux.tmux(["send-keys", "-t", "e2e", "-H", "1b", "5b", "44"])                       // ESC [ D: Left
+        try tmux.waitFor("pool1  overlapping max pooling")
+        tmux.keys("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
     @Test func editingConv1StrideChangesTheShapesDownstream() throws {
         let tmux = try TmuxSession(width: 120, height: 40)
         tmux.type(try AlexNetBinary.command())

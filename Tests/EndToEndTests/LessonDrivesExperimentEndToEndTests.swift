@@ -35,7 +35,7 @@ import Testing
         #expect(out.status == 0, "\(out.stderr)")
         let t = out.stdout
         #expect(t.contains("before: (run the experiment step first)"))
-        #expect(t.contains("[action: experiment: figure1 with relu and with tanh, at most 16 steps each]"))
+        #expect(t.contains("[experiment: figure1 trained with ReLU and with tanh, at most 16 SGD steps each]"))
         #expect(t.contains("(relu at lr 0.005, tanh at lr 0.02, target 25% training error, no weight decay, no augmentation)"))
         // 16 steps are far too few to reach 25%: both runs stop at the budget, and the text says so.
         #expect(t.contains("Result: relu (lr 0.005) never reached 25% training error (last error"))

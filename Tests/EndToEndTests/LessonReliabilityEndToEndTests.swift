@@ -109,7 +109,7 @@ import Testing
         try write("title: T\npreset: mini\nsteps:\n  - text: hi\n  - train: 3\n    text: after\n", to: dir + "/t.yaml")
         let out = try alexnet("lesson --plain --data /nonexistent t.yaml", input: "\n\n\n", in: dir)
         #expect(out.status == 0, "\(out.stderr)")
-        #expect(out.stdout.contains("[action: train mini for 3 steps]\nt.yaml:5: cannot train here: /nonexistent"), "\(out.stdout)")
+        #expect(out.stdout.contains("[train mini for 3 SGD steps]\nt.yaml:5: cannot train here: /nonexistent"), "\(out.stdout)")
         #expect(out.stdout.contains("\nafter\n"))
     }
 

@@ -188,6 +188,10 @@ import Testing
         ("compare --batch 0", "Error: --batch must be in 1...4096, got 0"),
         ("compare --lr inf", "Error: --lr must be a positive finite number, got inf"),
         ("features --index=-1", "Error: --index must be 0 or more (0...9999 for the Fashion-MNIST test set), got -1"),
+        // filters, features and predict share WeightsOptions: all three refuse the contradiction.
+        ("filters --weights w.safetensors --untrained", "Error: give --weights or --untrained, not both"),
+        ("features --weights w.safetensors --untrained", "Error: give --weights or --untrained, not both"),
+        ("predict --image x.png --weights w.safetensors --untrained", "Error: give --weights or --untrained, not both"),
     ]
 
     @Test(arguments: badOptions)

@@ -263,8 +263,8 @@ import Testing
     @Test(arguments: [80, 44, 120])
     func pipelineStripShowsOnlyWholeNamesAndShapes(_ width: Int) throws {
         let report = try Preset.alexnet.spec.shapeReport()
-        let blocks = [PipelineStrip.Block(name: "input", shape: report.input.paperDescription)]
-            + report.layers.map { PipelineStrip.Block(name: $0.name, shape: $0.output.paperDescription) }
+        let blocks = [PipelineStrip.Block(name: "input", shape: report.input.description)]
+            + report.layers.map { PipelineStrip.Block(name: $0.name, shape: $0.output.description) }
         let names = Set(blocks.map(\.name)), shapes = Set(blocks.map(\.shape))
         for selected in blocks.indices {
             var grid = CellGrid(width: width, height: 3)

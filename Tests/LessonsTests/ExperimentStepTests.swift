@@ -39,7 +39,7 @@ import Testing
         #expect(asked == [64])
         #expect(lines.contains("before: (run the experiment step first)"))
         let at = try #require(lines.firstIndex(of: "── Step 2/4 ──"))
-        #expect(Array(lines[at...].prefix(4)) == ["── Step 2/4 ──", "[action: experiment: figure1 with relu and with tanh, at most 64 steps each]",
+        #expect(Array(lines[at...].prefix(4)) == ["── Step 2/4 ──", "[experiment: figure1 trained with ReLU and with tanh, at most 64 SGD steps each]",
                                                   "  fake progress", "Result: " + Self.fakeResult().resultLine])
         #expect(lines.contains("relu 48, tanh more than 64, errors 24.0%/31.5%"))
         #expect(lines.contains("sat 38% 13%; relu reached 25% training error at step 48; tanh never did (last error 31.5% at step 64)"))
@@ -75,7 +75,7 @@ import Testing
         PlainLessonRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) })
             .run(try LessonSession(lesson: try LessonLoader(file: "e.yaml").load(text: Self.yaml)))
         #expect(lines.contains("before: (run the experiment step first)"))
-        #expect(lines.contains("[action: experiment (64 steps per run): it runs in the full-screen lesson and in plain mode; here it is skipped]"))
+        #expect(lines.contains("[experiment: figure1 trained with ReLU and with tanh, at most 64 SGD steps each: it runs in the full-screen lesson and in plain mode; here it is skipped]"))
         #expect(lines.contains { $0.hasPrefix("relu (run the experiment step first)") })
     }
 

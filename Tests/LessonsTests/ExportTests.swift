@@ -154,3 +154,41 @@ import Testing
         #expect(problems.map(\.description) == [message])
     }
 }
+
+/// The handout and the plain session describe a step's action from the same `LessonAction.summary`:
+/// the same words, framed `*…*` on paper and `[…]` on the terminal.
+@Suite struct ActionSummaryTests {
+    @Test func handoutAndPlainSessionSayTheSameForEveryAction() throws {
+        let lesson = try LessonLoader(file: "t.yaml").load(text: """
+            title: t
+            preset: alexnet
+            steps:
+              - input: 224
+              - rounding: ceil
+              - rounding: floor
+              - preset: mini
+              - recipe: {lr: 0.01, init: paper}
+              - train: 5
+            """)
+        let handout = try LessonHandout.markdown(lesson, answers: false).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var session = try LessonSession(lesson: lesson)
+        var plain: [String] = []
+        repeat { plain.append(session.enter(trains: true)[1]) } while session.next()
+        let onPaper = handout.indices.filter { handout[$0].hasPrefix("## Step ") }.map { handout[$0 + 2] }
+        #expect(plain == [
+            "[what-if: a 224×224 input; the network now reads 224×224×3 → 1000]",
+            "[what-if: conv sizes rounded up, 1 + ⌈(2P + W − F)/S⌉, as cuda-convnet does; the network now reads 224×224×3 → 1000]",
+            "[what-if: conv sizes rounded down, ⌊(W − F + 2P)/S⌋ + 1, as Caffe and PyTorch do; the network now reads 224×224×3 → 1000]",
+            "[network mini: \(Preset.mini.summary)]",
+            // The initialisation in full, from mini's own data: the paper's bias-1 layers as mini names them.
+            "[training recipe from here on: learning rate 0.01, Gaussian σ = 0.01 initialisation (weights N(0, 0.01²); "
+                + "biases 1 in conv2, conv4, conv5, fc6, fc7, 0 elsewhere); the next training starts a fresh network]",
+            "[train mini for 5 SGD steps]",
+        ])
+        // On paper: capitalised, names in backticks, and training said to run in the program.
+        let unframed = onPaper.map { String($0.dropFirst().dropLast(2)).replacingOccurrences(of: "`", with: "").lowercased() }
+        #expect(unframed == plain.map { String($0.dropFirst().dropLast()).lowercased() }.enumerated().map { i, s in
+            i == 5 ? s + " (run the lesson in the program to see it)" : s })
+        #expect(onPaper[3] == "*Network `mini`: \(Preset.mini.summary).*")
+    }
+}

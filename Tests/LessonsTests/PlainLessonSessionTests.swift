@@ -51,7 +51,7 @@ import Testing
         96·3·11·11 = 34,848, plus 96 = 34,944.
         """))
         // The what-if step: 224 gives 54, and the explanation shows the floor. No hint, but still a second try.
-        #expect(t.contains("[what-if: input 224×224; the network now reads 224×224×3 → 1000]"))
+        #expect(t.contains("[what-if: a 224×224 input; the network now reads 224×224×3 → 1000]"))
         #expect(transcript.contains("""
         answer> 
         Not quite.
@@ -160,7 +160,7 @@ import Testing
         #expect(calls.count == 1 && calls[0].0 == .mini && calls[0].1 == 30)
         // Header, action, the trainer's lines, then the text (mini's fc8: 256·10 + 10).
         let at = try #require(lines.firstIndex(of: "── Step 2/2 ──"))
-        #expect(Array(lines[at...].prefix(4)) == ["── Step 2/2 ──", "[action: train mini for 30 steps]", "  trained",
+        #expect(Array(lines[at...].prefix(4)) == ["── Step 2/2 ──", "[train mini for 30 SGD steps]", "  trained",
                                                   "after training 2,570 parameters"])
     }
 
@@ -175,7 +175,7 @@ import Testing
                           trainer: { _, _ in throw NoData() })
             .run(try LessonSession(lesson: try LessonLoader(file: "t.yaml").load(text: yaml)))
         let at = try #require(lines.firstIndex(of: "── Step 2/2 ──"))
-        #expect(Array(lines[at...].prefix(4)) == ["── Step 2/2 ──", "[action: train mini for 5 steps]",
+        #expect(Array(lines[at...].prefix(4)) == ["── Step 2/2 ──", "[train mini for 5 SGD steps]",
                                                   "t.yaml:5: cannot train here: /nowhere: no such directory", "after"])
     }
 
@@ -184,6 +184,6 @@ import Testing
         var lines: [String] = []
         PlainLessonRunner(readLine: { nil }, write: { lines.append($0) })
             .run(try LessonSession(lesson: try LessonLoader(file: "t").load(text: yaml)))
-        #expect(lines.contains { $0.hasPrefix("[action: train 5 steps: training runs in the explorer") })
+        #expect(lines.contains { $0.hasPrefix("[train mini for 5 SGD steps: training runs in the explorer") })
     }
 }

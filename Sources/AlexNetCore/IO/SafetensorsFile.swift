@@ -33,60 +33,12 @@ public struct SafetensorsFile: Sendable, Equatable {
     /// Parses the bytes of a safetensors file; `file` names it in errors.
     public static func decode(_ bytes: [UInt8], file: String) throws(SafetensorsError) -> SafetensorsFile {
         func fail(_ message: String) -> SafetensorsError { .malformed(file: file, message: message) }
-        guard bytes.count >= 8 else {
-            throw fail("expected an 8-byte header length, the file has \(bytes.count) bytes")
-        }
-        let headerLength = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-        guard headerLength <= UInt64(bytes.count - 8) else {
-            throw fail("header length \(headerLength) goes beyond the end of the file (\(bytes.count - 8) bytes after the length)")
-        }
-        let dataStart = 8 + Int(headerLength)
-        let json: Any
-        do {
-            json = try JSONSerialization.jsonObject(with: Data(bytes[8..<dataStart]))
-        } catch {
-            throw fail("the \(headerLength)-byte header is not valid JSON")
-        }
-        guard let header = json as? [String: Any] else { throw fail("the header must be a JSON object") }
-
-        var metadata: [String: String] = [:]
-        if let raw = header["__metadata__"] {
-            guard let fields = raw as? [String: Any] else { throw fail("__metadata__ must be an object of strings") }
-            for (key, value) in fields {
-                guard let text = value as? String else { throw fail("__metadata__.\(key) must be a string") }
-                metadata[key] = text
-            }
-        }
-
+        let (header, dataStart) = try readHeader(bytes, fail: fail)
+        let metadata = try readMetadata(header, fail: fail)
         let dataCount = bytes.count - dataStart
-        var entries: [(name: String, dtype: SafetensorsDType, shape: [Int], begin: Int, end: Int)] = []
+        var entries: [HeaderEntry] = []
         for (name, raw) in header where name != "__metadata__" {
-            guard let entry = raw as? [String: Any] else { throw fail("tensor \(name): expected an object") }
-            guard let dtypeText = entry["dtype"] as? String else { throw fail("tensor \(name): missing \"dtype\"") }
-            guard let dtype = SafetensorsDType(rawValue: dtypeText) else {
-                throw fail("tensor \(name): dtype \(dtypeText) is not supported (expected F32, F16, BF16 or F64)")
-            }
-            guard let shape = integers(entry["shape"]), shape.allSatisfy({ $0 >= 0 }) else {
-                throw fail("tensor \(name): \"shape\" must be a list of non-negative integers")
-            }
-            guard let offsets = integers(entry["data_offsets"]), offsets.count == 2 else {
-                throw fail("tensor \(name): \"data_offsets\" must be [begin, end]")
-            }
-            let (begin, end) = (offsets[0], offsets[1])
-            guard begin >= 0, begin <= end else {
-                throw fail("tensor \(name): data_offsets [\(begin), \(end)] must have 0 ≤ begin ≤ end")
-            }
-            guard end <= dataCount else {
-                throw fail("tensor \(name): data_offsets end \(end) is beyond the \(dataCount) data bytes (truncated file?)")
-            }
-            let (elements, overflow) = shape.reduce((1, false)) { acc, d in
-                let (m, o) = acc.0.multipliedReportingOverflow(by: d)
-                return (m, acc.1 || o)
-            }
-            guard !overflow, elements.multipliedReportingOverflow(by: dtype.byteCount).partialValue == end - begin else {
-                throw fail("tensor \(name): shape \(shape) of \(dtype.rawValue) needs \(overflow ? "too many" : String(elements * dtype.byteCount)) bytes, data_offsets give \(end - begin)")
-            }
-            entries.append((name, dtype, shape, begin, end))
+            entries.append(try HeaderEntry(name: name, raw, dataCount: dataCount, fail: fail))
         }
 
         // File order is data order; the offsets must tile the data region exactly.
@@ -110,6 +62,79 @@ public struct SafetensorsFile: Sendable, Equatable {
                 bytes, offset: dataStart + e.begin, count: (e.end - e.begin) / e.dtype.byteCount)))
         }
         return SafetensorsFile(tensors: tensors, metadata: metadata)
+    }
+
+    /// The JSON header object and where the data begins (after the 8-byte length and the header).
+    private static func readHeader(_ bytes: [UInt8], fail: (String) -> SafetensorsError)
+        throws(SafetensorsError) -> (header: [String: Any], dataStart: Int) {
+        guard bytes.count >= 8 else {
+            throw fail("expected an 8-byte header length, the file has \(bytes.count) bytes")
+        }
+        let headerLength = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard headerLength <= UInt64(bytes.count - 8) else {
+            throw fail("header length \(headerLength) goes beyond the end of the file (\(bytes.count - 8) bytes after the length)")
+        }
+        let dataStart = 8 + Int(headerLength)
+        let json: Any
+        do {
+            json = try JSONSerialization.jsonObject(with: Data(bytes[8..<dataStart]))
+        } catch {
+            throw fail("the \(headerLength)-byte header is not valid JSON")
+        }
+        guard let header = json as? [String: Any] else { throw fail("the header must be a JSON object") }
+        return (header, dataStart)
+    }
+
+    /// The header's `__metadata__` object, whose values must all be strings (none: empty).
+    private static func readMetadata(_ header: [String: Any], fail: (String) -> SafetensorsError)
+        throws(SafetensorsError) -> [String: String] {
+        var metadata: [String: String] = [:]
+        if let raw = header["__metadata__"] {
+            guard let fields = raw as? [String: Any] else { throw fail("__metadata__ must be an object of strings") }
+            for (key, value) in fields {
+                guard let text = value as? String else { throw fail("__metadata__.\(key) must be a string") }
+                metadata[key] = text
+            }
+        }
+        return metadata
+    }
+
+    /// One tensor's header entry, checked on its own: a known dtype, a shape, offsets within the data
+    /// whose byte count matches the shape. Whether the entries tile the data is checked over all of them.
+    private struct HeaderEntry {
+        let name: String
+        let dtype: SafetensorsDType
+        let shape: [Int]
+        let begin: Int, end: Int
+
+        init(name: String, _ raw: Any, dataCount: Int, fail: (String) -> SafetensorsError) throws(SafetensorsError) {
+            guard let entry = raw as? [String: Any] else { throw fail("tensor \(name): expected an object") }
+            guard let dtypeText = entry["dtype"] as? String else { throw fail("tensor \(name): missing \"dtype\"") }
+            guard let dtype = SafetensorsDType(rawValue: dtypeText) else {
+                throw fail("tensor \(name): dtype \(dtypeText) is not supported (expected F32, F16, BF16 or F64)")
+            }
+            guard let shape = SafetensorsFile.integers(entry["shape"]), shape.allSatisfy({ $0 >= 0 }) else {
+                throw fail("tensor \(name): \"shape\" must be a list of non-negative integers")
+            }
+            guard let offsets = SafetensorsFile.integers(entry["data_offsets"]), offsets.count == 2 else {
+                throw fail("tensor \(name): \"data_offsets\" must be [begin, end]")
+            }
+            let (begin, end) = (offsets[0], offsets[1])
+            guard begin >= 0, begin <= end else {
+                throw fail("tensor \(name): data_offsets [\(begin), \(end)] must have 0 ≤ begin ≤ end")
+            }
+            guard end <= dataCount else {
+                throw fail("tensor \(name): data_offsets end \(end) is beyond the \(dataCount) data bytes (truncated file?)")
+            }
+            let (elements, overflow) = shape.reduce((1, false)) { acc, d in
+                let (m, o) = acc.0.multipliedReportingOverflow(by: d)
+                return (m, acc.1 || o)
+            }
+            guard !overflow, elements.multipliedReportingOverflow(by: dtype.byteCount).partialValue == end - begin else {
+                throw fail("tensor \(name): shape \(shape) of \(dtype.rawValue) needs \(overflow ? "too many" : String(elements * dtype.byteCount)) bytes, data_offsets give \(end - begin)")
+            }
+            self.name = name; self.dtype = dtype; self.shape = shape; self.begin = begin; self.end = end
+        }
     }
 
     /// `[Int]` from a JSON array of integers (JSONSerialization hands back NSNumber; 2.5 fails `as? Int`).

@@ -28,7 +28,4 @@ public struct FeatureShape: Sendable, Equatable, Hashable, CustomStringConvertib
     public var description: String {
         isFlat ? "\(channels)" : "\(height)×\(width)×\(channels)"
     }
-
-    /// The same text as `description`, the name the walk and the lessons use.
-    public var paperDescription: String { description }
 }

@@ -70,7 +70,7 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
             }
         case "input":
             switch field {
-            case "shape": return .success(.text(report.input.paperDescription))
+            case "shape": return .success(.text(report.input.description))
             case "size": return .success(.number(report.input.height))
             case "channels": return .success(.number(report.input.channels))
             case "values": return .success(.number(report.input.count))
@@ -103,8 +103,8 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
 
     private static func value(_ field: String, of layer: LayerReport) -> CoreValue? {
         switch field {
-        case "output": .text(layer.output.paperDescription)
-        case "input": .text(layer.input.paperDescription)
+        case "output": .text(layer.output.description)
+        case "input": .text(layer.input.description)
         case "size": layer.output.isFlat ? .number(layer.output.channels) : .number(layer.output.height)
         case "channels": .number(layer.output.channels)
         case "params": .number(layer.params)

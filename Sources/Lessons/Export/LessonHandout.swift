@@ -16,21 +16,11 @@ public enum LessonHandout {
                 (try? PlaceholderText.render(text, in: context, unmeasured: "____").get()) ?? text
             }
             var block: [String] = []
-            switch step.action {
-            case .train(let n):
-                block.append("*Training: \(n) SGD steps of `\(context.preset.rawValue)` (run the lesson in the program to watch it).*")
-            case .experiment(let n):
-                block.append("*Experiment: `figure1` trained with ReLU and with tanh, at most \(n) SGD steps each (run the lesson in the program to measure it).*")
-            case .setInputSize(let n):
-                block.append("*What-if: a \(n)×\(n) input; the network now reads \(context.report.input.paperDescription) → \(context.report.output.paperDescription).*")
-            case .setPreset(let p):
-                block.append("*Network: `\(p.rawValue)` (\(p.summary)).*")
-            case .setRecipe(let r):
-                block.append("*Training recipe from here on: \(r.description.isEmpty ? "the program's defaults" : r.description).*")
-            case .setRounding(let r):
-                block.append(r == .ceil ? "*What-if: conv sizes rounded up, 1 + ⌈(2P + W − F)/S⌉ (cuda-convnet).*"
-                                        : "*What-if: conv sizes rounded down, ⌊(W − F + 2P)/S⌋ + 1 (Caffe, PyTorch).*")
-            case nil: break
+            if let action = step.action {
+                // Training is measured in the program: on paper the step only says what would run.
+                let summary = action.summary(in: context, code: { "`\($0)`" })
+                let note = action.trains ? " (run the lesson in the program to see it)" : ""
+                block.append("*\(summary.prefix(1).uppercased())\(summary.dropFirst())\(note).*")
             }
             if let focus = step.show {
                 let facts = LayerFacts.lines(for: focus, in: context)

@@ -208,24 +208,29 @@ private final class LessonParse {
             }
             return .setRounding(r)
         default:
-            var recipe = TrainingRecipe()
-            for f in try reader.mapping(v, what: "a recipe", allowed: ["lr", "init"]) {
-                if f.key == "lr" {
-                    let lr = try reader.double(f.value, what: "lr (learning rate)")
-                    guard TrainingRecipe.learningRates.contains(lr) else {
-                        throw reader.error(f.value, "lr takes a learning rate from 0.000001 to 1, got \(lr)")
-                    }
-                    recipe.learningRate = lr
-                } else {
-                    let word = try reader.string(f.value, what: "init")
-                    guard let i = Initialization(rawValue: word) else {
-                        throw reader.error(f.value, "init takes \(Initialization.allCases.map(\.rawValue).joined(separator: " or ")), got '\(word)'")
-                    }
-                    recipe.initialization = i
-                }
-            }
-            return .setRecipe(recipe)
+            return .setRecipe(try recipe(v))
         }
+    }
+
+    /// A `recipe:` mapping: `lr` (a learning rate) and `init` (an initialisation), either or both.
+    private func recipe(_ v: YAMLNode) throws(ConfigError) -> TrainingRecipe {
+        var recipe = TrainingRecipe()
+        for f in try reader.mapping(v, what: "a recipe", allowed: ["lr", "init"]) {
+            if f.key == "lr" {
+                let lr = try reader.double(f.value, what: "lr (learning rate)")
+                guard TrainingRecipe.learningRates.contains(lr) else {
+                    throw reader.error(f.value, "lr takes a learning rate from 0.000001 to 1, got \(lr)")
+                }
+                recipe.learningRate = lr
+            } else {
+                let word = try reader.string(f.value, what: "init")
+                guard let i = Initialization(rawValue: word) else {
+                    throw reader.error(f.value, "init takes \(Initialization.allCases.map(\.rawValue).joined(separator: " or ")), got '\(word)'")
+                }
+                recipe.initialization = i
+            }
+        }
+        return recipe
     }
 
     /// The question, or nil (its problems noted) when its answer cannot be read.

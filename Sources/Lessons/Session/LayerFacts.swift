@@ -9,9 +9,9 @@ public enum LayerFacts {
         guard let name = focus.layer else {
             switch focus.screen {
             case .shapes, .walk, .whatif:
-                lines.append("\(report.network.name): input \(report.input.paperDescription) → output \(report.output.paperDescription), \(NumberText.grouped(report.totalParams)) parameters, \(NumberText.grouped(report.totalMACs)) MACs per image")
+                lines.append("\(report.network.name): input \(report.input) → output \(report.output), \(NumberText.grouped(report.totalParams)) parameters, \(NumberText.grouped(report.totalMACs)) MACs per image")
                 for layer in report.layers where layer.kind.isLearned || layer.formula != nil {
-                    lines.append("  \(layer.name): \(layer.input.paperDescription) → \(layer.output.paperDescription)")
+                    lines.append("  \(layer.name): \(layer.input) → \(layer.output)")
                 }
             case .filters:
                 lines.append("conv1's filters are drawn as heatmaps in the explorer (alexnet explore); plain mode cannot draw them.")
@@ -23,7 +23,7 @@ public enum LayerFacts {
             return lines
         }
         guard let layer = report.layer(named: name) else { return lines + ["(no layer \(name) in this network)"] }
-        lines.append("\(layer.name) (\(layer.kind.word)): \(layer.input.paperDescription) → \(layer.output.paperDescription)")
+        lines.append("\(layer.name) (\(layer.kind.word)): \(layer.input) → \(layer.output)")
         if let formula = layer.formula {
             lines += formula.steps.map { "  " + $0 }
             lines.append("  " + formula.exactnessNote)

@@ -38,25 +38,13 @@ public struct LessonSession: Sendable {
     /// `trains` says whether the caller will run a `train` action itself (and print its progress).
     public func enter(trains: Bool = false) -> [String] {
         var lines = ["── Step \(index + 1)/\(lesson.steps.count) ──"]
-        switch step.action {
-        case .experiment(let n) where trains:
-            lines.append("[action: experiment: \(ExperimentPlaceholder.network.rawValue) with relu and with tanh, at most \(n) steps each]")
-        case .experiment(let n):
-            lines.append("[action: experiment (\(n) steps per run): it runs in the full-screen lesson and in plain mode; here it is skipped]")
-        case .train(let n) where trains:
-            lines.append("[action: train \(context.preset.rawValue) for \(n) steps]")
-        case .train(let n):
-            lines.append("[action: train \(n) steps: training runs in the explorer (alexnet explore); here it is skipped]")
-        case .setInputSize(let n):
-            lines.append("[what-if: input \(n)×\(n); the network now reads \(context.report.input.paperDescription) → \(context.report.output.paperDescription)]")
-        case .setPreset(let p):
-            lines.append("[preset: \(p.rawValue): \(p.summary)]")
-        case .setRecipe(let r):
-            lines.append("[recipe: \(r.description.isEmpty ? "the program's defaults" : r.description); the next training starts a fresh network]")
-        case .setRounding(let r):
-            lines.append(r == .ceil ? "[what-if: conv sizes rounded up, 1 + ⌈(2P + W − F)/S⌉, as cuda-convnet does; the network now reads \(context.report.input.paperDescription) → \(context.report.output.paperDescription)]"
-                                    : "[what-if: conv sizes rounded down, ⌊(W − F + 2P)/S⌋ + 1, as Caffe and PyTorch do]")
-        case nil: break
+        if let action = step.action {
+            let skipped = switch action {
+            case .train where !trains: ": training runs in the explorer (alexnet explore); here it is skipped"
+            case .experiment where !trains: ": it runs in the full-screen lesson and in plain mode; here it is skipped"
+            default: ""
+            }
+            lines.append("[\(action.summary(in: context))\(skipped)]")
         }
         if let focus = step.show { lines += LayerFacts.lines(for: focus, in: context) }
         if let text = step.text { lines += render(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }

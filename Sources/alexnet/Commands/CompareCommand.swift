@@ -95,31 +95,9 @@ struct CompareCommand: ParsableCommand {
         let started = ContinuousClock.now
         let stop = StopSignal()
         var line = ProgressLine()
-        var rates = acts.map { _ in options.learningRate }
-
-        if lr == "auto" {
-            say("choosing learning rates: each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) "
-                + "for \(searchSteps) steps (seed \(seed)); fastest to \(ComparisonSummary.percent(target)) wins, else lowest error")
-            let picks = try LearningRateSearch.pick(grid: LearningRateSearch.defaultGrid, activations: acts, budget: searchSteps) { a, rate, budget in
-                if let s = stop.signal { throw ExitCode(128 + s) }
-                if format == .text { line.show("trying \(a.rawValue) lr \(NumberText.shortDecimal(rate))", force: true) }
-                return try LearningRateSearch.trial(spec: spec, activation: a, learningRate: rate, train: train, options: options,
-                                                    target: target, budget: budget, weightDecay: decay,
-                                                    memoryLimit: network.memoryLimit)
-            }
-            line.finishLine()
-            for (i, p) in picks.enumerated() {
-                let tried = p.trials.map { t in
-                    "\(NumberText.shortDecimal(t.learningRate)): " + (t.diverged ? "diverged"
-                        : t.stepsToTarget.map { "step \($0)" } ?? "\(NumberText.fixed(t.finalError * 100, 1))%")
-                }.joined(separator: ", ")
-                guard let chosen = p.learningRate else {
-                    throw CompareError("every learning rate diverged for \(p.activation.rawValue) (\(tried))")
-                }
-                rates[i] = chosen
-                say("  \(p.activation.rawValue): \(tried) → lr \(NumberText.shortDecimal(chosen))")
-            }
-        }
+        let rates = lr == "auto"
+            ? try searchRates(spec: spec, activations: acts, train: train, options: options, decay: decay, stop: stop, line: &line)
+            : acts.map { _ in options.learningRate }
         options.learningRate = rates[0]
         say("comparing \(acts.map(\.rawValue).joined(separator: " vs ")) on \(spec.name): \(NumberText.grouped(train.count)) images, "
             + "batch \(batch), lr \(zip(acts, rates).map { "\($0.rawValue) \(NumberText.shortDecimal($1))" }.joined(separator: ", ")), "
@@ -129,48 +107,26 @@ struct CompareCommand: ParsableCommand {
 
         var summaries: [ComparisonSummary] = []
         var stoppedBy: Int32?
-        seedLoop: for k in 0..<seeds {
+        for k in 0..<seeds {
             var opts = options
             opts.seed = seed + UInt64(k)
             let comparison = try ActivationComparison(spec: spec, activations: acts, train: train, test: nil, options: opts,
                                                       target: target, recordEvery: max(1, 2_000 / batch / 4), stopAtTarget: !full,
                                                       memoryLimit: network.memoryLimit, learningRates: rates, weightDecay: decay)
-            do {
-                while !comparison.isFinished {
-                    if let s = stop.signal { stoppedBy = s; break }
-                    try comparison.step()
-                    let status = comparison.curves.map { c in
-                        "\(c.activation.rawValue) step \(c.points.last?.step ?? 0) error \(NumberText.fixed((c.points.last?.trainError ?? 1) * 100, 1))%"
-                    }.joined(separator: "  ·  ")
-                    if format == .text { line.show((seeds > 1 ? "seed \(opts.seed): " : "") + status) }
-                }
-            } catch {
-                line.finishLine()
-                CLIError.printError("error: \(error)")
-            }
-            line.finishLine()
+            stoppedBy = runToEnd(comparison, seed: opts.seed, stop: stop, line: &line)
             let summary = comparison.summary
             summaries.append(summary)
             if format == .text {
                 if seeds == 1 { print(chart(summary), terminator: "") }
                 print((seeds > 1 ? "seed \(opts.seed): " : "") + summary.resultLine)
             }
-            if stoppedBy != nil { break seedLoop }
+            if stoppedBy != nil { break }
         }
         let report = ComparisonReport(network: spec.name, target: target, initialization: initialization, seeds: summaries)
         if format == .json {
             print(report.json.text(pretty: true))
         } else {
-            if seeds > 1 { print(report.medianLine) }
-            let table = report.measureTable
-            if !table.isEmpty {
-                print("at the last logged step (mean over seeds): fraction of saturated units after each layer "
-                      + "(tanh/sigmoid |f′(x)| < 0.1; relu zero for the whole batch) and ‖∂L/∂W‖/‖W‖")
-                print(table, terminator: "")
-            }
-            let times = summaries.flatMap(\.curves).reduce(into: [String: Double]()) { $0[$1.activation.rawValue, default: 0] += $1.seconds }
-            print("wall time \(NumberText.fixed((ContinuousClock.now - started) / .seconds(1), 1)) s ("
-                  + acts.map { "\($0.rawValue) \(NumberText.fixed(times[$0.rawValue] ?? 0, 1)) s" }.joined(separator: ", ") + ")")
+            printTable(report, activations: acts, started: started)
         }
         if let csv {
             let text = summaries.enumerated().map { $0.element.csv(header: $0.offset == 0) }.joined()
@@ -178,6 +134,70 @@ struct CompareCommand: ParsableCommand {
             say("wrote \(csv)")
         }
         if let stoppedBy { throw ExitCode(128 + stoppedBy) }
+    }
+
+    /// `--lr auto`: each activation tries the grid for `--search-steps` steps; its fastest rate, said per activation.
+    private func searchRates(spec: NetworkSpec, activations acts: [Activation], train: FashionMNIST, options: TrainingOptions,
+                             decay: Double, stop: StopSignal, line: inout ProgressLine) throws -> [Double] {
+        say("choosing learning rates: each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) "
+            + "for \(searchSteps) steps (seed \(seed)); fastest to \(ComparisonSummary.percent(target)) wins, else lowest error")
+        let picks = try LearningRateSearch.pick(grid: LearningRateSearch.defaultGrid, activations: acts, budget: searchSteps) { a, rate, budget in
+            if let s = stop.signal { throw ExitCode(128 + s) }
+            if format == .text { line.show("trying \(a.rawValue) lr \(NumberText.shortDecimal(rate))", force: true) }
+            return try LearningRateSearch.trial(spec: spec, activation: a, learningRate: rate, train: train, options: options,
+                                                target: target, budget: budget, weightDecay: decay,
+                                                memoryLimit: network.memoryLimit)
+        }
+        line.finishLine()
+        var rates: [Double] = []
+        for p in picks {
+            let tried = p.trials.map { t in
+                "\(NumberText.shortDecimal(t.learningRate)): " + (t.diverged ? "diverged"
+                    : t.stepsToTarget.map { "step \($0)" } ?? "\(NumberText.fixed(t.finalError * 100, 1))%")
+            }.joined(separator: ", ")
+            guard let chosen = p.learningRate else {
+                throw CompareError("every learning rate diverged for \(p.activation.rawValue) (\(tried))")
+            }
+            rates.append(chosen)
+            say("  \(p.activation.rawValue): \(tried) → lr \(NumberText.shortDecimal(chosen))")
+        }
+        return rates
+    }
+
+    /// Steps one seed's comparison to its end, showing progress; the signal that stopped it, if one did.
+    /// A training error is said on stderr and ends this seed only, so the runs so far are still reported.
+    private func runToEnd(_ comparison: ActivationComparison, seed: UInt64, stop: StopSignal,
+                          line: inout ProgressLine) -> Int32? {
+        var stoppedBy: Int32?
+        do {
+            while !comparison.isFinished {
+                if let s = stop.signal { stoppedBy = s; break }
+                try comparison.step()
+                let status = comparison.curves.map { c in
+                    "\(c.activation.rawValue) step \(c.points.last?.step ?? 0) error \(NumberText.fixed((c.points.last?.trainError ?? 1) * 100, 1))%"
+                }.joined(separator: "  ·  ")
+                if format == .text { line.show((seeds > 1 ? "seed \(seed): " : "") + status) }
+            }
+        } catch {
+            line.finishLine()
+            CLIError.printError("error: \(error)")
+        }
+        line.finishLine()
+        return stoppedBy
+    }
+
+    /// The text ending: the median line over seeds, the per-layer measure table and the wall time.
+    private func printTable(_ report: ComparisonReport, activations acts: [Activation], started: ContinuousClock.Instant) {
+        if seeds > 1 { print(report.medianLine) }
+        let table = report.measureTable
+        if !table.isEmpty {
+            print("at the last logged step (mean over seeds): fraction of saturated units after each layer "
+                  + "(tanh/sigmoid |f′(x)| < 0.1; relu zero for the whole batch) and ‖∂L/∂W‖/‖W‖")
+            print(table, terminator: "")
+        }
+        let times = report.seeds.flatMap(\.curves).reduce(into: [String: Double]()) { $0[$1.activation.rawValue, default: 0] += $1.seconds }
+        print("wall time \(NumberText.fixed((ContinuousClock.now - started) / .seconds(1), 1)) s ("
+              + acts.map { "\($0.rawValue) \(NumberText.fixed(times[$0.rawValue] ?? 0, 1)) s" }.joined(separator: ", ") + ")")
     }
 
     /// The curves drawn by the explorer's own chart widget, printed as text.

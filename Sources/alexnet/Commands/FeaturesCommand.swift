@@ -14,9 +14,7 @@ struct FeaturesCommand: ParsableCommand {
             """)
 
     @OptionGroup var network: NetworkOptions
-    @Option(help: "Weights (safetensors); default: the shipped trained weights for mini, else the untrained initialisation, seed 1.")
-    var weights: String?
-    @Flag(help: "Use the untrained initialisation (seed 1) even where trained weights ship (mini).") var untrained = false
+    @OptionGroup var weights: WeightsOptions
     @Option(help: "An image (JPEG, PNG, PGM, PPM) as input, preprocessed as `predict` does.") var image: String?
     @Option(help: "Which Fashion-MNIST test image, for networks that take them (0...9999 for the full test set).")
     var index: Int = 0
@@ -31,11 +29,7 @@ struct FeaturesCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.wrap {
-            let (spec, preset) = try network.chosen(default: .mini)
-            let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1,
-                                  memory: network.memory())
-            let chosen = try WeightsChoice.apply(to: net, weights: weights, untrained: untrained, preset: preset,
-                                                 initialization: Initialization.default(for: preset))
+            let (spec, _, net, chosen) = try weights.network(network, default: .mini)
             let name = try net.report.mapLayer(named: layer)
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)

@@ -14,9 +14,7 @@ struct FiltersCommand: ParsableCommand {
             """)
 
     @OptionGroup var network: NetworkOptions
-    @Option(help: "Weights to show (safetensors); default: the shipped trained weights for mini, else the untrained initialisation, seed 1.")
-    var weights: String?
-    @Flag(help: "Show the untrained initialisation (seed 1) even where trained weights ship (mini).") var untrained = false
+    @OptionGroup var weights: WeightsOptions
     @Option(help: "Conv layer.") var layer: String = "conv1"
     @Option(help: "Write the filters as an image (.png, .ppm or .pgm) instead of printing them.") var out: String?
     @OptionGroup var scale: MosaicScale
@@ -25,11 +23,8 @@ struct FiltersCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.wrap {
-            let (spec, preset) = try network.chosen(default: .mini)
-            let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1,
-                                  memory: network.memory())
-            let provenance = try WeightsChoice.apply(to: net, weights: weights, untrained: untrained, preset: preset,
-                                                     initialization: Initialization.default(for: preset)).text
+            let (spec, _, net, chosen) = try weights.network(network, default: .mini)
+            let provenance = chosen.text
             _ = try net.report.convLayer(named: layer)  // one line naming the conv layers there are, or that there are none
             guard let w = net.convWeights(layer: layer) else {
                 let convs = spec.layers.filter { if case .conv = $0.kind { true } else { false } }.map(\.name)

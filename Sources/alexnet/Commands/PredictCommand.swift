@@ -19,9 +19,7 @@ struct PredictCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     @OptionGroup var network: NetworkOptions
-    @Option(help: "Weights (safetensors): a checkpoint, or torchvision's alexnet from scripts/export_torchvision_alexnet.py.")
-    var weights: String?
-    @Flag(help: "Use the untrained initialisation (seed 1) even where trained weights ship (mini).") var untrained = false
+    @OptionGroup var weights: WeightsOptions
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Images to classify.", valueName: "file"))
     var image: [String] = []
     @Option(help: "How many classes to list per image.") var top: Int = 5
@@ -31,16 +29,11 @@ struct PredictCommand: ParsableCommand {
     func validate() throws {
         guard !image.isEmpty else { throw ValidationError("give at least one --image FILE") }
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
-        if untrained, weights != nil { throw ValidationError("give --weights or --untrained, not both") }
     }
 
     func run() throws {
         try CLIError.wrap {
-            let (spec, preset) = try network.chosen(default: .mini)
-            let initialization = Initialization.default(for: preset)
-            let net = try Network(spec: spec, initialization: initialization, seed: 1, memory: network.memory())
-            let chosen = try WeightsChoice.apply(to: net, weights: weights, untrained: untrained, preset: preset,
-                                                 initialization: initialization)
+            let (spec, _, net, chosen) = try weights.network(network, default: .mini)
             let outputs = net.report.output.count
             let names = try ShippedFiles.classNames(outputs: outputs)
             let preprocessing = Preprocessing(network: spec.input, normalization: chosen.normalization)

@@ -7,9 +7,9 @@ import Lessons
 extension QuizTopic: ExpressibleByArgument {}
 
 /// How `quiz --plain` ends: the score line, or also one JSON result line an instructor can collect.
-enum QuizResultFormat: String, ExpressibleByArgument { case text, json }
+enum QuizResultFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 /// What `--export` writes.
-enum ExportFormat: String, ExpressibleByArgument { case markdown }
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case markdown }
 
 struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

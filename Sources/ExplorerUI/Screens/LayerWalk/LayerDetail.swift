@@ -7,8 +7,8 @@ enum LayerDetail {
         let layer = report.layers[index]
         var lines: [StyledLine] = []
         lines.append(StyledLine([(layer.name, theme.heading), ("  " + kindName(layer.kind), theme.dim)]))
-        lines.append(StyledLine([(layer.input.paperDescription, theme.number), (" → ", theme.dim),
-                                 (layer.output.paperDescription, theme.number)]))
+        lines.append(StyledLine([(layer.input.description, theme.number), (" → ", theme.dim),
+                                 (layer.output.description, theme.number)]))
         if let hyper = hyperParameters(layer) { lines.append(StyledLine(hyper, theme.plain)) }
         if let f = layer.formula {
             lines.append(StyledLine(layer.widthFormula == nil ? "Output size (height = width):" : "Output height:", theme.bold))

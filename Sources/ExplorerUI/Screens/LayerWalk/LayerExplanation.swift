@@ -51,7 +51,7 @@ enum LayerExplanation {
             }
             return text
         case .flatten:
-            var text = "Flatten: the \(layer.input.paperDescription) maps become one vector of \(NumberText.grouped(layer.output.count)) numbers for the fully connected layers."
+            var text = "Flatten: the \(layer.input) maps become one vector of \(NumberText.grouped(layer.output.count)) numbers for the fully connected layers."
             if report.network.name == "torchvision" {
                 text += " torchvision puts AdaptiveAvgPool2d((6, 6)) here, so its fc6 always gets 256·6·6 inputs; this preset leaves it out, so a what-if input size changes fc6's parameters where torchvision's would not."
             }

@@ -81,8 +81,8 @@ public struct LayerWalkScreen: Screen {
     private var page: Int { measured.map { ScrollView.page(height: Self.body($0.area).height) } ?? 1 }
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
-        let blocks = [PipelineStrip.Block(name: "input", shape: report.input.paperDescription)]
-            + report.layers.map { PipelineStrip.Block(name: $0.name, shape: $0.output.paperDescription) }
+        let blocks = [PipelineStrip.Block(name: "input", shape: report.input.description)]
+            + report.layers.map { PipelineStrip.Block(name: $0.name, shape: $0.output.description) }
         let stripArea = area.splitRows(PipelineStrip.rows).0
         PipelineStrip(blocks: blocks, selected: selected + 1).render(into: &grid, area: stripArea, theme: theme)
         let body = Self.body(area)

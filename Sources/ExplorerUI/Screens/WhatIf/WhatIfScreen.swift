@@ -90,7 +90,7 @@ public struct WhatIfScreen: Screen {
     private func blocks() -> [PipelineStrip.Block] {
         let originalLayers = model.originalReport.layers
         let input = FeatureShape(model.network.input)
-        var blocks = [PipelineStrip.Block(name: "input", shape: input.paperDescription,
+        var blocks = [PipelineStrip.Block(name: "input", shape: input.description,
                                           mark: input == model.originalReport.input ? .normal : .changed)]
         let shown = model.layers
         for (i, spec) in model.network.layers.enumerated() {
@@ -98,7 +98,7 @@ public struct WhatIfScreen: Screen {
                 let layer = shown[i]
                 var mark: PipelineStrip.Mark = layer.output == originalLayers[i].output ? .normal : .changed
                 if !layer.isExact { mark = .inexact }
-                blocks.append(.init(name: spec.name, shape: layer.output.paperDescription, mark: mark))
+                blocks.append(.init(name: spec.name, shape: layer.output.description, mark: mark))
             } else if i == model.errorIndex {
                 blocks.append(.init(name: spec.name, shape: "✗", mark: .invalid))
             } else {
@@ -143,9 +143,9 @@ public struct WhatIfScreen: Screen {
         }
         let layer = model.layers[selected]
         let was = model.originalReport.layers[selected]
-        var shapeLine: [(String, CellStyle)] = [(layer.input.paperDescription, theme.number), (" → ", theme.dim),
-                                                 (layer.output.paperDescription, layer.output == was.output ? theme.number : theme.changed)]
-        if layer.output != was.output { shapeLine.append(("  (preset: \(was.output.paperDescription))", theme.dim)) }
+        var shapeLine: [(String, CellStyle)] = [(layer.input.description, theme.number), (" → ", theme.dim),
+                                                 (layer.output.description, layer.output == was.output ? theme.number : theme.changed)]
+        if layer.output != was.output { shapeLine.append(("  (preset: \(was.output))", theme.dim)) }
         lines.append(StyledLine(shapeLine))
         if let f = layer.formula {
             for step in f.steps { lines.append(StyledLine("  " + step, theme.plain)) }
@@ -178,14 +178,14 @@ public struct WhatIfScreen: Screen {
             }
             let now: String, style: CellStyle
             if i < shown.count {
-                now = shown[i].output.paperDescription
+                now = shown[i].output.description
                 style = shown[i].output == was.output ? theme.number : (shown[i].isExact ? theme.changed : theme.warning)
             } else {
                 now = i == model.errorIndex ? "✗" : "?"
                 style = i == model.errorIndex ? theme.error : theme.dim
             }
             let nameStyle = i == selected ? theme.selected : theme.plain
-            lines.append(StyledLine([(was.name.padded(to: 7), nameStyle), (" " + was.output.paperDescription.padded(to: 11), theme.dim),
+            lines.append(StyledLine([(was.name.padded(to: 7), nameStyle), (" " + was.output.description.padded(to: 11), theme.dim),
                                      (" " + now, style)]))
         }
         let before = model.originalReport.totalParams

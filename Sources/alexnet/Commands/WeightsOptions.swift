@@ -1,0 +1,26 @@
+import AlexNetCore
+import ArgumentParser
+
+/// `--weights FILE | --untrained`, shared by the commands that show what a network computes
+/// (filters, features, predict), and the network they build: the chosen one at seed 1 with its
+/// preset's initialisation, then the weights `WeightsChoice` picks loaded into it.
+struct WeightsOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Weights (safetensors): a checkpoint, or torchvision's alexnet from scripts/export_torchvision_alexnet.py; default: the shipped trained weights for mini, else the untrained initialisation, seed 1.", valueName: "file"))
+    var weights: String?
+    @Flag(help: "Use the untrained initialisation (seed 1) even where trained weights ship (mini).") var untrained = false
+
+    func validate() throws {
+        if untrained, weights != nil { throw ValidationError("give --weights or --untrained, not both") }
+    }
+
+    /// The network `options` choose (`fallback` without --preset or --config), built and loaded.
+    func network(_ options: NetworkOptions, default fallback: Preset)
+        throws -> (spec: NetworkSpec, preset: Preset?, net: Network, weights: WeightsChoice) {
+        let (spec, preset) = try options.chosen(default: fallback)
+        let initialization = Initialization.default(for: preset)
+        let net = try Network(spec: spec, initialization: initialization, seed: 1, memory: options.memory())
+        let chosen = try WeightsChoice.apply(to: net, weights: weights, untrained: untrained, preset: preset,
+                                             initialization: initialization)
+        return (spec, preset, net, chosen)
+    }
+}
