@@ -1,10 +1,21 @@
+import CKernels
+
 /// Convolution with stride, padding and channel groups, lowered to GEMM.
 ///
 /// x (N, C, H, W), weight (OC, C/G, K, K), bias (OC) → y (N, OC, OH, OW),
 ///   y[n, o, i, j] = bias[o] + Σ_{c in o's group, kh, kw} weight[o, c, kh, kw] · x[n, c, i·S − P + kh, j·S − P + kw]
 /// For each group, a chunk of images is lowered by `im2col` into one (Cg·K·K) × (n·OH·OW) matrix and
-/// multiplied by the group's (OC/G) × (Cg·K·K) weights. Backward lowers the same chunk again rather than
-/// keeping the columns of the whole batch (hundreds of MB for AlexNet at batch 32).
+/// multiplied by the group's (OC/G) × (Cg·K·K) weights; the product goes to NCHW with the bias added (and
+/// ReLU applied, when the network fuses the next layer in). A training forward keeps the lowered input
+/// when it is small (the `mini` layers), so backward does not lower it again; AlexNet's would be hundreds
+/// of MB, so its backward lowers each chunk again.
+///
+/// Backward: dBias = Σ dOut; dWeight_g += dOut_g (OCg, n·P) · colsᵀ. For stride 1 the input gradient is
+/// itself a convolution — of dOut, padded by K − 1 − P, with the weights flipped and their channel axes
+/// swapped:
+///   dx[n, c, h, w] = Σ_{o, kh', kw'} weight[o, c, K−1−kh', K−1−kw'] · dOut[n, o, h − (K−1−P) + kh', w − (K−1−P) + kw']
+/// so it is one more lowering and a GEMM whose output is dx itself. Other strides multiply Wᵀ · dOut into
+/// columns and fold them back with `col2im`.
 final class Conv2D: Layer {
     let spec: ConvSpec
     let weight: Parameter
@@ -12,15 +23,30 @@ final class Conv2D: Layer {
     let inChannels: Int
     /// False for the first layer: nobody needs the gradient with respect to the image.
     var needsInputGradient = true
+    /// Set by the network before a forward when the next layer is a ReLU it may fold in here: y is then
+    /// max(0, conv), and backward masks dOut by y > 0 (the ReLU layer passes both directions through).
+    var fusesReLU = false
     private var input: Tensor?
-    private var outputShape: (Int, Int) = (0, 0)
-    private var cols: [Float] = []
+    /// y of the last training forward, when it fused the ReLU (its mask).
+    private var output: Tensor?
+    private var forwardFusedReLU = false
+    private let workspace: ConvWorkspace
+    /// The lowered input of the last training forward, all groups and the whole batch, when small.
+    private let cachedCols = ScratchBuffer()
+    private var colsCached = false
+    /// The cache limit of this layer (tests set 0 to exercise the path that lowers again).
+    var cacheLimit = Conv2D.cacheFloats
+    /// False forces the `col2im` input gradient even where the transposed convolution applies (tests
+    /// compare the two).
+    var inputGradientByConvolution = true
 
     /// Columns of one chunk are kept under this many floats (64 MB).
     static let chunkFloats = 16 << 20
+    /// A training forward keeps its lowered input for backward up to this many floats (16 MB) per layer.
+    static let cacheFloats = 4 << 20
 
-    init(spec: ConvSpec, inChannels: Int, weightName: String, biasName: String) {
-        self.spec = spec; self.inChannels = inChannels
+    init(spec: ConvSpec, inChannels: Int, weightName: String, biasName: String, workspace: ConvWorkspace = ConvWorkspace()) {
+        self.spec = spec; self.inChannels = inChannels; self.workspace = workspace
         weight = Parameter(name: weightName, value: Tensor(zeros: [spec.outChannels, inChannels / spec.groups, spec.kernel, spec.kernel]))
         bias = Parameter(name: biasName, value: Tensor(zeros: [spec.outChannels]))
     }
@@ -35,12 +61,26 @@ final class Conv2D: Layer {
                             stride: spec.stride, padding: spec.padding, outHeight: oh, outWidth: ow)
     }
 
-    private func chunks(_ n: Int, _ g: ConvGeometry) -> [Range<Int>] {
-        let per = max(1, Self.chunkFloats / max(1, g.rows * g.positions))
-        return stride(from: 0, to: n, by: per).map { $0..<min(n, $0 + per) }
+    /// The lowering of dOut whose GEMM gives dx (stride 1 and P ≤ K − 1 only; nil otherwise).
+    private func transposedGeometry(_ g: ConvGeometry) -> ConvGeometry? {
+        guard inputGradientByConvolution, g.stride == 1, g.padding <= g.kernel - 1 else { return nil }
+        return ConvGeometry(channels: spec.outChannels / spec.groups, height: g.outHeight, width: g.outWidth,
+                            kernel: g.kernel, stride: 1, padding: g.kernel - 1 - g.padding,
+                            outHeight: g.height, outWidth: g.width)
     }
 
-    /// Tasks that split a chunk's lowering: one per image, or, when there are fewer images than workers
+    /// Images per chunk, so that every lowered matrix of the chunk stays under `chunkFloats`.
+    private func imagesPerChunk(_ g: ConvGeometry) -> Int {
+        var perImage = g.rows * g.positions
+        if needsInputGradient, let t = transposedGeometry(g) { perImage = max(perImage, t.rows * t.positions) }
+        return max(1, Self.chunkFloats / max(1, perImage))
+    }
+
+    private func chunks(_ n: Int, per: Int) -> [Range<Int>] {
+        stride(from: 0, to: n, by: per).map { $0..<min(n, $0 + per) }
+    }
+
+    /// Tasks that split a lowering: one per image, or, when there are fewer images than workers
     /// (batch 1), each image's channels in slices; every task writes its own rows and columns.
     private func tasks(images: Int, channels: Int) -> [(image: Int, channels: Range<Int>)] {
         let slices = images >= ComputeThreads.current ? 1 : min(channels, 2 * ComputeThreads.current)
@@ -49,43 +89,46 @@ final class Conv2D: Layer {
         }
     }
 
-    /// A geometry for a slice of the group's channels.
-    private func slice(_ g: ConvGeometry, _ channels: Range<Int>) -> ConvGeometry {
-        ConvGeometry(channels: channels.count, height: g.height, width: g.width, kernel: g.kernel, stride: g.stride,
-                     padding: g.padding, outHeight: g.outHeight, outWidth: g.outWidth)
-    }
-
-    /// im2col of one group of a chunk of images into `cols`.
-    private func lower(_ x: Tensor, chunk: Range<Int>, group: Int, _ g: ConvGeometry) {
-        let inPlane = inChannels * g.height * g.width, P = g.positions, ldc = chunk.count * P
-        let plane = g.height * g.width, kk = g.kernel * g.kernel
-        let work = tasks(images: chunk.count, channels: g.channels)
-        x.data.withUnsafeBufferPointer { xp in
-            cols.withUnsafeMutableBufferPointer { cp in
-                let xb = xp.baseAddress!, cb = cp.baseAddress!
-                parallelFor(work.count) { t in
-                    let (i, cs) = work[t]
-                    im2col(xb + (chunk.lowerBound + i) * inPlane + (group * g.channels + cs.lowerBound) * plane, slice(g, cs),
-                           cols: cb + cs.lowerBound * kk * ldc, ldc: ldc, colOffset: i * P)
-                }
-            }
+    /// im2col of `images` images (the first at `source`, each `imageStride` floats apart) into
+    /// cols (Cg·K·K, images·P).
+    private func lower(_ source: UnsafePointer<Float>, imageStride: Int, images: Int, _ g: ConvGeometry,
+                       into cols: UnsafeMutablePointer<Float>) {
+        let ldc = images * g.positions, plane = g.height * g.width, kk = g.kernel * g.kernel
+        let work = tasks(images: images, channels: g.channels)
+        parallelFor(work.count) { t in
+            let (i, cs) = work[t]
+            ck_im2col(source + i * imageStride + cs.lowerBound * plane, Int32(cs.count), Int32(g.height), Int32(g.width),
+                      Int32(g.kernel), Int32(g.stride), Int32(g.padding), Int32(g.outHeight), Int32(g.outWidth),
+                      cols + cs.lowerBound * kk * ldc + i * g.positions, ldc)
         }
     }
 
-    /// col2im of `cols` back into the chunk's input gradient, split like `lower`.
-    private func raise(into dx: inout Tensor, chunk: Range<Int>, group: Int, _ g: ConvGeometry) {
-        let inPlane = inChannels * g.height * g.width, P = g.positions, ldc = chunk.count * P
-        let plane = g.height * g.width, kk = g.kernel * g.kernel
-        let work = tasks(images: chunk.count, channels: g.channels)
-        cols.withUnsafeBufferPointer { cp in
-            dx.data.withUnsafeMutableBufferPointer { dxp in
-                let (cb, db) = (cp.baseAddress!, dxp.baseAddress!)
-                parallelFor(work.count) { t in
-                    let (i, cs) = work[t]
-                    col2im(cb + cs.lowerBound * kk * ldc, slice(g, cs), ldc: ldc, colOffset: i * P,
-                           dx: db + (chunk.lowerBound + i) * inPlane + (group * g.channels + cs.lowerBound) * plane)
-                }
-            }
+    /// col2im of cols (Cg·K·K, images·P) added into the images' input gradients, split like `lower`.
+    private func raise(_ cols: UnsafePointer<Float>, images: Int, _ g: ConvGeometry,
+                       into dx: UnsafeMutablePointer<Float>, imageStride: Int) {
+        let ldc = images * g.positions, plane = g.height * g.width, kk = g.kernel * g.kernel
+        let work = tasks(images: images, channels: g.channels)
+        parallelFor(work.count) { t in
+            let (i, cs) = work[t]
+            ck_col2im(cols + cs.lowerBound * kk * ldc + i * g.positions, Int32(cs.count), Int32(g.height), Int32(g.width),
+                      Int32(g.kernel), Int32(g.stride), Int32(g.padding), Int32(g.outHeight), Int32(g.outWidth), ldc,
+                      dx + i * imageStride + cs.lowerBound * plane)
+        }
+    }
+
+    /// matrix (rows, images·P) → dst[i·imageStride + r·P + p] (+ bias[r], ReLU): the GEMM layout to NCHW.
+    private func scatter(_ matrix: UnsafePointer<Float>, rows: Int, images: Int, positions P: Int,
+                         into dst: UnsafeMutablePointer<Float>, imageStride: Int, bias: UnsafePointer<Float>?, relu: Bool) {
+        parallelFor(images) { i in
+            ck_rows_bias_relu(matrix + i * P, images * P, dst + i * imageStride, P, bias, Int32(rows), P, relu ? 1 : 0)
+        }
+    }
+
+    /// src[i·imageStride + r·P + p] → matrix (rows, images·P): NCHW to the GEMM layout.
+    private func gather(_ src: UnsafePointer<Float>, imageStride: Int, rows: Int, images: Int, positions P: Int,
+                        into matrix: UnsafeMutablePointer<Float>) {
+        parallelFor(images) { i in
+            ck_rows_bias_relu(src + i * imageStride, P, matrix + i * P, images * P, nil, Int32(rows), P, 0)
         }
     }
 
@@ -96,42 +139,40 @@ final class Conv2D: Layer {
         let g = geometry(x)
         let (N, G, OC) = (x.shape[0], spec.groups, spec.outChannels)
         let OCg = OC / G, P = g.positions
+        let per = imagesPerChunk(g)
+        let cache = mode == .train && per >= N && G * g.rows * N * P <= cacheLimit
+        let chunkImages = min(N, per)
+        let colsBase = cache ? cachedCols.reserve(G * g.rows * N * P) : workspace.cols.reserve(g.rows * chunkImages * P)
+        if mode == .train && !cache { cachedCols.release() }
+        let product = workspace.product.reserve(OCg * chunkImages * P)
+        let relu = fusesReLU
         var y = Tensor(uninitialized: [N, OC, g.outHeight, g.outWidth])  // every element written below
-        var product = [Float]()
-        for chunk in chunks(N, g) {
-            let cols = chunk.count * P
-            if self.cols.count < g.rows * cols { self.cols = [Float](repeating: 0, count: g.rows * cols) }
-            if product.count < OCg * cols { product = [Float](repeating: 0, count: OCg * cols) }
-            for group in 0..<G {
-                lower(x, chunk: chunk, group: group, g)
-                weight.value.data.withUnsafeBufferPointer { wp in
-                    self.cols.withUnsafeBufferPointer { cp in
-                        product.withUnsafeMutableBufferPointer { pp in
-                            parallelGemm(m: OCg, n: cols, k: g.rows, a: wp.baseAddress! + group * OCg * g.rows, lda: g.rows,
-                                 b: cp.baseAddress!, ldb: cols, c: pp.baseAddress!, ldc: cols)
-                        }
-                    }
-                }
-                // (OCg, n·P) → y[n, group·OCg + o, :] + bias
-                product.withUnsafeBufferPointer { pp in
-                    bias.value.data.withUnsafeBufferPointer { bp in
-                        y.data.withUnsafeMutableBufferPointer { yp in
-                            let (pb, bb, yb) = (pp.baseAddress!, bp.baseAddress!, yp.baseAddress!)
-                            parallelFor(chunk.count) { i in
-                                for o in 0..<OCg {
-                                    let oc = group * OCg + o
-                                    let dst = yb + ((chunk.lowerBound + i) * OC + oc) * P
-                                    let src = pb + o * cols + i * P
-                                    let b = bb[oc]
-                                    for p in 0..<P { dst[p] = src[p] + b }
-                                }
+        x.data.withUnsafeBufferPointer { xp in
+            weight.value.data.withUnsafeBufferPointer { wp in
+                bias.value.data.withUnsafeBufferPointer { bp in
+                    y.data.withUnsafeMutableBufferPointer { yp in
+                        let (xb, wb, bb, yb) = (xp.baseAddress!, wp.baseAddress!, bp.baseAddress!, yp.baseAddress!)
+                        for chunk in chunks(N, per: per) {
+                            let n = chunk.count, cols = n * P
+                            for group in 0..<G {
+                                let colsPtr = cache ? colsBase + group * g.rows * cols : colsBase
+                                lower(xb + chunk.lowerBound * inChannels * g.height * g.width + group * g.channels * g.height * g.width,
+                                      imageStride: inChannels * g.height * g.width, images: n, g, into: colsPtr)
+                                parallelGemm(m: OCg, n: cols, k: g.rows, a: wb + group * OCg * g.rows, lda: g.rows,
+                                             b: colsPtr, ldb: cols, c: product, ldc: cols)
+                                scatter(product, rows: OCg, images: n, positions: P,
+                                        into: yb + (chunk.lowerBound * OC + group * OCg) * P, imageStride: OC * P,
+                                        bias: bb + group * OCg, relu: relu)
                             }
                         }
                     }
                 }
             }
         }
+        colsCached = cache
         input = mode == .train ? x : nil
+        forwardFusedReLU = relu
+        output = mode == .train && relu ? y : nil
         return y
     }
 
@@ -141,13 +182,52 @@ final class Conv2D: Layer {
         guard let x = input else { preconditionFailure("conv backward without a training forward") }
         let g = geometry(x)
         let (N, G, OC) = (x.shape[0], spec.groups, spec.outChannels)
-        let OCg = OC / G, P = g.positions
-        var dx = Tensor(zeros: needsInputGradient ? x.shape : [0])
-        var gathered = [Float]()
-        // dBias[o] += Σ_n Σ_p dOut[n, o, p]
-        dOut.data.withUnsafeBufferPointer { dp in
+        let OCg = OC / G, P = g.positions, plane = g.height * g.width, K = g.kernel, kk = K * K
+        let transposed = needsInputGradient ? transposedGeometry(g) : nil
+        let per = colsCached ? N : imagesPerChunk(g)
+        let chunkImages = min(N, per)
+        var colsFloats = g.rows * chunkImages * P
+        if let t = transposed { colsFloats = max(colsFloats, t.rows * chunkImages * t.positions) }
+        let colsBuffer = workspace.cols.reserve(colsFloats)
+        let productBuffer = workspace.product.reserve(max(OCg * chunkImages * P, g.channels * chunkImages * plane))
+        var dx = needsInputGradient ? (transposed != nil ? Tensor(uninitialized: x.shape) : Tensor(zeros: x.shape))
+                                    : Tensor(zeros: [0])
+        precondition(!forwardFusedReLU || output != nil, "a fused ReLU keeps its output")
+        let masked = forwardFusedReLU ? workspace.masked.reserve(dOut.count) : nil
+        if let masked, let y = output {
+            // dOut through the fused ReLU: zero where the output was clamped.
+            dOut.data.withUnsafeBufferPointer { dp in
+                y.data.withUnsafeBufferPointer { yp in
+                    let (db, yb) = (dp.baseAddress!, yp.baseAddress!)
+                    parallelRanges(dp.count, minimumPerRange: 1 << 14) { r in
+                        (masked + r.lowerBound).update(from: db + r.lowerBound, count: r.count)
+                        ck_relu_mask(yb + r.lowerBound, masked + r.lowerBound, r.count)
+                    }
+                }
+            }
+        }
+        if let transposed {
+            // flipped_g (Cg, OCg·K·K): flipped[c, (o, kh', kw')] = weight[g·OCg + o, c, K−1−kh', K−1−kw']
+            let flipped = workspace.flipped.reserve(weight.value.count)
+            let Cg = g.channels
+            weight.value.data.withUnsafeBufferPointer { wp in
+                let wb = wp.baseAddress!
+                for group in 0..<G {
+                    for c in 0..<Cg {
+                        let row = flipped + (group * Cg + c) * OCg * kk
+                        for o in 0..<OCg {
+                            let src = wb + ((group * OCg + o) * Cg + c) * kk
+                            for t in 0..<kk { row[o * kk + t] = src[kk - 1 - t] }
+                        }
+                    }
+                }
+            }
+        }
+        dOut.data.withUnsafeBufferPointer { dop in
+            let db = UnsafePointer(masked) ?? dop.baseAddress!
+            // dBias[o] += Σ_n Σ_p dOut[n, o, p]
             bias.grad.data.withUnsafeMutableBufferPointer { gp in
-                let (db, gb) = (dp.baseAddress!, gp.baseAddress!)
+                let gb = gp.baseAddress!
                 parallelRanges(OC) { range in
                     for o in range {
                         var s: Float = 0
@@ -159,45 +239,51 @@ final class Conv2D: Layer {
                     }
                 }
             }
-        }
-        for chunk in chunks(N, g) {
-            let cols = chunk.count * P
-            if self.cols.count < g.rows * cols { self.cols = [Float](repeating: 0, count: g.rows * cols) }
-            if gathered.count < OCg * cols { gathered = [Float](repeating: 0, count: OCg * cols) }
-            for group in 0..<G {
-                // dOut[n, group·OCg + o, :] → (OCg, n·P)
-                dOut.data.withUnsafeBufferPointer { dp in
-                    gathered.withUnsafeMutableBufferPointer { gp in
-                        let (db, gb) = (dp.baseAddress!, gp.baseAddress!)
-                        parallelFor(chunk.count) { i in
-                            for o in 0..<OCg {
-                                let dst = gb + o * cols + i * P, src = db + ((chunk.lowerBound + i) * OC + group * OCg + o) * P
-                                for p in 0..<P { dst[p] = src[p] }
+            x.data.withUnsafeBufferPointer { xp in
+                weight.value.data.withUnsafeBufferPointer { wp in
+                    weight.grad.data.withUnsafeMutableBufferPointer { wgp in
+                        dx.data.withUnsafeMutableBufferPointer { dxp in
+                            let (xb, wb, wg) = (xp.baseAddress!, wp.baseAddress!, wgp.baseAddress!)
+                            let dxb = dxp.baseAddress
+                            let cachedBase = colsCached ? cachedCols.reserve(G * g.rows * N * P) : nil
+                            for chunk in chunks(N, per: per) {
+                                let n = chunk.count, cols = n * P
+                                for group in 0..<G {
+                                    let dOutGroup = db + (chunk.lowerBound * OC + group * OCg) * P
+                                    // dOut[n, group·OCg + o, :] → (OCg, n·P)
+                                    gather(dOutGroup, imageStride: OC * P, rows: OCg, images: n, positions: P, into: productBuffer)
+                                    let colsPtr: UnsafeMutablePointer<Float>
+                                    if let cachedBase {
+                                        colsPtr = cachedBase + group * g.rows * cols
+                                    } else {
+                                        colsPtr = colsBuffer
+                                        lower(xb + chunk.lowerBound * inChannels * plane + group * g.channels * plane,
+                                              imageStride: inChannels * plane, images: n, g, into: colsPtr)
+                                    }
+                                    // dWeight_g (OCg, rows) += dOut_g (OCg, n·P) · colsᵀ (n·P, rows)
+                                    parallelGemm(transB: true, m: OCg, n: g.rows, k: cols, a: productBuffer, lda: cols,
+                                                 b: colsPtr, ldb: cols, beta: 1, c: wg + group * OCg * g.rows, ldc: g.rows)
+                                    guard needsInputGradient, let dxb else { continue }
+                                    let dxGroup = dxb + chunk.lowerBound * inChannels * plane + group * g.channels * plane
+                                    if let t = transposed {
+                                        // dx_g (Cg, n·H·W) = flipped_g (Cg, OCg·K·K) · lowered dOut_g (OCg·K·K, n·H·W)
+                                        lower(dOutGroup, imageStride: OC * P, images: n, t, into: colsBuffer)
+                                        let flipped = workspace.flipped.reserve(weight.value.count)
+                                        parallelGemm(m: g.channels, n: n * plane, k: t.rows, a: flipped + group * g.channels * t.rows,
+                                                     lda: t.rows, b: colsBuffer, ldb: n * plane, c: productBuffer, ldc: n * plane)
+                                        scatter(productBuffer, rows: g.channels, images: n, positions: plane, into: dxGroup,
+                                                imageStride: inChannels * plane, bias: nil, relu: false)
+                                    } else {
+                                        // dCols (rows, n·P) = Wᵀ (rows, OCg) · dOut_g (OCg, n·P), folded back into dInput.
+                                        parallelGemm(transA: true, m: g.rows, n: cols, k: OCg, a: wb + group * OCg * g.rows, lda: g.rows,
+                                                     b: productBuffer, ldb: cols, c: colsBuffer, ldc: cols)
+                                        raise(colsBuffer, images: n, g, into: dxGroup, imageStride: inChannels * plane)
+                                    }
+                                }
                             }
                         }
                     }
                 }
-                lower(x, chunk: chunk, group: group, g)
-                // dWeight_g (OCg, rows) += dOut_g (OCg, n·P) · colsᵀ (n·P, rows)
-                gathered.withUnsafeBufferPointer { gp in
-                    self.cols.withUnsafeBufferPointer { cp in
-                        weight.grad.data.withUnsafeMutableBufferPointer { wg in
-                            parallelGemm(transB: true, m: OCg, n: g.rows, k: cols, a: gp.baseAddress!, lda: cols,
-                                 b: cp.baseAddress!, ldb: cols, beta: 1, c: wg.baseAddress! + group * OCg * g.rows, ldc: g.rows)
-                        }
-                    }
-                }
-                guard needsInputGradient else { continue }
-                // dCols (rows, n·P) = Wᵀ (rows, OCg) · dOut_g (OCg, n·P), then folded back into dInput.
-                weight.value.data.withUnsafeBufferPointer { wp in
-                    gathered.withUnsafeBufferPointer { gp in
-                        self.cols.withUnsafeMutableBufferPointer { cp in
-                            parallelGemm(transA: true, m: g.rows, n: cols, k: OCg, a: wp.baseAddress! + group * OCg * g.rows, lda: g.rows,
-                                 b: gp.baseAddress!, ldb: cols, c: cp.baseAddress!, ldc: cols)
-                        }
-                    }
-                }
-                raise(into: &dx, chunk: chunk, group: group, g)
             }
         }
         return dx
