@@ -40,9 +40,11 @@ void ck_maxpool_forward(const float *x, int H, int W, int K, int S, int P, int O
         int ow = 0;
         if (h0 >= 0 && h0 + K <= H) {
             for (; ow < owLo; ow++) pool_window(x, H, W, K, S, P, oh, ow, y + oh * OW + ow, argmax + oh * OW + ow);
-            // Eight windows at a time, each tap gathered across them; the same compare-and-select order as
-            // pool_window, so winners (and ties) are the same.
-            for (; ow + 8 <= owHi; ow += 8) {
+            // Eight windows at a time (the last block masked), each tap gathered across them; the same
+            // compare-and-select order as pool_window, so winners (and ties) are the same.
+            for (; ow < owHi; ow += 8) {
+                const int count = owHi - ow < 8 ? owHi - ow : 8;
+                const __m256i live = _mm256_cmpgt_epi32(_mm256_set1_epi32(count), lane);
                 const __m256i start = _mm256_sub_epi32(
                     _mm256_mullo_epi32(_mm256_add_epi32(_mm256_set1_epi32(ow), lane), _mm256_set1_epi32(S)),
                     _mm256_set1_epi32(P));
@@ -52,15 +54,22 @@ void ck_maxpool_forward(const float *x, int H, int W, int K, int S, int P, int O
                     const __m256i rowStart = _mm256_add_epi32(start, _mm256_set1_epi32((h0 + kh) * W));
                     for (int kw = 0; kw < K; kw++) {
                         const __m256i idx = _mm256_add_epi32(rowStart, _mm256_set1_epi32(kw));
-                        const __m256 v = _mm256_i32gather_ps(x, idx, 4);
+                        // Dead lanes load nothing (their windows would lie past the plane).
+                        const __m256 v = _mm256_mask_i32gather_ps(_mm256_set1_ps(-INFINITY), x, idx, _mm256_castsi256_ps(live), 4);
                         const __m256 better = _mm256_cmp_ps(v, best, _CMP_GT_OQ);
                         best = _mm256_blendv_ps(best, v, better);
                         at = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(at), _mm256_castsi256_ps(idx), better));
                     }
                 }
-                _mm256_storeu_ps(y + oh * OW + ow, best);
-                _mm256_storeu_si256((__m256i *)(argmax + oh * OW + ow), at);
+                if (count == 8) {
+                    _mm256_storeu_ps(y + oh * OW + ow, best);
+                    _mm256_storeu_si256((__m256i *)(argmax + oh * OW + ow), at);
+                } else {
+                    _mm256_maskstore_ps(y + oh * OW + ow, live, best);
+                    _mm256_maskstore_epi32((int *)(argmax + oh * OW + ow), live, at);
+                }
             }
+            ow = owHi;
         }
         for (; ow < OW; ow++) pool_window(x, H, W, K, S, P, oh, ow, y + oh * OW + ow, argmax + oh * OW + ow);
     }

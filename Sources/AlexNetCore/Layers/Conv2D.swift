@@ -6,9 +6,9 @@ import CKernels
 ///   y[n, o, i, j] = bias[o] + Σ_{c in o's group, kh, kw} weight[o, c, kh, kw] · x[n, c, i·S − P + kh, j·S − P + kw]
 /// For each group, a chunk of images is lowered by `im2col` into one (Cg·K·K) × (n·OH·OW) matrix and
 /// multiplied by the group's (OC/G) × (Cg·K·K) weights; the product goes to NCHW with the bias added (and
-/// ReLU applied, when the network fuses the next layer in). A training forward keeps the lowered input
-/// when it is small (the `mini` layers), so backward does not lower it again; AlexNet's would be hundreds
-/// of MB, so its backward lowers each chunk again.
+/// ReLU applied, when the network fuses the next layer in). Chunks are small enough for the lowered matrix
+/// to stay in the core's cache between the lowering and the GEMM that reads it (`imagesPerChunk`);
+/// backward lowers each chunk again rather than keeping the columns of the whole batch.
 ///
 /// Backward: dBias = Σ dOut; dWeight_g += dOut_g (OCg, n·P) · colsᵀ. For stride 1 the input gradient is
 /// itself a convolution — of dOut, padded by K − 1 − P, with the weights flipped and their channel axes
@@ -32,18 +32,23 @@ final class Conv2D: Layer {
     private var forwardFusedReLU = false
     private let workspace: ConvWorkspace
     /// The lowered input of the last training forward, all groups and the whole batch, when small.
-    private let cachedCols = ScratchBuffer()
-    private var colsCached = false
-    /// The cache limit of this layer (tests set 0 to exercise the path that lowers again).
-    var cacheLimit = Conv2D.cacheFloats
+    /// The chunk size of this layer, in floats of lowered input (tests shrink it to check that chunking
+    /// changes nothing but rounding).
+    var chunkFloats = Conv2D.chunkFloats
+    var minimumChunkColumns = Conv2D.minimumChunkColumns
     /// False forces the `col2im` input gradient even where the transposed convolution applies (tests
     /// compare the two).
     var inputGradientByConvolution = true
 
-    /// Columns of one chunk are kept under this many floats (64 MB).
-    static let chunkFloats = 16 << 20
-    /// A training forward keeps its lowered input for backward up to this many floats (16 MB) per layer.
-    static let cacheFloats = 4 << 20
+    /// A chunk's lowered matrix is aimed at this many floats (1 MB, a core's L2 cache): written by the lowering
+    /// and read by the GEMM while still in cache. Measured on mini at batch 64: 13% less CPU time per step
+    /// than lowering the whole batch at once (and keeping it for backward).
+    static let chunkFloats = 1 << 18
+    /// ... unless that leaves a GEMM fewer output columns than this (AlexNet's 13×13 layers: one image is
+    /// 169 columns), where the GEMM's own efficiency matters more than the cache.
+    static let minimumChunkColumns = 512
+    /// And never more than this many floats (64 MB).
+    static let maximumChunkFloats = 16 << 20
 
     init(spec: ConvSpec, inChannels: Int, weightName: String, biasName: String, workspace: ConvWorkspace = ConvWorkspace()) {
         self.spec = spec; self.inChannels = inChannels; self.workspace = workspace
@@ -69,11 +74,23 @@ final class Conv2D: Layer {
                             outHeight: g.height, outWidth: g.width)
     }
 
-    /// Images per chunk, so that every lowered matrix of the chunk stays under `chunkFloats`.
+    /// Images per chunk: every lowered matrix of the chunk near `chunkFloats`, at least
+    /// `minimumChunkColumns` GEMM columns, at most `maximumChunkFloats`. Independent of the thread count,
+    /// so results are too.
     private func imagesPerChunk(_ g: ConvGeometry) -> Int {
         var perImage = g.rows * g.positions
         if needsInputGradient, let t = transposedGeometry(g) { perImage = max(perImage, t.rows * t.positions) }
-        return max(1, Self.chunkFloats / max(1, perImage))
+        return Self.imagesPerChunk(floatsPerImage: perImage, positions: g.positions, chunkFloats: chunkFloats,
+                                   minimumColumns: minimumChunkColumns)
+    }
+
+    /// The chunk rule, shared with `MemoryEstimate`.
+    static func imagesPerChunk(floatsPerImage: Int, positions: Int, chunkFloats: Int = Conv2D.chunkFloats,
+                               minimumColumns: Int = Conv2D.minimumChunkColumns) -> Int {
+        let perImage = max(1, floatsPerImage)
+        let cached = chunkFloats / perImage
+        let wide = (minimumColumns + positions - 1) / max(1, positions)
+        return max(1, min(max(cached, wide), maximumChunkFloats / perImage))
     }
 
     private func chunks(_ n: Int, per: Int) -> [Range<Int>] {
@@ -140,10 +157,8 @@ final class Conv2D: Layer {
         let (N, G, OC) = (x.shape[0], spec.groups, spec.outChannels)
         let OCg = OC / G, P = g.positions
         let per = imagesPerChunk(g)
-        let cache = mode == .train && per >= N && G * g.rows * N * P <= cacheLimit
         let chunkImages = min(N, per)
-        let colsBase = cache ? cachedCols.reserve(G * g.rows * N * P) : workspace.cols.reserve(g.rows * chunkImages * P)
-        if mode == .train && !cache { cachedCols.release() }
+        let colsPtr = workspace.cols.reserve(g.rows * chunkImages * P)
         let product = workspace.product.reserve(OCg * chunkImages * P)
         let relu = fusesReLU
         var y = Tensor(uninitialized: [N, OC, g.outHeight, g.outWidth])  // every element written below
@@ -155,7 +170,6 @@ final class Conv2D: Layer {
                         for chunk in chunks(N, per: per) {
                             let n = chunk.count, cols = n * P
                             for group in 0..<G {
-                                let colsPtr = cache ? colsBase + group * g.rows * cols : colsBase
                                 lower(xb + chunk.lowerBound * inChannels * g.height * g.width + group * g.channels * g.height * g.width,
                                       imageStride: inChannels * g.height * g.width, images: n, g, into: colsPtr)
                                 parallelGemm(m: OCg, n: cols, k: g.rows, a: wb + group * OCg * g.rows, lda: g.rows,
@@ -169,7 +183,6 @@ final class Conv2D: Layer {
                 }
             }
         }
-        colsCached = cache
         input = mode == .train ? x : nil
         forwardFusedReLU = relu
         output = mode == .train && relu ? y : nil
@@ -184,7 +197,7 @@ final class Conv2D: Layer {
         let (N, G, OC) = (x.shape[0], spec.groups, spec.outChannels)
         let OCg = OC / G, P = g.positions, plane = g.height * g.width, K = g.kernel, kk = K * K
         let transposed = needsInputGradient ? transposedGeometry(g) : nil
-        let per = colsCached ? N : imagesPerChunk(g)
+        let per = imagesPerChunk(g)
         let chunkImages = min(N, per)
         var colsFloats = g.rows * chunkImages * P
         if let t = transposed { colsFloats = max(colsFloats, t.rows * chunkImages * t.positions) }
@@ -193,19 +206,8 @@ final class Conv2D: Layer {
         var dx = needsInputGradient ? (transposed != nil ? Tensor(uninitialized: x.shape) : Tensor(zeros: x.shape))
                                     : Tensor(zeros: [0])
         precondition(!forwardFusedReLU || output != nil, "a fused ReLU keeps its output")
-        let masked = forwardFusedReLU ? workspace.masked.reserve(dOut.count) : nil
-        if let masked, let y = output {
-            // dOut through the fused ReLU: zero where the output was clamped.
-            dOut.data.withUnsafeBufferPointer { dp in
-                y.data.withUnsafeBufferPointer { yp in
-                    let (db, yb) = (dp.baseAddress!, yp.baseAddress!)
-                    parallelRanges(dp.count, minimumPerRange: 1 << 14) { r in
-                        (masked + r.lowerBound).update(from: db + r.lowerBound, count: r.count)
-                        ck_relu_mask(yb + r.lowerBound, masked + r.lowerBound, r.count)
-                    }
-                }
-            }
-        }
+        // dOut through the fused ReLU, one chunk and group at a time: (n, OCg, P).
+        let maskedBuffer = forwardFusedReLU ? workspace.masked.reserve(chunkImages * OCg * P) : nil
         if let transposed {
             // flipped_g (Cg, OCg·K·K): flipped[c, (o, kh', kw')] = weight[g·OCg + o, c, K−1−kh', K−1−kw']
             let flipped = workspace.flipped.reserve(weight.value.count)
@@ -223,43 +225,45 @@ final class Conv2D: Layer {
                 }
             }
         }
+        let yTensor = output ?? Tensor(zeros: [0])
         dOut.data.withUnsafeBufferPointer { dop in
-            let db = UnsafePointer(masked) ?? dop.baseAddress!
-            // dBias[o] += Σ_n Σ_p dOut[n, o, p]
-            bias.grad.data.withUnsafeMutableBufferPointer { gp in
-                let gb = gp.baseAddress!
-                parallelRanges(OC) { range in
-                    for o in range {
-                        var s: Float = 0
-                        for n in 0..<N {
-                            let row = db + (n * OC + o) * P
-                            for p in 0..<P { s += row[p] }
-                        }
-                        gb[o] += s
-                    }
-                }
-            }
+          yTensor.data.withUnsafeBufferPointer { yp in
+          bias.grad.data.withUnsafeMutableBufferPointer { gp in
+            let (db, gb) = (dop.baseAddress!, gp.baseAddress!)
             x.data.withUnsafeBufferPointer { xp in
                 weight.value.data.withUnsafeBufferPointer { wp in
                     weight.grad.data.withUnsafeMutableBufferPointer { wgp in
                         dx.data.withUnsafeMutableBufferPointer { dxp in
                             let (xb, wb, wg) = (xp.baseAddress!, wp.baseAddress!, wgp.baseAddress!)
                             let dxb = dxp.baseAddress
-                            let cachedBase = colsCached ? cachedCols.reserve(G * g.rows * N * P) : nil
                             for chunk in chunks(N, per: per) {
                                 let n = chunk.count, cols = n * P
                                 for group in 0..<G {
-                                    let dOutGroup = db + (chunk.lowerBound * OC + group * OCg) * P
-                                    // dOut[n, group·OCg + o, :] → (OCg, n·P)
-                                    gather(dOutGroup, imageStride: OC * P, rows: OCg, images: n, positions: P, into: productBuffer)
-                                    let colsPtr: UnsafeMutablePointer<Float>
-                                    if let cachedBase {
-                                        colsPtr = cachedBase + group * g.rows * cols
-                                    } else {
-                                        colsPtr = colsBuffer
-                                        lower(xb + chunk.lowerBound * inChannels * plane + group * g.channels * plane,
-                                              imageStride: inChannels * plane, images: n, g, into: colsPtr)
+                                    var dOutGroup = db + (chunk.lowerBound * OC + group * OCg) * P
+                                    var dOutStride = OC * P
+                                    if let maskedBuffer, let yb = yp.baseAddress {
+                                        // Zero where the fused ReLU clamped the output (y ≤ 0).
+                                        let (src, mask) = (dOutGroup, yb + (chunk.lowerBound * OC + group * OCg) * P)
+                                        parallelFor(n) { i in
+                                            let to = maskedBuffer + i * OCg * P
+                                            to.update(from: src + i * OC * P, count: OCg * P)
+                                            ck_relu_mask(mask + i * OC * P, to, OCg * P)
+                                        }
+                                        dOutGroup = UnsafePointer(maskedBuffer)
+                                        dOutStride = OCg * P
                                     }
+                                    // dOut[n, group·OCg + o, :] → (OCg, n·P)
+                                    gather(dOutGroup, imageStride: dOutStride, rows: OCg, images: n, positions: P, into: productBuffer)
+                                    // dBias[o] += Σ over the chunk's images and positions of dOut[n, o, :]
+                                    for o in 0..<OCg {
+                                        let row = productBuffer + o * cols
+                                        var sum: Float = 0
+                                        for p in 0..<cols { sum += row[p] }
+                                        gb[group * OCg + o] += sum
+                                    }
+                                    let colsPtr = colsBuffer
+                                    lower(xb + chunk.lowerBound * inChannels * plane + group * g.channels * plane,
+                                          imageStride: inChannels * plane, images: n, g, into: colsPtr)
                                     // dWeight_g (OCg, rows) += dOut_g (OCg, n·P) · colsᵀ (n·P, rows)
                                     parallelGemm(transB: true, m: OCg, n: g.rows, k: cols, a: productBuffer, lda: cols,
                                                  b: colsPtr, ldb: cols, beta: 1, c: wg + group * OCg * g.rows, ldc: g.rows)
@@ -267,7 +271,7 @@ final class Conv2D: Layer {
                                     let dxGroup = dxb + chunk.lowerBound * inChannels * plane + group * g.channels * plane
                                     if let t = transposed {
                                         // dx_g (Cg, n·H·W) = flipped_g (Cg, OCg·K·K) · lowered dOut_g (OCg·K·K, n·H·W)
-                                        lower(dOutGroup, imageStride: OC * P, images: n, t, into: colsBuffer)
+                                        lower(dOutGroup, imageStride: dOutStride, images: n, t, into: colsBuffer)
                                         let flipped = workspace.flipped.reserve(weight.value.count)
                                         parallelGemm(m: g.channels, n: n * plane, k: t.rows, a: flipped + group * g.channels * t.rows,
                                                      lda: t.rows, b: colsBuffer, ldb: n * plane, c: productBuffer, ldc: n * plane)
@@ -285,6 +289,8 @@ final class Conv2D: Layer {
                     }
                 }
             }
+          }
+          }
         }
         return dx
     }
