@@ -10,12 +10,13 @@ import Testing
     /// columns. Batch 1: the largest lowering is conv2's 144·169 = 24,336 floats, the largest product
     /// conv1's 32·729 = 23,328. Batch 64, training: conv3's chunk is 15 images (512/36 rounded up), its
     /// lowering (and its dOut's, 64·9 rows) 576·36·15 = 311,040 floats; conv1's chunk 14 images
-    /// (2^18 / 25·729), its product and masked dOut 32·729·14 = 326,592 each; conv3's weights 36,864.
+    /// (2^18 / 25·729), its product and masked dOut 32·729·14 = 326,592 each; conv3's weights 36,864,
+    /// rearranged, and its weight and bias gradients of one chunk, 36,928.
     @Test(arguments: [
         // batch 1, inference: 2·4·P, 4·A, 4·(24,336 + 23,328)
         (1, false, 1_745_488, 507_060, 190_656, 2_443_204),
-        // batch 64, training: 3·4·P, 2·4·64·A, 4·(311,040 + 2·326,592 + 36,864)
-        (64, true, 2_618_232, 64_903_680, 4_004_352, 71_526_264),
+        // batch 64, training: 3·4·P, 2·4·64·A, 4·(311,040 + 2·326,592 + 36,864 + 36,928)
+        (64, true, 2_618_232, 64_903_680, 4_152_064, 71_673_976),
     ])
     func mini(batch: Int, training: Bool, params: Int, acts: Int, work: Int, total: Int) throws {
         let e = try MemoryEstimate(report: Preset.mini.spec.shapeReport(), batch: batch, training: training)
@@ -31,10 +32,10 @@ import Testing
     /// lowering is over 2^18 floats); conv3–5 take 4 images (512 columns / 169). Batch 1: conv1's lowering
     /// 363·3,025 = 1,098,075 floats and product 96·3,025 = 290,400. Batch 128, training: conv3's dOut
     /// lowered, 384·9 rows × 169 × 4 images = 2,336,256 floats; conv1's product and masked dOut 290,400 each;
-    /// conv3's weights 384·256·9 = 884,736.
+    /// conv3's weights 384·256·9 = 884,736, rearranged, and one chunk's gradients of them and its 384 biases.
     @Test(arguments: [
         (1, false, 487_721_792, 8_360_108, 5_553_900, 501_635_800),
-        (128, true, 731_582_688, 2_140_187_648, 15_207_168, 2_886_977_504),
+        (128, true, 731_582_688, 2_140_187_648, 18_747_648, 2_890_517_984),
     ])
     func alexnet(batch: Int, training: Bool, params: Int, acts: Int, work: Int, total: Int) throws {
         let e = try MemoryEstimate(report: Preset.alexnet.spec.shapeReport(), batch: batch, training: training)

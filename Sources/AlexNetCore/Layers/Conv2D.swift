@@ -1,4 +1,5 @@
 import CKernels
+import Synchronization
 
 /// Convolution with stride, padding and channel groups, lowered to GEMM.
 ///
@@ -97,22 +98,54 @@ final class Conv2D: Layer {
         stride(from: 0, to: n, by: per).map { $0..<min(n, $0 + per) }
     }
 
+    /// How many chunks run at once. Small layers (each chunk's lowering within twice `chunkFloats`, as all
+    /// of mini's) run whole chunks on separate workers, each with its own scratch: one barrier per layer
+    /// instead of several per chunk, and each core keeps its own chunk in its own cache. Otherwise (batch 1,
+    /// AlexNet's large layers) one chunk at a time, every step of it split across the workers.
+    private func slots(chunks: Int, chunkLowering: Int) -> Int {
+        let workers = ComputeThreads.current
+        guard workers > 1, chunks >= 2, chunkLowering <= 2 * Self.chunkFloats else { return 1 }
+        return min(workers, chunks)
+    }
+
+    /// Runs `body(chunk index, slot)` for every chunk: in order on the caller when `slots` is 1, else
+    /// `slots` workers take chunks as they finish (each result goes to memory of its own chunk or slot).
+    private func forEachChunk(_ count: Int, slots: Int, _ body: (Int, Int) -> Void) {
+        if slots == 1 {
+            for c in 0..<count { body(c, 0) }
+            return
+        }
+        let next = ChunkCounter()
+        parallelFor(slots) { slot in
+            while true {
+                let c = next.value.add(1, ordering: .relaxed).oldValue
+                if c >= count { break }
+                body(c, slot)
+            }
+        }
+    }
+
     /// Tasks that split a lowering: one per image, or, when there are fewer images than workers
     /// (batch 1), each image's channels in slices; every task writes its own rows and columns.
-    private func tasks(images: Int, channels: Int) -> [(image: Int, channels: Range<Int>)] {
-        let slices = images >= ComputeThreads.current ? 1 : min(channels, 2 * ComputeThreads.current)
+    private func tasks(images: Int, channels: Int, parallel: Bool) -> [(image: Int, channels: Range<Int>)] {
+        let slices = !parallel || images >= ComputeThreads.current ? 1 : min(channels, 2 * ComputeThreads.current)
         return (0..<images).flatMap { i in
             (0..<slices).map { s in (i, (channels * s / slices)..<(channels * (s + 1) / slices)) }
         }
     }
 
+    /// `body(i)` for i in 0..<count, across the workers or on this thread.
+    private func each(_ count: Int, parallel: Bool, _ body: (Int) -> Void) {
+        if parallel { parallelFor(count, body) } else { for i in 0..<count { body(i) } }
+    }
+
     /// im2col of `images` images (the first at `source`, each `imageStride` floats apart) into
     /// cols (Cg·K·K, images·P).
     private func lower(_ source: UnsafePointer<Float>, imageStride: Int, images: Int, _ g: ConvGeometry,
-                       into cols: UnsafeMutablePointer<Float>) {
+                       into cols: UnsafeMutablePointer<Float>, parallel: Bool) {
         let ldc = images * g.positions, plane = g.height * g.width, kk = g.kernel * g.kernel
-        let work = tasks(images: images, channels: g.channels)
-        parallelFor(work.count) { t in
+        let work = tasks(images: images, channels: g.channels, parallel: parallel)
+        each(work.count, parallel: parallel) { t in
             let (i, cs) = work[t]
             ck_im2col(source + i * imageStride + cs.lowerBound * plane, Int32(cs.count), Int32(g.height), Int32(g.width),
                       Int32(g.kernel), Int32(g.stride), Int32(g.padding), Int32(g.outHeight), Int32(g.outWidth),
@@ -122,10 +155,10 @@ final class Conv2D: Layer {
 
     /// col2im of cols (Cg·K·K, images·P) added into the images' input gradients, split like `lower`.
     private func raise(_ cols: UnsafePointer<Float>, images: Int, _ g: ConvGeometry,
-                       into dx: UnsafeMutablePointer<Float>, imageStride: Int) {
+                       into dx: UnsafeMutablePointer<Float>, imageStride: Int, parallel: Bool) {
         let ldc = images * g.positions, plane = g.height * g.width, kk = g.kernel * g.kernel
-        let work = tasks(images: images, channels: g.channels)
-        parallelFor(work.count) { t in
+        let work = tasks(images: images, channels: g.channels, parallel: parallel)
+        each(work.count, parallel: parallel) { t in
             let (i, cs) = work[t]
             ck_col2im(cols + cs.lowerBound * kk * ldc + i * g.positions, Int32(cs.count), Int32(g.height), Int32(g.width),
                       Int32(g.kernel), Int32(g.stride), Int32(g.padding), Int32(g.outHeight), Int32(g.outWidth), ldc,
@@ -135,17 +168,29 @@ final class Conv2D: Layer {
 
     /// matrix (rows, images·P) → dst[i·imageStride + r·P + p] (+ bias[r], ReLU): the GEMM layout to NCHW.
     private func scatter(_ matrix: UnsafePointer<Float>, rows: Int, images: Int, positions P: Int,
-                         into dst: UnsafeMutablePointer<Float>, imageStride: Int, bias: UnsafePointer<Float>?, relu: Bool) {
-        parallelFor(images) { i in
+                         into dst: UnsafeMutablePointer<Float>, imageStride: Int, bias: UnsafePointer<Float>?, relu: Bool,
+                         parallel: Bool) {
+        each(images, parallel: parallel) { i in
             ck_rows_bias_relu(matrix + i * P, images * P, dst + i * imageStride, P, bias, Int32(rows), P, relu ? 1 : 0)
         }
     }
 
     /// src[i·imageStride + r·P + p] → matrix (rows, images·P): NCHW to the GEMM layout.
     private func gather(_ src: UnsafePointer<Float>, imageStride: Int, rows: Int, images: Int, positions P: Int,
-                        into matrix: UnsafeMutablePointer<Float>) {
-        parallelFor(images) { i in
+                        into matrix: UnsafeMutablePointer<Float>, parallel: Bool) {
+        each(images, parallel: parallel) { i in
             ck_rows_bias_relu(src + i * imageStride, P, matrix + i * P, images * P, nil, Int32(rows), P, 0)
+        }
+    }
+
+    /// The engine's GEMM, split across the workers or on this thread.
+    private func multiply(transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
+                          a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                          c: UnsafeMutablePointer<Float>, ldc: Int, parallel: Bool) {
+        if parallel {
+            parallelGemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
+        } else {
+            gemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
         }
     }
 
@@ -155,11 +200,15 @@ final class Conv2D: Layer {
         precondition(x.shape.count == 4 && x.shape[1] == inChannels, "conv expects (N, \(inChannels), H, W), got \(x.shape)")
         let g = geometry(x)
         let (N, G, OC) = (x.shape[0], spec.groups, spec.outChannels)
-        let OCg = OC / G, P = g.positions
+        let OCg = OC / G, P = g.positions, plane = g.height * g.width
         let per = imagesPerChunk(g)
+        let chunkList = chunks(N, per: per)
         let chunkImages = min(N, per)
-        let colsPtr = workspace.cols.reserve(g.rows * chunkImages * P)
-        let product = workspace.product.reserve(OCg * chunkImages * P)
+        let slots = slots(chunks: chunkList.count, chunkLowering: g.rows * chunkImages * P)
+        let parallel = slots == 1
+        let colsSize = g.rows * chunkImages * P, productSize = OCg * chunkImages * P
+        let colsBase = workspace.cols.reserve(slots * colsSize)
+        let productBase = workspace.product.reserve(slots * productSize)
         let relu = fusesReLU
         var y = Tensor(uninitialized: [N, OC, g.outHeight, g.outWidth])  // every element written below
         x.data.withUnsafeBufferPointer { xp in
@@ -167,16 +216,18 @@ final class Conv2D: Layer {
                 bias.value.data.withUnsafeBufferPointer { bp in
                     y.data.withUnsafeMutableBufferPointer { yp in
                         let (xb, wb, bb, yb) = (xp.baseAddress!, wp.baseAddress!, bp.baseAddress!, yp.baseAddress!)
-                        for chunk in chunks(N, per: per) {
+                        forEachChunk(chunkList.count, slots: slots) { c, slot in
+                            let chunk = chunkList[c]
                             let n = chunk.count, cols = n * P
+                            let (colsPtr, product) = (colsBase + slot * colsSize, productBase + slot * productSize)
                             for group in 0..<G {
-                                lower(xb + chunk.lowerBound * inChannels * g.height * g.width + group * g.channels * g.height * g.width,
-                                      imageStride: inChannels * g.height * g.width, images: n, g, into: colsPtr)
-                                parallelGemm(m: OCg, n: cols, k: g.rows, a: wb + group * OCg * g.rows, lda: g.rows,
-                                             b: colsPtr, ldb: cols, c: product, ldc: cols)
+                                lower(xb + chunk.lowerBound * inChannels * plane + group * g.channels * plane,
+                                      imageStride: inChannels * plane, images: n, g, into: colsPtr, parallel: parallel)
+                                multiply(m: OCg, n: cols, k: g.rows, a: wb + group * OCg * g.rows, lda: g.rows,
+                                         b: colsPtr, ldb: cols, c: product, ldc: cols, parallel: parallel)
                                 scatter(product, rows: OCg, images: n, positions: P,
                                         into: yb + (chunk.lowerBound * OC + group * OCg) * P, imageStride: OC * P,
-                                        bias: bb + group * OCg, relu: relu)
+                                        bias: bb + group * OCg, relu: relu, parallel: parallel)
                             }
                         }
                     }
@@ -193,30 +244,40 @@ final class Conv2D: Layer {
 
     func backward(_ dOut: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("conv backward without a training forward") }
+        precondition(!forwardFusedReLU || output != nil, "a fused ReLU keeps its output")
         let g = geometry(x)
         let (N, G, OC) = (x.shape[0], spec.groups, spec.outChannels)
-        let OCg = OC / G, P = g.positions, plane = g.height * g.width, K = g.kernel, kk = K * K
+        let OCg = OC / G, P = g.positions, plane = g.height * g.width, kk = g.kernel * g.kernel
         let transposed = needsInputGradient ? transposedGeometry(g) : nil
         let per = imagesPerChunk(g)
+        let chunkList = chunks(N, per: per)
         let chunkImages = min(N, per)
-        var colsFloats = g.rows * chunkImages * P
-        if let t = transposed { colsFloats = max(colsFloats, t.rows * chunkImages * t.positions) }
-        let colsBuffer = workspace.cols.reserve(colsFloats)
-        let productBuffer = workspace.product.reserve(max(OCg * chunkImages * P, g.channels * chunkImages * plane))
+        var colsSize = g.rows * chunkImages * P
+        if let t = transposed { colsSize = max(colsSize, t.rows * chunkImages * t.positions) }
+        let productSize = max(OCg * chunkImages * P, g.channels * chunkImages * plane)
+        let maskedSize = forwardFusedReLU ? chunkImages * OCg * P : 0
+        let weightCount = weight.value.count
+        // Each chunk's dWeight and dBias go to their own slots and are added in chunk order, whichever
+        // worker made them: the sums do not depend on the thread count. With one slot, only one is kept.
+        var slots = slots(chunks: chunkList.count, chunkLowering: colsSize)
+        if slots > 1, chunkList.count * (weightCount + OC) > Self.chunkFloats { slots = 1 }
+        let parallel = slots == 1
+        let kept = slots == 1 ? 1 : chunkList.count
+        let colsBase = workspace.cols.reserve(slots * colsSize)
+        let productBase = workspace.product.reserve(slots * productSize)
+        let maskedBase = workspace.masked.reserve(max(1, slots * maskedSize))
+        let partials = workspace.partials.reserve(kept * (weightCount + OC))
         var dx = needsInputGradient ? (transposed != nil ? Tensor(uninitialized: x.shape) : Tensor(zeros: x.shape))
                                     : Tensor(zeros: [0])
-        precondition(!forwardFusedReLU || output != nil, "a fused ReLU keeps its output")
-        // dOut through the fused ReLU, one chunk and group at a time: (n, OCg, P).
-        let maskedBuffer = forwardFusedReLU ? workspace.masked.reserve(chunkImages * OCg * P) : nil
         if let transposed {
             // flipped_g (Cg, OCg·K·K): flipped[c, (o, kh', kw')] = weight[g·OCg + o, c, K−1−kh', K−1−kw']
-            let flipped = workspace.flipped.reserve(weight.value.count)
+            let flipped = workspace.flipped.reserve(weightCount)
             let Cg = g.channels
             weight.value.data.withUnsafeBufferPointer { wp in
                 let wb = wp.baseAddress!
                 for group in 0..<G {
                     for c in 0..<Cg {
-                        let row = flipped + (group * Cg + c) * OCg * kk
+                        let row = flipped + (group * Cg + c) * transposed.rows
                         for o in 0..<OCg {
                             let src = wb + ((group * OCg + o) * Cg + c) * kk
                             for t in 0..<kk { row[o * kk + t] = src[kk - 1 - t] }
@@ -225,73 +286,90 @@ final class Conv2D: Layer {
                 }
             }
         }
+        let flipped = transposed != nil ? UnsafePointer(workspace.flipped.reserve(weightCount)) : nil
         let yTensor = output ?? Tensor(zeros: [0])
+        let fused = forwardFusedReLU
         dOut.data.withUnsafeBufferPointer { dop in
           yTensor.data.withUnsafeBufferPointer { yp in
-          bias.grad.data.withUnsafeMutableBufferPointer { gp in
-            let (db, gb) = (dop.baseAddress!, gp.baseAddress!)
             x.data.withUnsafeBufferPointer { xp in
                 weight.value.data.withUnsafeBufferPointer { wp in
-                    weight.grad.data.withUnsafeMutableBufferPointer { wgp in
-                        dx.data.withUnsafeMutableBufferPointer { dxp in
-                            let (xb, wb, wg) = (xp.baseAddress!, wp.baseAddress!, wgp.baseAddress!)
-                            let dxb = dxp.baseAddress
-                            for chunk in chunks(N, per: per) {
-                                let n = chunk.count, cols = n * P
-                                for group in 0..<G {
-                                    var dOutGroup = db + (chunk.lowerBound * OC + group * OCg) * P
-                                    var dOutStride = OC * P
-                                    if let maskedBuffer, let yb = yp.baseAddress {
-                                        // Zero where the fused ReLU clamped the output (y ≤ 0).
-                                        let (src, mask) = (dOutGroup, yb + (chunk.lowerBound * OC + group * OCg) * P)
-                                        parallelFor(n) { i in
-                                            let to = maskedBuffer + i * OCg * P
-                                            to.update(from: src + i * OC * P, count: OCg * P)
-                                            ck_relu_mask(mask + i * OC * P, to, OCg * P)
-                                        }
-                                        dOutGroup = UnsafePointer(maskedBuffer)
-                                        dOutStride = OCg * P
+                    dx.data.withUnsafeMutableBufferPointer { dxp in
+                        let (db, xb, wb) = (dop.baseAddress!, xp.baseAddress!, wp.baseAddress!)
+                        let (yb, dxb) = (yp.baseAddress, dxp.baseAddress)
+                        let addPartials = { (p: UnsafeMutablePointer<Float>) in
+                            self.weight.grad.data.withUnsafeMutableBufferPointer { wg in
+                                for i in 0..<weightCount { wg[i] += p[i] }
+                            }
+                            self.bias.grad.data.withUnsafeMutableBufferPointer { bg in
+                                for o in 0..<OC { bg[o] += p[weightCount + o] }
+                            }
+                        }
+                        forEachChunk(chunkList.count, slots: slots) { c, slot in
+                            let chunk = chunkList[c]
+                            let n = chunk.count, cols = n * P
+                            let (colsPtr, product) = (colsBase + slot * colsSize, productBase + slot * productSize)
+                            let partial = partials + (slots == 1 ? 0 : c) * (weightCount + OC)
+                            for group in 0..<G {
+                                var dOutGroup = db + (chunk.lowerBound * OC + group * OCg) * P
+                                var dOutStride = OC * P
+                                if fused, let yb {
+                                    // Zero where the fused ReLU clamped the output (y ≤ 0).
+                                    let masked = maskedBase + slot * maskedSize
+                                    let (src, mask) = (dOutGroup, yb + (chunk.lowerBound * OC + group * OCg) * P)
+                                    each(n, parallel: parallel) { i in
+                                        let to = masked + i * OCg * P
+                                        to.update(from: src + i * OC * P, count: OCg * P)
+                                        ck_relu_mask(mask + i * OC * P, to, OCg * P)
                                     }
-                                    // dOut[n, group·OCg + o, :] → (OCg, n·P)
-                                    gather(dOutGroup, imageStride: dOutStride, rows: OCg, images: n, positions: P, into: productBuffer)
-                                    // dBias[o] += Σ over the chunk's images and positions of dOut[n, o, :]
-                                    for o in 0..<OCg {
-                                        let row = productBuffer + o * cols
-                                        var sum: Float = 0
-                                        for p in 0..<cols { sum += row[p] }
-                                        gb[group * OCg + o] += sum
-                                    }
-                                    let colsPtr = colsBuffer
-                                    lower(xb + chunk.lowerBound * inChannels * plane + group * g.channels * plane,
-                                          imageStride: inChannels * plane, images: n, g, into: colsPtr)
-                                    // dWeight_g (OCg, rows) += dOut_g (OCg, n·P) · colsᵀ (n·P, rows)
-                                    parallelGemm(transB: true, m: OCg, n: g.rows, k: cols, a: productBuffer, lda: cols,
-                                                 b: colsPtr, ldb: cols, beta: 1, c: wg + group * OCg * g.rows, ldc: g.rows)
-                                    guard needsInputGradient, let dxb else { continue }
-                                    let dxGroup = dxb + chunk.lowerBound * inChannels * plane + group * g.channels * plane
-                                    if let t = transposed {
-                                        // dx_g (Cg, n·H·W) = flipped_g (Cg, OCg·K·K) · lowered dOut_g (OCg·K·K, n·H·W)
-                                        lower(dOutGroup, imageStride: dOutStride, images: n, t, into: colsBuffer)
-                                        let flipped = workspace.flipped.reserve(weight.value.count)
-                                        parallelGemm(m: g.channels, n: n * plane, k: t.rows, a: flipped + group * g.channels * t.rows,
-                                                     lda: t.rows, b: colsBuffer, ldb: n * plane, c: productBuffer, ldc: n * plane)
-                                        scatter(productBuffer, rows: g.channels, images: n, positions: plane, into: dxGroup,
-                                                imageStride: inChannels * plane, bias: nil, relu: false)
-                                    } else {
-                                        // dCols (rows, n·P) = Wᵀ (rows, OCg) · dOut_g (OCg, n·P), folded back into dInput.
-                                        parallelGemm(transA: true, m: g.rows, n: cols, k: OCg, a: wb + group * OCg * g.rows, lda: g.rows,
-                                                     b: productBuffer, ldb: cols, c: colsBuffer, ldc: cols)
-                                        raise(colsBuffer, images: n, g, into: dxGroup, imageStride: inChannels * plane)
-                                    }
+                                    dOutGroup = UnsafePointer(masked)
+                                    dOutStride = OCg * P
+                                }
+                                // dOut[n, group·OCg + o, :] → (OCg, n·P)
+                                gather(dOutGroup, imageStride: dOutStride, rows: OCg, images: n, positions: P, into: product,
+                                       parallel: parallel)
+                                // this chunk's dBias[o] = Σ over its images and positions of dOut[n, o, :]
+                                for o in 0..<OCg {
+                                    let row = product + o * cols
+                                    var sum: Float = 0
+                                    for p in 0..<cols { sum += row[p] }
+                                    partial[weightCount + group * OCg + o] = sum
+                                }
+                                lower(xb + chunk.lowerBound * inChannels * plane + group * g.channels * plane,
+                                      imageStride: inChannels * plane, images: n, g, into: colsPtr, parallel: parallel)
+                                // this chunk's dWeight_g (OCg, rows) = dOut_g (OCg, n·P) · colsᵀ (n·P, rows)
+                                multiply(transB: true, m: OCg, n: g.rows, k: cols, a: product, lda: cols,
+                                         b: colsPtr, ldb: cols, c: partial + group * OCg * g.rows, ldc: g.rows, parallel: parallel)
+                                guard needsInputGradient, let dxb else { continue }
+                                let dxGroup = dxb + chunk.lowerBound * inChannels * plane + group * g.channels * plane
+                                if let t = transposed, let flipped {
+                                    // dx_g (Cg, n·H·W) = flipped_g (Cg, OCg·K·K) · lowered dOut_g (OCg·K·K, n·H·W)
+                                    lower(dOutGroup, imageStride: dOutStride, images: n, t, into: colsPtr, parallel: parallel)
+                                    multiply(m: g.channels, n: n * plane, k: t.rows, a: flipped + group * g.channels * t.rows,
+                                             lda: t.rows, b: colsPtr, ldb: n * plane, c: product, ldc: n * plane, parallel: parallel)
+                                    scatter(product, rows: g.channels, images: n, positions: plane, into: dxGroup,
+                                            imageStride: inChannels * plane, bias: nil, relu: false, parallel: parallel)
+                                } else {
+                                    // dCols (rows, n·P) = Wᵀ (rows, OCg) · dOut_g (OCg, n·P), folded back into dInput.
+                                    multiply(transA: true, m: g.rows, n: cols, k: OCg, a: wb + group * OCg * g.rows, lda: g.rows,
+                                             b: product, ldb: cols, c: colsPtr, ldc: cols, parallel: parallel)
+                                    raise(colsPtr, images: n, g, into: dxGroup, imageStride: inChannels * plane, parallel: parallel)
                                 }
                             }
+                            if slots == 1 { addPartials(partial) }
+                        }
+                        if slots > 1 {
+                            for c in 0..<chunkList.count { addPartials(partials + c * (weightCount + OC)) }
                         }
                     }
                 }
             }
           }
-          }
         }
         return dx
     }
+}
+
+/// The next chunk to take, shared by the workers of one `forEachChunk`.
+private final class ChunkCounter: Sendable {
+    let value = Atomic<Int>(0)
 }

@@ -36,4 +36,6 @@ final class ConvWorkspace {
     let masked = ScratchBuffer()
     /// Weights rearranged for the input gradient.
     let flipped = ScratchBuffer()
+    /// Each chunk's weight and bias gradients, added in chunk order.
+    let partials = ScratchBuffer()
 }

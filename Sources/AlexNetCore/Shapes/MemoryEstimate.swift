@@ -11,7 +11,8 @@
 /// - workspace, shared by the conv layers: the largest chunk's lowered matrix ((C/G)·K·K × OH·OW floats
 ///   per image, or in training the lowered dOut, (OC/G)·K·K × H·W, for as many images as
 ///   `Conv2D.imagesPerChunk` gives) and the largest GEMM output; training adds a chunk's dOut through a
-///   fused ReLU and the largest conv weights (rearranged for the input gradient).
+///   fused ReLU, the largest conv weights (rearranged for the input gradient) and one chunk's weight and
+///   bias gradients.
 public struct MemoryEstimate: Sendable, Equatable {
     public var batch: Int
     public var training: Bool
@@ -35,7 +36,9 @@ public struct MemoryEstimate: Sendable, Equatable {
         let perExample = CheckedSize.sum(of: [report.input.count] + report.layers.map(\.activations))
         guard let acts = perExample.flatMap({ CheckedSize.product($0, batch, 4, training ? 2 : 1) }) else { throw overflow() }
         // One workspace shared by the conv layers: the largest chunk's lowered matrix and GEMM output, and in
-        // training a chunk's dOut through a fused ReLU and the rearranged weights.
+        // training a chunk's dOut through a fused ReLU, the rearranged weights and a chunk's weight and bias
+        // gradients. (Small layers run up to one chunk per core at once, each with its own copy of the first
+        // three: a few MB more on mini, none on AlexNet's layers.)
         var columns = 0, product = 0, masked = 0, flipped = 0
         var firstConv = true
         for layer in report.layers {
@@ -57,7 +60,7 @@ public struct MemoryEstimate: Sendable, Equatable {
             guard let cols = CheckedSize.product(perImage, images, 4),
                   let prod = CheckedSize.product(perProduct, images, 4),
                   let out = CheckedSize.product(ocg, positions, images, training ? 4 : 0),
-                  let weights = CheckedSize.product(layer.weights, training ? 4 : 0) else { throw overflow() }
+                  let weights = CheckedSize.product(layer.weights + layer.params, training ? 4 : 0) else { throw overflow() }
             columns = max(columns, cols); product = max(product, prod); masked = max(masked, out)
             flipped = max(flipped, weights)
         }
