@@ -54,9 +54,10 @@ import Testing
         conv.chunkFloats = 1
         conv.minimumChunkColumns = 1
         let chunked = step(conv, t)
-        #expect(Self.worst(chunked.y, base.y) < 1e-5)
-        #expect(Self.worst(chunked.dx, base.dx) < 1e-5)
-        #expect(Self.worst(chunked.dw, base.dw) < 1e-4 && Self.worst(chunked.db, base.db) < 1e-4)
+        #expect(Self.worst(chunked.y, base.y) < 1e-4)
+        #expect(Self.worst(chunked.dx, base.dx, floor: 1e-2) < 1e-4)
+        #expect(Self.worst(chunked.dw, base.dw, floor: 1e-2) < 1e-4)
+        #expect(Self.worst(chunked.db, base.db, floor: 1e-2) < 1e-4)
 
         conv.inputGradientByConvolution = false
         let folded = step(conv, t)

@@ -85,13 +85,17 @@ final class Conv2D: Layer {
                                    minimumColumns: minimumChunkColumns)
     }
 
-    /// The chunk rule, shared with `MemoryEstimate`.
+    /// The chunk rule, shared with `MemoryEstimate`. A layer whose image alone fills a quarter of
+    /// `chunkFloats` (AlexNet's) cannot keep a useful chunk in cache anyway: its chunks are sized for the
+    /// GEMM instead, 4 × `minimumColumns` output columns (one image of AlexNet's conv2 is 729 columns, which
+    /// two workers split into GEMMs too narrow to run at speed).
     static func imagesPerChunk(floatsPerImage: Int, positions: Int, chunkFloats: Int = Conv2D.chunkFloats,
                                minimumColumns: Int = Conv2D.minimumChunkColumns) -> Int {
-        let perImage = max(1, floatsPerImage)
-        let cached = chunkFloats / perImage
-        let wide = (minimumColumns + positions - 1) / max(1, positions)
-        return max(1, min(max(cached, wide), maximumChunkFloats / perImage))
+        let perImage = max(1, floatsPerImage), positions = max(1, positions)
+        let fits = chunkFloats / perImage
+        let columns = 4 * perImage > chunkFloats ? 4 * minimumColumns : minimumColumns
+        let wide = (columns + positions - 1) / positions
+        return max(1, min(max(fits, wide), maximumChunkFloats / perImage))
     }
 
     private func chunks(_ n: Int, per: Int) -> [Range<Int>] {
