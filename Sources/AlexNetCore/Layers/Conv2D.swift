@@ -332,12 +332,7 @@ final class Conv2D: Layer {
                                 gather(dOutGroup, imageStride: dOutStride, rows: OCg, images: n, positions: P, into: product,
                                        parallel: parallel)
                                 // this chunk's dBias[o] = Σ over its images and positions of dOut[n, o, :]
-                                for o in 0..<OCg {
-                                    let row = product + o * cols
-                                    var sum: Float = 0
-                                    for p in 0..<cols { sum += row[p] }
-                                    partial[weightCount + group * OCg + o] = sum
-                                }
+                                ck_row_sums(product, cols, Int32(OCg), cols, partial + weightCount + group * OCg)
                                 lower(xb + chunk.lowerBound * inChannels * plane + group * g.channels * plane,
                                       imageStride: inChannels * plane, images: n, g, into: colsPtr, parallel: parallel)
                                 // this chunk's dWeight_g (OCg, rows) = dOut_g (OCg, n·P) · colsᵀ (n·P, rows)

@@ -21,6 +21,9 @@ void ck_col2im(const float *cols, int channels, int height, int width, int kerne
 void ck_rows_bias_relu(const float *src, ptrdiff_t srcStride, float *dst, ptrdiff_t dstStride,
                        const float *bias, int rows, ptrdiff_t count, int relu);
 
+/// out[r] = Σ_p m[r·ld + p] for p < count, summed in a fixed order (vectorised).
+void ck_row_sums(const float *m, ptrdiff_t ld, int rows, ptrdiff_t count, float *out);
+
 /// d[i] = y[i] > 0 ? d[i] : 0 — ReLU's backward through its output.
 void ck_relu_mask(const float *y, float *d, ptrdiff_t count);
 
