@@ -28,6 +28,30 @@ static inline void pool_window(const float *x, int H, int W, int K, int S, int P
     *at_out = at;
 }
 
+// The paper's 3×3 windows at stride 2, eight windows of one row of input at a time: 17 consecutive inputs
+// loaded (masked for a last, shorter block) and split into the taps kw = 0, 1, 2 of the eight windows, instead
+// of gathered. `count` ≤ 8 windows from output column ow; `row` is the input row.
+static inline void taps3s2(const float *row, int start, int count, __m256 *t0, __m256 *t1, __m256 *t2) {
+    const int n = 2 * count + 1;  // inputs the windows read: start … start + 2·count
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    __m256 lo, hi;
+    float last = 0;
+    if (count == 8) {
+        lo = _mm256_loadu_ps(row + start);
+        hi = _mm256_loadu_ps(row + start + 8);
+        last = row[start + 16];
+    } else {
+        lo = _mm256_maskload_ps(row + start, _mm256_cmpgt_epi32(_mm256_set1_epi32(n), lane));
+        hi = _mm256_maskload_ps(row + start + 8, _mm256_cmpgt_epi32(_mm256_set1_epi32(n - 8), lane));
+    }
+    // even = inputs 0, 2, …, 14; odd = 1, 3, …, 15; next = 2, 4, …, 16.
+    const __m256 even = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(lo, hi, 0x88)), 0xD8));
+    const __m256 odd = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(lo, hi, 0xDD)), 0xD8));
+    const __m256 shifted = _mm256_permutevar8x32_ps(even, _mm256_setr_epi32(1, 2, 3, 4, 5, 6, 7, 7));
+    *t0 = even; *t1 = odd;
+    *t2 = _mm256_blend_ps(shifted, _mm256_set1_ps(last), 0x80);
+}
+
 void ck_maxpool_forward(const float *x, int H, int W, int K, int S, int P, int OH, int OW,
                         float *y, int32_t *argmax) {
     // Output columns whose windows lie wholly inside the plane: ow·S − P ≥ 0 and ow·S − P + K ≤ W.
@@ -45,6 +69,31 @@ void ck_maxpool_forward(const float *x, int H, int W, int K, int S, int P, int O
             for (; ow < owHi; ow += 8) {
                 const int count = owHi - ow < 8 ? owHi - ow : 8;
                 const __m256i live = _mm256_cmpgt_epi32(_mm256_set1_epi32(count), lane);
+                if (K == 3 && S == 2) {
+                    const int start = ow * 2 - P;
+                    const __m256i first = _mm256_add_epi32(_mm256_add_epi32(lane, lane), _mm256_set1_epi32(start));
+                    __m256 best = _mm256_set1_ps(-INFINITY);
+                    __m256i at = _mm256_add_epi32(first, _mm256_set1_epi32(h0 * W));
+                    for (int kh = 0; kh < 3; kh++) {
+                        __m256 t[3];
+                        taps3s2(x + (ptrdiff_t)(h0 + kh) * W, start, count, &t[0], &t[1], &t[2]);
+                        const __m256i rowFirst = _mm256_add_epi32(first, _mm256_set1_epi32((h0 + kh) * W));
+                        for (int kw = 0; kw < 3; kw++) {
+                            const __m256 better = _mm256_cmp_ps(t[kw], best, _CMP_GT_OQ);
+                            const __m256i idx = _mm256_add_epi32(rowFirst, _mm256_set1_epi32(kw));
+                            best = _mm256_blendv_ps(best, t[kw], better);
+                            at = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(at), _mm256_castsi256_ps(idx), better));
+                        }
+                    }
+                    if (count == 8) {
+                        _mm256_storeu_ps(y + oh * OW + ow, best);
+                        _mm256_storeu_si256((__m256i *)(argmax + oh * OW + ow), at);
+                    } else {
+                        _mm256_maskstore_ps(y + oh * OW + ow, live, best);
+                        _mm256_maskstore_epi32((int *)(argmax + oh * OW + ow), live, at);
+                    }
+                    continue;
+                }
                 const __m256i start = _mm256_sub_epi32(
                     _mm256_mullo_epi32(_mm256_add_epi32(_mm256_set1_epi32(ow), lane), _mm256_set1_epi32(S)),
                     _mm256_set1_epi32(P));
