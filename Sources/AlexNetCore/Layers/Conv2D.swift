@@ -79,10 +79,15 @@ final class Conv2D: Layer {
     /// `minimumChunkColumns` GEMM columns, at most `maximumChunkFloats`. Independent of the thread count,
     /// so results are too.
     private func imagesPerChunk(_ g: ConvGeometry) -> Int {
+        Self.imagesPerChunk(floatsPerImage: loweredPerImage(g), positions: g.positions, chunkFloats: chunkFloats,
+                            minimumColumns: minimumChunkColumns)
+    }
+
+    /// The largest lowering of one image, forward or (for the input gradient) backward.
+    private func loweredPerImage(_ g: ConvGeometry) -> Int {
         var perImage = g.rows * g.positions
         if needsInputGradient, let t = transposedGeometry(g) { perImage = max(perImage, t.rows * t.positions) }
-        return Self.imagesPerChunk(floatsPerImage: perImage, positions: g.positions, chunkFloats: chunkFloats,
-                                   minimumColumns: minimumChunkColumns)
+        return perImage
     }
 
     /// The chunk rule, shared with `MemoryEstimate`. A layer whose image alone fills a quarter of
@@ -98,9 +103,18 @@ final class Conv2D: Layer {
         return max(1, min(max(fits, wide), maximumChunkFloats / perImage))
     }
 
-    private func chunks(_ n: Int, per: Int) -> [Range<Int>] {
-        stride(from: 0, to: n, by: per).map { $0..<min(n, $0 + per) }
+    /// The chunks of a batch of n: at most `per` images each and as even as can be. A small layer's batch is cut
+    /// into at least `minimumChunks` (when it has that many images): its chunks run on separate workers, and
+    /// three chunks on two workers, say, left one idle a third of the time. Depends on n and the layer only,
+    /// not on the thread count, so the gradients' chunk-ordered sums do not either.
+    private func chunks(_ n: Int, per: Int, _ g: ConvGeometry) -> [Range<Int>] {
+        var count = (n + per - 1) / max(1, per)
+        if 4 * loweredPerImage(g) <= Self.chunkFloats { count = max(count, min(n, Self.minimumChunks)) }
+        return (0..<count).map { c in (n * c / count)..<(n * (c + 1) / count) }
     }
+
+    /// See `chunks`.
+    static let minimumChunks = 8
 
     /// How many chunks run at once. Small layers (each chunk's lowering within twice `chunkFloats`, as all
     /// of mini's) run whole chunks on separate workers, each with its own scratch: one barrier per layer
@@ -206,8 +220,8 @@ final class Conv2D: Layer {
         let (N, G, OC) = (x.shape[0], spec.groups, spec.outChannels)
         let OCg = OC / G, P = g.positions, plane = g.height * g.width
         let per = imagesPerChunk(g)
-        let chunkList = chunks(N, per: per)
-        let chunkImages = min(N, per)
+        let chunkList = chunks(N, per: per, g)
+        let chunkImages = chunkList.map(\.count).max() ?? 0
         let slots = slots(chunks: chunkList.count, chunkLowering: g.rows * chunkImages * P)
         let parallel = slots == 1
         let colsSize = g.rows * chunkImages * P, productSize = OCg * chunkImages * P
@@ -254,8 +268,8 @@ final class Conv2D: Layer {
         let OCg = OC / G, P = g.positions, plane = g.height * g.width, kk = g.kernel * g.kernel
         let transposed = needsInputGradient ? transposedGeometry(g) : nil
         let per = imagesPerChunk(g)
-        let chunkList = chunks(N, per: per)
-        let chunkImages = min(N, per)
+        let chunkList = chunks(N, per: per, g)
+        let chunkImages = chunkList.map(\.count).max() ?? 0
         var colsSize = g.rows * chunkImages * P
         if let t = transposed { colsSize = max(colsSize, t.rows * chunkImages * t.positions) }
         let productSize = max(OCg * chunkImages * P, g.channels * chunkImages * plane)
