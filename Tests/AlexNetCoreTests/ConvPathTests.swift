@@ -9,7 +9,9 @@ import Testing
     static let cases = LayerGradientTests.convCases + [
         ConvCase(n: 1, c: 5, h: 7, w: 5, oc: 4, k: 3, s: 1, p: 1, g: 1),   // batch 1: channel slices per task
         ConvCase(n: 3, c: 2, h: 5, w: 6, oc: 3, k: 2, s: 1, p: 2, g: 1),   // P > K − 1: col2im only
-        ConvCase(n: 5, c: 4, h: 6, w: 6, oc: 8, k: 3, s: 1, p: 1, g: 2),   // mini's conv4 at 6×6
+        ConvCase(n: 5, c: 4, h: 6, w: 6, oc: 8, k: 3, s: 1, p: 1, g: 2),   // fewer inputs than outputs: col2im
+        ConvCase(n: 5, c: 8, h: 6, w: 6, oc: 8, k: 3, s: 1, p: 1, g: 2),   // mini's conv4 at 6×6: transposed
+        ConvCase(n: 3, c: 6, h: 9, w: 8, oc: 4, k: 5, s: 1, p: 2, g: 1),   // transposed, 5×5
         ConvCase(n: 1, c: 1, h: 27, w: 27, oc: 4, k: 5, s: 1, p: 2, g: 1), // mini's conv1, one image
         ConvCase(n: 2, c: 3, h: 13, w: 11, oc: 6, k: 5, s: 1, p: 0, g: 3),
     ]

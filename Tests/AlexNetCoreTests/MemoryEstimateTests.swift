@@ -31,12 +31,13 @@ import Testing
     /// drop6 holds 4,096 values, not flatten's 9,216). Each image's lowering is over 2^16 floats, so chunks
     /// are sized for 2,048 GEMM columns: conv1 1 image (3,025 columns), conv2 3 (729 each), conv3–5 13 (169).
     /// Batch 1: conv1's lowering 363·3,025 = 1,098,075 floats and product 96·3,025 = 290,400. Batch 128,
-    /// training: conv3's dOut lowered, 384·9 rows × 169 × 13 images = 7,592,832 floats; conv3's product and
-    /// masked dOut 384·169·13 = 843,648 each; conv3's weights 884,736 rearranged and one chunk's gradients of
-    /// them and its 384 biases, 885,120.
+    /// training: conv3's lowering, 2,304 rows × 169 × 13 images = 5,061,888 floats (its input gradient is
+    /// folded back by col2im: 256 input channels < 384 outputs); conv3's product and masked dOut
+    /// 384·169·13 = 843,648 each; conv3's weights 884,736 rearranged and one chunk's gradients of them and its
+    /// 384 biases, 885,120.
     @Test(arguments: [
         (1, false, 487_721_792, 8_360_108, 5_553_900, 501_635_800),
-        (128, true, 731_582_688, 2_140_187_648, 44_199_936, 2_915_970_272),
+        (128, true, 731_582_688, 2_140_187_648, 34_076_160, 2_905_846_496),
     ])
     func alexnet(batch: Int, training: Bool, params: Int, acts: Int, work: Int, total: Int) throws {
         let e = try MemoryEstimate(report: Preset.alexnet.spec.shapeReport(), batch: batch, training: training)

@@ -37,8 +37,8 @@ final class Conv2D: Layer {
     /// changes nothing but rounding).
     var chunkFloats = Conv2D.chunkFloats
     var minimumChunkColumns = Conv2D.minimumChunkColumns
-    /// False forces the `col2im` input gradient even where the transposed convolution applies (tests
-    /// compare the two).
+    /// False forces the `col2im` input gradient even where the transposed convolution would be used
+    /// (tests compare the two).
     var inputGradientByConvolution = true
 
     /// A chunk's lowered matrix is aimed at this many floats (1 MB, a core's L2 cache): written by the lowering
@@ -67,9 +67,16 @@ final class Conv2D: Layer {
                             stride: spec.stride, padding: spec.padding, outHeight: oh, outWidth: ow)
     }
 
-    /// The lowering of dOut whose GEMM gives dx (stride 1 and P ≤ K − 1 only; nil otherwise).
+    /// The lowering of dOut whose GEMM gives dx (stride 1 and P ≤ K − 1 only; nil otherwise). Its GEMM has
+    /// only C/G rows: where that is fewer than OC/G, col2im's wide GEMM and fold were faster (measured per
+    /// layer: mini's conv2, 16 → 32 per group, 5.0 vs 5.45 ms a step; AlexNet's conv2 140 vs 166 ms), and
+    /// where it is not, the transposed convolution was (mini's conv3 3.4 vs 3.8 ms, conv4/5 2.2 vs 2.55 ms).
+    static func inputGradientByConvolution(_ spec: ConvSpec, inChannels: Int) -> Bool {
+        spec.stride == 1 && spec.padding <= spec.kernel - 1 && inChannels / spec.groups >= spec.outChannels / spec.groups
+    }
+
     private func transposedGeometry(_ g: ConvGeometry) -> ConvGeometry? {
-        guard inputGradientByConvolution, g.stride == 1, g.padding <= g.kernel - 1 else { return nil }
+        guard inputGradientByConvolution, Self.inputGradientByConvolution(spec, inChannels: inChannels) else { return nil }
         return ConvGeometry(channels: spec.outChannels / spec.groups, height: g.outHeight, width: g.outWidth,
                             kernel: g.kernel, stride: 1, padding: g.kernel - 1 - g.padding,
                             outHeight: g.height, outWidth: g.width)

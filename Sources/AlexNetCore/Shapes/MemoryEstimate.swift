@@ -53,7 +53,7 @@ public struct MemoryEstimate: Sendable, Equatable {
                 // The input gradient: dOut lowered (OC/G·K·K × H·W, stride 1) and a GEMM output of C/G × H·W.
                 guard let t = CheckedSize.product(ocg, c.kernel, c.kernel, inPositions),
                       let d = CheckedSize.product(cg, inPositions) else { throw overflow() }
-                if c.stride == 1, c.padding <= c.kernel - 1 { perImage = max(perImage, t) }
+                if Conv2D.inputGradientByConvolution(c, inChannels: layer.input.channels) { perImage = max(perImage, t) }
                 perProduct = max(perProduct, d)
             }
             let images = min(batch, Conv2D.imagesPerChunk(floatsPerImage: perImage, positions: positions))
