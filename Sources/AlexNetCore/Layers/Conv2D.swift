@@ -285,7 +285,7 @@ final class Conv2D: Layer {
         // Each chunk's dWeight and dBias go to their own slots and are added in chunk order, whichever
         // worker made them: the sums do not depend on the thread count. With one slot, only one is kept.
         var slots = slots(chunks: chunkList.count, chunkLowering: colsSize)
-        if slots > 1, chunkList.count * (weightCount + OC) > Self.chunkFloats { slots = 1 }
+        if slots > 1, chunkList.count * (weightCount + OC) > 4 * Self.chunkFloats { slots = 1 }
         let parallel = slots == 1
         let kept = slots == 1 ? 1 : chunkList.count
         let colsBase = workspace.cols.reserve(slots * colsSize)

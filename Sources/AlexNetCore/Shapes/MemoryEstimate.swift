@@ -38,7 +38,7 @@ public struct MemoryEstimate: Sendable, Equatable {
         // One workspace shared by the conv layers: the largest chunk's lowered matrix and GEMM output, and in
         // training a chunk's dOut through a fused ReLU, the rearranged weights and a chunk's weight and bias
         // gradients. (Small layers run up to one chunk per core at once, each with its own copy of the first
-        // three: a few MB more on mini, none on AlexNet's layers.)
+        // three, and keep every chunk's gradients, up to 4 MB: a few MB more on mini, none on AlexNet's layers.)
         var columns = 0, product = 0, masked = 0, flipped = 0
         var firstConv = true
         for layer in report.layers {
