@@ -38,12 +38,16 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         /// libjpeg's errors must longjmp out of the library; the setjmp lives in C, where that is safe.
         .target(name: "CJPEGShim", dependencies: ["CJPEG"]),
+        /// The engine's memory-bound inner loops (lowering, LRN, pooling, conv epilogue): optimised in every
+        /// build, since debug C at -O0 would make the gradient-check tests crawl.
+        .target(name: "CKernels",
+                cSettings: [.unsafeFlags(["-O3", "-march=x86-64-v3", "-fno-math-errno"])]),
         .target(name: "CNcurses",
                 linkerSettings: [.linkedLibrary("ncursesw")]),
 
         // MARK: - Modules
         .target(name: "AlexNetCore",
-                dependencies: ["COpenBLAS", "CZlib", "CPNG", "CJPEGShim", "Yams"],
+                dependencies: ["COpenBLAS", "CKernels", "CZlib", "CPNG", "CJPEGShim", "Yams"],
                 swiftSettings: optimisedEvenInDebug),
         .target(name: "ExplorerUI",
                 dependencies: ["AlexNetCore", "Lessons"],

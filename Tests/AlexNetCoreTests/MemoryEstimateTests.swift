@@ -6,13 +6,17 @@ import Testing
 @Suite struct MemoryEstimateTests {
     /// mini: P = 218,186 parameters; A = 126,765 values per example (729 input + 3·23,328 conv1/relu1/norm1
     /// + 5,408 pool1 + 3·10,816 + 2,304 pool2 + 6·2,304 conv3…relu5 + 256 pool5 + 7·256 flatten…relu7
-    /// + 2·10). Conv columns per image (C/G·K·K × OH·OW): 25·729 + 144·169 + 576·36 + 288·36 + 288·36
-    /// = 84,033; the largest product is conv1's 32·729 = 23,328.
+    /// + 2·10). The conv layers share one workspace, chunks aimed at 2^18 floats but at least 512 GEMM
+    /// columns. Batch 1: the largest lowering is conv2's 144·169 = 24,336 floats, the largest product
+    /// conv1's 32·729 = 23,328. Batch 64, training: conv3's chunk is 15 images (512/36 rounded up), its
+    /// lowering (and its dOut's, 64·9 rows) 576·36·15 = 311,040 floats; conv1's chunk 14 images
+    /// (2^18 / 25·729), its product and masked dOut 32·729·14 = 326,592 each; conv3's weights 36,864,
+    /// rearranged, and its weight and bias gradients of one chunk, 36,928.
     @Test(arguments: [
-        // batch 1, inference: 2·4·P, 4·A, 4·(84,033 + 23,328)
-        (1, false, 1_745_488, 507_060, 429_444, 2_681_992),
-        // batch 64, training: 3·4·P, 2·4·64·A, 64 images fit every conv's 64 MB chunk: 64·4·(84,033 + 23,328)
-        (64, true, 2_618_232, 64_903_680, 27_484_416, 95_006_328),
+        // batch 1, inference: 2·4·P, 4·A, 4·(24,336 + 23,328)
+        (1, false, 1_745_488, 507_060, 190_656, 2_443_204),
+        // batch 64, training: 3·4·P, 2·4·64·A, 4·(311,040 + 2·326,592 + 36,864 + 36,928)
+        (64, true, 2_618_232, 64_903_680, 4_152_064, 71_673_976),
     ])
     func mini(batch: Int, training: Bool, params: Int, acts: Int, work: Int, total: Int) throws {
         let e = try MemoryEstimate(report: Preset.mini.spec.shapeReport(), batch: batch, training: training)
@@ -24,12 +28,16 @@ import Testing
     }
 
     /// alexnet (two towers): P = 60,965,224; A = 2,090,027 (dropout after fc6 and fc7, as in the paper:
-    /// drop6 holds 4,096 values, not flatten's 9,216). At batch 128 conv1's columns (363·3,025 per
-    /// image) fit 15 images in a 16 Mi-float chunk, conv2's (1,200·729) 19, conv3's (2,304·169) 43,
-    /// conv4's and conv5's (1,728·169) 57 each.
+    /// drop6 holds 4,096 values, not flatten's 9,216). Each image's lowering is over 2^16 floats, so chunks
+    /// are sized for 2,048 GEMM columns: conv1 1 image (3,025 columns), conv2 3 (729 each), conv3–5 13 (169).
+    /// Batch 1: conv1's lowering 363·3,025 = 1,098,075 floats and product 96·3,025 = 290,400. Batch 128,
+    /// training: conv3's lowering, 2,304 rows × 169 × 13 images = 5,061,888 floats (its input gradient is
+    /// folded back by col2im: 256 input channels < 384 outputs); conv3's product and masked dOut
+    /// 384·169·13 = 843,648 each; conv3's weights 884,736 rearranged and one chunk's gradients of them and its
+    /// 384 biases, 885,120.
     @Test(arguments: [
-        (1, false, 487_721_792, 8_360_108, 12_946_860, 509_028_760),
-        (128, true, 731_582_688, 2_140_187_648, 349_932_564, 3_221_702_900),
+        (1, false, 487_721_792, 8_360_108, 5_553_900, 501_635_800),
+        (128, true, 731_582_688, 2_140_187_648, 34_076_160, 2_905_846_496),
     ])
     func alexnet(batch: Int, training: Bool, params: Int, acts: Int, work: Int, total: Int) throws {
         let e = try MemoryEstimate(report: Preset.alexnet.spec.shapeReport(), batch: batch, training: training)
@@ -43,11 +51,11 @@ import Testing
         let report = try Preset.mini.spec.shapeReport()
         let limit = MemoryLimit(bytes: 2 << 20, source: "--max-memory 2MiB")
         #expect(throws: MemoryError(file: nil, network: "mini", message:
-            "needs about 2.6 MiB for one example (weights 1.7 MiB, activations 495.2 KiB, workspace 419.4 KiB), more than the 2.0 MiB of --max-memory 2MiB")) {
+            "needs about 2.3 MiB for one example (weights 1.7 MiB, activations 495.2 KiB, workspace 186.2 KiB), more than the 2.0 MiB of --max-memory 2MiB")) {
             try MemoryBudget(batch: 1, training: false, limit: limit).check(report)
         }
         // The same network fits at 3 MiB.
-        #expect(try MemoryBudget(limit: MemoryLimit(bytes: 3 << 20, source: "x")).check(report).totalBytes == 2_681_992)
+        #expect(try MemoryBudget(limit: MemoryLimit(bytes: 3 << 20, source: "x")).check(report).totalBytes == 2_443_204)
     }
 
     @Test func overflowingBatchIsAnError() throws {

@@ -10,10 +10,14 @@ import Glibc
 final class ElementwiseActivation: Layer {
     let function: Activation
     private(set) var output: Tensor?
+    /// Set by the network when the conv layer before it applies this ReLU itself (and masks its gradient):
+    /// both directions then pass through unchanged.
+    var passesThrough = false
 
     init(_ function: Activation) { self.function = function }
 
     func forward(_ x: Tensor, mode: Mode) -> Tensor {
+        if passesThrough { output = nil; return x }
         var y = x
         let f = function
         y.data.withUnsafeMutableBufferPointer { yp in
@@ -31,6 +35,7 @@ final class ElementwiseActivation: Layer {
     }
 
     func backward(_ dOut: Tensor) -> Tensor {
+        if passesThrough { return dOut }
         guard let y = output else { preconditionFailure("activation backward without a training forward") }
         var dx = dOut
         let f = function

@@ -1,3 +1,5 @@
+import CKernels
+
 /// Max-pooling over K×K windows with stride S and padding P (padding never wins), floor or ceil
 /// rounding as `SizeFormula` computes. x (N, C, H, W) → y (N, C, OH, OW).
 /// Backward routes each dOut to the input position that won the max (kept as `argmax`); with
@@ -22,22 +24,8 @@ final class MaxPool: Layer {
                     let (xb, yb, ab) = (xp.baseAddress!, yp.baseAddress!, ap.baseAddress!)
                     parallelRanges(N * C) { planes in
                         for plane in planes {
-                            let src = xb + plane * H * W
-                            let out = plane * OH * OW
-                            for oh in 0..<OH {
-                                let h0 = max(0, oh * S - P), h1 = min(H, oh * S - P + K)
-                                for ow in 0..<OW {
-                                    let w0 = max(0, ow * S - P), w1 = min(W, ow * S - P + K)
-                                    var best = -Float.infinity, at = h0 * W + w0
-                                    for h in h0..<h1 {
-                                        for w in w0..<w1 where src[h * W + w] > best {
-                                            best = src[h * W + w]; at = h * W + w
-                                        }
-                                    }
-                                    yb[out + oh * OW + ow] = best
-                                    ab[out + oh * OW + ow] = Int32(at)
-                                }
-                            }
+                            ck_maxpool_forward(xb + plane * H * W, Int32(H), Int32(W), Int32(K), Int32(S), Int32(P),
+                                               Int32(OH), Int32(OW), yb + plane * OH * OW, ab + plane * OH * OW)
                         }
                     }
                 }

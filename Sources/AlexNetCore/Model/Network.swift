@@ -19,6 +19,9 @@ public final class Network {
     public private(set) var activations: [String: Tensor] = [:]
     /// When set, forward and backward add each layer's wall time here (for `alexnet bench --layers`).
     public var layerTimes: [String: (forward: Duration, backward: Duration)]?
+    /// Conv layers directly followed by a ReLU: the conv applies it in its output loop (one pass over the
+    /// maps instead of two each way), unless a forward keeps every layer's output (conv's is pre-ReLU).
+    private let fusedReLUs: [(conv: Conv2D, relu: ElementwiseActivation)]
 
     /// Builds the layers and draws their weights. Throws `ShapeError` for impossible shapes and
     /// `MemoryError` when the weights and activations for `memory`'s batch would not fit in its limit,
@@ -32,12 +35,14 @@ public final class Network {
         var params: [Parameter] = []
         var part = "features", index = 0
         var firstConv = true
+        let workspace = ConvWorkspace()
         for (layer, r) in zip(spec.layers, report.layers) {
             let prefix = "\(part).\(index)"
             var runtime: Layer?
             switch layer.kind {
             case .conv(let c):
-                let conv = Conv2D(spec: c, inChannels: r.input.channels, weightName: prefix + ".weight", biasName: prefix + ".bias")
+                let conv = Conv2D(spec: c, inChannels: r.input.channels, weightName: prefix + ".weight", biasName: prefix + ".bias",
+                                  workspace: workspace)
                 conv.needsInputGradient = !firstConv
                 firstConv = false
                 runtime = conv
@@ -55,6 +60,11 @@ public final class Network {
         }
         layers = built
         parameters = params
+        fusedReLUs = zip(built, built.dropFirst()).compactMap { pair in
+            guard let conv = pair.0.1 as? Conv2D, let relu = pair.1.1 as? ElementwiseActivation, relu.function == .relu
+            else { return nil }
+            return (conv, relu)
+        }
         initialize(initialization, seed: seed)
     }
 
@@ -110,6 +120,10 @@ public final class Network {
                      "\(spec.name) takes (N, \(inp.channels), \(inp.height), \(inp.width)), got \(images.shape)")
         let n = images.shape[0]
         activations = [:]
+        for (conv, relu) in fusedReLUs {
+            conv.fusesReLU = !keepActivations
+            relu.passesThrough = !keepActivations
+        }
         var x = images
         for (spec, layer) in layers {
             if let layer {

@@ -8,9 +8,11 @@
 ///   example (the feature screens keep them all; training keeps them for backward). Training doubles
 ///   this for the layers' caches (LRN scales, pooling indices, dropout masks) and the gradients that
 ///   flow back, which together are about one more copy;
-/// - workspace: each conv layer keeps its im2col columns, (C/G)·K·K × OH·OW floats per image for as
-///   many images as `Conv2D.chunkFloats` holds (at least one), plus the largest conv's GEMM product,
-///   OC/G × the same columns.
+/// - workspace, shared by the conv layers: the largest chunk's lowered matrix ((C/G)·K·K × OH·OW floats
+///   per image, or in training the lowered dOut, (OC/G)·K·K × H·W, for as many images as
+///   `Conv2D.imagesPerChunk` gives) and the largest GEMM output; training adds a chunk's dOut through a
+///   fused ReLU, the largest conv weights (rearranged for the input gradient) and one chunk's weight and
+///   bias gradients.
 public struct MemoryEstimate: Sendable, Equatable {
     public var batch: Int
     public var training: Bool
@@ -33,19 +35,36 @@ public struct MemoryEstimate: Sendable, Equatable {
         guard let params = CheckedSize.product(report.totalParams, 4, training ? 3 : 2) else { throw overflow() }
         let perExample = CheckedSize.sum(of: [report.input.count] + report.layers.map(\.activations))
         guard let acts = perExample.flatMap({ CheckedSize.product($0, batch, 4, training ? 2 : 1) }) else { throw overflow() }
-        var columns = 0, product = 0
+        // One workspace shared by the conv layers: the largest chunk's lowered matrix and GEMM output, and in
+        // training a chunk's dOut through a fused ReLU, the rearranged weights and a chunk's weight and bias
+        // gradients. (Small layers run up to one chunk per core at once, each with its own copy of the first
+        // three, and keep every chunk's gradients, up to 4 MB: a few MB more on mini, none on AlexNet's layers.)
+        var columns = 0, product = 0, masked = 0, flipped = 0
+        var firstConv = true
         for layer in report.layers {
             guard case .conv(let c) = layer.kind else { continue }
-            let rows = layer.input.channels / c.groups * c.kernel * c.kernel
+            defer { firstConv = false }
+            let (cg, ocg) = (layer.input.channels / c.groups, c.outChannels / c.groups)
             let positions = layer.output.height * layer.output.width
-            guard let perImage = CheckedSize.product(rows, positions) else { throw overflow() }
-            let images = min(batch, max(1, Conv2D.chunkFloats / max(1, perImage)))
+            let inPositions = layer.input.height * layer.input.width
+            guard var perImage = CheckedSize.product(cg, c.kernel, c.kernel, positions),
+                  var perProduct = CheckedSize.product(ocg, positions) else { throw overflow() }
+            if training, !firstConv {
+                // The input gradient: dOut lowered (OC/G·K·K × H·W, stride 1) and a GEMM output of C/G × H·W.
+                guard let t = CheckedSize.product(ocg, c.kernel, c.kernel, inPositions),
+                      let d = CheckedSize.product(cg, inPositions) else { throw overflow() }
+                if Conv2D.inputGradientByConvolution(c, inChannels: layer.input.channels) { perImage = max(perImage, t) }
+                perProduct = max(perProduct, d)
+            }
+            let images = min(batch, Conv2D.imagesPerChunk(floatsPerImage: perImage, positions: positions))
             guard let cols = CheckedSize.product(perImage, images, 4),
-                  let prod = CheckedSize.product(c.outChannels / c.groups, positions, images, 4),
-                  let sum = CheckedSize.sum(columns, cols) else { throw overflow() }
-            columns = sum; product = max(product, prod)
+                  let prod = CheckedSize.product(perProduct, images, 4),
+                  let out = CheckedSize.product(ocg, positions, images, training ? 4 : 0),
+                  let weights = CheckedSize.product(layer.weights + layer.params, training ? 4 : 0) else { throw overflow() }
+            columns = max(columns, cols); product = max(product, prod); masked = max(masked, out)
+            flipped = max(flipped, weights)
         }
-        guard let work = CheckedSize.sum(columns, product), let total = CheckedSize.sum(params, acts, work) else {
+        guard let work = CheckedSize.sum(columns, product, masked, flipped), let total = CheckedSize.sum(params, acts, work) else {
             throw overflow()
         }
         parameterBytes = params; activationBytes = acts; workspaceBytes = work; totalBytes = total

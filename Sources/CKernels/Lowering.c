@@ -1,0 +1,139 @@
+// im2col and col2im (darknet's im2col.c, one image and one channel group at a time).
+#include "CKernels.h"
+#include <immintrin.h>
+#include <stdlib.h>
+#include <string.h>
+
+// Output columns ow whose input column iw = ow·S − P + kw falls inside [0, W): [*lo, *hi).
+static inline void valid_range(int W, int P, int S, int kw, int OW, int *lo, int *hi) {
+    int l = (P - kw + S - 1) / S;
+    if (P - kw <= 0) l = 0;
+    int h = (W - 1 + P - kw < 0) ? 0 : (W - 1 + P - kw) / S + 1;
+    if (h > OW) h = OW;
+    if (l > h) l = h;
+    *lo = l; *hi = h;
+}
+
+// `chunks` runs of 8 floats. Spelled out for the common counts: clang turns a loop of plain vector moves
+// into a memcpy call, which at these sizes costs more than the copy.
+static inline void copy_runs(float *to, const float *from, int chunks) {
+    switch (chunks) {
+    case 4: _mm256_storeu_ps(to + 24, _mm256_loadu_ps(from + 24)); /* fall through */
+    case 3: _mm256_storeu_ps(to + 16, _mm256_loadu_ps(from + 16)); /* fall through */
+    case 2: _mm256_storeu_ps(to + 8, _mm256_loadu_ps(from + 8)); /* fall through */
+    case 1: _mm256_storeu_ps(to, _mm256_loadu_ps(from)); break;
+    case 0: break;
+    default: memcpy(to, from, sizeof(float) * 8 * (size_t)chunks);
+    }
+}
+
+// n floats, with vector moves: the rows here are 6 to 31 floats, where a call to memcpy (which the compiler
+// makes of a plain copy loop) costs more than the copy.
+static inline void copy_floats(float *dst, const float *src, int n) {
+    int i = 8 * (n / 8);
+    copy_runs(dst, src, n / 8);
+    if (i + 4 <= n) { _mm_storeu_ps(dst + i, _mm_loadu_ps(src + i)); i += 4; }
+    if (i + 2 <= n) { _mm_storel_pi((__m64 *)(dst + i), _mm_castpd_ps(_mm_load_sd((const double *)(src + i)))); i += 2; }
+    if (i < n) dst[i] = src[i];
+}
+
+// Stride 1: each channel is first copied into a zero-padded plane, so that every row of the window is one
+// unbroken run of OW floats, copied 8 at a time. Every run but the last of a row segment may spill up to 7
+// floats past its end: the next run overwrites them, and the runs that would spill past the segment's end are
+// copied exactly, so nothing outside the segment is touched (other threads write the neighbouring segments).
+static void im2col_stride1(const float *x, int channels, int H, int W, int K, int P, int OH, int OW,
+                           float *cols, ptrdiff_t ldc) {
+    const int PH = H + 2 * P, PW = W + 2 * P;
+    // + 8: the last 8-float load of a window row may read past the padded plane's end.
+    float stackPlane[4096];
+    const size_t need = (size_t)PH * PW + 8;
+    float *padded = need <= sizeof stackPlane / sizeof(float) ? stackPlane : malloc(need * sizeof(float));
+    memset(padded, 0, need * sizeof(float));
+    const int chunks = (OW + 7) / 8;
+    // Rows whose 8-float runs end inside the segment (OH·OW floats); the rest are copied exactly.
+    int vectorRows = (OH * OW - 8 * chunks) / OW + 1;
+    if (OH * OW < 8 * chunks) vectorRows = 0;
+    if (vectorRows > OH) vectorRows = OH;
+    for (int c = 0; c < channels; c++) {
+        const float *plane = x + (ptrdiff_t)c * H * W;
+        for (int h = 0; h < H; h++) copy_floats(padded + (ptrdiff_t)(h + P) * PW + P, plane + (ptrdiff_t)h * W, W);
+        for (int kh = 0; kh < K; kh++) {
+            for (int kw = 0; kw < K; kw++) {
+                float *out = cols + ((ptrdiff_t)(c * K + kh) * K + kw) * ldc;
+                const float *src = padded + (ptrdiff_t)kh * PW + kw;
+                int oh = 0;
+                for (; oh < vectorRows; oh++) {
+                    const float *from = src + (ptrdiff_t)oh * PW;
+                    float *to = out + (ptrdiff_t)oh * OW;
+                    copy_runs(to, from, chunks);
+                }
+                for (; oh < OH; oh++) copy_floats(out + (ptrdiff_t)oh * OW, src + (ptrdiff_t)oh * PW, OW);
+            }
+        }
+    }
+    if (padded != stackPlane) free(padded);
+}
+
+void ck_im2col(const float *x, int channels, int H, int W, int K, int S, int P, int OH, int OW,
+               float *cols, ptrdiff_t ldc) {
+    // Stride 1 with a padded plane that fits on the stack or in a small allocation (not AlexNet's 227×227).
+    if (S == 1 && OH == H + 2 * P - K + 1 && OW == W + 2 * P - K + 1 && OH > 0 && (H + 2 * P) * (W + 2 * P) <= (1 << 16)) {
+        im2col_stride1(x, channels, H, W, K, P, OH, OW, cols, ldc);
+        return;
+    }
+    for (int c = 0; c < channels; c++) {
+        const float *plane = x + (ptrdiff_t)c * H * W;
+        for (int kh = 0; kh < K; kh++) {
+            // Output rows oh whose input row ih = oh·S − P + kh falls inside [0, H).
+            int ohLo, ohHi;
+            valid_range(H, P, S, kh, OH, &ohLo, &ohHi);
+            for (int kw = 0; kw < K; kw++) {
+                float *row = cols + ((ptrdiff_t)(c * K + kh) * K + kw) * ldc;
+                int owLo, owHi;
+                valid_range(W, P, S, kw, OW, &owLo, &owHi);
+                // Rows of the window that fall in the padding are zero as a block.
+                memset(row, 0, sizeof(float) * (size_t)ohLo * OW);
+                memset(row + (ptrdiff_t)ohHi * OW, 0, sizeof(float) * (size_t)(OH - ohHi) * OW);
+                const int n = owHi - owLo;
+                for (int oh = ohLo; oh < ohHi; oh++) {
+                    float *out = row + (ptrdiff_t)oh * OW;
+                    const float *src = plane + (ptrdiff_t)(oh * S - P + kh) * W + (owLo * S - P + kw);
+                    for (int ow = 0; ow < owLo; ow++) out[ow] = 0;
+                    float *dst = out + owLo;
+                    if (S == 1) {
+                        for (int i = 0; i < n; i++) dst[i] = src[i];
+                    } else {
+                        for (int i = 0; i < n; i++) dst[i] = src[(ptrdiff_t)i * S];
+                    }
+                    for (int ow = owHi; ow < OW; ow++) out[ow] = 0;
+                }
+            }
+        }
+    }
+}
+
+void ck_col2im(const float *cols, int channels, int H, int W, int K, int S, int P, int OH, int OW,
+               ptrdiff_t ldc, float *dx) {
+    for (int c = 0; c < channels; c++) {
+        float *plane = dx + (ptrdiff_t)c * H * W;
+        for (int kh = 0; kh < K; kh++) {
+            int ohLo, ohHi;
+            valid_range(H, P, S, kh, OH, &ohLo, &ohHi);
+            for (int kw = 0; kw < K; kw++) {
+                const float *row = cols + ((ptrdiff_t)(c * K + kh) * K + kw) * ldc;
+                int owLo, owHi;
+                valid_range(W, P, S, kw, OW, &owLo, &owHi);
+                const int n = owHi - owLo;
+                for (int oh = ohLo; oh < ohHi; oh++) {
+                    const float *from = row + (ptrdiff_t)oh * OW + owLo;
+                    float *dst = plane + (ptrdiff_t)(oh * S - P + kh) * W + (owLo * S - P + kw);
+                    if (S == 1) {
+                        for (int i = 0; i < n; i++) dst[i] += from[i];
+                    } else {
+                        for (int i = 0; i < n; i++) dst[(ptrdiff_t)i * S] += from[i];
+                    }
+                }
+            }
+        }
+    }
+}
