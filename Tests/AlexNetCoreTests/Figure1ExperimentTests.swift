@@ -38,17 +38,24 @@ import Testing
         #expect(Saturation.fraction(of: relu.output!, activation: .relu) == 0.2)
     }
 
-    @Test func networkMeasuresNameTheLearnedLayers() throws {
-        let spec = Preset.figure1.spec.replacingActivations(with: .tanh)
+    /// With ReLU the conv layer applies it in its own epilogue and the ReLU layer passes through: the
+    /// saturation must still be measured, on the same outputs an unfused forward keeps.
+    @Test(arguments: [Activation.tanh, .relu]) func networkMeasuresNameTheLearnedLayers(activation: Activation) throws {
+        let spec = Preset.figure1.spec.replacingActivations(with: activation)
         let net = try Network(spec: spec, initialization: .he, seed: 3)
         let trainer = Trainer(network: net, learningRate: 0.01)
         var random = SeededRandom(seed: 5)
         let images = Tensor(shape: [4, 1, 28, 28], data: (0..<(4 * 784)).map { _ in Float(random.uniform() * 4 - 2) })
+        // The same images through a forward that keeps every layer's output (no fusion), before the step
+        // changes the weights: conv1's activation, which the training step's measure must agree with.
+        _ = net.forward(images, mode: .eval, keepActivations: true)
+        let before = try #require(net.activations[spec.layers[1].name])
         _ = try trainer.trainStep(Batch(images: images, labels: [0, 1, 2, 3]))
         let m = net.layerMeasures()
         #expect(m.map(\.layer) == ["conv1", "conv2", "conv3", "fc4"])
         #expect(m.last?.saturation == nil)
         #expect(m.dropLast().allSatisfy { ($0.saturation ?? -1) >= 0 && ($0.saturation ?? 2) <= 1 })
+        #expect(m[0].saturation == Saturation.fraction(of: before, activation: activation))
         // The ratio is ‖g‖/‖W‖ of the weights, recomputed here from first principles.
         let w = try #require(net.parameter(named: "features.0.weight"))
         let g2 = w.grad.data.reduce(0.0) { $0 + Double($1) * Double($1) }, w2 = w.value.data.reduce(0.0) { $0 + Double($1) * Double($1) }

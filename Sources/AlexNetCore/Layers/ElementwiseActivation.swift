@@ -17,7 +17,9 @@ final class ElementwiseActivation: Layer {
     init(_ function: Activation) { self.function = function }
 
     func forward(_ x: Tensor, mode: Mode) -> Tensor {
-        if passesThrough { output = nil; return x }
+        // The conv before already applied max(0, ·): x is this layer's output, kept (shared, not copied) for the
+        // saturation measure of the ReLU-vs-tanh comparison, as the unfused path keeps its own.
+        if passesThrough { output = mode == .train ? x : nil; return x }
         var y = x
         let f = function
         y.data.withUnsafeMutableBufferPointer { yp in
