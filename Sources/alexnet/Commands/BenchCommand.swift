@@ -94,6 +94,7 @@ struct BenchCommand: ParsableCommand {
         let title = "\(spec.name): \(NumberText.grouped(net.report.totalMACs)) MACs per image; threads \(ComputeThreads.current); "
             + "OpenBLAS kernels: \(ComputeThreads.coreName)"
         print(markdown ? "**\(title)**\n" : title)
+        if let note = StartupEnvironment.coreTypeNote() { print(markdown ? note + "\n" : note) }
         let figures = rows.map { r in
             [String(r.batch), NumberText.fixed(r.forward * 1e3, 1), NumberText.fixed(r.forwardImages, 2),
              NumberText.fixed(r.forwardGFLOPs, 1), NumberText.fixed(r.train * 1e3, 1), NumberText.fixed(r.trainImages, 2),

@@ -45,7 +45,19 @@ enum StartupEnvironment {
         unsetenv("ALEXNET_NO_REEXEC")
     }
 
-    private static func cpuHasAVX512() -> Bool {
+    /// When the environment pins OpenBLAS to kernels narrower than this CPU runs (the program keeps the user's
+    /// value), one sentence for `bench` to print under its figures, so they are not read as the program's best.
+    static func coreTypeNote(environment env: [String: String] = ProcessInfo.processInfo.environment,
+                             cpuHasAVX512: Bool = cpuHasAVX512()) -> String? {
+        // With ALEXNET_NO_REEXEC set the value may be the program's own choice from the first start.
+        guard let pinned = env["OPENBLAS_CORETYPE"], env["ALEXNET_NO_REEXEC"] == nil, cpuHasAVX512 else { return nil }
+        let avx512Kernels = ["skylakex", "cooperlake", "sapphirerapids"]
+        guard !avx512Kernels.contains(pinned.lowercased()) else { return nil }
+        return "note: OPENBLAS_CORETYPE=\(pinned) is set in the environment and kept; this CPU has AVX-512, where "
+            + "SkylakeX kernels are faster (unset it to let alexnet pick them)"
+    }
+
+    static func cpuHasAVX512() -> Bool {
         guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
         guard let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return false }
         return flags.split(separator: " ").contains("avx512f")
