@@ -52,6 +52,17 @@ static inline void taps3s2(const float *row, int start, int count, __m256 *t0, _
     *t2 = _mm256_blend_ps(shifted, _mm256_set1_ps(last), 0x80);
 }
 
+// Eight windows' maxima and their argmax indices, or the first `count` of them (the lanes in `live`).
+static inline void store_block(float *y, int32_t *argmax, int count, __m256i live, __m256 best, __m256i at) {
+    if (count == 8) {
+        _mm256_storeu_ps(y, best);
+        _mm256_storeu_si256((__m256i *)argmax, at);
+    } else {
+        _mm256_maskstore_ps(y, live, best);
+        _mm256_maskstore_epi32((int *)argmax, live, at);
+    }
+}
+
 void ck_maxpool_forward(const float *x, int H, int W, int K, int S, int P, int OH, int OW,
                         float *y, int32_t *argmax) {
     // Output columns whose windows lie wholly inside the plane: ow·S − P ≥ 0 and ow·S − P + K ≤ W.
@@ -85,13 +96,7 @@ void ck_maxpool_forward(const float *x, int H, int W, int K, int S, int P, int O
                             at = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(at), _mm256_castsi256_ps(idx), better));
                         }
                     }
-                    if (count == 8) {
-                        _mm256_storeu_ps(y + oh * OW + ow, best);
-                        _mm256_storeu_si256((__m256i *)(argmax + oh * OW + ow), at);
-                    } else {
-                        _mm256_maskstore_ps(y + oh * OW + ow, live, best);
-                        _mm256_maskstore_epi32((int *)(argmax + oh * OW + ow), live, at);
-                    }
+                    store_block(y + oh * OW + ow, argmax + oh * OW + ow, count, live, best, at);
                     continue;
                 }
                 const __m256i start = _mm256_sub_epi32(
@@ -110,13 +115,7 @@ void ck_maxpool_forward(const float *x, int H, int W, int K, int S, int P, int O
                         at = _mm256_castps_si256(_mm256_blendv_ps(_mm256_castsi256_ps(at), _mm256_castsi256_ps(idx), better));
                     }
                 }
-                if (count == 8) {
-                    _mm256_storeu_ps(y + oh * OW + ow, best);
-                    _mm256_storeu_si256((__m256i *)(argmax + oh * OW + ow), at);
-                } else {
-                    _mm256_maskstore_ps(y + oh * OW + ow, live, best);
-                    _mm256_maskstore_epi32((int *)(argmax + oh * OW + ow), live, at);
-                }
+                store_block(y + oh * OW + ow, argmax + oh * OW + ow, count, live, best, at);
             }
             ow = owHi;
         }
