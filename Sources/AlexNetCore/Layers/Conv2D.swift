@@ -32,7 +32,6 @@ final class Conv2D: Layer {
     private var output: Tensor?
     private var forwardFusedReLU = false
     private let workspace: ConvWorkspace
-    /// The lowered input of the last training forward, all groups and the whole batch, when small.
     /// The chunk size of this layer, in floats of lowered input (tests shrink it to check that chunking
     /// changes nothing but rounding).
     var chunkFloats = Conv2D.chunkFloats
@@ -294,8 +293,8 @@ final class Conv2D: Layer {
         let partials = workspace.partials.reserve(kept * (weightCount + OC))
         var dx = needsInputGradient ? (transposed != nil ? Tensor(uninitialized: x.shape) : Tensor(zeros: x.shape))
                                     : Tensor(zeros: [0])
-        if let transposed {
-            // flipped_g (Cg, OCg·K·K): flipped[c, (o, kh', kw')] = weight[g·OCg + o, c, K−1−kh', K−1−kw']
+        // flipped_g (Cg, OCg·K·K): flipped[c, (o, kh', kw')] = weight[g·OCg + o, c, K−1−kh', K−1−kw']
+        let flipped: UnsafePointer<Float>? = transposed.map { transposed in
             let flipped = workspace.flipped.reserve(weightCount)
             let Cg = g.channels
             weight.value.data.withUnsafeBufferPointer { wp in
@@ -310,8 +309,8 @@ final class Conv2D: Layer {
                     }
                 }
             }
+            return UnsafePointer(flipped)
         }
-        let flipped = transposed != nil ? UnsafePointer(workspace.flipped.reserve(weightCount)) : nil
         let yTensor = output ?? Tensor(zeros: [0])
         let fused = forwardFusedReLU
         dOut.data.withUnsafeBufferPointer { dop in

@@ -14,13 +14,6 @@ final class ScratchBuffer {
         return pointer!
     }
 
-    /// Gives the memory back (a layer whose cache is no longer wanted).
-    func release() {
-        pointer?.deallocate()
-        pointer = nil
-        capacity = 0
-    }
-
     deinit { pointer?.deallocate() }
 }
 
