@@ -38,10 +38,7 @@ public enum Initialization: String, Sendable, CaseIterable {
                 if let i = groups.firstIndex(where: { $0.value == layer.initialBias }) { groups[i].names.append(layer.name) }
                 else { groups.append((layer.initialBias, [layer.name])) }
             }
-            let parts = groups.map { g in
-                let value = g.value == g.value.rounded() && abs(g.value) < 1e15 ? "\(Int(g.value))" : "\(g.value)"
-                return "\(value) in \(g.names.joined(separator: ", "))"
-            }
+            let parts = groups.map { g in "\(NumberText.shortDecimal(g.value)) in \(g.names.joined(separator: ", "))" }
             return "weights N(0, 0.01²); biases " + parts.joined(separator: "; ") + ", 0 elsewhere"
         }
     }
