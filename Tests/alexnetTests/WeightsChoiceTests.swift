@@ -19,9 +19,8 @@ import Testing
 
     /// The error a load gives, as the one line the commands print.
     func failure(_ path: String, preset: Preset = .mini) throws -> String {
-        let net = try network(preset)
         do {
-            _ = try WeightsChoice.apply(to: net, weights: path, untrained: false, preset: preset, initialization: .he)
+            _ = try WeightsChoice.network(preset.spec, weights: path, untrained: false, preset: preset, initialization: .he)
         } catch {
             return "\(error)"
         }
@@ -77,9 +76,10 @@ import Testing
         let metadata = ["epoch": "3", "test_accuracy": "0.91", "normalization_mean": "0.286", "normalization_std": "0.353"]
         try SafetensorsFile(tensors: source.state.map { NamedTensor(name: $0.name, tensor: $0.tensor) }, metadata: metadata)
             .write(to: path)
-        let target = try network(seed: 1)
-        #expect(target.state.first?.tensor != source.state.first?.tensor)
-        let choice = try WeightsChoice.apply(to: target, weights: path, untrained: false, preset: .mini, initialization: .he)
+        // Seed 1's draw differs from the file's weights, so equal tensors below come from the file.
+        #expect(try network(seed: 1).state.first?.tensor != source.state.first?.tensor)
+        let (target, choice) = try WeightsChoice.network(Preset.mini.spec, weights: path, untrained: false, preset: .mini,
+                                                         initialization: .he)
         for (a, b) in zip(target.state, source.state) { #expect(a.name == b.name && a.tensor == b.tensor, "\(a.name)") }
         #expect(choice.path == path && choice.label == "trained" && choice.name == path)
         #expect(choice.text == "checkpoint \(path), epoch 3, test accuracy 0.91")
@@ -96,14 +96,16 @@ import Testing
     }
 
     @Test func untrainedSaysHowTheWeightsWereDrawn() throws {
-        let net = try network(.figure1)
-        let before = net.state.map(\.tensor)
-        let choice = try WeightsChoice.apply(to: net, weights: nil, untrained: true, preset: .figure1, initialization: .paper, seed: 4)
+        let drawn = try Network(spec: Preset.figure1.spec, initialization: .paper, seed: 4)
+        let (net, choice) = try WeightsChoice.network(Preset.figure1.spec, weights: nil, untrained: true, preset: .figure1,
+                                                      initialization: .paper, seed: 4)
         #expect(choice.text == "untrained, Gaussian σ = 0.01, seed 4")
         #expect(choice.path == nil && choice.label == "untrained" && choice.name == "untrained")
-        #expect(net.state.map(\.tensor) == before)   // nothing was loaded
+        #expect(net.state.map(\.tensor) == drawn.state.map(\.tensor))   // the seeded draw, nothing loaded
         // --untrained wins over the shipped mini checkpoint.
-        let mini = try WeightsChoice.apply(to: try network(), weights: nil, untrained: true, preset: .mini, initialization: .he)
+        let (miniNet, mini) = try WeightsChoice.network(Preset.mini.spec, weights: nil, untrained: true, preset: .mini,
+                                                        initialization: .he)
         #expect(mini.text == "untrained, He normal, seed 1")
+        #expect(miniNet.state.map(\.tensor) == (try network()).state.map(\.tensor))
     }
 }

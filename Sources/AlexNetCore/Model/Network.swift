@@ -26,8 +26,23 @@ public final class Network {
     /// Builds the layers and draws their weights. Throws `ShapeError` for impossible shapes and
     /// `MemoryError` when the weights and activations for `memory`'s batch would not fit in its limit,
     /// checked before anything is allocated (a huge allocation otherwise kills the process).
-    public init(spec: NetworkSpec, initialization: Initialization, seed: UInt64,
-                memory: MemoryBudget = MemoryBudget()) throws {
+    public convenience init(spec: NetworkSpec, initialization: Initialization, seed: UInt64,
+                            memory: MemoryBudget = MemoryBudget()) throws {
+        try self.init(building: spec, seed: seed, memory: memory)
+        initialize(initialization, seed: seed)
+    }
+
+    /// A network whose every parameter comes from `tensors` (a weights file's), checked as `load` checks
+    /// them: nothing is drawn first, where the paper's 62 M Gaussian draws took about a second only to be
+    /// overwritten. Dropout masks draw from `seed`'s streams.
+    public convenience init(spec: NetworkSpec, loading tensors: [String: Tensor], source: String, seed: UInt64 = 1,
+                            memory: MemoryBudget = MemoryBudget()) throws {
+        try self.init(building: spec, seed: seed, memory: memory)
+        try load(tensors, source: source)
+    }
+
+    /// The layers, with every parameter zero.
+    private init(building spec: NetworkSpec, seed: UInt64, memory: MemoryBudget) throws {
         self.spec = spec
         report = try spec.shapeReport()
         try memory.check(report)
@@ -65,7 +80,6 @@ public final class Network {
             else { return nil }
             return (conv, relu)
         }
-        initialize(initialization, seed: seed)
     }
 
     /// Draws fresh weights. The draw order is the parameter order, so a network whose activations were

@@ -29,11 +29,10 @@ struct NeuronCommand: ParsableCommand {
             let unit = NeuronUnit(layer: layer, channel: channel, y: y, x: x)
             // Checked on the shapes before building anything: a typo costs no forward pass.
             _ = try spec.shapeReport().checkedIndex(of: unit)
-            let net = try Network(spec: spec, initialization: Initialization.default(for: preset), seed: 1,
-                                  memory: network.memory())
             // The untrained initialisation unless --weights: a unit's numbers are explained, not judged.
-            let chosen = try WeightsChoice.apply(to: net, weights: weights, untrained: true, preset: preset,
-                                                 initialization: Initialization.default(for: preset))
+            let (net, chosen) = try WeightsChoice.network(spec, weights: weights, untrained: true, preset: preset,
+                                                          initialization: Initialization.default(for: preset),
+                                                          memory: network.memory())
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
             try inputs.select(index: index)

@@ -2,8 +2,8 @@ import AlexNetCore
 import ArgumentParser
 
 /// `--weights FILE | --untrained`, shared by the commands that show what a network computes
-/// (filters, features, predict), and the network they build: the chosen one at seed 1 with its
-/// preset's initialisation, then the weights `WeightsChoice` picks loaded into it.
+/// (filters, features, predict), and the network they build with the weights `WeightsChoice` picks (the
+/// file's, or the preset's initialisation at seed 1).
 struct WeightsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Weights (safetensors): a checkpoint, or torchvision's alexnet from scripts/export_torchvision_alexnet.py; default: the shipped trained weights for mini, else the untrained initialisation, seed 1.", valueName: "file"))
     var weights: String?
@@ -17,10 +17,9 @@ struct WeightsOptions: ParsableArguments {
     func network(_ options: NetworkOptions, default fallback: Preset)
         throws -> (spec: NetworkSpec, preset: Preset?, net: Network, weights: WeightsChoice) {
         let (spec, preset) = try options.chosen(default: fallback)
-        let initialization = Initialization.default(for: preset)
-        let net = try Network(spec: spec, initialization: initialization, seed: 1, memory: options.memory())
-        let chosen = try WeightsChoice.apply(to: net, weights: weights, untrained: untrained, preset: preset,
-                                             initialization: initialization)
+        let (net, chosen) = try WeightsChoice.network(spec, weights: weights, untrained: untrained, preset: preset,
+                                                      initialization: Initialization.default(for: preset),
+                                                      memory: options.memory())
         return (spec, preset, net, chosen)
     }
 }

@@ -40,8 +40,7 @@ final class ExplorerRuntime {
         engine = EngineNetwork.for(spec)
         switch WeightsChoice.source(weights: weights, untrained: untrained, preset: preset, initialization: initialization) {
         case .file(let path, let shipped):
-            let network = try Network(spec: spec, initialization: initialization, seed: 1, memory: memory)
-            let chosen = try WeightsChoice.load(path, shipped: shipped, into: network)
+            let (network, chosen) = try WeightsChoice.load(path, shipped: shipped, spec: spec, memory: memory)
             features = try FeatureInputs(report: report, imagePath: imagePath, dataDirectory: dataDirectory,
                                          normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
             features.weightsLabel = chosen.label

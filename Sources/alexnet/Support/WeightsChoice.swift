@@ -38,20 +38,28 @@ struct WeightsChoice {
         return .file(path, shipped: true)
     }
 
-    static func apply(to network: Network, weights: String?, untrained: Bool, preset: Preset?,
-                      initialization: Initialization, seed: UInt64 = 1) throws -> WeightsChoice {
+    /// The network `spec` with the weights the options pick: read from the file (nothing drawn first), or the
+    /// seeded `initialization`.
+    static func network(_ spec: NetworkSpec, weights: String?, untrained: Bool, preset: Preset?,
+                        initialization: Initialization, seed: UInt64 = 1,
+                        memory: MemoryBudget = MemoryBudget()) throws -> (net: Network, choice: WeightsChoice) {
         switch source(weights: weights, untrained: untrained, preset: preset, initialization: initialization, seed: seed) {
-        case .untrained(let choice): return choice
-        case .file(let path, let shipped): return try load(path, shipped: shipped, into: network)
+        case .untrained(let choice):
+            return (try Network(spec: spec, initialization: initialization, seed: seed, memory: memory), choice)
+        case .file(let path, let shipped):
+            return try load(path, shipped: shipped, spec: spec, memory: memory)
         }
     }
 
-    /// Reads a checkpoint into `network`, with what its metadata says about it.
-    static func load(_ path: String, shipped: Bool, into network: Network) throws -> WeightsChoice {
+    /// The network `spec` with a checkpoint's weights, and what its metadata says about them. The memory
+    /// check comes first, as it does for a drawn network, so a network too large is refused before its file is read.
+    static func load(_ path: String, shipped: Bool, spec: NetworkSpec,
+                     memory: MemoryBudget = MemoryBudget()) throws -> (net: Network, choice: WeightsChoice) {
+        try memory.check(try spec.shapeReport())
         let file = try SafetensorsFile.read(from: path)
         var tensors: [String: Tensor] = [:]
         for t in file.tensors { tensors[t.name] = t.tensor }
-        try network.load(tensors, source: path)
+        let network = try Network(spec: spec, loading: tensors, source: path, memory: memory)
         var detail: [String] = shipped ? ["shipped"] : []
         if let source = file.metadata["source"] { detail.append(source) }  // e.g. the export script's "random: … seed 0"
         if let epoch = file.metadata["epoch"] { detail.append("epoch \(epoch)") }
@@ -60,7 +68,7 @@ struct WeightsChoice {
         let channels = network.spec.input.channels
         let normalization = try ChannelNormalization(metadata: file.metadata, channels: channels, file: path)
         // The same for every channel (this program's checkpoints) also normalises Fashion-MNIST test images.
-        return WeightsChoice(provenance: .trained(checkpoint: path, detail: detail.joined(separator: ", ")),
-                             path: path, normalization: normalization, scalarNormalization: normalization?.scalar)
+        return (network, WeightsChoice(provenance: .trained(checkpoint: path, detail: detail.joined(separator: ", ")),
+                                       path: path, normalization: normalization, scalarNormalization: normalization?.scalar))
     }
 }
