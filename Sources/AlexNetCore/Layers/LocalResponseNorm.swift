@@ -47,7 +47,7 @@ final class LocalResponseNorm: Layer {
         guard let (x, y) = cache else { preconditionFailure("LRN backward without a training forward") }
         let (N, C, plane) = (x.shape[0], x.shape[1], x.shape[2] * x.shape[3])
         let before = spec.size / 2, after = (spec.size - 1) / 2
-        let (alpha, beta) = (Float(spec.alpha), Float(spec.beta))
+        let (k, alpha, beta) = (Float(spec.k), Float(spec.alpha), Float(spec.beta))
         var dx = Tensor(uninitialized: x.shape)
         x.data.withUnsafeBufferPointer { xp in
         scale.withUnsafeBufferPointer { sp in
@@ -61,7 +61,7 @@ final class LocalResponseNorm: Layer {
                 let window = UnsafeMutablePointer<Float>.allocate(capacity: plane)
                 defer { ratio.deallocate(); window.deallocate() }
                 ck_lrn_backward(xb + base, sb + base, yb + base, db + base, Int32(C), plane, Int32(before),
-                                Int32(after), alpha, beta, dxb + base, ratio, window)
+                                Int32(after), k, alpha, beta, dxb + base, ratio, window)
             }
         }}}}}
         return dx

@@ -12,6 +12,11 @@
 void ck_im2col(const float *x, int channels, int height, int width, int kernel, int stride, int padding,
                int outHeight, int outWidth, float *cols, ptrdiff_t ldc);
 
+/// ck_im2col of `images` images, the first at x and each `imageStride` floats after the last, into consecutive
+/// column blocks of OH·OW (the same matrix as one ck_im2col per image, written row by row).
+void ck_im2col_images(const float *x, ptrdiff_t imageStride, int images, int channels, int height, int width,
+                      int kernel, int stride, int padding, int outHeight, int outWidth, float *cols, ptrdiff_t ldc);
+
 /// The adjoint of ck_im2col: adds each column entry onto the pixel it was copied from (dx accumulates).
 void ck_col2im(const float *cols, int channels, int height, int width, int kernel, int stride, int padding,
                int outHeight, int outWidth, ptrdiff_t ldc, float *dx);
@@ -34,7 +39,7 @@ void ck_lrn_forward(const float *x, int channels, ptrdiff_t plane, int before, i
 
 /// LRN's exact backward for one image; `ratio` is scratch of channels·plane floats, `window` of plane.
 void ck_lrn_backward(const float *x, const float *scale, const float *y, const float *dy,
-                     int channels, ptrdiff_t plane, int before, int after, float alpha, float beta, float *dx,
+                     int channels, ptrdiff_t plane, int before, int after, float k, float alpha, float beta, float *dx,
                      float *ratio, float *window);
 
 /// Max pooling of one plane; argmax gets the winner's index in the plane (the first of equal values).
