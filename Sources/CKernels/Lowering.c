@@ -112,6 +112,63 @@ void ck_im2col(const float *x, int channels, int H, int W, int K, int S, int P, 
     }
 }
 
+#define IMAGES_PLANES_FLOATS 4096
+
+// Stride 1, several images at once: channel by channel, every image's plane is first copied into its own
+// zero-padded plane, and then each (kh, kw) row of the lowered matrix is written from left to right, image after
+// image. Writing one long row at a time, instead of one image's short piece of each of C·K·K rows, lowered mini's
+// 3×3 layers 1.2–1.5× faster (conv1's single 27×27 channel was faster image by image: it takes the other route).
+// Runs may spill up to 7 floats past a row's end into what is written after it; only the runs that would spill
+// past the segment's end (images·OH·OW floats) are copied exactly.
+static void im2col_stride1_images(const float *x, ptrdiff_t imageStride, int images, int channels, int H, int W,
+                                  int K, int P, int OH, int OW, float *cols, ptrdiff_t ldc) {
+    const int PH = H + 2 * P, PW = W + 2 * P;
+    const ptrdiff_t padPlane = (ptrdiff_t)PH * PW, positions = (ptrdiff_t)OH * OW;
+    // The caller sends only batches whose planes fit here (+ 8: the last 8-float load of a window row may
+    // read past the last padded plane's end).
+    float padded[IMAGES_PLANES_FLOATS];
+    memset(padded, 0, ((size_t)images * (size_t)padPlane + 8) * sizeof(float));
+    const int chunks = (OW + 7) / 8;
+    const ptrdiff_t segment = images * positions;
+    for (int c = 0; c < channels; c++) {
+        for (int i = 0; i < images; i++) {
+            const float *plane = x + i * imageStride + (ptrdiff_t)c * H * W;
+            float *to = padded + i * padPlane + (ptrdiff_t)P * PW + P;
+            for (int h = 0; h < H; h++) copy_floats(to + (ptrdiff_t)h * PW, plane + (ptrdiff_t)h * W, W);
+        }
+        for (int kh = 0; kh < K; kh++) {
+            for (int kw = 0; kw < K; kw++) {
+                float *row = cols + ((ptrdiff_t)(c * K + kh) * K + kw) * ldc;
+                for (int i = 0; i < images; i++) {
+                    const float *src = padded + i * padPlane + (ptrdiff_t)kh * PW + kw;
+                    float *out = row + i * positions;
+                    // Rows whose runs end inside the segment (a run may spill past several tiny images).
+                    const ptrdiff_t room = segment - i * positions - 8 * chunks;
+                    const int rows = room < 0 ? 0 : (room / OW + 1 < OH ? (int)(room / OW + 1) : OH);
+                    int oh = 0;
+                    if (chunks == 1) {
+                        for (; oh < rows; oh++) _mm256_storeu_ps(out + (ptrdiff_t)oh * OW, _mm256_loadu_ps(src + (ptrdiff_t)oh * PW));
+                    } else {
+                        for (; oh < rows; oh++) copy_runs(out + (ptrdiff_t)oh * OW, src + (ptrdiff_t)oh * PW, chunks);
+                    }
+                    for (; oh < OH; oh++) copy_floats(out + (ptrdiff_t)oh * OW, src + (ptrdiff_t)oh * PW, OW);
+                }
+            }
+        }
+    }
+}
+
+void ck_im2col_images(const float *x, ptrdiff_t imageStride, int images, int channels, int H, int W, int K, int S,
+                      int P, int OH, int OW, float *cols, ptrdiff_t ldc) {
+    if (S == 1 && OH == H + 2 * P - K + 1 && OW == W + 2 * P - K + 1 && OH > 0
+        && (ptrdiff_t)images * (H + 2 * P) * (W + 2 * P) + 8 <= IMAGES_PLANES_FLOATS) {
+        im2col_stride1_images(x, imageStride, images, channels, H, W, K, P, OH, OW, cols, ldc);
+        return;
+    }
+    for (int i = 0; i < images; i++)
+        ck_im2col(x + i * imageStride, channels, H, W, K, S, P, OH, OW, cols + (ptrdiff_t)i * OH * OW, ldc);
+}
+
 void ck_col2im(const float *cols, int channels, int H, int W, int K, int S, int P, int OH, int OW,
                ptrdiff_t ldc, float *dx) {
     for (int c = 0; c < channels; c++) {

@@ -168,6 +168,11 @@ final class Conv2D: Layer {
     private func lower(_ source: UnsafePointer<Float>, imageStride: Int, images: Int, _ g: ConvGeometry,
                        into cols: UnsafeMutablePointer<Float>, parallel: Bool) {
         let ldc = images * g.positions, plane = g.height * g.width, kk = g.kernel * g.kernel
+        if !parallel {
+            ck_im2col_images(source, imageStride, Int32(images), Int32(g.channels), Int32(g.height), Int32(g.width),
+                             Int32(g.kernel), Int32(g.stride), Int32(g.padding), Int32(g.outHeight), Int32(g.outWidth), cols, ldc)
+            return
+        }
         let work = tasks(images: images, channels: g.channels, parallel: parallel)
         each(work.count, parallel: parallel) { t in
             let (i, cs) = work[t]
