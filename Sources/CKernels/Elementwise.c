@@ -16,8 +16,8 @@ void ck_rows_bias_relu(const float *src, ptrdiff_t srcStride, float *dst, ptrdif
     }
 }
 
-void ck_relu_mask(const float *y, float *d, ptrdiff_t count) {
-    for (ptrdiff_t i = 0; i < count; i++) d[i] = y[i] > 0.0f ? d[i] : 0.0f;
+void ck_relu_mask(const float *y, const float *d, float *out, ptrdiff_t count) {
+    for (ptrdiff_t i = 0; i < count; i++) out[i] = y[i] > 0.0f ? d[i] : 0.0f;
 }
 
 // Eight lanes × four accumulators, combined in a fixed order: the sum of a row is the same on every run and

@@ -346,9 +346,7 @@ final class Conv2D: Layer {
                                     let masked = maskedBase + slot * maskedSize
                                     let (src, mask) = (dOutGroup, yb + (chunk.lowerBound * OC + group * OCg) * P)
                                     each(n, parallel: parallel) { i in
-                                        let to = masked + i * OCg * P
-                                        to.update(from: src + i * OC * P, count: OCg * P)
-                                        ck_relu_mask(mask + i * OC * P, to, OCg * P)
+                                        ck_relu_mask(mask + i * OC * P, src + i * OC * P, masked + i * OCg * P, OCg * P)
                                     }
                                     dOutGroup = UnsafePointer(masked)
                                     dOutStride = OCg * P

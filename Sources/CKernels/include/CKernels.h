@@ -29,8 +29,8 @@ void ck_rows_bias_relu(const float *src, ptrdiff_t srcStride, float *dst, ptrdif
 /// out[r] = Σ_p m[r·ld + p] for p < count, summed in a fixed order (vectorised).
 void ck_row_sums(const float *m, ptrdiff_t ld, int rows, ptrdiff_t count, float *out);
 
-/// d[i] = y[i] > 0 ? d[i] : 0 — ReLU's backward through its output.
-void ck_relu_mask(const float *y, float *d, ptrdiff_t count);
+/// out[i] = y[i] > 0 ? d[i] : 0 — ReLU's backward through its output, copied and masked in one pass.
+void ck_relu_mask(const float *y, const float *d, float *out, ptrdiff_t count);
 
 /// LRN across the C channels of one image (each plane `plane` floats): scale = k + α·Σ x², y = x·scale^(−β).
 /// `window` is scratch of `plane` floats.
