@@ -46,4 +46,17 @@ void ck_lrn_backward(const float *x, const float *scale, const float *y, const f
 void ck_maxpool_forward(const float *x, int height, int width, int kernel, int stride, int padding,
                         int outHeight, int outWidth, float *y, int32_t *argmax);
 
+/// Whether the direct one-channel convolution below takes this shape (stride 1, K ≤ 7, P < K, OW ≤ 32, OH ≤ 64).
+int ck_direct1_supported(int height, int width, int kernel, int padding, int outHeight, int outWidth);
+
+/// One image of a one-channel input at stride 1: y (OC planes of OH×OW) = w (OC × K·K) ⋆ x + bias, ReLU'd when
+/// `relu` is set. Only shapes ck_direct1_supported accepts.
+void ck_direct1_forward(const float *x, int height, int width, int kernel, int padding, int outHeight, int outWidth,
+                        const float *weight, const float *bias, int outChannels, int relu, float *y);
+
+/// Adds one image's weight gradient (OC × K·K) and bias gradient (OC) to dw and db; dOut is masked by y > 0
+/// when y (the fused ReLU's output) is given, else y is NULL.
+void ck_direct1_weight_grad(const float *x, const float *dOut, const float *y, int height, int width, int kernel,
+                            int padding, int outHeight, int outWidth, int outChannels, float *dw, float *db);
+
 #endif
