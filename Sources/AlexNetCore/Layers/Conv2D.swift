@@ -184,13 +184,15 @@ final class Conv2D: Layer {
         }
     }
 
-    /// col2im of cols (Cg·K·K, images·P) added into the images' input gradients, split like `lower`.
+    /// col2im of cols (Cg·K·K, images·P) into the images' input gradients, split like `lower`. Each task first
+    /// zeroes the planes it folds into (in parallel and just before use, rather than a serial zero-fill of dx).
     private func raise(_ cols: UnsafePointer<Float>, images: Int, _ g: ConvGeometry,
                        into dx: UnsafeMutablePointer<Float>, imageStride: Int, parallel: Bool) {
         let ldc = images * g.positions, plane = g.height * g.width, kk = g.kernel * g.kernel
         let work = tasks(images: images, channels: g.channels, parallel: parallel)
         each(work.count, parallel: parallel) { t in
             let (i, cs) = work[t]
+            (dx + i * imageStride + cs.lowerBound * plane).update(repeating: 0, count: cs.count * plane)
             ck_col2im(cols + cs.lowerBound * kk * ldc + i * g.positions, Int32(cs.count), Int32(g.height), Int32(g.width),
                       Int32(g.kernel), Int32(g.stride), Int32(g.padding), Int32(g.outHeight), Int32(g.outWidth), ldc,
                       dx + i * imageStride + cs.lowerBound * plane)
@@ -311,8 +313,8 @@ final class Conv2D: Layer {
         let productBase = workspace.product.reserve(slots * productSize)
         let maskedBase = workspace.masked.reserve(max(1, slots * maskedSize))
         let partials = workspace.partials.reserve(kept * (weightCount + OC))
-        var dx = needsInputGradient ? (transposed != nil ? Tensor(uninitialized: x.shape) : Tensor(zeros: x.shape))
-                                    : Tensor(zeros: [0])
+        // Every element written below: by the transposed convolution's scatter, or zeroed and folded by `raise`.
+        var dx = needsInputGradient ? Tensor(uninitialized: x.shape) : Tensor(zeros: [0])
         // flipped_g (Cg, OCg·K·K): flipped[c, (o, kh', kw')] = weight[g·OCg + o, c, K−1−kh', K−1−kw']
         let flipped: UnsafePointer<Float>? = transposed.map { transposed in
             let flipped = workspace.flipped.reserve(weightCount)

@@ -36,7 +36,7 @@ final class MaxPool: Layer {
     }
 
     func backward(_ dOut: Tensor) -> Tensor {
-        var dx = Tensor(zeros: inputShape)
+        var dx = Tensor(uninitialized: inputShape)  // each plane zeroed by the worker that fills it
         let (N, C, H, W) = (inputShape[0], inputShape[1], inputShape[2], inputShape[3])
         let outPlane = dOut.shape[2] * dOut.shape[3]
         dOut.data.withUnsafeBufferPointer { dp in
@@ -46,6 +46,7 @@ final class MaxPool: Layer {
                     parallelRanges(N * C) { planes in
                         for plane in planes {
                             let dst = dxb + plane * H * W
+                            dst.update(repeating: 0, count: H * W)
                             for i in (plane * outPlane)..<((plane + 1) * outPlane) { dst[Int(ab[i])] += db[i] }
                         }
                     }
