@@ -19,6 +19,17 @@ static void pad_plane(const float *x, int H, int W, int P, float *pad) {
     for (int h = 0; h < H; h++) memcpy(pad + (ptrdiff_t)(h + P) * PAD_WIDTH + P, x + (ptrdiff_t)h * W, sizeof(float) * (size_t)W);
 }
 
+// Calls SHAPE(k, v) with K and V as constants for the common shapes (so the accumulators stay in registers and
+// the loops unroll), else with the runtime values.
+#define WITH_CONSTANT_SHAPE(SHAPE, K, V)                 \
+    do {                                                 \
+        if ((K) == 5 && (V) == 4) SHAPE(5, 4);           \
+        else if ((K) == 3 && (V) == 4) SHAPE(3, 4);      \
+        else if ((K) == 5 && (V) == 3) SHAPE(5, 3);      \
+        else if ((K) == 3 && (V) == 3) SHAPE(3, 3);      \
+        else SHAPE(K, V);                                \
+    } while (0)
+
 static inline __m256i live_lanes(int n) {
     return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
 }
@@ -74,12 +85,9 @@ void ck_direct1_forward(const float *x, int H, int W, int K, int P, int OH, int 
     float pad[MAX_ROWS * PAD_WIDTH];
     pad_plane(x, H, W, P, pad);
     const int V = (OW + 7) / 8;
-    // The common shapes with K and V known to the compiler (accumulators in registers, loops unrolled).
-    if (K == 5 && V == 4) forward_image(pad, w, bias, OC, 5, 4, OH, OW, relu, y);
-    else if (K == 3 && V == 4) forward_image(pad, w, bias, OC, 3, 4, OH, OW, relu, y);
-    else if (K == 5 && V == 3) forward_image(pad, w, bias, OC, 5, 3, OH, OW, relu, y);
-    else if (K == 3 && V == 3) forward_image(pad, w, bias, OC, 3, 3, OH, OW, relu, y);
-    else forward_image(pad, w, bias, OC, K, V, OH, OW, relu, y);
+#define FORWARD(k, v) forward_image(pad, w, bias, OC, k, v, OH, OW, relu, y)
+    WITH_CONSTANT_SHAPE(FORWARD, K, V);
+#undef FORWARD
 }
 
 // Horizontal sum of eight lanes in a fixed order.
@@ -144,9 +152,7 @@ void ck_direct1_weight_grad(const float *x, const float *dOut, const float *y, i
     float pad[MAX_ROWS * PAD_WIDTH];
     pad_plane(x, H, W, P, pad);
     const int V = (OW + 7) / 8;
-    if (K == 5 && V == 4) weight_grad_image(pad, dOut, y, OC, 5, 4, OH, OW, dw, db);
-    else if (K == 3 && V == 4) weight_grad_image(pad, dOut, y, OC, 3, 4, OH, OW, dw, db);
-    else if (K == 5 && V == 3) weight_grad_image(pad, dOut, y, OC, 5, 3, OH, OW, dw, db);
-    else if (K == 3 && V == 3) weight_grad_image(pad, dOut, y, OC, 3, 3, OH, OW, dw, db);
-    else weight_grad_image(pad, dOut, y, OC, K, V, OH, OW, dw, db);
+#define WEIGHT_GRAD(k, v) weight_grad_image(pad, dOut, y, OC, k, v, OH, OW, dw, db)
+    WITH_CONSTANT_SHAPE(WEIGHT_GRAD, K, V);
+#undef WEIGHT_GRAD
 }

@@ -244,31 +244,41 @@ final class Conv2D: Layer {
         let colsBase = workspace.cols.reserve(slots * colsSize)
         let productBase = workspace.product.reserve(slots * productSize)
         let relu = fusesReLU
-        var y = Tensor(uninitialized: [N, OC, g.outHeight, g.outWidth])  // every element written below
-        x.data.withUnsafeBufferPointer { xp in
-            weight.value.data.withUnsafeBufferPointer { wp in
-                bias.value.data.withUnsafeBufferPointer { bp in
-                    y.data.withUnsafeMutableBufferPointer { yp in
-                        let (xb, wb, bb, yb) = (xp.baseAddress!, wp.baseAddress!, bp.baseAddress!, yp.baseAddress!)
-                        forEachChunk(chunkList.count, slots: slots) { c, slot in
-                            let chunk = chunkList[c]
-                            let n = chunk.count, cols = n * P
-                            let (colsPtr, product) = (colsBase + slot * colsSize, productBase + slot * productSize)
-                            for group in 0..<G {
-                                lower(xb + chunk.lowerBound * inChannels * plane + group * g.channels * plane,
-                                      imageStride: inChannels * plane, images: n, g, into: colsPtr, parallel: parallel)
-                                multiply(m: OCg, n: cols, k: g.rows, a: wb + group * OCg * g.rows, lda: g.rows,
-                                         b: colsPtr, ldb: cols, c: product, ldc: cols, parallel: parallel)
-                                scatter(product, rows: OCg, images: n, positions: P,
-                                        into: yb + (chunk.lowerBound * OC + group * OCg) * P, imageStride: OC * P,
-                                        bias: bb + group * OCg, relu: relu, parallel: parallel)
-                            }
-                        }
-                    }
+        let y = withForwardBuffers(x, outShape: [N, OC, g.outHeight, g.outWidth]) { xb, wb, bb, yb in
+            forEachChunk(chunkList.count, slots: slots) { c, slot in
+                let chunk = chunkList[c]
+                let n = chunk.count, cols = n * P
+                let (colsPtr, product) = (colsBase + slot * colsSize, productBase + slot * productSize)
+                for group in 0..<G {
+                    lower(xb + chunk.lowerBound * inChannels * plane + group * g.channels * plane,
+                          imageStride: inChannels * plane, images: n, g, into: colsPtr, parallel: parallel)
+                    multiply(m: OCg, n: cols, k: g.rows, a: wb + group * OCg * g.rows, lda: g.rows,
+                             b: colsPtr, ldb: cols, c: product, ldc: cols, parallel: parallel)
+                    scatter(product, rows: OCg, images: n, positions: P,
+                            into: yb + (chunk.lowerBound * OC + group * OCg) * P, imageStride: OC * P,
+                            bias: bb + group * OCg, relu: relu, parallel: parallel)
                 }
             }
         }
         keepForBackward(x, y, mode: mode, relu: relu)
+        return y
+    }
+
+    /// A new output of `outShape`, every element of which `body` writes, given x, the weights, the biases and
+    /// the output as pointers: the forward routes' common frame.
+    fileprivate func withForwardBuffers(_ x: Tensor, outShape: [Int],
+                                        _ body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+                                                 UnsafeMutablePointer<Float>) -> Void) -> Tensor {
+        var y = Tensor(uninitialized: outShape)
+        x.data.withUnsafeBufferPointer { xp in
+            weight.value.data.withUnsafeBufferPointer { wp in
+                bias.value.data.withUnsafeBufferPointer { bp in
+                    y.data.withUnsafeMutableBufferPointer { yp in
+                        body(xp.baseAddress!, wp.baseAddress!, bp.baseAddress!, yp.baseAddress!)
+                    }
+                }
+            }
+        }
         return y
     }
 
@@ -427,20 +437,12 @@ extension Conv2D {
     fileprivate func forwardDirect(_ x: Tensor, _ g: ConvGeometry, mode: Mode) -> Tensor {
         let (N, OC, plane, P) = (x.shape[0], spec.outChannels, g.height * g.width, g.positions)
         let relu = fusesReLU
-        var y = Tensor(uninitialized: [N, OC, g.outHeight, g.outWidth])  // every element written below
-        x.data.withUnsafeBufferPointer { xp in
-            weight.value.data.withUnsafeBufferPointer { wp in
-                bias.value.data.withUnsafeBufferPointer { bp in
-                    y.data.withUnsafeMutableBufferPointer { yp in
-                        let (xb, wb, bb, yb) = (xp.baseAddress!, wp.baseAddress!, bp.baseAddress!, yp.baseAddress!)
-                        parallelRanges(N) { images in
-                            for i in images {
-                                ck_direct1_forward(xb + i * plane, Int32(g.height), Int32(g.width), Int32(g.kernel),
-                                                   Int32(g.padding), Int32(g.outHeight), Int32(g.outWidth), wb, bb,
-                                                   Int32(OC), relu ? 1 : 0, yb + i * OC * P)
-                            }
-                        }
-                    }
+        let y = withForwardBuffers(x, outShape: [N, OC, g.outHeight, g.outWidth]) { xb, wb, bb, yb in
+            parallelRanges(N) { images in
+                for i in images {
+                    ck_direct1_forward(xb + i * plane, Int32(g.height), Int32(g.width), Int32(g.kernel),
+                                       Int32(g.padding), Int32(g.outHeight), Int32(g.outWidth), wb, bb,
+                                       Int32(OC), relu ? 1 : 0, yb + i * OC * P)
                 }
             }
         }
