@@ -37,48 +37,62 @@ static inline void copy_floats(float *dst, const float *src, int n) {
     if (i < n) dst[i] = src[i];
 }
 
-// Stride 1: each channel is first copied into a zero-padded plane, so that every row of the window is one
-// unbroken run of OW floats, copied 8 at a time. Every run but the last of a row segment may spill up to 7
-// floats past its end: the next run overwrites them, and the runs that would spill past the segment's end are
-// copied exactly, so nothing outside the segment is touched (other threads write the neighbouring segments).
-static void im2col_stride1(const float *x, int channels, int H, int W, int K, int P, int OH, int OW,
-                           float *cols, ptrdiff_t ldc) {
+// Stride 1, for `images` images (the first at x, each `imageStride` floats after the last): channel by channel,
+// every image's plane is first copied into its own zero-padded plane, so that every row of a window is one
+// unbroken run of OW floats, copied 8 at a time; then each (kh, kw) row of the lowered matrix is written from left
+// to right, image after image. Writing one long row at a time, instead of one image's short piece of each of C·K·K
+// rows, lowered mini's 3×3 layers 1.2–1.5× faster (conv1's single 27×27 channel was faster image by image:
+// `ck_im2col_images` sends it here one image at a time). A run may spill up to 7 floats past a row's end into
+// what is written after it; the runs that would spill past the segment's end (images·OH·OW floats) are copied
+// exactly, so nothing outside the segment is touched (other threads write the neighbouring segments).
+// Padded planes up to this many floats live on the stack.
+enum { STACK_PLANES_FLOATS = 4096 };
+
+static void im2col_stride1(const float *x, ptrdiff_t imageStride, int images, int channels, int H, int W, int K,
+                           int P, int OH, int OW, float *cols, ptrdiff_t ldc) {
     const int PH = H + 2 * P, PW = W + 2 * P;
-    // + 8: the last 8-float load of a window row may read past the padded plane's end.
-    float stackPlane[4096];
-    const size_t need = (size_t)PH * PW + 8;
-    float *padded = need <= sizeof stackPlane / sizeof(float) ? stackPlane : malloc(need * sizeof(float));
+    const ptrdiff_t padPlane = (ptrdiff_t)PH * PW, positions = (ptrdiff_t)OH * OW;
+    // + 8: the last 8-float load of a window row may read past the last padded plane's end.
+    float stackPlanes[STACK_PLANES_FLOATS];
+    const size_t need = (size_t)images * (size_t)padPlane + 8;
+    float *padded = need <= sizeof stackPlanes / sizeof(float) ? stackPlanes : malloc(need * sizeof(float));
     memset(padded, 0, need * sizeof(float));
     const int chunks = (OW + 7) / 8;
-    // Rows whose 8-float runs end inside the segment (OH·OW floats); the rest are copied exactly.
-    int vectorRows = (OH * OW - 8 * chunks) / OW + 1;
-    if (OH * OW < 8 * chunks) vectorRows = 0;
-    if (vectorRows > OH) vectorRows = OH;
+    const ptrdiff_t segment = images * positions;
     for (int c = 0; c < channels; c++) {
-        const float *plane = x + (ptrdiff_t)c * H * W;
-        for (int h = 0; h < H; h++) copy_floats(padded + (ptrdiff_t)(h + P) * PW + P, plane + (ptrdiff_t)h * W, W);
+        for (int i = 0; i < images; i++) {
+            const float *plane = x + i * imageStride + (ptrdiff_t)c * H * W;
+            float *to = padded + i * padPlane + (ptrdiff_t)P * PW + P;
+            for (int h = 0; h < H; h++) copy_floats(to + (ptrdiff_t)h * PW, plane + (ptrdiff_t)h * W, W);
+        }
         for (int kh = 0; kh < K; kh++) {
             for (int kw = 0; kw < K; kw++) {
-                float *out = cols + ((ptrdiff_t)(c * K + kh) * K + kw) * ldc;
-                const float *src = padded + (ptrdiff_t)kh * PW + kw;
-                int oh = 0;
-                for (; oh < vectorRows; oh++) {
-                    const float *from = src + (ptrdiff_t)oh * PW;
-                    float *to = out + (ptrdiff_t)oh * OW;
-                    copy_runs(to, from, chunks);
+                float *row = cols + ((ptrdiff_t)(c * K + kh) * K + kw) * ldc;
+                for (int i = 0; i < images; i++) {
+                    const float *src = padded + i * padPlane + (ptrdiff_t)kh * PW + kw;
+                    float *out = row + i * positions;
+                    // Rows whose runs end inside the segment (a run may spill past several tiny images).
+                    const ptrdiff_t room = segment - i * positions - 8 * chunks;
+                    const int rows = room < 0 ? 0 : (room / OW + 1 < OH ? (int)(room / OW + 1) : OH);
+                    int oh = 0;
+                    if (chunks == 1) {
+                        for (; oh < rows; oh++) _mm256_storeu_ps(out + (ptrdiff_t)oh * OW, _mm256_loadu_ps(src + (ptrdiff_t)oh * PW));
+                    } else {
+                        for (; oh < rows; oh++) copy_runs(out + (ptrdiff_t)oh * OW, src + (ptrdiff_t)oh * PW, chunks);
+                    }
+                    for (; oh < OH; oh++) copy_floats(out + (ptrdiff_t)oh * OW, src + (ptrdiff_t)oh * PW, OW);
                 }
-                for (; oh < OH; oh++) copy_floats(out + (ptrdiff_t)oh * OW, src + (ptrdiff_t)oh * PW, OW);
             }
         }
     }
-    if (padded != stackPlane) free(padded);
+    if (padded != stackPlanes) free(padded);
 }
 
 void ck_im2col(const float *x, int channels, int H, int W, int K, int S, int P, int OH, int OW,
                float *cols, ptrdiff_t ldc) {
     // Stride 1 with a padded plane that fits on the stack or in a small allocation (not AlexNet's 227×227).
     if (S == 1 && OH == H + 2 * P - K + 1 && OW == W + 2 * P - K + 1 && OH > 0 && (H + 2 * P) * (W + 2 * P) <= (1 << 16)) {
-        im2col_stride1(x, channels, H, W, K, P, OH, OW, cols, ldc);
+        im2col_stride1(x, 0, 1, channels, H, W, K, P, OH, OW, cols, ldc);
         return;
     }
     for (int c = 0; c < channels; c++) {
@@ -112,57 +126,12 @@ void ck_im2col(const float *x, int channels, int H, int W, int K, int S, int P, 
     }
 }
 
-#define IMAGES_PLANES_FLOATS 4096
-
-// Stride 1, several images at once: channel by channel, every image's plane is first copied into its own
-// zero-padded plane, and then each (kh, kw) row of the lowered matrix is written from left to right, image after
-// image. Writing one long row at a time, instead of one image's short piece of each of C·K·K rows, lowered mini's
-// 3×3 layers 1.2–1.5× faster (conv1's single 27×27 channel was faster image by image: it takes the other route).
-// Runs may spill up to 7 floats past a row's end into what is written after it; only the runs that would spill
-// past the segment's end (images·OH·OW floats) are copied exactly.
-static void im2col_stride1_images(const float *x, ptrdiff_t imageStride, int images, int channels, int H, int W,
-                                  int K, int P, int OH, int OW, float *cols, ptrdiff_t ldc) {
-    const int PH = H + 2 * P, PW = W + 2 * P;
-    const ptrdiff_t padPlane = (ptrdiff_t)PH * PW, positions = (ptrdiff_t)OH * OW;
-    // The caller sends only batches whose planes fit here (+ 8: the last 8-float load of a window row may
-    // read past the last padded plane's end).
-    float padded[IMAGES_PLANES_FLOATS];
-    memset(padded, 0, ((size_t)images * (size_t)padPlane + 8) * sizeof(float));
-    const int chunks = (OW + 7) / 8;
-    const ptrdiff_t segment = images * positions;
-    for (int c = 0; c < channels; c++) {
-        for (int i = 0; i < images; i++) {
-            const float *plane = x + i * imageStride + (ptrdiff_t)c * H * W;
-            float *to = padded + i * padPlane + (ptrdiff_t)P * PW + P;
-            for (int h = 0; h < H; h++) copy_floats(to + (ptrdiff_t)h * PW, plane + (ptrdiff_t)h * W, W);
-        }
-        for (int kh = 0; kh < K; kh++) {
-            for (int kw = 0; kw < K; kw++) {
-                float *row = cols + ((ptrdiff_t)(c * K + kh) * K + kw) * ldc;
-                for (int i = 0; i < images; i++) {
-                    const float *src = padded + i * padPlane + (ptrdiff_t)kh * PW + kw;
-                    float *out = row + i * positions;
-                    // Rows whose runs end inside the segment (a run may spill past several tiny images).
-                    const ptrdiff_t room = segment - i * positions - 8 * chunks;
-                    const int rows = room < 0 ? 0 : (room / OW + 1 < OH ? (int)(room / OW + 1) : OH);
-                    int oh = 0;
-                    if (chunks == 1) {
-                        for (; oh < rows; oh++) _mm256_storeu_ps(out + (ptrdiff_t)oh * OW, _mm256_loadu_ps(src + (ptrdiff_t)oh * PW));
-                    } else {
-                        for (; oh < rows; oh++) copy_runs(out + (ptrdiff_t)oh * OW, src + (ptrdiff_t)oh * PW, chunks);
-                    }
-                    for (; oh < OH; oh++) copy_floats(out + (ptrdiff_t)oh * OW, src + (ptrdiff_t)oh * PW, OW);
-                }
-            }
-        }
-    }
-}
-
 void ck_im2col_images(const float *x, ptrdiff_t imageStride, int images, int channels, int H, int W, int K, int S,
                       int P, int OH, int OW, float *cols, ptrdiff_t ldc) {
+    // Together when every image's padded plane fits on the stack, else one image at a time.
     if (S == 1 && OH == H + 2 * P - K + 1 && OW == W + 2 * P - K + 1 && OH > 0
-        && (ptrdiff_t)images * (H + 2 * P) * (W + 2 * P) + 8 <= IMAGES_PLANES_FLOATS) {
-        im2col_stride1_images(x, imageStride, images, channels, H, W, K, P, OH, OW, cols, ldc);
+        && (ptrdiff_t)images * (H + 2 * P) * (W + 2 * P) + 8 <= STACK_PLANES_FLOATS) {
+        im2col_stride1(x, imageStride, images, channels, H, W, K, P, OH, OW, cols, ldc);
         return;
     }
     for (int i = 0; i < images; i++)

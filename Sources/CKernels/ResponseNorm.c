@@ -33,15 +33,22 @@ static inline void factor_075_tail(const float *s, float *out, ptrdiff_t n) {
     memcpy(out, res, sizeof(float) * (size_t)n);
 }
 
+// The window before channel 0: zeroed, then the first `count` planes added in (squared for the forward's sums of
+// x², as they are for the backward's sums of ratios).
+static void start_window(const float *planes, int C, ptrdiff_t plane, int count, int squared, float *window) {
+    memset(window, 0, sizeof(float) * (size_t)plane);
+    for (int c = 0; c < C && c < count; c++) {
+        const float *pc = planes + c * plane;
+        if (squared) { for (ptrdiff_t p = 0; p < plane; p++) window[p] += pc[p] * pc[p]; }
+        else { for (ptrdiff_t p = 0; p < plane; p++) window[p] += pc[p]; }
+    }
+}
+
 // The paper's β = 3/4 with k > 0: per channel, one pass over the plane moves the window (the channel entering,
 // the one leaving), writes s and y — instead of four passes, each reloading what the last one stored.
 static void lrn_forward_075(const float *x, int C, ptrdiff_t plane, int before, int after, float k, float alpha,
                             float *scale, float *y, float *window) {
-    memset(window, 0, sizeof(float) * (size_t)plane);
-    for (int c = 0; c < C && c < after; c++) {
-        const float *xc = x + c * plane;
-        for (ptrdiff_t p = 0; p < plane; p++) window[p] += xc[p] * xc[p];
-    }
+    start_window(x, C, plane, after, 1, window);
     const __m256 vk = _mm256_set1_ps(k), va = _mm256_set1_ps(alpha), zero = _mm256_setzero_ps();
     for (int c = 0; c < C; c++) {
         const int enter = c + after, leave = c - before - 1;
@@ -77,11 +84,7 @@ static void lrn_forward_075(const float *x, int C, ptrdiff_t plane, int before, 
 // Backward for β = 3/4, k > 0: one pass per channel moves the window of ratios and writes dx.
 static void lrn_backward_075(const float *x, const float *scale, const float *dy, int C, ptrdiff_t plane,
                              int before, int after, float twoAlphaBeta, float *dx, const float *ratio, float *window) {
-    memset(window, 0, sizeof(float) * (size_t)plane);
-    for (int c = 0; c < C && c < before; c++) {
-        const float *rc = ratio + c * plane;
-        for (ptrdiff_t p = 0; p < plane; p++) window[p] += rc[p];
-    }
+    start_window(ratio, C, plane, before, 0, window);
     const __m256 tab = _mm256_set1_ps(twoAlphaBeta);
     for (int c = 0; c < C; c++) {
         const int enter = c + before, leave = c - after - 1;
@@ -121,11 +124,7 @@ void ck_lrn_forward(const float *x, int C, ptrdiff_t plane, int before, int afte
         lrn_forward_075(x, C, plane, before, after, k, alpha, scale, y, window);
         return;
     }
-    memset(window, 0, sizeof(float) * (size_t)plane);
-    for (int c = 0; c < C && c < after; c++) {
-        const float *xc = x + c * plane;
-        for (ptrdiff_t p = 0; p < plane; p++) window[p] += xc[p] * xc[p];
-    }
+    start_window(x, C, plane, after, 1, window);
     for (int c = 0; c < C; c++) {
         const int enter = c + after, leave = c - before - 1;
         if (enter < C) { const float *xe = x + enter * plane; for (ptrdiff_t p = 0; p < plane; p++) window[p] += xe[p] * xe[p]; }
@@ -150,11 +149,7 @@ void ck_lrn_backward(const float *x, const float *scale, const float *y, const f
         lrn_backward_075(x, scale, dy, C, plane, before, after, 2 * alpha * beta, dx, ratio, window);
         return;
     }
-    memset(window, 0, sizeof(float) * (size_t)plane);
-    for (int c = 0; c < C && c < before; c++) {
-        const float *rc = ratio + c * plane;
-        for (ptrdiff_t p = 0; p < plane; p++) window[p] += rc[p];
-    }
+    start_window(ratio, C, plane, before, 0, window);
     const float twoAlphaBeta = 2 * alpha * beta;
     for (int c = 0; c < C; c++) {
         const int enter = c + before, leave = c - after - 1;

@@ -289,8 +289,17 @@ final class Conv2D: Layer {
         output = mode == .train && relu ? y : nil
     }
 
-    /// The fused ReLU's output of the last training forward, if it fused one.
-    fileprivate var keptOutput: Tensor? { forwardFusedReLU ? output : nil }
+    /// Adds one chunk's gradients, laid out as the weight gradient followed by the bias gradient, to the
+    /// parameters'.
+    fileprivate func addGradients(_ partial: UnsafePointer<Float>) {
+        let weightCount = weight.value.count
+        weight.grad.data.withUnsafeMutableBufferPointer { wg in
+            for i in 0..<weightCount { wg[i] += partial[i] }
+        }
+        bias.grad.data.withUnsafeMutableBufferPointer { bg in
+            for o in 0..<bg.count { bg[o] += partial[weightCount + o] }
+        }
+    }
 
     // MARK: backward — dOut (N, OC, OH, OW) → dInput (N, C, H, W); dWeight, dBias accumulate
 
@@ -352,14 +361,6 @@ final class Conv2D: Layer {
                     dx.data.withUnsafeMutableBufferPointer { dxp in
                         let (db, xb, wb) = (dop.baseAddress!, xp.baseAddress!, wp.baseAddress!)
                         let (yb, dxb) = (yp.baseAddress, dxp.baseAddress)
-                        let addPartials = { (p: UnsafeMutablePointer<Float>) in
-                            self.weight.grad.data.withUnsafeMutableBufferPointer { wg in
-                                for i in 0..<weightCount { wg[i] += p[i] }
-                            }
-                            self.bias.grad.data.withUnsafeMutableBufferPointer { bg in
-                                for o in 0..<OC { bg[o] += p[weightCount + o] }
-                            }
-                        }
                         forEachChunk(chunkList.count, slots: slots) { c, slot in
                             let chunk = chunkList[c]
                             let n = chunk.count, cols = n * P
@@ -404,10 +405,10 @@ final class Conv2D: Layer {
                                     raise(colsPtr, images: n, g, into: dxGroup, imageStride: inChannels * plane, parallel: parallel)
                                 }
                             }
-                            if slots == 1 { addPartials(partial) }
+                            if slots == 1 { addGradients(partial) }
                         }
                         if slots > 1 {
-                            for c in 0..<chunkList.count { addPartials(partials + c * (weightCount + OC)) }
+                            for c in 0..<chunkList.count { addGradients(partials + c * (weightCount + OC)) }
                         }
                     }
                 }
@@ -456,7 +457,7 @@ extension Conv2D {
         let chunks = (N + Self.directChunkImages - 1) / Self.directChunkImages
         let partials = workspace.partials.reserve(chunks * each)
         partials.initialize(repeating: 0, count: chunks * each)
-        let mask = keptOutput
+        let mask = output  // set only when the forward fused the ReLU
         dOut.data.withUnsafeBufferPointer { dp in
             x.data.withUnsafeBufferPointer { xp in
                 (mask ?? Tensor(zeros: [0])).data.withUnsafeBufferPointer { yp in
@@ -473,15 +474,7 @@ extension Conv2D {
                 }
             }
         }
-        weight.grad.data.withUnsafeMutableBufferPointer { wg in
-            bias.grad.data.withUnsafeMutableBufferPointer { bg in
-                for c in 0..<chunks {
-                    let partial = partials + c * each
-                    for i in 0..<weightCount { wg[i] += partial[i] }
-                    for o in 0..<OC { bg[o] += partial[weightCount + o] }
-                }
-            }
-        }
+        for c in 0..<chunks { addGradients(partials + c * each) }
     }
 }
 
