@@ -80,7 +80,11 @@ import Testing
         let r = GradientCheck.randomTensor(y.shape, seed: 32)
         let dx = lrn.backward(r)
         let f = { (x: Tensor) in GradientCheck.dot(lrn.forward(x, mode: .eval), r) }
-        #expect(GradientCheck.maxRelativeError(x: &x, analytic: dx, eps: 1e-2, samples: 200, f: f) < 5e-3)
+        // The forward pass is Float: its rounding (and rsqrt's, which differs between Intel and AMD) puts
+        // ~1e-6 of noise into f, which a step of 1e-2 turns into ~5e-5 of gradient noise — near the bound
+        // on some CPUs. A larger step, tried too, divides that noise; LRN is smooth, so it costs little.
+        let err = GradientCheck.maxRelativeError(x: &x, analytic: dx, eps: 1e-2, alsoTry: [4e-2], samples: 200, f: f)
+        #expect(err < 5e-3)
     }
 
     /// The paper's formula worked by hand for one pixel of three channels, size 3 (window c−1…c+1).
