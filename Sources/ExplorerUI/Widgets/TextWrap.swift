@@ -1,10 +1,14 @@
+import Localization
+
 /// The one word wrap of the screens, measured in terminal columns (wide characters take two).
 ///
 /// Paragraphs (`\n`) wrap separately. A line never breaks inside a bracketed group that fits on a line, so a
 /// formula such as `⌊(55 − 3 + 2·0)/2⌋ + 1` stays whole; the spaces between words on a line are kept as
 /// written. An indented line (a formula step) continues two columns further in; prose continues at
 /// `proseIndent` (0: its own margin). A word longer than the line breaks after a '-' or '/' inside it when
-/// there is one ("T-shirt/" "top"), else at the width. `StyledLine.wrapped` breaks styled text by the same rule.
+/// there is one ("T-shirt/" "top"), else at the width. Chinese text breaks between any two characters as well,
+/// never before closing or after opening punctuation (`LineBreaking`). `StyledLine.wrapped` breaks styled
+/// text by the same rule.
 enum TextWrap {
     static let opening: Set<Unicode.Scalar> = ["(", "⌊", "⌈"]
     static let closing: Set<Unicode.Scalar> = [")", "⌋", "⌉"]
@@ -67,7 +71,8 @@ enum TextWrap {
         return out
     }
 
-    /// The runs of `s[from..<to]` between spaces; with `bracketed`, spaces inside brackets do not split.
+    /// The runs of `s[from..<to]` between spaces and CJK break opportunities; with `bracketed`, spaces
+    /// inside brackets do not split.
     static func chunks(_ s: [Unicode.Scalar], from: Int, to: Int? = nil, bracketed: Bool = true) -> [Range<Int>] {
         var chunks: [Range<Int>] = []
         var start: Int?
@@ -77,6 +82,8 @@ enum TextWrap {
             if bracketed, closing.contains(s[i]) { depth = max(0, depth - 1) }
             if s[i] == " " && depth == 0 {
                 if let st = start { chunks.append(st..<i); start = nil }
+            } else if let st = start, depth == 0, LineBreaking.canBreak(between: s[i - 1], and: s[i]) {
+                chunks.append(st..<i); start = i
             } else if start == nil {
                 start = i
             }

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// A seeded quiz as a Markdown worksheet: the very questions `alexnet quiz --seed N --count K` asks,
@@ -5,17 +6,18 @@ import AlexNetCore
 public enum QuizWorksheet {
     public static func markdown(_ questions: [QuizQuestion], topic: QuizTopic, seed: UInt64, answers: Bool) -> String {
         let command = "alexnet quiz --seed \(seed) --count \(questions.count)" + (topic == .all ? "" : " --topic \(topic.rawValue)")
-        var out = ["# Quiz: \(topic.rawValue), \(questions.count) question\(questions.count == 1 ? "" : "s") (seed \(seed))", ""]
-        out.append("Every student who runs `\(command)` gets these questions in this order. Answers are whole numbers.")
-        if answers { out += ["", "**Instructor's copy: answers and worked formulas included.**"] }
+            + (Language.current == .en ? "" : " --lang \(Language.current.rawValue)")
+        var out = [Messages.worksheetTitle(topic: topic.rawValue, count: questions.count, seed: String(seed)), ""]
+        out.append(Messages.worksheetIntro(command))
+        if answers { out += ["", Messages.worksheetInstructorCopy] }
         for (i, q) in questions.enumerated() {
             out += ["", "## \(i + 1). \(q.kind.title)", "", q.prompt, ""]
             if answers {
-                out.append("> **Answer:** \(NumberText.grouped(q.answer))")
+                out.append(Messages.handoutAnswer(NumberText.grouped(q.answer)))
                 out.append(">")
                 out += q.worked.map { "> `\($0)`  " }
             } else {
-                out.append("Answer: ______________________")
+                out.append(Messages.handoutBlank)
             }
         }
         return out.joined(separator: "\n") + "\n"

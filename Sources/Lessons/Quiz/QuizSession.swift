@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// A quiz being taken: the current question, the score, and the feedback for a typed answer.
@@ -20,7 +21,7 @@ public struct QuizSession: Sendable {
 
     /// "Question 2/10: …"
     public var promptLine: String? {
-        current.map { "Question \(index + 1)/\(questions.count): \($0.prompt)" }
+        current.map { Messages.quizPromptLine(index + 1, of: questions.count, prompt: $0.prompt) }
     }
 
     /// Checks a typed answer and moves on; a first wrong one is asked again, a second gets the worked
@@ -28,10 +29,10 @@ public struct QuizSession: Sendable {
     /// not a number is asked again (`accepted` false) without counting.
     public mutating func answer(_ typed: String) -> (accepted: Bool, lines: [String]) {
         guard let q = current else { return (false, []) }
-        guard let n = AnswerMatcher.number(typed) else { return (false, ["Please type a whole number."]) }
+        guard let n = AnswerMatcher.number(typed) else { return (false, [Messages.quizPleaseWholeNumber]) }
         if n != q.answer, wrongTries == 0 {
             wrongTries = 1
-            return (false, ["Not quite. Try again."])
+            return (false, [Messages.quizTryAgain])
         }
         wrongTries = 0
         asked += 1
@@ -39,12 +40,12 @@ public struct QuizSession: Sendable {
         results.append(QuizResult(kind: q.kind, right: n == q.answer))
         if n == q.answer {
             correct += 1
-            return (true, ["Right: \(NumberText.grouped(q.answer))."])
+            return (true, [Messages.right(NumberText.grouped(q.answer))])
         }
-        return (true, ["Not quite: the answer is \(NumberText.grouped(q.answer))."] + q.worked.map { "  " + $0 })
+        return (true, [Messages.notQuiteAnswer(NumberText.grouped(q.answer))] + q.worked.map { "  " + $0 })
     }
 
-    public var scoreLine: String { "Score: \(correct)/\(asked)" }
+    public var scoreLine: String { Messages.quizScore(correct: correct, asked: asked) }
 }
 
 /// One answered quiz question: its kind and whether the answer was right.

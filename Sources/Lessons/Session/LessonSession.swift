@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// A lesson being taken: which step is showing, the network at that step, and the answers given.
@@ -37,11 +38,11 @@ public struct LessonSession: Sendable {
     /// What the step shows: a header, the screen focus, the action, the text and the question.
     /// `trains` says whether the caller will run a `train` action itself (and print its progress).
     public func enter(trains: Bool = false) -> [String] {
-        var lines = ["── Step \(index + 1)/\(lesson.steps.count) ──"]
+        var lines = [Messages.stepHeader(index + 1, of: lesson.steps.count)]
         if let action = step.action {
             let skipped = switch action {
-            case .train where !trains: ": training runs in the explorer (alexnet explore); here it is skipped"
-            case .experiment where !trains: ": it runs in the full-screen lesson and in plain mode; here it is skipped"
+            case .train where !trains: Messages.trainingSkippedHere
+            case .experiment where !trains: Messages.experimentSkippedHere
             default: ""
             }
             lines.append("[\(action.summary(in: context))\(skipped)]")
@@ -50,7 +51,7 @@ public struct LessonSession: Sendable {
         if let text = step.text { lines += render(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         while lines.last == "" { lines.removeLast() }
         if let q = step.question {
-            lines.append("Q: " + render(q.prompt))
+            lines.append(Messages.questionPrefix + render(q.prompt))
             if case .choice(let options, _) = q.answer {
                 for (i, o) in options.enumerated() { lines.append("   \(Self.letter(i))) \(render(o))") }
             }
@@ -73,31 +74,31 @@ public struct LessonSession: Sendable {
     /// wrong one the answer and explanation.
     public mutating func answer(_ typed: String) -> [String] {
         guard let q = step.question, awaitingAnswer, let expected = expectedAnswer else {
-            return ["(no question is waiting here)"]
+            return [Messages.noQuestionWaiting]
         }
         let isRight: Bool
         let mine: String
         switch q.answer {
         case .choice(let options, let correct):
             guard let picked = AnswerMatcher.choice(typed, options: options) else {
-                return ["Please answer with a letter from a to \(Self.letter(options.count - 1))."]
+                return [Messages.pleaseLetter(last: Self.letter(options.count - 1))]
             }
             isRight = picked == correct
             mine = "\(Self.letter(picked))) \(render(options[picked]))"
         default:
-            guard let n = AnswerMatcher.number(typed) else { return ["Please type a whole number (commas are fine)."] }
+            guard let n = AnswerMatcher.number(typed) else { return [Messages.pleaseWholeNumberCommas] }
             isRight = n == expected.number
             mine = NumberText.grouped(n)
         }
         var lines: [String] = []
         if isRight {
-            lines.append("Right: \(expected).")
+            lines.append(Messages.right("\(expected)"))
             correct += 1
         } else if wrongTries == 0 {
             wrongTries += 1
-            return [q.hint.map { "Not quite. Hint: \(render($0))" } ?? "Not quite.", "Try again (or type 'skip')."]
+            return [q.hint.map { Messages.notQuiteHint(render($0)) } ?? Messages.notQuite, Messages.tryAgainOrSkip]
         } else {
-            lines.append("Not quite: the answer is \(expected).")
+            lines.append(Messages.notQuiteAnswer("\(expected)"))
         }
         if let e = q.explanation { lines += render(e).split(separator: "\n").map(String.init) }
         settle(GivenAnswer(typed: mine, outcome: isRight ? .right : .wrong))
@@ -107,7 +108,7 @@ public struct LessonSession: Sendable {
     /// Gives up on the current question: shows the answer and explanation.
     public mutating func skip() -> [String] {
         guard let q = step.question, awaitingAnswer, let expected = expectedAnswer else { return [] }
-        var lines = ["The answer is \(expected)."]
+        var lines = [Messages.theAnswerIs("\(expected)")]
         if let e = q.explanation { lines += render(e).split(separator: "\n").map(String.init) }
         settle(GivenAnswer(typed: nil, outcome: .skipped))
         return lines
@@ -135,7 +136,7 @@ public struct LessonSession: Sendable {
 
     /// "You answered 3 of 4 questions right."
     public var summary: String {
-        asked == 0 ? "End of \"\(lesson.title)\"." : "End of \"\(lesson.title)\": \(correct) of \(asked) questions right."
+        asked == 0 ? Messages.lessonEnd(lesson.title) : Messages.lessonEndScore(lesson.title, correct: correct, asked: asked)
     }
 
     private mutating func move(to newIndex: Int) -> Bool {

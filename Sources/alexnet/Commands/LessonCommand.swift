@@ -3,12 +3,15 @@ import ArgumentParser
 import ExplorerUI
 import Foundation
 import Lessons
+import Localization
 
 struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson",
         abstract: "Take a lesson (a YAML file, or the name of a shipped one), list them, or check them.",
         discussion: "Lessons are described in lessons/README.md. --plain runs a line-by-line text session.")
+
+    @OptionGroup var lang: LanguageOption
 
     @Argument(help: "A lesson file, or a shipped lesson's name (see --list). With --check: the files to lint.")
     var files: [String] = []
@@ -54,7 +57,9 @@ struct LessonCommand: ParsableCommand {
             CLIError.printError(unknown)
             throw ExitCode.failure
         }
-        let lesson = try CLIError.wrap { try LessonLoader(file: files[0]).load(path: path) }
+        let lesson = try CLIError.wrap { try LessonLoader(file: Self.named(files[0], resolved: path)).load(path: path) }
+        // The program speaks the lesson's language while it is taken, so prompts match its text.
+        Language.setProcessLanguage(lesson.language)
         // A lesson that fails --check is not taken: halfway through, its problems would surface as raw
         // placeholders or "(no layer …)" with no file:line. One line: the first problem and a count.
         let problems = LessonChecker.check(lesson)
@@ -209,9 +214,22 @@ struct LessonCommand: ParsableCommand {
             + "(alexnet lesson --list shows their titles)"
     }
 
-    /// A path that exists is taken as is; otherwise a shipped lesson of that name.
+    /// A path that exists is taken as is; otherwise a shipped lesson of that name, in the user's language
+    /// when it has a translation there (`shape-arithmetic` under `--lang zh` is `zh/shape-arithmetic`).
     private func resolve(_ name: String) -> String {
         if FileManager.default.fileExists(atPath: name) { return name }
+        let language = Language.current
+        if language != .en, !name.contains("/"), let translated = library?.path(named: language.rawValue + "/" + name) {
+            return translated
+        }
         return library?.path(named: name) ?? name
+    }
+
+    /// The lesson's name in messages, as typed; a name that resolved to a translation gets its language
+    /// folder (`zh/shape-arithmetic`), which is also how the lesson knows its language.
+    static func named(_ typed: String, resolved: String) -> String {
+        let language = Lesson.language(ofFile: resolved)
+        guard language != .en, Lesson.language(ofFile: typed) != language else { return typed }
+        return language.rawValue + "/" + typed
     }
 }

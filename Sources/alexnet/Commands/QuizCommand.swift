@@ -3,6 +3,7 @@ import ArgumentParser
 import ExplorerUI
 import Foundation
 import Lessons
+import Localization
 
 extension QuizTopic: ExpressibleByArgument {}
 
@@ -20,6 +21,8 @@ struct QuizCommand: ParsableCommand {
             With --seed the questions depend on the seed alone, so a class gets the same quiz; \
             --export markdown writes that worksheet (--answers adds answers and worked formulas).
             """)
+
+    @OptionGroup var lang: LanguageOption
 
     @Option(help: "\(QuizTopic.allCases.map(\.rawValue).joined(separator: ", ")).")
     var topic: QuizTopic = .all
@@ -78,7 +81,7 @@ struct QuizCommand: ParsableCommand {
         let questions = generator.questions(topic: topic, count: count, due: due)
         let review = due.filter(topic.kinds.contains).prefix(count)
         if !review.isEmpty {
-            print("(missed last time, so asked first: \(review.map(\.title).joined(separator: ", ")))")
+            print(Messages.quizMissedFirst(review.map(\.title).joined(separator: Language.current == .zh ? "、" : ", ")))
         }
         let session: QuizSession
         if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
@@ -103,10 +106,10 @@ struct QuizCommand: ParsableCommand {
         guard score.asked > 0 else { return }
         progress.record(results: results)
         if progress.record(topic: topic, correct: score.correct, outOf: score.asked) {
-            print("New best for \(topic.rawValue)!")
+            print(Messages.quizNewBest(topic.rawValue))
         }
         if let best = progress.topics[topic.rawValue] {
-            print("Best for \(topic.rawValue): \(best.bestCorrect)/\(best.bestOutOf) over \(best.sessions) quiz\(best.sessions == 1 ? "" : "zes")")
+            print(Messages.quizBest(topic.rawValue, correct: best.bestCorrect, outOf: best.bestOutOf, sessions: best.sessions))
         }
         // A corrupt file that could not be set aside stays where it is (the warning above said so).
         guard maySave else { return }
