@@ -98,3 +98,22 @@ public extension Messages {
     static func experimentMoreThan(_ steps: String) -> String { text(["steps": steps]) }
     static var experimentNotMeasured: String { text() }
 }
+
+// MARK: - The full-screen lesson and quiz
+public extension Messages {
+    static var lessonLeave: String { text() }
+    static func trainingStopped(_ why: String) -> String { text(["why": why]) }
+    static func trainedSteps(_ steps: Int, now: String, figures: String) -> String { text(["steps": steps, "now": now, "figures": figures]) }
+    static func trainingFiguresLoss(_ loss: String) -> String { text(["loss": loss]) }
+    static func trainingFiguresError(_ error: String) -> String { text(["error": error]) }
+    static func experimentStopped(_ progress: String) -> String { text(["progress": progress]) }
+    static func trainingSkippedAfter(_ done: Int, of steps: Int, figures: String) -> String { text(["done": done, "steps": steps, "figures": figures]) }
+    static var moreAbove: String { text() }
+    static var moreBelow: String { text() }
+    static func lessonFooterTraining(_ done: Int, of steps: Int) -> String { text(["done": done, "steps": steps]) }
+    static func lessonFooterExperiment(_ steps: Int) -> String { text(["steps": steps]) }
+    static var lessonFooterLast: String { text() }
+    static var lessonFooter: String { text() }
+    static func quizHeader(_ score: String) -> String { text(["score": score]) }
+    static func quizDone(_ score: String) -> String { text(["score": score]) }
+}

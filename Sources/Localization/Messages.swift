@@ -72,8 +72,9 @@ public enum Messages {
         s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s))
     }
 
-    /// English plural endings (`question{s}`, `quiz{zes}`): the one kind of value a translation may leave out.
-    public static let pluralEndings: Set<String> = ["s", "zes"]
+    /// English plural endings and agreement (`question{s}`, `quiz{zes}`, `pixel{s2} … {are}`): the one kind
+    /// of value a translation may leave out.
+    public static let pluralEndings: Set<String> = ["s", "s2", "zes", "are"]
 
     /// English's plural ending for a count: "" for 1, "s" otherwise (Chinese leaves `{s}` out).
     static func s(_ n: Int) -> String { n == 1 ? "" : "s" }

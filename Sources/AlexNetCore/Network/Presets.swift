@@ -1,3 +1,4 @@
+import Localization
 /// The networks that ship with the program, built from the same layer vocabulary as user configs.
 public enum Preset: String, Sendable, CaseIterable {
     /// The paper's two-GPU network (grouped conv2, conv4, conv5).
@@ -25,11 +26,11 @@ public enum Preset: String, Sendable, CaseIterable {
     /// One line for `--help` and the UI.
     public var summary: String {
         switch self {
-        case .alexnet: "the paper's two-GPU network, 227×227×3, groups 1/2/1/2/2 (60,965,224 params)"
-        case .alexnet1tower: "the paper's network as one tower: 227×227×3, groups 1 everywhere (62,378,344 params)"
-        case .torchvision: "torchvision's variant: 224 input, 64/192/384/256/256 channels, no LRN, dropout before fc6/fc7"
-        case .mini: "small AlexNet for Fashion-MNIST (27×27 crops of the 28×28 images), trains in minutes"
-        case .figure1: "the paper's Figure 1 four-layer CNN (3 conv + 1 fc) adapted to Fashion-MNIST 28×28"
+        case .alexnet: Messages.presetAlexNet
+        case .alexnet1tower: Messages.presetAlexNet1Tower
+        case .torchvision: Messages.presetTorchvision
+        case .mini: Messages.presetMini
+        case .figure1: Messages.presetFigure1
         }
     }
 

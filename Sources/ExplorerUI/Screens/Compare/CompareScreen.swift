@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// The ReLU-vs-tanh screen (the paper's Figure 1): the runs train side by side, their training-error
@@ -17,7 +18,7 @@ public struct CompareScreen: Screen {
         state = .idle
     }
 
-    public var title: String { "ReLU vs tanh" }
+    public var title: String { Messages.tabCompare }
 
     /// Whether a narrow window shows the "Why" text in place of the chart (`w`); wide ones show both.
     public private(set) var showingWhy = false
@@ -26,10 +27,10 @@ public struct CompareScreen: Screen {
     private var measured: (area: Rect, theme: Theme)?
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("Space", "start / pause both runs"), KeyHelp("w", "why ReLU learns faster (beside the chart when wide)"),
-         KeyHelp("J/K PgDn/PgUp", "scroll the why text")]
+        [KeyHelp("Space", Messages.keyStartPauseBothRuns), KeyHelp("w", Messages.keyWhyReLU),
+         KeyHelp("J/K PgDn/PgUp", Messages.keyScrollWhy)]
     }
-    public var footerKeys: [KeyHelp] { [KeyHelp("Space", "start/pause both"), KeyHelp("w", "why"), KeyHelp("J/K", "scroll")] }
+    public var footerKeys: [KeyHelp] { [KeyHelp("Space", Messages.keyStartPauseBoth), KeyHelp("w", Messages.keyWhy), KeyHelp("J/K", Messages.keyScroll)] }
 
     public mutating func update(_ key: Key) -> [AppRequest] {
         let page = measured.flatMap { regions(area: $0.area, theme: $0.theme).why }.map { ScrollView.page(height: $0.height) } ?? 1
@@ -146,12 +147,12 @@ public struct CompareScreen: Screen {
                             color: Self.palette[i % Self.palette.count])
             }
             let pct = NumberText.percent(summary.target, places: 0) + " target"
-            LineChart(series: series, target: (summary.target, pct), xLabel: "step", title: "Training error",
+            LineChart(series: series, target: (summary.target, pct), xLabel: Messages.chartStep, title: Messages.chartTrainingError,
                       yBounds: 0...1, percent: true)
                 .render(into: &grid, area: chartArea, theme: theme)
         }
         if let frame = r.whyFrame, let inner = r.why {
-            let title = r.chart == nil ? "Why (w: back to the chart)" : "Why"
+            let title = r.chart == nil ? Messages.whyTitleBack : Messages.whyTitle
             Frame(title: title, style: theme.frame, titleStyle: theme.heading).render(into: &grid, area: frame)
             ScrollView(lines: whyLines(width: inner.width, theme: theme), offset: whyScroll,
                        downKeys: "J/PgDn", upKeys: "K/PgUp").render(into: &grid, rect: inner, theme: theme)

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// The numbers of one layer as panel lines: shapes, the size formula step by step, parameters
@@ -11,7 +12,7 @@ enum LayerDetail {
                                  (layer.output.description, theme.number)]))
         if let hyper = hyperParameters(layer) { lines.append(StyledLine(hyper, theme.plain)) }
         if let f = layer.formula {
-            lines.append(StyledLine(layer.widthFormula == nil ? "Output size (height = width):" : "Output height:", theme.bold))
+            lines.append(StyledLine(layer.widthFormula == nil ? Messages.outputSizeSquare : Messages.outputHeight, theme.bold))
             for step in f.steps { lines.append(StyledLine("  " + step, theme.plain)) }
             if let w = layer.widthFormula { lines.append(StyledLine("  width: " + w.text, theme.plain)) }
             for part in exactnessLines(f) { lines.append(StyledLine("  " + part, f.isExact ? theme.good : theme.warning)) }

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// Screen 5: train the current network on a background thread while watching the loss and error
@@ -17,15 +18,15 @@ public struct TrainingScreen: Screen {
         filterImages = Self.pictures(snapshot.filters)
     }
 
-    public var title: String { "Training" }
+    public var title: String { Messages.tabTraining }
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("Space", "start / pause training"), KeyHelp("s", "save a checkpoint"),
-         KeyHelp("r", "reset to the initial weights")]
+        [KeyHelp("Space", Messages.keyStartPauseTraining), KeyHelp("s", Messages.keySaveCheckpoint),
+         KeyHelp("r", Messages.keyResetWeights)]
     }
 
     public var footerKeys: [KeyHelp] {
-        [KeyHelp("Space", "start/pause"), KeyHelp("s", "save"), KeyHelp("r", "reset")]
+        [KeyHelp("Space", Messages.keyStartPause), KeyHelp("s", Messages.keySave), KeyHelp("r", Messages.keyReset)]
     }
 
     public mutating func update(_ key: Key) -> [AppRequest] {
@@ -97,17 +98,17 @@ public struct TrainingScreen: Screen {
         let caps = theme.capabilities
         if both {
             LineChart(series: [ChartSeries(name: "loss", points: s.loss, color: .brightCyan)],
-                      xLabel: "step", title: "Loss (cross-entropy)", yBounds: 0...Double.infinity, xEnd: Double(s.step))
+                      xLabel: Messages.chartStep, title: Messages.chartLoss, yBounds: 0...Double.infinity, xEnd: Double(s.step))
                 .render(into: &grid, area: top, theme: theme)
         }
         var errors = [ChartSeries(name: "train", points: s.trainError, color: .brightYellow)]
         if !s.testError.isEmpty { errors.append(ChartSeries(name: "test", points: s.testError, color: .brightGreen)) }
         // Both axes end at the step the header shows, not at the last recorded point.
-        LineChart(series: errors, xLabel: "step", title: "Error rate",
+        LineChart(series: errors, xLabel: Messages.chartStep, title: Messages.chartErrorRate,
                   yBounds: 0...1, percent: true, xEnd: Double(s.step))
             .render(into: &grid, area: bottom, theme: theme)
         if let filters = s.filters, side.width > 6 {
-            let frame = Frame(title: "\(filters.layer) as it learns", style: theme.frame, titleStyle: theme.heading)
+            let frame = Frame(title: Messages.filtersAsTheyLearn(filters.layer), style: theme.frame, titleStyle: theme.heading)
             frame.render(into: &grid, area: side)
             FilterGrid(filters: filters, capabilities: caps)
                 .render(into: &grid, area: Frame.inner(side), selected: -1, images: filterImages, theme: theme)

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// Screen 2: change a conv or pool layer's kernel, stride and padding (or the input size) and watch
@@ -14,7 +15,7 @@ public struct WhatIfScreen: Screen {
         selected = 0
     }
 
-    public var title: String { "What-if" }
+    public var title: String { Messages.tabWhatIf }
 
     /// Selects a layer by name (lessons' `show: whatif conv1`).
     public mutating func focus(layer name: String) {
@@ -22,15 +23,15 @@ public struct WhatIfScreen: Screen {
     }
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("←/→ h/l", "choose a layer (conv and pool layers are editable)"),
-         KeyHelp("k / K", "kernel − / +"), KeyHelp("s / S", "stride − / +"), KeyHelp("p / P", "padding − / +"),
-         KeyHelp("i / I", "input size − / +"), KeyHelp("r", "reset to the preset"),
-         KeyHelp("PgDn/PgUp", "scroll the text")]
+        [KeyHelp("←/→ h/l", Messages.keyChooseLayer),
+         KeyHelp("k / K", Messages.keyKernel), KeyHelp("s / S", Messages.keyStride), KeyHelp("p / P", Messages.keyPadding),
+         KeyHelp("i / I", Messages.keyInputSize), KeyHelp("r", Messages.keyResetPreset),
+         KeyHelp("PgDn/PgUp", Messages.keyScrollText)]
     }
 
     public var footerKeys: [KeyHelp] {
-        [KeyHelp("←/→", "layer"), KeyHelp("k/K", "kernel"), KeyHelp("s/S", "stride"), KeyHelp("p/P", "pad"),
-         KeyHelp("i/I", "input"), KeyHelp("r", "reset"), KeyHelp("PgDn", "more")]
+        [KeyHelp("←/→", Messages.keyLayer), KeyHelp("k/K", Messages.keyKernelShort), KeyHelp("s/S", Messages.keyStrideShort),
+         KeyHelp("p/P", Messages.keyPad), KeyHelp("i/I", Messages.keyInput), KeyHelp("r", Messages.keyReset), KeyHelp("PgDn", Messages.keyMore)]
     }
 
     public mutating func layout(area: Rect, theme: Theme) {

@@ -1,0 +1,86 @@
+// Messages of the explorer's screens: tab names, key help, footers, chart titles and the notes screens
+// show in place of a picture.
+public extension Messages {
+    static var tabLayers: String { text() }
+    static var tabWhatIf: String { text() }
+    static var tabFilters: String { text() }
+    static var tabFeatures: String { text() }
+    static var tabTraining: String { text() }
+    static var tabCompare: String { text() }
+    static var appName: String { text() }
+    static var keyGoToScreen: String { text() }
+    static var keyNextPreviousScreen: String { text() }
+    static var keyShowHideKeys: String { text() }
+    static var keyQuit: String { text() }
+    static var keyKeys: String { text() }
+    static var keyScreens: String { text() }
+    static var keyStartPauseBothRuns: String { text() }
+    static var keyWhyReLU: String { text() }
+    static var keyScrollWhy: String { text() }
+    static var keyStartPauseBoth: String { text() }
+    static var keyWhy: String { text() }
+    static var keyScroll: String { text() }
+    static var keyPreviousNextLayer: String { text() }
+    static var keyChooseChannel: String { text() }
+    static var keyZoom: String { text() }
+    static var keyMostActive: String { text() }
+    static var keyNextPreviousInput: String { text() }
+    static var keyResetWeights: String { text() }
+    static var keyUnit: String { text() }
+    static var keyChannel: String { text() }
+    static var keyLayer: String { text() }
+    static var keyBack: String { text() }
+    static var keyInspect: String { text() }
+    static var keyZoomShort: String { text() }
+    static var keyInput: String { text() }
+    static var keySort: String { text() }
+    static var keyReset: String { text() }
+    static var keyInspectUnit: String { text() }
+    static var keyMoveUnit: String { text() }
+    static var keyPreviousNextChannel: String { text() }
+    static var keyScrollArithmetic: String { text() }
+    static var keyChooseFilter: String { text() }
+    static var keyBackToGrid: String { text() }
+    static var keyNextInputChannel: String { text() }
+    static var keyRGB: String { text() }
+    static var keyFilter: String { text() }
+    static var keyRGBShort: String { text() }
+    static var keyFirstLastLayer: String { text() }
+    static var keyScrollText: String { text() }
+    static var keyNextConvFC: String { text() }
+    static var keyNextConvFCShort: String { text() }
+    static var keyFirstLast: String { text() }
+    static var keyStartPauseTraining: String { text() }
+    static var keySaveCheckpoint: String { text() }
+    static var keyStartPause: String { text() }
+    static var keySave: String { text() }
+    static var keyChooseLayer: String { text() }
+    static var keyKernel: String { text() }
+    static var keyStride: String { text() }
+    static var keyPadding: String { text() }
+    static var keyInputSize: String { text() }
+    static var keyResetPreset: String { text() }
+    static var keyKernelShort: String { text() }
+    static var keyStrideShort: String { text() }
+    static var keyPad: String { text() }
+    static var keyMore: String { text() }
+    static var chartStep: String { text() }
+    static var chartTrainingError: String { text() }
+    static var chartLoss: String { text() }
+    static var chartErrorRate: String { text() }
+    static var whyTitle: String { text() }
+    static var whyTitleBack: String { text() }
+    static var noFeatureMaps: String { text() }
+    static var noFilters: String { text() }
+    static var theFeatureMaps: String { text() }
+    static var theFilters: String { text() }
+    static var outputSizeSquare: String { text() }
+    static var outputHeight: String { text() }
+    static func filtersAsTheyLearn(_ layer: String) -> String { text(["layer": layer]) }
+    static func keysTitle(_ screen: String) -> String { text(["screen": screen]) }
+    static func moreKeys(_ n: Int) -> String { text(["n": n, "s": s(n)]) }
+    static func tooSmall(width: Int, height: Int, needWidth: Int, needHeight: Int) -> String {
+        text(["w": width, "h": height, "nw": needWidth, "nh": needHeight])
+    }
+    static func weightsAppearWhenReady(_ what: String) -> String { text(["what": what]) }
+}
