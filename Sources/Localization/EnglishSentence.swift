@@ -22,11 +22,12 @@ public enum EnglishSentence {
         text.split { c in !(c.isLetter || c.isNumber || "._-'’".contains(c)) }
     }
 
-    /// A word of at least two Latin letters, all lower case after the first (not `conv1`, `ReLU`, `MACs`).
+    /// A word of at least two Latin letters, all lower case (not `conv1`, `ReLU`, `MACs`, nor the names of
+    /// keys such as `Home`, `Enter` and `Space`: a capitalised word is a name here).
     static func isEnglishWord(_ word: Substring) -> Bool {
         let w = word.trimmingTrailing()
         guard w.count >= 2, w.allSatisfy({ $0.isASCII && $0.isLetter || $0 == "'" || $0 == "’" }) else { return false }
-        return w.dropFirst().allSatisfy { !$0.isUppercase }
+        return w.allSatisfy { !$0.isUppercase }
     }
 
     /// The text without `{…}`, `` `…` ``, and `alexnet …` commands up to the next CJK character or bracket.
