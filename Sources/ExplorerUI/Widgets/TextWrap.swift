@@ -71,18 +71,30 @@ enum TextWrap {
         return out
     }
 
+    /// True when the word starting at `start` ends in a file extension (`写真.png`): a name, not prose, so it
+    /// stays whole like an English word instead of breaking between its CJK characters.
+    static func isFileName(_ s: [Unicode.Scalar], wordFrom start: Int, end: Int) -> Bool {
+        var stop = start
+        while stop < end, s[stop] != " " { stop += 1 }
+        guard let dot = s[start..<stop].lastIndex(of: "."), dot > start else { return false }
+        let ext = s[(dot + 1)..<stop]
+        return (1...5).contains(ext.count) && ext.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+    }
+
     /// The runs of `s[from..<to]` between spaces and CJK break opportunities; with `bracketed`, spaces
     /// inside brackets do not split.
     static func chunks(_ s: [Unicode.Scalar], from: Int, to: Int? = nil, bracketed: Bool = true) -> [Range<Int>] {
         var chunks: [Range<Int>] = []
         var start: Int?
         var depth = 0
+        var inName = false   // the current space-delimited word is a file name: no CJK breaks inside it
         for i in from..<(to ?? s.count) {
             if bracketed, opening.contains(s[i]) { depth += 1 }
             if bracketed, closing.contains(s[i]) { depth = max(0, depth - 1) }
+            if s[i] != " ", i == from || s[i - 1] == " " { inName = isFileName(s, wordFrom: i, end: to ?? s.count) }
             if s[i] == " " && depth == 0 {
                 if let st = start { chunks.append(st..<i); start = nil }
-            } else if let st = start, depth == 0, LineBreaking.canBreak(between: s[i - 1], and: s[i]) {
+            } else if let st = start, depth == 0, !inName, LineBreaking.canBreak(between: s[i - 1], and: s[i]) {
                 chunks.append(st..<i); start = i
             } else if start == nil {
                 start = i

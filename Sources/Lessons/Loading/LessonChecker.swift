@@ -1,4 +1,5 @@
 import AlexNetCore
+import Foundation
 
 /// Lints lessons: YAML errors, unknown screens or layers, placeholders that do not resolve and
 /// answers that disagree with the core, each as a `file:line: message`.
@@ -6,7 +7,29 @@ public enum LessonChecker {
     /// Every problem found in the file at `path` (named `file` in messages), in line order; empty when
     /// it is fine. Structural and core problems come from one run: what parsed is still checked.
     public static func check(path: String, file: String? = nil) -> [ConfigError] {
-        check(LessonLoader(file: file ?? path).read(path: path))
+        let reading = LessonLoader(file: file ?? path).read(path: path)
+        return (check(reading) + twinProblems(path: path, file: file, reading.lesson)).inLineOrder
+    }
+
+    /// A translation that no longer teaches its English twin's lesson (steps, actions, answers).
+    static func twinProblems(path: String, file: String?, _ lesson: Lesson?) -> [ConfigError] {
+        guard let lesson, let twin = LessonTwins.englishTwin(of: path),
+              let english = try? LessonLoader(file: LessonTwins.twinName(of: file ?? path) ?? twin).load(path: twin)
+        else { return [] }
+        return LessonTwins.differences(lesson, english)
+    }
+
+    /// What `--check` warns about without failing: in a translation, a glossary term spelled another way.
+    public static func warnings(path: String, file: String? = nil) -> [ConfigError] {
+        guard let lesson = LessonLoader(file: file ?? path).read(path: path).lesson, lesson.language != .en,
+              let (glossary, glossaryFile) = Glossary.beside(path) else { return [] }
+        return glossary.warnings(for: lesson, glossaryFile: Self.shortened(glossaryFile, like: file ?? path, path: path))
+    }
+
+    /// The glossary's path as the user would write it: beside the lesson's name (`zh/GLOSSARY.md`).
+    static func shortened(_ glossary: String, like name: String, path: String) -> String {
+        let folder = (name as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "GLOSSARY.md" : (folder as NSString).appendingPathComponent("GLOSSARY.md")
     }
 
     public static func check(text: String, file: String) -> [ConfigError] {

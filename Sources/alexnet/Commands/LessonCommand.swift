@@ -176,6 +176,8 @@ struct LessonCommand: ParsableCommand {
             // Every problem of the file, in line order, then how many: one run shows them all.
             let problems = LessonChecker.check(path: resolve(file), file: file)
             problems.forEach { CLIError.printError($0.description) }
+            // Warnings (a glossary term spelled another way) are shown but do not fail the check.
+            LessonChecker.warnings(path: resolve(file), file: file).forEach { CLIError.printError($0.description) }
             if problems.isEmpty { print("\(file): ok") } else {
                 CLIError.printError("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
                 failed += 1
