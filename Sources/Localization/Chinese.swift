@@ -98,6 +98,21 @@ enum Chinese {
         "lessonFooter": "n 下一步 · p 上一步 · q 退出",
         "quizHeader": "AlexNet 测验 · {score} · Esc 离开",
         "quizDone": "完成。{score}。按回车离开。",
+        "listGroupEnglish": "{code}（{count} 课）",
+        "listGroupTranslation": "{code}（{count} 课）：用 {prefix}NAME 打开",
+        "listDoesNotLoad": "（无法读取：请运行 --check）",
+        "notATerminalPlain": "注意：不是终端；以文本方式（--plain）上这一课",
+        "giveALesson": "请给出课程文件或课程名（alexnet lesson --list 列出全部课程）",
+        "giveOneLesson": "一次只能上一课（或用 --check 检查多个）",
+        "lessonsFolderMissing": "错误：找不到课程文件夹（请把 ALEXNET_LESSONS 设为它）",
+        "lessonFailsCheckOne": "错误：{first}",
+        "lessonFailsCheckMore": "错误：{first}（另有 {more} 个问题：alexnet lesson --check {file} 会全部列出）",
+        "quizCountRange": "错误：--count 接受 {range} 道题，收到的是 {got}",
+        "quizExportNeedsSeed": "错误：--export 需要 --seed N，这样讲义上的题目就是学生用同一个种子得到的测验",
+        "quizAnswersNeedExport": "错误：--answers 和 --output 要与 --export markdown 一起用",
+        "checkOK": "{file}：通过",
+        "checkProblems": "{file}：{count} 个问题",
+        "checkFailed": "{total} 课中有 {failed} 课没有通过检查",
     ]
 }
 

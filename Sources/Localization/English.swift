@@ -98,6 +98,21 @@ enum English {
         "lessonFooter": "n next · p back · q quit",
         "quizHeader": "AlexNet quiz · {score} · Esc leaves",
         "quizDone": "Done. {score}. Enter leaves.",
+        "listGroupEnglish": "{code} ({count} lesson{s})",
+        "listGroupTranslation": "{code} ({count} lesson{s}): take one as {prefix}NAME",
+        "listDoesNotLoad": "(does not load: run --check)",
+        "notATerminalPlain": "note: not a terminal; running the lesson as a text session (--plain)",
+        "giveALesson": "give a lesson file or name (alexnet lesson --list shows them)",
+        "giveOneLesson": "give one lesson to take (or --check to lint several)",
+        "lessonsFolderMissing": "error: cannot find the lessons folder (set ALEXNET_LESSONS to it)",
+        "lessonFailsCheckOne": "error: {first}",
+        "lessonFailsCheckMore": "error: {first} (and {more} more: alexnet lesson --check {file} lists them)",
+        "quizCountRange": "error: --count takes {range} questions, got {got}",
+        "quizExportNeedsSeed": "error: --export needs --seed N, so the worksheet is the quiz students get with the same seed",
+        "quizAnswersNeedExport": "error: --answers and --output go with --export markdown",
+        "checkOK": "{file}: ok",
+        "checkProblems": "{file}: {count} problem{s}",
+        "checkFailed": "{failed} of {total} lesson{s} failed the check",
     ]
 }
 

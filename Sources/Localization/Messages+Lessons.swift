@@ -117,3 +117,26 @@ public extension Messages {
     static func quizHeader(_ score: String) -> String { text(["score": score]) }
     static func quizDone(_ score: String) -> String { text(["score": score]) }
 }
+
+// MARK: - The lesson and quiz commands
+public extension Messages {
+    static func listGroup(_ code: String, count: Int, prefix: String) -> String {
+        prefix.isEmpty ? text(["code": code, "count": count, "s": s(count)], key: "listGroupEnglish")
+                       : text(["code": code, "count": count, "s": s(count), "prefix": prefix], key: "listGroupTranslation")
+    }
+    static var listDoesNotLoad: String { text() }
+    static var notATerminalPlain: String { text() }
+    static var giveALesson: String { text() }
+    static var giveOneLesson: String { text() }
+    static var lessonsFolderMissing: String { text() }
+    static func lessonFailsCheck(_ first: String, more: Int, file: String) -> String {
+        more == 0 ? text(["first": first], key: "lessonFailsCheckOne")
+                  : text(["first": first, "more": more, "file": file], key: "lessonFailsCheckMore")
+    }
+    static func quizCountRange(_ range: String, got: String) -> String { text(["range": range, "got": got]) }
+    static var quizExportNeedsSeed: String { text() }
+    static var quizAnswersNeedExport: String { text() }
+    static func checkOK(_ file: String) -> String { text(["file": file]) }
+    static func checkProblems(_ file: String, count: Int) -> String { text(["file": file, "count": count, "s": s(count)]) }
+    static func checkFailed(_ failed: Int, of total: Int) -> String { text(["failed": failed, "total": total, "s": s(total)]) }
+}

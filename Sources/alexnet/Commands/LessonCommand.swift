@@ -49,8 +49,7 @@ struct LessonCommand: ParsableCommand {
         }
         if export != nil, files.isEmpty { return try exportAll() }
         guard files.count == 1 else {
-            throw ValidationError(files.isEmpty ? "give a lesson file or name (alexnet lesson --list shows them)"
-                                                : "give one lesson to take (or --check to lint several)")
+            throw ValidationError(files.isEmpty ? Messages.giveALesson : Messages.giveOneLesson)
         }
         let path = resolve(files[0])
         if let unknown = unknownLesson(files[0], resolved: path) {
@@ -64,8 +63,7 @@ struct LessonCommand: ParsableCommand {
         // placeholders or "(no layer …)" with no file:line. One line: the first problem and a count.
         let problems = LessonChecker.check(lesson)
         if let first = problems.first {
-            let more = problems.count > 1 ? " (and \(problems.count - 1) more: alexnet lesson --check \(files[0]) lists them)" : ""
-            CLIError.printError("error: \(first)\(more)")
+            CLIError.printError(Messages.lessonFailsCheck("\(first)", more: problems.count - 1, file: files[0]))
             throw ExitCode.failure
         }
         if export != nil {
@@ -84,7 +82,7 @@ struct LessonCommand: ParsableCommand {
                 print(view.session.summary)
                 return
             }
-            CLIError.printError("note: not a terminal; running the lesson as a text session (--plain)")
+            CLIError.printError(Messages.notATerminalPlain)
         }
         let training = LessonTraining(directory: data)
         let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print($0) },
@@ -96,7 +94,7 @@ struct LessonCommand: ParsableCommand {
 
     private func listLessons() throws {
         guard let library else {
-            CLIError.printError("error: cannot find the lessons folder (set ALEXNET_LESSONS to it)")
+            CLIError.printError(Messages.lessonsFolderMissing)
             throw ExitCode.failure
         }
         let groups = [("en", "", library.files)] + library.languages.map { ($0.code, $0.code + "/", $0.files) }
@@ -107,9 +105,9 @@ struct LessonCommand: ParsableCommand {
         // Chinese title's column lines up too).
         let column = groups.flatMap { g in g.2.map { DisplayWidth.of(name(g.1, $0)) } }.max().map { $0 + 2 } ?? 0
         for (code, prefix, files) in groups {
-            print("\(code) (\(files.count) lesson\(files.count == 1 ? "" : "s"))\(prefix.isEmpty ? "" : ": take one as \(prefix)NAME")")
+            print(Messages.listGroup(code, count: files.count, prefix: prefix))
             for path in files {
-                let title = (try? LessonLoader(file: path).load(path: path).title) ?? "(does not load: run --check)"
+                let title = (try? LessonLoader(file: path).load(path: path).title) ?? Messages.listDoesNotLoad
                 print("  " + DisplayWidth.padded(name(prefix, path), to: column) + title)
             }
         }
@@ -122,7 +120,7 @@ struct LessonCommand: ParsableCommand {
             throw ValidationError("give a lesson to export, or --output DIR to export every shipped lesson into DIR")
         }
         guard let library else {
-            CLIError.printError("error: cannot find the lessons folder (set ALEXNET_LESSONS to it)")
+            CLIError.printError(Messages.lessonsFolderMissing)
             throw ExitCode.failure
         }
         let groups = [("", library.files)] + library.languages.map { ($0.code + "/", $0.files) }
@@ -178,13 +176,13 @@ struct LessonCommand: ParsableCommand {
             problems.forEach { CLIError.printError($0.description) }
             // Warnings (a glossary term spelled another way) are shown but do not fail the check.
             LessonChecker.warnings(path: resolve(file), file: file).forEach { CLIError.printError($0.description) }
-            if problems.isEmpty { print("\(file): ok") } else {
-                CLIError.printError("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+            if problems.isEmpty { print(Messages.checkOK(file)) } else {
+                CLIError.printError(Messages.checkProblems(file, count: problems.count))
                 failed += 1
             }
         }
         if failed > 0 {
-            CLIError.printError("\(failed) of \(targets.count) lesson\(targets.count == 1 ? "" : "s") failed the check")
+            CLIError.printError(Messages.checkFailed(failed, of: targets.count))
             throw ExitCode.failure
         }
     }

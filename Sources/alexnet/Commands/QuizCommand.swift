@@ -52,15 +52,15 @@ struct QuizCommand: ParsableCommand {
         // Questions are generated up front: an unbounded count would fill memory before the first one.
         // One line, not argument-parser's usage block: the range is the whole story.
         guard LessonLimits.quizQuestions.contains(count) else {
-            CLIError.printError("error: --count takes \(LessonLimits.text(LessonLimits.quizQuestions)) questions, got \(NumberText.grouped(count))")
+            CLIError.printError(Messages.quizCountRange(LessonLimits.text(LessonLimits.quizQuestions), got: NumberText.grouped(count)))
             throw ExitCode.validationFailure
         }
         if export != nil, seed == nil {
-            CLIError.printError("error: --export needs --seed N, so the worksheet is the quiz students get with the same seed")
+            CLIError.printError(Messages.quizExportNeedsSeed)
             throw ExitCode.validationFailure
         }
         if (answers || output != nil), export == nil {
-            CLIError.printError("error: --answers and --output go with --export markdown")
+            CLIError.printError(Messages.quizAnswersNeedExport)
             throw ExitCode.validationFailure
         }
     }
