@@ -120,3 +120,25 @@ struct ChineseTextTests {
         }
     }
 }
+
+/// The layer walk, the screen the explorer opens on, in Chinese at 80×24: every layer of AlexNet, the
+/// whole screen (its explanation scrolled through) without an English sentence.
+struct ChineseLayerWalkTests {
+    @Test func everyLayerOfTheWalkSpeaksChinese() throws {
+        try Language.with(.zh) {
+            var e = try explorer()
+            let layers = try Preset.alexnet.spec.shapeReport().layers.count
+            for i in 0..<layers {
+                for scroll in 0..<4 {
+                    let grid = render(e, width: 80, height: 24)
+                    for y in 0..<24 {
+                        let row = ChineseTextTests.row(grid, y)
+                        #expect(EnglishSentence.find(in: row) == nil, "layer \(i), scroll \(scroll), row \(y): \(row)")
+                    }
+                    press(&e, ["J"])
+                }
+                press(&e, [.right])
+            }
+        }
+    }
+}
