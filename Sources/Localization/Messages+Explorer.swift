@@ -84,3 +84,49 @@ public extension Messages {
     }
     static func weightsAppearWhenReady(_ what: String) -> String { text(["what": what]) }
 }
+
+// The what-if screen, the filter grid's status, the engine note and the comparison's progress.
+public extension Messages {
+    static var whatIfInput: String { text() }
+    static var whatIfReset: String { text() }
+    static var whatIfKernel: String { text() }
+    static var whatIfStride: String { text() }
+    static var whatIfPadding: String { text() }
+    static var whatIfNotEditable: String { text() }
+    static var whatIfNoShapeAfter: String { text() }
+    static var whatIfNoShape: String { text() }
+    static func whatIfPresetWas(output: String) -> String { text(["output": output]) }
+    static var whatIfIntro: String { text() }
+    static var whatIfTableHeader: String { text() }
+    static var whatIfParams: String { text() }
+    static func filterOf(index: Int, last: Int) -> String { text(["index": index, "last": last]) }
+    static func filtersCount(count: Int) -> String { text(["count": count]) }
+    static func filterRows(first: Int, last: Int, total: Int) -> String { text(["first": first, "last": last, "total": total]) }
+    static var filterRGBScale: String { text() }
+    static func filterChannelColours(channel: Int) -> String { text(["channel": channel]) }
+    static var filterPressV: String { text() }
+    static func filterShown(shrink: Int) -> String { text(["shrink": shrink]) }
+    static var filterRamp: String { text() }
+    static var filterColourLegend: String { text() }
+    static func engineNote(network: String, reason: String) -> String { text(["network": network, "reason": reason]) }
+    static func engineReason(network: String, height: Int, width: Int, channels: Int, side: Int) -> String { text(["network": network, "h": height, "w": width, "c": channels, "side": side]) }
+    static var engineMiniLabel: String { text() }
+    static func compareDescription(engine: String) -> String { text(["engine": engine]) }
+    static func progressNoSteps(activation: String) -> String { text(["activation": activation]) }
+    static func progressReached(activation: String, target: String, step: String) -> String { text(["activation": activation, "target": target, "step": step]) }
+    static func progressAt(activation: String, error: String, step: String) -> String { text(["activation": activation, "error": error, "step": step]) }
+    static func progressTarget(target: String) -> String { text(["target": target]) }
+    static var noStepsYet: String { text() }
+    static var asItTrains: String { text() }
+    static func targetLabel(target: String) -> String { text(["target": target]) }
+}
+
+// Where weights came from, and the filters header.
+public extension Messages {
+    static func provenanceUntrained(how: String) -> String { text(["how": how]) }
+    static func provenanceCheckpoint(file: String) -> String { text(["file": file]) }
+    static func provenanceCheckpointDetail(file: String, detail: String) -> String { text(["file": file, "detail": detail]) }
+    static func provenanceLive(network: String, step: String) -> String { text(["network": network, "step": step]) }
+    static func provenanceFrom(file: String) -> String { text(["file": file]) }
+    static func filtersHeader(layer: String) -> String { text(["layer": layer]) }
+}

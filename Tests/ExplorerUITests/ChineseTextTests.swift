@@ -142,3 +142,27 @@ struct ChineseLayerWalkTests {
         }
     }
 }
+
+/// Every explorer screen of AlexNet and mini at 80×24 in Chinese, each scrolled through: no English
+/// sentence anywhere on the screen (before any training: the training screens' live figures are the
+/// core's comparison lines, not covered here).
+struct ChineseScreensTests {
+    @Test(arguments: [Preset.alexnet, .mini])
+    func everyScreenSpeaksChinese(preset: Preset) throws {
+        try Language.with(.zh) {
+            let filters = knownFilters(count: 8, channels: preset == .mini ? 1 : 3, kernel: preset == .mini ? 5 : 11)
+            var e = try explorer(preset, filters: FilterSet(layer: filters.layer, weights: filters.weights, provenance: .untrained("He")))
+            for kind in Explorer.ScreenKind.allCases {
+                e.show(kind)
+                for scroll in 0..<3 {
+                    let grid = render(e, width: 80, height: 24)
+                    for y in 0..<24 {
+                        let row = ChineseTextTests.row(grid, y)
+                        #expect(EnglishSentence.find(in: row) == nil, "\(preset) \(kind), page \(scroll), row \(y): \(row)")
+                    }
+                    press(&e, ["J"])
+                }
+            }
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 
 /// One measured point of a training run.
@@ -104,12 +105,12 @@ public struct ComparisonSummary: Sendable, Equatable {
     /// While the runs go on: where each stands, without concluding anything yet.
     public var progressLine: String {
         curves.map { c in
-            guard let last = c.points.last else { return "\(c.activation.rawValue): no steps yet" }
+            guard let last = c.points.last else { return Messages.progressNoSteps(activation: c.activation.rawValue) }
             if let hit = c.firstPoint(reaching: target) {
-                return "\(c.activation.rawValue) reached \(Self.percent(target)) at step \(NumberText.grouped(hit.step))"
+                return Messages.progressReached(activation: c.activation.rawValue, target: Self.percent(target), step: NumberText.grouped(hit.step))
             }
-            return "\(c.activation.rawValue) \(NumberText.percent(last.trainError)) at step \(NumberText.grouped(last.step))"
-        }.joined(separator: " · ") + " (target \(Self.percent(target)))"
+            return Messages.progressAt(activation: c.activation.rawValue, error: NumberText.percent(last.trainError), step: NumberText.grouped(last.step))
+        }.joined(separator: " · ") + Messages.progressTarget(target: Self.percent(target))
     }
 
     /// Every point of every run: `activation,step,epoch,loss,train_error,seed,lr`, then per learned layer

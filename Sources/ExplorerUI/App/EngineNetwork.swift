@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// The network the engine screens train (Training, ReLU vs tanh): the explored network when it can learn
@@ -15,7 +16,7 @@ public struct EngineNetwork: Sendable, Equatable {
 
     /// `mini, the Fashion-MNIST AlexNet` for the preset, else the network's name.
     public var label: String {
-        spec.name == Preset.mini.rawValue ? "mini, the Fashion-MNIST AlexNet" : spec.name
+        spec.name == Preset.mini.rawValue ? Messages.engineMiniLabel : spec.name
     }
 
     /// The line the training screens show under their header when they train another network.
@@ -31,8 +32,7 @@ public struct EngineNetwork: Sendable, Equatable {
         let i = explored.input
         let side = FashionMNIST.side
         return EngineNetwork(spec: Preset.mini.spec,
-                             reason: "\(explored.name) reads \(i.height)×\(i.width)×\(i.channels) images; "
-                                + "Fashion-MNIST has \(side)×\(side)×1")
+                             reason: Messages.engineReason(network: explored.name, height: i.height, width: i.width, channels: i.channels, side: side))
     }
 
     public static func trainable(_ spec: NetworkSpec) -> Bool {

@@ -35,7 +35,7 @@ public struct Explorer: Sendable {
             FiltersScreen(filters: model.weights?.filters), FeatureMapsScreen(features: model.features),
             TrainingScreen(description: model.trainingDescription.map { "\(engine), \($0)" }
                            ?? "\(engine), batch \(model.batchSize), lr \(model.learningRate)"),
-            CompareScreen(description: model.comparisonDescription ?? "relu vs tanh on \(engine), same weights and batches",
+            CompareScreen(description: model.comparisonDescription ?? Messages.compareDescription(engine: engine),
                           target: model.comparisonTarget, activations: [.relu, .tanh]),
         ]
         broadcast()

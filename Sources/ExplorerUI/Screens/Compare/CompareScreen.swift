@@ -107,7 +107,7 @@ public struct CompareScreen: Screen {
         case .finished, .failed:
             // The verdict must show whole: drop the rates (the header names them) when the line is too long.
             let full = summary.resultLine
-            result = !anyPoints ? "no steps yet" : full.count <= width ? full : summary.resultLine(compact: true)
+            result = !anyPoints ? Messages.noStepsYet : full.count <= width ? full : summary.resultLine(compact: true)
         default: result = summary.progressLine
         }
         // The budget of the run on screen (200 from Space, a lesson's `experiment: N` its own), once there is one.
@@ -146,7 +146,7 @@ public struct CompareScreen: Screen {
                             points: c.points.map { ChartPoint(x: Double($0.step), y: $0.trainError) },
                             color: Self.palette[i % Self.palette.count])
             }
-            let pct = NumberText.percent(summary.target, places: 0) + " target"
+            let pct = Messages.targetLabel(target: NumberText.percent(summary.target, places: 0))
             LineChart(series: series, target: (summary.target, pct), xLabel: Messages.chartStep, title: Messages.chartTrainingError,
                       yBounds: 0...1, percent: true)
                 .render(into: &grid, area: chartArea, theme: theme)

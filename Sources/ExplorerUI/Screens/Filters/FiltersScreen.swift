@@ -102,7 +102,7 @@ public struct FiltersScreen: Screen {
         }
         let k = filters.kernelHeight
         let header = StyledLine([
-            ("\(filters.layer) filters ", theme.heading),
+            (Messages.filtersHeader(layer: filters.layer), theme.heading),
             ("\(filters.count) × \(k)×\(filters.kernelWidth)×\(filters.channels)", theme.number),
             ("  ·  ", theme.dim),
             (filters.provenance.text, filters.provenance.isTrained ? theme.good : theme.warning),
