@@ -420,5 +420,18 @@ extension Chinese {
         "presetTorchvision": "torchvision 的变体：输入 224，通道 64/192/384/256/256，没有 LRN，丢弃法放在 fc6/fc7 之前",
         "presetMini": "用于 Fashion-MNIST 的小 AlexNet（从 28×28 图像裁出 27×27），几分钟就能训练好",
         "presetFigure1": "论文图 1 的四层 CNN（3 个卷积层 + 1 个全连接层），改为读 Fashion-MNIST 28×28",
+        "resultNoRuns": "没有训练",
+        "resultFirstAt": "{name} 在第 {step} 步达到 {target} 训练错误率",
+        "resultFirstAtCompact": "{name} 在第 {step} 步达到 {target}",
+        "resultOtherAt": "{name} 在第 {step} 步",
+        "resultFirstNever": "{name} 始终没有达到 {target} 训练错误率{last}",
+        "resultFirstNeverCompact": "{name} 始终没有达到 {target}{last}",
+        "resultOtherNever": "{name} 也没有达到{last}",
+        "resultLastError": "（第 {step} 步时错误率为 {error}）",
+        "resultMoreSteps": "步数为 {ratio} 倍{label}",
+        "resultFewerSteps": "步数为 1/{ratio}{label}",
+        "resultPartsSeparator": "；",
+        "resultRatiosIntro": "：",
+        "resultRatiosSeparator": "，",
     ]
 }

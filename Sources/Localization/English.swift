@@ -420,5 +420,18 @@ extension English {
         "presetTorchvision": "torchvision's variant: 224 input, 64/192/384/256/256 channels, no LRN, dropout before fc6/fc7",
         "presetMini": "small AlexNet for Fashion-MNIST (27×27 crops of the 28×28 images), trains in minutes",
         "presetFigure1": "the paper's Figure 1 four-layer CNN (3 conv + 1 fc) adapted to Fashion-MNIST 28×28",
+        "resultNoRuns": "no runs",
+        "resultFirstAt": "{name} reached {target} training error at step {step}",
+        "resultFirstAtCompact": "{name} reached {target} at step {step}",
+        "resultOtherAt": "{name} at step {step}",
+        "resultFirstNever": "{name} never reached {target} training error{last}",
+        "resultFirstNeverCompact": "{name} never reached {target}{last}",
+        "resultOtherNever": "{name} never did{last}",
+        "resultLastError": " (last error {error} at step {step})",
+        "resultMoreSteps": "{ratio}× more steps{label}",
+        "resultFewerSteps": "{ratio}× fewer steps{label}",
+        "resultPartsSeparator": "; ",
+        "resultRatiosIntro": ": ",
+        "resultRatiosSeparator": ", ",
     ]
 }

@@ -21,3 +21,20 @@ public extension Messages {
     static var presetMini: String { text() }
     static var presetFigure1: String { text() }
 }
+
+// The ReLU-vs-tanh comparison's result line.
+public extension Messages {
+    static var resultNoRuns: String { text() }
+    static func resultFirstAt(name: String, target: String, step: String) -> String { text(["name": name, "target": target, "step": step]) }
+    static func resultFirstAtCompact(name: String, target: String, step: String) -> String { text(["name": name, "target": target, "step": step]) }
+    static func resultOtherAt(name: String, step: String) -> String { text(["name": name, "step": step]) }
+    static func resultFirstNever(name: String, target: String, last: String) -> String { text(["name": name, "target": target, "last": last]) }
+    static func resultFirstNeverCompact(name: String, target: String, last: String) -> String { text(["name": name, "target": target, "last": last]) }
+    static func resultOtherNever(name: String, last: String) -> String { text(["name": name, "last": last]) }
+    static func resultLastError(error: String, step: String) -> String { text(["error": error, "step": step]) }
+    static func resultMoreSteps(ratio: String, label: String) -> String { text(["ratio": ratio, "label": label]) }
+    static func resultFewerSteps(ratio: String, label: String) -> String { text(["ratio": ratio, "label": label]) }
+    static var resultPartsSeparator: String { text() }
+    static var resultRatiosIntro: String { text() }
+    static var resultRatiosSeparator: String { text() }
+}
