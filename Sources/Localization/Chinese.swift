@@ -398,6 +398,16 @@ extension Chinese {
         "provenanceLive": "{network} · 正在训练 · 第 {step} 步",
         "provenanceFrom": "（从 {file} 开始）",
         "filtersHeader": "{layer} 卷积核 ",
+        "stateReady": "就绪：按空格键开始",
+        "stateTrainingBoth": "两个训练进行中",
+        "statePaused": "已暂停：按空格键继续",
+        "stateFinished": "已结束：{why}",
+        "stateStopped": "已停止：{why}",
+        "stateTrainingOf": "训练中：{steps} 步中的第 {done} 步",
+        "stateTraining": "训练中",
+        "compareWhy": "为什么饱和的单元学得慢：在 |tanh′(x)| < 0.1 的地方，单元几乎不把误差信号往下传；ReLU 在激活处把误差全部传下去，在为零处一点也不传。条形图在最近一次记录的那一步测量每层之后的这两种情况：|f′| < 0.1 的 tanh 单元，以及对整批输入都为零的 ReLU 单元。‖∂W‖/‖W‖ 表示一步 SGD 让该层移动了多远。论文的四层 CNN 在 CIFAR-10 上用 ReLU 达到 25% 快了六倍；这次运行重新测量这个问题。",
+        "compareMeasured": "测得的饱和比例：{parts}。",
+        "compareMeasuredRun": "{activation} 第 {step} 步：{layers}",
     ]
     static let commands: [String: String] = [:]
     static let core: [String: String] = [

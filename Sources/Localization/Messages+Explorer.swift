@@ -130,3 +130,17 @@ public extension Messages {
     static func provenanceFrom(file: String) -> String { text(["file": file]) }
     static func filtersHeader(layer: String) -> String { text(["layer": layer]) }
 }
+
+// Training and comparison states, and the comparison's explanation.
+public extension Messages {
+    static var stateReady: String { text() }
+    static var stateTrainingBoth: String { text() }
+    static var statePaused: String { text() }
+    static func stateFinished(why: String) -> String { text(["why": why]) }
+    static func stateStopped(why: String) -> String { text(["why": why]) }
+    static func stateTrainingOf(done: Int, steps: Int) -> String { text(["done": done, "steps": steps]) }
+    static var stateTraining: String { text() }
+    static var compareWhy: String { text() }
+    static func compareMeasured(parts: String) -> String { text(["parts": parts]) }
+    static func compareMeasuredRun(activation: String, step: String, layers: String) -> String { text(["activation": activation, "step": step, "layers": layers]) }
+}

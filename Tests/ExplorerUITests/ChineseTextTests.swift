@@ -166,3 +166,30 @@ struct ChineseScreensTests {
         }
     }
 }
+
+/// Every step of every Chinese lesson in full screen at 80×24 (questions skipped): the panel and the
+/// explorer beside it, with no English sentence.
+struct ChineseLessonWalkTests {
+    static let names = ["zh/01-shape-arithmetic.yaml", "zh/02-where-the-parameters-live.yaml",
+                        "zh/09-watch-it-learn.yaml", "zh/14-what-conv1-learns.yaml"]
+
+    @Test(arguments: names)
+    func everyStepSpeaksChinese(name: String) throws {
+        try Language.with(.zh) {
+            let lesson = try ChineseTextTests.shipped(name)
+            var view = LessonScreen(session: try LessonSession(lesson: lesson), capabilities: .standard)
+            view.resize(width: 80, height: 24)
+            for step in 0..<lesson.steps.count {
+                if view.session.awaitingAnswer { for ch in "skip" { view.update(.character(ch)) }; view.update(.enter) }
+                var grid = CellGrid(width: 80, height: 24)
+                view.render(into: &grid)
+                for y in 0..<24 {
+                    let row = ChineseTextTests.row(grid, y)
+                    #expect(EnglishSentence.find(in: row) == nil, "\(name) step \(step + 1), row \(y): \(row)")
+                }
+                view.update(.escape)   // ends a step's training run, as the learner may
+                view.update("n")
+            }
+        }
+    }
+}

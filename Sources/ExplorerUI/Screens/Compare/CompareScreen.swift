@@ -71,31 +71,25 @@ public struct CompareScreen: Screen {
 
     static let palette: [TerminalColor] = [.brightGreen, .brightRed, .brightBlue, .brightMagenta]
 
-    static let explanation = """
-        Why saturating units learn slowly: where |tanh′(x)| < 0.1 a unit passes almost no error signal \
-        down; a ReLU passes all of it where it is active, none where it is zero. The bars measure both \
-        after each layer at the last logged step: tanh units with |f′| < 0.1, ReLU units zero for the \
-        whole batch. ‖∂W‖/‖W‖ is how far one SGD step moves that layer. The paper's four-layer CNN on \
-        CIFAR-10 reached 25% six times faster with ReLU; this run measures the question afresh.
-        """
+    static var explanation: String { Messages.compareWhy }
 
     /// The explanation followed by what this run measured, layer by layer, once there is something.
     var measuredText: String {
         let parts = summary.curves.compactMap { c -> String? in
             let sat = c.lastMeasures.compactMap { m in m.saturation.map { "\(m.layer) \(NumberText.percent($0, places: 0))" } }
             guard !sat.isEmpty, let step = c.points.last(where: { !$0.layers.isEmpty })?.step else { return nil }
-            return "\(c.activation.rawValue) at step \(NumberText.grouped(step)): " + sat.joined(separator: ", ")
+            return Messages.compareMeasuredRun(activation: c.activation.rawValue, step: NumberText.grouped(step), layers: sat.joined(separator: ", "))
         }
-        return parts.isEmpty ? Self.explanation : Self.explanation + " Measured saturation: " + parts.joined(separator: "; ") + "."
+        return parts.isEmpty ? Self.explanation : Self.explanation + Messages.compareMeasured(parts: parts.joined(separator: Messages.resultPartsSeparator))
     }
 
     private var stateText: String {
         switch state {
-        case .idle: "ready: press Space to start"
-        case .running: "training both runs"
-        case .paused: "paused: Space resumes"
-        case .finished(let why): "finished: \(why)"
-        case .failed(let why): "stopped: \(why)"
+        case .idle: Messages.stateReady
+        case .running: Messages.stateTrainingBoth
+        case .paused: Messages.statePaused
+        case .finished(let why): Messages.stateFinished(why: why)
+        case .failed(let why): Messages.stateStopped(why: why)
         }
     }
 

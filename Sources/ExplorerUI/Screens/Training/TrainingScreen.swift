@@ -56,16 +56,16 @@ public struct TrainingScreen: Screen {
 
     var stateText: (String, KeyPath<Theme, CellStyle>) {
         switch snapshot.state {
-        case .idle: ("ready: press Space to start", \.dim)
+        case .idle: (Messages.stateReady, \.dim)
         case .running:
             if let goal = snapshot.goal {
-                ("training \(snapshot.step - goal.from) of \(goal.to - goal.from) steps", \.good)
+                (Messages.stateTrainingOf(done: snapshot.step - goal.from, steps: goal.to - goal.from), \.good)
             } else {
-                ("training", \.good)
+                (Messages.stateTraining, \.good)
             }
-        case .paused: ("paused: Space resumes", \.warning)
-        case .finished(let why): ("finished: \(why)", \.good)
-        case .failed(let why): ("stopped: \(why)", \.error)
+        case .paused: (Messages.statePaused, \.warning)
+        case .finished(let why): (Messages.stateFinished(why: why), \.good)
+        case .failed(let why): (Messages.stateStopped(why: why), \.error)
         }
     }
 
