@@ -144,3 +144,27 @@ public extension Messages {
     static func compareMeasured(parts: String) -> String { text(["parts": parts]) }
     static func compareMeasuredRun(activation: String, step: String, layers: String) -> String { text(["activation": activation, "step": step, "layers": layers]) }
 }
+
+// The training screen's figures, the feature maps' header and status.
+public extension Messages {
+    static func statStep(step: String) -> String { text(["step": step]) }
+    static func statStepOf(step: String, total: String) -> String { text(["step": step, "total": total]) }
+    static func statEpoch(epoch: String) -> String { text(["epoch": epoch]) }
+    static func statImagesPerSecond(rate: String) -> String { text(["rate": rate]) }
+    static func statLoss(loss: String) -> String { text(["loss": loss]) }
+    static func statTrainError(error: String) -> String { text(["error": error]) }
+    static func statTestError(error: String) -> String { text(["error": error]) }
+    static func featuresMaps(count: Int, height: Int, width: Int) -> String { text(["count": count, "h": height, "w": width]) }
+    static func featuresInput(name: String) -> String { text(["name": name]) }
+    static var featuresWeights: String { text() }
+    static var featuresUpdating: String { text() }
+    static func featuresTrainingRuns(network: String) -> String { text(["network": network]) }
+    static var featuresMostActive: String { text() }
+    static var featuresInOrder: String { text() }
+    static func featuresShown(first: Int, last: Int, total: Int) -> String { text(["first": first, "last": last, "total": total]) }
+    static func featuresChannel(channel: Int) -> String { text(["channel": channel]) }
+    static func featuresScale(note: String) -> String { text(["note": note]) }
+    static var featuresOwnScale: String { text() }
+    static func resetToInitial(provenance: String) -> String { text(["provenance": provenance]) }
+    static var noneWord: String { text() }
+}

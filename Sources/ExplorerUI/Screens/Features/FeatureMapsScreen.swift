@@ -114,13 +114,13 @@ public struct FeatureMapsScreen: Screen {
         func fit(_ line: StyledLine) -> [StyledLine] {
             perItem == 1 ? [line.truncated(width: width)] : Array(line.wrapped(width: width, indent: 2).prefix(perItem))
         }
-        var lines = fit(StyledLine([("\(name) ", theme.heading), ("\(c) maps of \(h)×\(w)", theme.number),
-                                    ("  ·  input: \(f.inputName)", theme.dim)]))
+        var lines = fit(StyledLine([("\(name) ", theme.heading), (Messages.featuresMaps(count: c, height: h, width: w), theme.number),
+                                    (Messages.featuresInput(name: f.inputName), theme.dim)]))
         if let note = inputNote {
             lines += StyledLine.wrapped(note, width: width, style: theme.warning).prefix(2)
         } else if let provenance {
-            let aside = stale ? "  (updating…)" : trainingRuns.map { "  · training runs \($0)" } ?? ""
-            lines += fit(StyledLine([("weights: ", theme.dim), (provenance.text, provenance.isTrained ? theme.good : theme.warning),
+            let aside = stale ? Messages.featuresUpdating : trainingRuns.map { Messages.featuresTrainingRuns(network: $0) } ?? ""
+            lines += fit(StyledLine([(Messages.featuresWeights, theme.dim), (provenance.text, provenance.isTrained ? theme.good : theme.warning),
                                      (aside, theme.dim)]))
         }
         return lines
@@ -241,10 +241,10 @@ public struct FeatureMapsScreen: Screen {
                 grid.write("\(order[slot])", x: x, y: y + cell.height, style: theme.selected, maxWidth: pitch.width - 1)
             }
         }
-        let how = sortedByActivity ? "most active first" : "in order"
-        let shown = "\(firstRow * cols + 1)–\(min(c, (firstRow + visibleRows) * cols)) of \(c)"
-        let parts = ["channel \(order[selected])"] + (scaleNote.map { ["maps \($0)"] } ?? [])
-            + [shown + " " + how, "own scale each, dark = low"]
+        let how = sortedByActivity ? Messages.featuresMostActive : Messages.featuresInOrder
+        let shown = Messages.featuresShown(first: firstRow * cols + 1, last: min(c, (firstRow + visibleRows) * cols), total: c)
+        let parts = [Messages.featuresChannel(channel: order[selected])] + (scaleNote.map { [Messages.featuresScale(note: $0)] } ?? [])
+            + [shown + " " + how, Messages.featuresOwnScale]
         Self.fittedLine(parts, width: right.width, style: theme.dim).render(into: &grid, rect: right, row: right.height - 1)
     }
 

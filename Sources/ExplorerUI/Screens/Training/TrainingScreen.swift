@@ -75,13 +75,14 @@ public struct TrainingScreen: Screen {
         // Header: what trains and its state, then the figures, each wrapped between whole parts.
         var header = StyledLine.headline(description, state: stateLabel, width: area.width,
                                          styles: (theme.heading, theme[keyPath: stateStyle]))
-        var stats = ["step \(NumberText.grouped(s.step))" + (s.totalSteps.map { " of \(NumberText.grouped($0))" } ?? ""),
-                     "epoch \(NumberText.fixed(s.epoch, 2))"]
-        if s.imagesPerSecond > 0 { stats.append("\(NumberText.grouped(rounding: s.imagesPerSecond)) images/s") }
+        var stats = [s.totalSteps.map { Messages.statStepOf(step: NumberText.grouped(s.step), total: NumberText.grouped($0)) }
+                        ?? Messages.statStep(step: NumberText.grouped(s.step)),
+                     Messages.statEpoch(epoch: NumberText.fixed(s.epoch, 2))]
+        if s.imagesPerSecond > 0 { stats.append(Messages.statImagesPerSecond(rate: NumberText.grouped(rounding: s.imagesPerSecond))) }
         if s.learningRate > 0 { stats.append("lr \(s.learningRate)") }
-        if let loss = s.loss.last { stats.append("loss \(NumberText.fixed(loss.y, 3))") }
-        if let e = s.trainError.last { stats.append("train error \(NumberText.percent(e.y))") }
-        if let e = s.testError.last { stats.append("test error \(NumberText.percent(e.y))") }
+        if let loss = s.loss.last { stats.append(Messages.statLoss(loss: NumberText.fixed(loss.y, 3))) }
+        if let e = s.trainError.last { stats.append(Messages.statTrainError(error: NumberText.percent(e.y))) }
+        if let e = s.testError.last { stats.append(Messages.statTestError(error: NumberText.percent(e.y))) }
         header += StyledLine.joined(stats, width: area.width, style: theme.number)
         if let message = s.message ?? engineReason {
             header += StyledLine.wrapped(message, width: area.width, style: theme.dim).prefix(2)
