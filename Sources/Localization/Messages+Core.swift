@@ -38,3 +38,32 @@ public extension Messages {
     static var resultRatiosIntro: String { text() }
     static var resultRatiosSeparator: String { text() }
 }
+
+// The neuron inspector's explanation (alexnet neuron and the features screen's panel).
+public extension Messages {
+    static func neuronTitleFlat(layer: String, unit: Int, kind: String) -> String { text(["layer": layer, "unit": unit, "kind": kind]) }
+    static func neuronTitle(layer: String, channel: Int, y: Int, x: Int, kind: String) -> String { text(["layer": layer, "channel": channel, "y": y, "x": x, "kind": kind]) }
+    static func neuronWindow(input: String, shape: String, size: Int, y: Int, x: Int, stride: Int, padding: Int) -> String { text(["input": input, "shape": shape, "size": size, "y": y, "x": x, "stride": stride, "padding": padding]) }
+    static func neuronClipped(input: String, box: String) -> String { text(["input": input, "box": box]) }
+    static var neuronRestPadding: String { text() }
+    static func neuronInput(input: String, shape: String) -> String { text(["input": input, "shape": shape]) }
+    static func neuronField(box: String, height: Int, width: Int) -> String { text(["box": box, "h": height, "w": width]) }
+    static func neuronGroup(group: Int, groups: Int, first: Int, last: Int) -> String { text(["group": group, "groups": groups, "first": first, "last": last]) }
+    static var neuronIdentity: String { text() }
+    static func neuronValue(value: String, forward: String, difference: String) -> String { text(["value": value, "forward": forward, "difference": difference]) }
+    static func neuronCheck(layer: String, recomputed: String, forward: String, difference: String) -> String { text(["layer": layer, "recomputed": recomputed, "forward": forward, "difference": difference]) }
+    static func neuronConvSum(terms: Int, per: Int, f: Int) -> String { text(["terms": terms, "per": per, "f": f]) }
+    static func neuronMoreProducts(count: Int) -> String { text(["count": count]) }
+    static func neuronOnPadding(count: Int) -> String { text(["count": count]) }
+    static func neuronBias(bias: String, pre: String) -> String { text(["bias": bias, "pre": pre]) }
+    static func neuronLinearSum(terms: Int) -> String { text(["terms": terms]) }
+    static func neuronMaxOver(terms: Int) -> String { text(["terms": terms]) }
+    static func neuronWinner(value: String, y: Int, x: Int, input: String) -> String { text(["value": value, "y": y, "x": x, "input": input]) }
+    static func neuronExponentials(classes: Int, max: String) -> String { text(["classes": classes, "max": max]) }
+    static func neuronClass(index: Int, logit: String, exp: String) -> String { text(["index": index, "logit": logit, "exp": exp]) }
+    static var neuronThisUnit: String { text() }
+    static func neuronMoreClasses(count: Int) -> String { text(["count": count]) }
+    static func neuronSumAll(classes: Int, sum: String) -> String { text(["classes": classes, "sum": sum]) }
+    static func neuronProbability(logit: String, max: String, sum: String, value: String) -> String { text(["logit": logit, "max": max, "sum": sum, "value": value]) }
+    static func neuronLRN(layer: String, first: Int, last: Int) -> String { text(["layer": layer, "first": first, "last": last]) }
+}
