@@ -46,7 +46,7 @@ public struct LessonSession: Sendable {
             }
             lines.append("[\(action.summary(in: context))\(skipped)]")
         }
-        if let focus = step.show { lines += LayerFacts.lines(for: focus, in: context) }
+        if let focus = step.show { lines += facts(for: focus) }
         if let text = step.text { lines += render(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         while lines.last == "" { lines.removeLast() }
         if let q = step.question {
@@ -57,6 +57,27 @@ public struct LessonSession: Sendable {
             if let mine = given[index], let expected = expectedAnswer { lines.append(mine.revisitLine(expected: expected)) }
         }
         return lines
+    }
+
+    /// Plain mode's text for a screen focus, with the answers not yet given masked (`HiddenAnswer`).
+    public func facts(for focus: ScreenFocus) -> [String] {
+        LayerFacts.lines(for: focus, in: context).map { HiddenAnswer.masked($0, hiding: hiddenValues) }
+    }
+
+    /// The numbers the student must not see yet: the answer of this step's question and of the next
+    /// step's, while each waits for an answer. The full-screen pane masks them too.
+    public var hiddenValues: [Int] {
+        [index, index + 1].compactMap { i in given[i] == nil ? Self.numericAnswer(of: lesson, at: i, in: contexts) : nil }
+    }
+
+    /// The number a step's question asks for (nil for a choice, or a step without a question).
+    static func numericAnswer(of lesson: Lesson, at i: Int, in contexts: [LessonContext]) -> Int? {
+        guard lesson.steps.indices.contains(i), contexts.indices.contains(i), let q = lesson.steps[i].question else { return nil }
+        switch q.answer {
+        case .expression(let e): return try? e.evaluate(in: contexts[i]).get().number
+        case .literal(let n, _): return n
+        case .choice: return nil
+        }
     }
 
     /// The right answer of the current question, as the core computes it.

@@ -169,7 +169,7 @@ struct LessonCommand: ParsableCommand {
         var failed = 0
         for file in targets {
             // Every problem of the file, in line order, then how many: one run shows them all.
-            let problems = LessonChecker.check(path: resolve(file), file: file)
+            let problems = LessonChecker.check(path: resolve(file), file: file, pane: { LessonScreen.paneText($0) })
             problems.forEach { CLIError.printError($0.description) }
             if problems.isEmpty { print("\(file): ok") } else {
                 CLIError.printError("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
