@@ -34,7 +34,12 @@ public enum AnswerLeakCheck {
             let line = q.answerLine ?? step.line
             for j in [i - 1, i] where j >= 0 {
                 let which = j == i ? "its own step" : "the step before (\(j + 1))"
-                let views: [(String, [String])] = [("the lesson text (plain and full screen)", plain[j]),
+                // After answering the step before, its explanation is on screen too; a question's own
+                // hint comes after a first wrong try, and should lead to the number, not give it.
+                let extra = j < i ? lesson.steps[j].question?.explanation : q.hint
+                let said = extra.flatMap { try? PlaceholderText.render($0, in: contexts[j]).get() }
+                    .map { $0.split(separator: "\n").map(String.init) } ?? []
+                let views: [(String, [String])] = [(j < i ? "the lesson text or its explanation (plain and full screen)" : "the lesson text or its hint (plain and full screen)", plain[j] + said),
                                                    ("the student handout", handout[j]),
                                                    ("the full-screen pane", panes[j])]
                 for (name, lines) in views {

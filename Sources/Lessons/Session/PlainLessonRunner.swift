@@ -24,7 +24,9 @@ public struct PlainLessonRunner {
 
     public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void, trainer: Trainer? = nil,
                 experimenter: Experimenter? = nil, echo: Bool = false) {
-        self.readLine = readLine; self.write = write; self.trainer = trainer; self.experimenter = experimenter
+        // Every line within 80 columns, whatever the lesson's text or the core's notes run to.
+        self.readLine = readLine; self.write = { PlainWrap.lines($0).forEach(write) }
+        self.trainer = trainer; self.experimenter = experimenter
         self.echo = echo
     }
 
@@ -46,7 +48,7 @@ public struct PlainLessonRunner {
     public func run(_ session: LessonSession) {
         var session = session
         write("# \(session.lesson.title)")
-        write("(Enter or n: next, p: previous, q: quit; at a question type your answer, 'hint' or 'skip')")
+        write("(Enter/n: next, p: previous, q: quit; at a question: an answer, hint or skip)")
         var show = true
         while true {
             if show {
