@@ -29,6 +29,11 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
         ("exactness", "whether the windows tile the input exactly"),
         ("dropped", "input pixels along one side that no window sees (gaps when S > F, and the leftover)"),
         ("initbias", "the value its biases start at under the paper's initialisation (conv / linear only)"),
+        ("n", "channels an LRN layer sums over (LRN only)"),
+        ("k", "LRN's constant k (text, LRN only)"),
+        ("alpha", "LRN's α (text, LRN only)"),
+        ("beta", "LRN's β (text, LRN only)"),
+        ("p", "the probability a dropout layer zeroes a value (text, dropout only)"),
     ]
     public static let totalFields = ["params", "macs", "activations", "layers", "convparams", "fcparams",
                                      "convmacs", "fcmacs", "convmacspercent", "fcparamspercent"]
@@ -209,6 +214,17 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
         case "formula": .text(layer.formulaText)
         case "exactness": layer.formula.map { .text($0.exactnessNote) }
         case "dropped": layer.formula.map { .number($0.droppedPixels) }
+        case "n", "k", "alpha", "beta":
+            if case .lrn(let spec) = layer.kind {
+                switch field {
+                case "n": .number(spec.size)
+                case "k": .text(NumberText.shortDecimal(spec.k))
+                case "alpha": .text(NumberText.shortDecimal(spec.alpha))
+                default: .text(NumberText.shortDecimal(spec.beta))
+                }
+            } else { nil }
+        case "p":
+            if case .dropout(let p) = layer.kind { .text(NumberText.shortDecimal(p)) } else { nil }
         default: nil
         }
     }
