@@ -37,7 +37,7 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
     ]
     public static let totalFields = ["params", "macs", "activations", "layers", "convparams", "fcparams",
                                      "convmacs", "fcmacs", "convmacspercent", "fcparamspercent"]
-    public static let inputFields = ["shape", "size", "channels", "values"]
+    public static let inputFields = ["shape", "size", "channels", "values", "resize", "shift", "offsets"]
 
     /// Further terms of an arithmetic expression (`input.values * fc6.size`, `conv1.weights / 2`):
     /// numbers a lesson needs that no single field gives (a fully connected first layer's weights,
@@ -167,6 +167,12 @@ public struct CoreExpression: Sendable, Equatable, CustomStringConvertible {
             case "size": return .success(.number(report.input.height))
             case "channels": return .success(.number(report.input.channels))
             case "values": return .success(.number(report.input.count))
+            // Where the training crops come from: the side images are resized to (the core's
+            // preprocessing convention: 256 for 224–256 inputs, 28 for Fashion-MNIST), how far a crop can
+            // shift, and the crop offsets per side.
+            case "resize": return .success(.number(Preprocessing(network: report.network.input).resizeSide))
+            case "shift": return .success(.number(Preprocessing(network: report.network.input).resizeSide - report.input.height))
+            case "offsets": return .success(.number(Preprocessing(network: report.network.input).resizeSide - report.input.height + 1))
             default: return .failure(.unknownField(self, expected: Self.inputFields))
             }
         default:
