@@ -32,7 +32,7 @@ public enum LessonHandout {
                 // Training is measured in the program: on paper the step only says what would run.
                 let summary = action.summary(in: context, code: { "`\($0)`" })
                 let note = action.trains ? " (run the lesson in the program to see it)" : ""
-                block.append("*\(summary.prefix(1).uppercased())\(summary.dropFirst())\(note).*")
+                block.append(HiddenAnswer.masked("*\(summary.prefix(1).uppercased())\(summary.dropFirst())\(note).*", hiding: hidden))
             }
             if let focus = step.show {
                 let facts = LayerFacts.lines(for: focus, in: context).map { HiddenAnswer.masked($0, hiding: hidden) }

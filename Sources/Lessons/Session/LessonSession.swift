@@ -44,7 +44,8 @@ public struct LessonSession: Sendable {
             case .experiment where !trains: ": it runs in the full-screen lesson and in plain mode; here it is skipped"
             default: ""
             }
-            lines.append("[\(action.summary(in: context))\(skipped)]")
+            // Generated text, like the screen facts: a preset's summary may quote the count asked for.
+            lines.append(HiddenAnswer.masked("[\(action.summary(in: context))\(skipped)]", hiding: hiddenValues))
         }
         if let focus = step.show { lines += facts(for: focus) }
         if let text = step.text { lines += render(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
