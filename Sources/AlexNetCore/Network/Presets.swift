@@ -9,7 +9,8 @@ public enum Preset: String, Sendable, CaseIterable {
     case torchvision
     /// A small AlexNet for Fashion-MNIST (27×27 crops) that trains in minutes on two cores.
     case mini
-    /// The paper's Figure 1 network (three conv layers and one fully connected), for Fashion-MNIST.
+    /// A reconstruction of the paper's Figure 1 network (three conv layers and one fully connected) from
+    /// cuda-convnet's layers-80sec.cfg, for Fashion-MNIST: the paper does not list its layers.
     case figure1
 
     public var spec: NetworkSpec {
@@ -29,7 +30,7 @@ public enum Preset: String, Sendable, CaseIterable {
         case .alexnet1tower: "the paper's network as one tower: 227×227×3, groups 1 everywhere (62,378,344 params)"
         case .torchvision: "torchvision's variant: 224 input, 64/192/384/256/256 channels, no LRN, dropout before fc6/fc7"
         case .mini: "small AlexNet for Fashion-MNIST (27×27 crops of the 28×28 images), trains in minutes"
-        case .figure1: "the paper's Figure 1 four-layer CNN (3 conv + 1 fc) adapted to Fashion-MNIST 28×28"
+        case .figure1: "a reconstruction of the paper's Figure 1 CNN (cuda-convnet's layers-80sec.cfg: 3 conv + 1 fc) for Fashion-MNIST 28×28"
         }
     }
 
@@ -95,7 +96,8 @@ public enum Preset: String, Sendable, CaseIterable {
                            layers: named(kinds, biasOne: paperBiasOne))
     }
 
-    /// The four-layer CNN of the paper's Figure 1 (ReLU vs tanh), adapted to Fashion-MNIST:
+    /// The four-layer CNN of the paper's Figure 1 (ReLU vs tanh) as reconstructed from cuda-convnet's
+    /// layers-80sec.cfg (the paper gives no layer list), adapted to Fashion-MNIST:
     /// 1×28×28 → conv1 32@28 (5×5, pad 2) → pool 13 → conv2 32@13 → pool 6 → conv3 64@6 → pool 2 →
     /// fc4 10. Where it departs from the CIFAR-10 original (cuda-convnet's three 5×5 conv layers of
     /// 32, 32, 64 maps and one fully connected layer): one grey input channel and 28×28 instead of
