@@ -28,11 +28,13 @@ public enum QuizWorksheet {
         for kind in QuizKind.allCases {
             let mine = session.results.filter { $0.kind == kind }
             guard !mine.isEmpty else { continue }
-            perKind.append((kind.rawValue, .object([("asked", .int(mine.count)), ("right", .int(mine.filter(\.right).count))])))
+            perKind.append((kind.rawValue, .object([("asked", .int(mine.count)), ("right", .int(mine.filter(\.right).count)),
+                                                    ("firstTry", .int(mine.filter(\.rightFirstTime).count))])))
         }
         let json = JSONValue.object([
             ("seed", .string(String(seed))), ("topic", .string(topic.rawValue)),
             ("count", .int(session.questions.count)), ("asked", .int(session.asked)), ("correct", .int(session.correct)),
+            ("firstTry", .int(session.firstTry)), ("secondTry", .int(session.correct - session.firstTry)),
             ("kinds", .object(perKind)),
         ])
         return json.text()

@@ -78,7 +78,7 @@ struct QuizCommand: ParsableCommand {
         let questions = generator.questions(topic: topic, count: count, due: due)
         let review = due.filter(topic.kinds.contains).prefix(count)
         if !review.isEmpty {
-            print("(missed last time, so asked first: \(review.map(\.title).joined(separator: ", ")))")
+            print("(missed before, so asked first: \(review.map(\.title).joined(separator: ", ")))")
         }
         let session: QuizSession
         if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
