@@ -1,3 +1,4 @@
+import Foundation
 import AlexNetCore
 import Lessons
 import Testing
@@ -250,5 +251,53 @@ import Testing
         #expect(grid.text.contains("Done. Score: 0/1. Enter leaves."))
         s.update(.enter)
         #expect(s.wantsQuit)
+    }
+}
+
+/// The pane beside a question hides the number asked for until it is answered, then shows it again
+/// with the worked formula in the narrative.
+@Suite struct LessonPaneHidesAnswersTests {
+    @Test func theWalkBesideAQuestionMasksItsAnswer() throws {
+        let lesson = try LessonLoader(file: "t.yaml").load(text: """
+            title: t
+            preset: alexnet
+            steps:
+              - show: walk conv1
+                question: What is conv1's output side?
+                answer: conv1.size
+                explain: "{conv1.formula}"
+            """)
+        var screen = LessonScreen(session: try LessonSession(lesson: lesson), capabilities: .standard)
+        screen.resize(width: 120, height: 36)
+        var grid = CellGrid(width: 120, height: 36)
+        screen.render(into: &grid)
+        #expect(!grid.text.contains("55×55×96"))
+        #expect(grid.text.contains("??×??×96"))
+        #expect(LessonScreen.paneText(screen.session).allSatisfy { !HiddenAnswer.reveals($0, 55) })
+        for c in "55" { screen.update(.character(c)) }
+        screen.update(.enter)
+        screen.render(into: &grid)
+        #expect(grid.text.contains("55×55×96"))
+        #expect(grid.text.contains("⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))
+    }
+
+    /// Every shipped lesson's pane, at 80×24 and 120×40, hides each answer on its step and the one before.
+    @Test func noShippedLessonPaneShowsAnAnswerEarly() throws {
+        let dir = LessonFixturesForUI.lessonsDirectory
+        for name in LessonFixturesForUI.englishLessons {
+            let lesson = try LessonLoader(file: name).load(path: dir + "/" + name)
+            let problems = AnswerLeakCheck.problems(lesson, pane: { LessonScreen.paneText($0) })
+                .filter { $0.message.contains("full-screen pane") }
+            #expect(problems.isEmpty, "\(problems.map(\.description))")
+        }
+    }
+}
+
+enum LessonFixturesForUI {
+    static let lessonsDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("lessons").path
+    static var englishLessons: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: lessonsDirectory)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
     }
 }

@@ -78,9 +78,16 @@ public enum LessonHandout {
         return lines
     }
 
-    /// `lessons/01-shape-arithmetic.yaml` → `01-shape-arithmetic`.
+    /// `lessons/01-shape-arithmetic.yaml` → `01-shape-arithmetic`; a translation keeps its language
+    /// folder (`lessons/zh/01-shape-arithmetic.yaml` → `zh/01-shape-arithmetic`), else the footer would
+    /// send the student to the English lesson.
     static func name(of file: String) -> String {
-        let base = file.split(separator: "/").last.map(String.init) ?? file
-        return base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base
+        let parts = file.split(separator: "/").map(String.init)
+        let base = parts.last ?? file
+        let stem = base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base
+        guard parts.count >= 2 else { return stem }
+        let folder = parts[parts.count - 2]
+        let isLanguage = (2...3).contains(folder.count) && folder.allSatisfy { $0.isLetter && $0.isLowercase }
+        return isLanguage ? folder + "/" + stem : stem
     }
 }

@@ -9,8 +9,7 @@ public struct PlainQuizRunner {
     let echo: Bool
 
     public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void, echo: Bool = false) {
-        // Long prompts and worked formulas wrap to 80 columns, as lessons do.
-        self.readLine = readLine; self.write = { PlainWrap.lines($0).forEach(write) }; self.echo = echo
+        self.readLine = readLine; self.write = write; self.echo = echo
     }
 
     /// Right answers and questions answered (a question left at end of input does not count).

@@ -24,9 +24,7 @@ public struct PlainLessonRunner {
 
     public init(readLine: @escaping () -> String?, write: @escaping (String) -> Void, trainer: Trainer? = nil,
                 experimenter: Experimenter? = nil, echo: Bool = false) {
-        // Every line within 80 columns, whatever the lesson's text or the core's notes run to.
-        self.readLine = readLine; self.write = { PlainWrap.lines($0).forEach(write) }
-        self.trainer = trainer; self.experimenter = experimenter
+        self.readLine = readLine; self.write = write; self.trainer = trainer; self.experimenter = experimenter
         self.echo = echo
     }
 
