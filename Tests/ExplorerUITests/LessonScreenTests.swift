@@ -16,8 +16,8 @@ import Testing
               First step. {conv1.formula}
           - show: filters
             text: These are the filters.
-          - question: How many output channels does conv1 have?
-            answer: conv1.channels
+          - question: How many output channels does conv2 have?
+            answer: conv2.channels
           - train: 20
             text: Twenty steps.
           - show: features conv2
@@ -202,13 +202,13 @@ import Testing
     @Test func goingBackToAQuestionShowsWhatTheSessionRecorded() throws {
         var s = try Self.lesson()
         for _ in 0..<2 { s.update("n") }
-        s.update("3"); s.update("2"); s.update(.enter)
-        #expect(s.lines.contains("Right: 32."))
+        s.update("6"); s.update("4"); s.update(.enter)
+        #expect(s.lines.contains("Right: 64."))
         s.update("n"); s.update("p")
         // Whatever the session says about the answered question is what the panel shows.
         let expected = LessonScreen.narrative(s.session)
         #expect(s.lines == expected)
-        #expect(s.lines.contains { $0.hasPrefix("(you answered 32") })
+        #expect(s.lines.contains { $0.hasPrefix("(you answered 64") })
         #expect(!s.session.awaitingAnswer)
     }
 }

@@ -87,7 +87,8 @@ public struct LessonSession: Sendable {
         switch q.answer {
         case .expression(let e): return try? e.evaluate(in: context).get()
         case .literal(let n, _): return .number(n)
-        case .choice(let options, let correct): return .text("\(Self.letter(correct))) \(options[correct])")
+        // Options may hold placeholders ("the same, {norm1.input}"): the answer reads as the option did.
+        case .choice(let options, let correct): return .text("\(Self.letter(correct))) \(render(options[correct]))")
         }
     }
 
