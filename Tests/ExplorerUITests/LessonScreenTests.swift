@@ -69,7 +69,7 @@ import Testing
         s.update("1"); s.update("6"); s.update(.enter)   // conv1 has 32 channels, and there is no hint:
         #expect(s.lines.contains("Try again (or type 'skip')."))   // a second try all the same
         s.update("8"); s.update(.enter)
-        #expect(s.lines.contains("Not quite: the answer is 32."))
+        #expect(s.lines.contains("Not quite: the answer is 64."))
         _ = s.withExplorer { $0.takeRequests() }
         s.update("n")
         #expect(s.explorer.activeKind == .training)
