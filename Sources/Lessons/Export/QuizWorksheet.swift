@@ -11,7 +11,8 @@ public enum QuizWorksheet {
         for (i, q) in questions.enumerated() {
             out += ["", "## \(i + 1). \(q.kind.title)", "", q.prompt, ""]
             if answers {
-                out.append("> **Answer:** \(NumberText.grouped(q.answer))")
+                let also = q.alsoRight.isEmpty ? "" : " (also right: \(q.alsoRight.map(NumberText.grouped).joined(separator: ", ")))"
+                out.append("> **Answer:** \(NumberText.grouped(q.answer))\(also)")
                 out.append(">")
                 out += q.worked.map { "> `\($0)`  " }
             } else {

@@ -73,7 +73,7 @@ extension QuizGenerator {
         let prompt = "Which learned layer of \(report.network.name) holds the most parameters? Type its number (if layers tie, any of them): " + list.joined(separator: ", ") + "."
         let names = tied.map { learned[$0].name }.joined(separator: " and ")
         let worked = learned.enumerated().map { "\($0.offset + 1) \($0.element.name): \(NumberText.grouped($0.element.params))" }
-            + ["\(names) hold\(tied.count == 1 ? "s" : " each") \(NumberText.grouped(learned[best].params)) of \(NumberText.grouped(report.totalParams))."]
+            + ["\(names) \(tied.count == 1 ? "holds" : "each hold") \(NumberText.grouped(learned[best].params)) of \(NumberText.grouped(report.totalParams))."]
         var givens = ["layers": learned.count]
         for (i, l) in learned.enumerated() { givens["params\(i + 1)"] = l.params }
         return QuizQuestion(kind: .mostParams, prompt: prompt, answer: best + 1, worked: worked, givens: givens,
