@@ -106,7 +106,10 @@ struct LessonCommand: ParsableCommand {
             print("\(code) (\(files.count) lesson\(files.count == 1 ? "" : "s"))\(prefix.isEmpty ? "" : ": take one as \(prefix)NAME")")
             for path in files {
                 let title = (try? LessonLoader(file: path).load(path: path).title) ?? "(does not load: run --check)"
-                print("  " + DisplayWidth.padded(name(prefix, path), to: column) + title)
+                // Within 80 columns: a long title wraps onto lines of its own column.
+                let lines = PlainWrap.lines(title, width: max(PlainWrap.columns - 2 - column, 20))
+                print("  " + DisplayWidth.padded(name(prefix, path), to: column) + (lines.first ?? ""))
+                for more in lines.dropFirst() { print(String(repeating: " ", count: 2 + column) + more) }
             }
         }
     }
