@@ -345,7 +345,7 @@ public struct LessonScreen: Sendable {
             guard let area = layout(width: width, height: height).screen else { return [] }
             var grid = CellGrid(width: width, height: height)
             screen.render(into: &grid)
-            return (area.y..<area.maxY).map { y in
+            return Self.maskedRows(height: area.height).map { area.y + $0 }.map { y in
                 var view = String.UnicodeScalarView()
                 for x in area.x..<area.maxX where !grid[x, y].isWideContinuation { view.append(grid[x, y].character) }
                 return String(view)
@@ -353,12 +353,16 @@ public struct LessonScreen: Sendable {
         }
     }
 
+    /// The explorer's rows that carry content: its first row is the tab bar ("1 Layers  2 …") and its
+    /// last the key help, whose digits are keys, not values, and stay as they are.
+    static func maskedRows(height: Int) -> Range<Int> { height > 2 ? 1..<(height - 1) : 0..<height }
+
     /// Hides the numbers the student is about to be asked for (`HiddenAnswer`) in the pane: the walk's
     /// formula would otherwise print the answer beside the question. Answered, the pane shows it again,
     /// worked formula included.
     static func mask(_ grid: inout CellGrid, hiding values: [Int]) {
         guard !values.isEmpty else { return }
-        for y in 0..<grid.height {
+        for y in maskedRows(height: grid.height) {
             // One scalar per cell (a wide character's continuation cell is skipped and kept).
             let columns = (0..<grid.width).filter { !grid[$0, y].isWideContinuation }
             var view = String.UnicodeScalarView()
