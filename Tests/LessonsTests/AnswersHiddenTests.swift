@@ -83,6 +83,22 @@ import Testing
         #expect(instructor.contains("> **Answer:** 55") && instructor.contains("62,378,344"))
     }
 
+    /// A layer's parameter count is hidden with its weight count: "34,848 weights + 96 biases" would
+    /// leave only a sum to copy.
+    @Test func aParameterQuestionHidesTheWeightsToo() throws {
+        let lesson = try LessonLoader(file: "t.yaml").load(text: """
+            title: t
+            preset: alexnet
+            steps:
+              - show: walk conv1
+                question: How many parameters does conv1 have?
+                answer: conv1.params
+            """)
+        let session = try LessonSession(lesson: lesson)
+        #expect(session.hiddenValues == [34_944, 34_848])
+        #expect(session.enter().contains("  parameters: ?????? weights + 96 biases = ??????"))
+    }
+
     @Test func translatedHandoutsNameTheirLesson() {
         #expect(LessonHandout.name(of: "lessons/zh/01-shape-arithmetic.yaml") == "zh/01-shape-arithmetic")
         #expect(LessonHandout.name(of: "lessons/01-shape-arithmetic.yaml") == "01-shape-arithmetic")

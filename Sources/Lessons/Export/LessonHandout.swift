@@ -22,7 +22,7 @@ public enum LessonHandout {
         var blocks: [[String]] = []
         var questionNumber = 0
         for (i, (step, context)) in zip(lesson.steps, contexts).enumerated() {
-            let hidden = answers ? [] : [i, i + 1].compactMap { LessonSession.numericAnswer(of: lesson, at: $0, in: contexts) }
+            let hidden = answers ? [] : [i, i + 1].flatMap { LessonSession.hiddenNumbers(of: lesson, at: $0, in: contexts) }
             // The experiment's numbers are measured in the program: on paper they are blanks to fill in.
             func render(_ text: String) -> String {
                 (try? PlaceholderText.render(text, in: context, unmeasured: "____").get()) ?? text

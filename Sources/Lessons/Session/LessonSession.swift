@@ -68,7 +68,18 @@ public struct LessonSession: Sendable {
     /// The numbers the student must not see yet: the answer of this step's question and of the next
     /// step's, while each waits for an answer. The full-screen pane masks them too.
     public var hiddenValues: [Int] {
-        [index, index + 1].compactMap { i in given[i] == nil ? Self.numericAnswer(of: lesson, at: i, in: contexts) : nil }
+        [index, index + 1].flatMap { i in given[i] == nil ? Self.hiddenNumbers(of: lesson, at: i, in: contexts) : [] }
+    }
+
+    /// What a step's question hides: its answer, and for a layer's `params` also its `weights` (the
+    /// screens print "34,848 weights + 96 biases = 34,944", which would leave a sum to copy).
+    static func hiddenNumbers(of lesson: Lesson, at i: Int, in contexts: [LessonContext]) -> [Int] {
+        guard let answer = numericAnswer(of: lesson, at: i, in: contexts) else { return [] }
+        guard case .expression(let e)? = lesson.steps[i].question?.answer, e.terms.isEmpty, e.field == "params",
+              e.subject != "total",
+              let weights = try? CoreExpression(subject: e.subject, field: "weights").evaluate(in: contexts[i]).get().number
+        else { return [answer] }
+        return [answer, weights]
     }
 
     /// The number a step's question asks for (nil for a choice, or a step without a question).
