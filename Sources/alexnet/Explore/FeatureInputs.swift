@@ -49,7 +49,7 @@ final class FeatureInputs {
             // Without the data set the built-in pattern stands in; a data set that is there but broken is an
             // error, never silently replaced.
             switch Result(catching: { () throws(DatasetError) in try FashionMNIST.load(.test, directory: dataDirectory) }) {
-            case .success(let test): source = .fashionMNIST(test, normalization ?? test.measuredNormalization())
+            case .success(let test): source = .fashionMNIST(test, normalization ?? PixelNormalization(measuring: test.pixels))
             case .failure(.missingDirectory), .failure(.missingFile): source = .pattern
             case .failure(let error): throw error
             }
