@@ -204,8 +204,9 @@ struct TrainCommand: ParsableCommand {
             let arguments = CommandLine.arguments.dropFirst().map { $0.contains(" ") ? "'\($0)'" : $0 }
             checkpoint.metadata.extra["command"] = (["alexnet"] + arguments).joined(separator: " ")
             if let e = run.lastTestError {
-                checkpoint.metadata.extra["test_accuracy"] = NumberText.fixed((1 - e) * 100, 2) + "%"
-                checkpoint.metadata.extra["test_images"] = String(testSet?.count ?? 0)
+                let held = source.isImageFolder ? "validation" : "test"
+                checkpoint.metadata.extra["\(held)_accuracy"] = NumberText.fixed((1 - e) * 100, 2) + "%"
+                checkpoint.metadata.extra["\(held)_images"] = String(testSet?.count ?? 0)
             }
             try checkpoint.save(to: saveWeights)
             print("saved weights \(saveWeights)")
