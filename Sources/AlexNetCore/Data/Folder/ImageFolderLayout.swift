@@ -43,9 +43,9 @@ public struct ImageFolderLayout: Sendable, Equatable {
         return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
     }
 
-    /// Scans `root`. Refuses a folder without class subfolders, with a single class, or with a class that
-    /// holds no image files, in one line naming it.
-    public static func scan(_ root: String) throws(DatasetError) -> ImageFolderLayout {
+    /// Scans `root`. Refuses a folder without class subfolders, with fewer than `minimumClasses` (a validation
+    /// folder may hold a single class), or with a class that holds no image files, in one line naming it.
+    public static func scan(_ root: String, minimumClasses: Int = 2) throws(DatasetError) -> ImageFolderLayout {
         guard isDirectory(root) else { throw .missingDirectory(path: root, hint: nil) }
         let classes = try subdirectories(of: root)
         guard !classes.isEmpty else {
@@ -73,7 +73,7 @@ public struct ImageFolderLayout: Sendable, Equatable {
                                  message: "class \"\(name)\" has no image files; expected \(readable) files in it")
             }
         }
-        guard classes.count >= 2 else {
+        guard classes.count >= minimumClasses else {
             throw .malformed(path: root, message: "has only one class folder (\(classes[0])); expected at least 2 classes to tell apart")
         }
         return ImageFolderLayout(root: root, classNames: classes, samples: samples, ignoredFiles: ignored)

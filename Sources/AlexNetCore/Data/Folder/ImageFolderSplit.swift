@@ -24,7 +24,7 @@ public struct ImageFolderSplit: Sendable, Equatable {
         if named.contains("train"), named.contains("val") || named.contains("test"), named.isSubset(of: Set(splitFolders)) {
             let held = named.contains("val") ? "val" : "test"
             let train = try ImageFolderLayout.scan((root as NSString).appendingPathComponent("train"))
-            let val = try ImageFolderLayout.scan((root as NSString).appendingPathComponent(held))
+            let val = try ImageFolderLayout.scan((root as NSString).appendingPathComponent(held), minimumClasses: 1)
             var samples: [ImageFolderLayout.Sample] = []
             for s in val.samples {
                 let name = val.classNames[s.label]
