@@ -35,6 +35,8 @@ public enum DataSource: Sendable, Equatable {
         public var skipBad = false
         /// Also load the training set (false: only the test or validation set, as features and neuron need).
         public var wantsTrain = true
+        /// Also load the test or validation set (false: only training, as the ReLU-vs-tanh comparison needs).
+        public var wantsTest = true
         public init(input: InputShape) { self.input = input }
     }
 
@@ -59,11 +61,11 @@ public enum DataSource: Sendable, Equatable {
         switch self {
         case .fashionMNIST(let directory):
             return Loaded(train: request.wantsTrain ? try FashionMNIST.load(.train, directory: directory, limit: request.limit) : nil,
-                          test: try FashionMNIST.load(.test, directory: directory, limit: request.testLimit))
+                          test: request.wantsTest ? try FashionMNIST.load(.test, directory: directory, limit: request.testLimit) : nil)
         case .imageFolder(let root):
             let split = try ImageFolderSplit.read(root, validationFraction: request.validationFraction, seed: request.seed)
             let train = Self.evenly(split.train, keeping: request.limit)
-            let validation = Self.evenly(split.validation, keeping: request.testLimit)
+            let validation = request.wantsTest ? Self.evenly(split.validation, keeping: request.testLimit) : []
             let shape = Self.storedShape(for: request.input)
             let wanted = (request.wantsTrain ? train : []) + validation
             let loaded = try ImageFolderData.load(wanted, classNames: split.classNames, classSource: "folder \(root)",

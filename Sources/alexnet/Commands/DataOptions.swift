@@ -26,11 +26,11 @@ struct DataOptions: ParsableArguments {
 
     /// Loads the sets for a network taking `input`: a folder's decoding pass shows a progress line (on stderr when
     /// `quiet`, so JSON output stays clean), and its notes are printed the same way.
-    func load(for input: InputShape, seed: UInt64, limit: Int? = nil, testLimit: Int? = nil, wantsTrain: Bool = true,
+    func load(for input: InputShape, seed: UInt64, limit: Int? = nil, testLimit: Int? = nil, wantsTrain: Bool = true, wantsTest: Bool = true,
               quiet: Bool = false) throws -> (source: DataSource, loaded: DataSource.Loaded) {
         let source = try source()
         var request = DataSource.Request(input: input)
-        request.seed = seed; request.limit = limit; request.testLimit = testLimit; request.wantsTrain = wantsTrain
+        request.seed = seed; request.limit = limit; request.testLimit = testLimit; request.wantsTrain = wantsTrain; request.wantsTest = wantsTest
         request.validationFraction = valFraction; request.cacheBytes = cacheMB << 20; request.skipBad = skipBad
         var line = ProgressLine()
         let showing = source.isImageFolder && !quiet

@@ -42,7 +42,8 @@ final class ExplorerRuntime {
         case .file(let path, let shipped):
             let (network, chosen) = try WeightsChoice.load(path, shipped: shipped, spec: spec, memory: memory)
             features = try FeatureInputs(report: report, imagePath: imagePath, dataDirectory: dataDirectory,
-                                         normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
+                                         normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization,
+                                         classes: chosen.classes)
             features.weightsLabel = chosen.label
             let made = Self.weights(of: network, provenance: chosen.provenance)
             self.network = network
