@@ -64,6 +64,19 @@ struct WeightsChoice {
         }
     }
 
+    /// Weights trained on a folder end in as many outputs as it has classes: the network follows the file.
+    static func spec(_ spec: NetworkSpec, fitting classes: ClassNames?) throws -> NetworkSpec {
+        guard let classes, try spec.shapeReport().output.count != classes.count, let resized = spec.withClasses(classes.count) else {
+            return spec
+        }
+        return resized
+    }
+
+    /// The same, reading the class names from the weights file at `path`.
+    static func spec(_ spec: NetworkSpec, fittedTo path: String) throws -> NetworkSpec {
+        try Self.spec(spec, fitting: CheckpointMetadata.classes(in: try SafetensorsFile.read(from: path).metadata, file: path))
+    }
+
     /// The network `spec` with a checkpoint's weights, and what its metadata says about them. The memory
     /// check comes first, as it does for a drawn network, so a network too large is refused before its file is read.
     static func load(_ path: String, shipped: Bool, spec: NetworkSpec,
@@ -72,12 +85,8 @@ struct WeightsChoice {
         let file = try SafetensorsFile.read(from: path)
         var tensors: [String: Tensor] = [:]
         for t in file.tensors { tensors[t.name] = t.tensor }
-        // Weights trained on a folder end in as many outputs as it has classes: the network follows the file.
         let classes = try CheckpointMetadata.classes(in: file.metadata, file: path)
-        var spec = spec
-        if let classes, try spec.shapeReport().output.count != classes.count, let resized = spec.withClasses(classes.count) {
-            spec = resized
-        }
+        let spec = try Self.spec(spec, fitting: classes)
         let network = try Network(spec: spec, loading: tensors, source: path, memory: memory)
         var detail: [String] = shipped ? ["shipped"] : []
         if let source = file.metadata["source"] { detail.append(source) }  // e.g. the export script's "random: … seed 0"
