@@ -24,6 +24,14 @@ public enum DataSource: Sendable, Equatable {
 
     public var isImageFolder: Bool { if case .imageFolder = self { true } else { false } }
 
+    /// The directory it reads.
+    public var root: String {
+        switch self {
+        case .fashionMNIST(let directory): directory
+        case .imageFolder(let root): root
+        }
+    }
+
     /// How a command wants the data: what the network takes, which part, and the folder's knobs.
     public struct Request: Sendable {
         public var input: InputShape
