@@ -256,7 +256,10 @@ public final class TrainingRun {
             lastTestSeconds = d / .seconds(1)
         }
         let n = min(test.count, options.testLimit ?? test.count)
-        let size = 500
+        // 500 images a batch, fewer when they are large (a folder at 256×256×3 is 786 KB an image as floats):
+        // at most 64 MiB of inputs at once.
+        let shape = test.imageShape
+        let size = max(1, min(500, (64 << 20) / max(1, shape.channels * shape.height * shape.width * 4)))
         var batches: [Batch] = []
         var wrong = 0
         for start in stride(from: 0, to: n, by: size) {

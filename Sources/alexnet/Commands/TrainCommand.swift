@@ -101,10 +101,14 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// `--finetune mini` means the shipped weights; anything else is a path.
-    private var finetunePath: String? {
+    private func finetunePath() throws -> String? {
         guard let finetune else { return nil }
-        if finetune == "mini", !FileManager.default.fileExists(atPath: finetune), let shipped = ShippedWeights.mini() { return shipped }
-        return finetune
+        guard finetune == "mini", !FileManager.default.fileExists(atPath: finetune) else { return finetune }
+        guard let shipped = ShippedWeights.mini() else {
+            throw ValidationError("--finetune mini: the shipped \(ShippedWeights.relativePath) was not found (beside the program, "
+                + "in its share/alexnet, or under $ALEXNET_HOME); give the file's path instead")
+        }
+        return shipped
     }
 
     private func train() throws {
@@ -124,7 +128,7 @@ struct TrainCommand: ParsableCommand {
         let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
                               memory: network.memory(batch: options.batchSize, training: true))
         var normalization: ChannelNormalization?
-        if let path = finetunePath {
+        if let path = try finetunePath() {
             let start = try FineTuning.start(net, from: try SafetensorsFile.read(from: path), path: path)
             normalization = start.normalization ?? .default(channels: spec.input.channels)
             if let freeze { try net.freeze(through: freeze) }
