@@ -1,5 +1,6 @@
 import AlexNetCore
 import ArgumentParser
+import ExplorerUI
 import Foundation
 
 /// `--data DIR` and a folder's knobs, shared by every command that reads training or test images. What DIR
@@ -40,7 +41,10 @@ struct DataOptions: ParsableArguments {
                       + "\(NumberText.grouped(done))/\(NumberText.grouped(total)) images", force: done == total)
         }
         if showing { line.finishLine() }
-        for note in loaded.notes { quiet ? CLIError.printError(note) : print(note) }
+        // Within 80 columns, a note's continuation indented so that it reads as one.
+        for line in loaded.notes.flatMap({ TextWrap.wrap($0, width: 80, proseIndent: 2) }) {
+            quiet ? CLIError.printError(line) : print(line)
+        }
         return (source, loaded)
     }
 }
