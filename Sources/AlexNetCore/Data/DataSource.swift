@@ -15,6 +15,9 @@ public enum DataSource: Sendable, Equatable {
         if idx.contains(where: { FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent($0)) }) {
             return .fashionMNIST(directory: path)
         }
+        // Some IDX files but not the images: Fashion-MNIST's loader names the file that is missing.
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        if names.contains(where: { $0.contains("-idx") }) { return .fashionMNIST(directory: path) }
         guard try !ImageFolderLayout.subdirectories(of: path).isEmpty else {
             throw .malformed(path: path, message: "holds neither Fashion-MNIST's IDX files nor class subfolders of images; "
                 + "expected one of them (see docs/own-images.md)")
