@@ -71,6 +71,8 @@ public struct ImageFolderData: LabeledImages {
         let capacity = size > 0 ? max(0, cacheBytes) / size : 0
         var cache: [UInt8] = [], paths: [String] = [], labels: [Int] = [], skipped: [String] = []
         var sums: [Double] = [], squares: [Double] = []
+        // Reserved once: growing by doubling would hold the old and the new buffer at once, up to twice the budget.
+        cache.reserveCapacity(min(capacity, samples.count) * size)
         let chunk = 64
         for start in stride(from: 0, to: samples.count, by: chunk) {
             let part = Array(samples[start..<min(samples.count, start + chunk)])
