@@ -138,6 +138,12 @@ struct TrainCommand: ParsableCommand {
                   + (freeze.map { "frozen through \($0), " } ?? "") + "training \(NumberText.grouped(trained)) of "
                   + "\(NumberText.grouped(net.parameterCount)) parameters, inputs normalised as the weights were trained")
         }
+        let resumed = try resume.map { try Checkpoint.load(from: $0) }
+        if let resumed {
+            // A fine-tuning run continues with the same layers frozen and the normalisation it started with.
+            if let frozen = resumed.metadata.frozenThrough { try net.freeze(through: frozen) }
+            if let recorded = resumed.metadata.normalization, recorded.mean.count == spec.input.channels { normalization = recorded }
+        }
         let setup = Result { () throws(TrainingSetupError) in
             try TrainingRun(network: net, train: trainSet, test: testSet, options: options, normalization: normalization)
         }
@@ -147,10 +153,7 @@ struct TrainCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let run = try setup.get()
-        if let resume {
-            let checkpoint = try Checkpoint.load(from: resume)
-            // A fine-tuning run continues with the same layers frozen.
-            if let frozen = checkpoint.metadata.frozenThrough { try net.freeze(through: frozen) }
+        if let resume, let checkpoint = resumed {
             for note in try run.restore(checkpoint, source: resume) { CLIError.printError("note: \(resume): \(note)") }
             print("resumed \(resume): epoch \(checkpoint.metadata.epoch), step \(NumberText.grouped(checkpoint.metadata.step))")
         }
