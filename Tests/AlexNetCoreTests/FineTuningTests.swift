@@ -82,7 +82,7 @@ import Testing
         try Checkpoint(tensors: source.state.map { NamedTensor(name: $0.name, tensor: $0.tensor) }, metadata: metadata).save(to: path)
 
         let spec = try #require(Preset.mini.spec.withClasses(3))
-        func fineTuned(freeze: String?) throws -> (Network, FineTuning.Start) {
+        func fineTuned(freeze: String?) throws -> (Network, FineTuning.Start, TrainingRun) {
             let net = try Network(spec: spec, initialization: .he, seed: 1)
             let start = try FineTuning.start(net, from: try SafetensorsFile.read(from: path), path: path)
             if let freeze { try net.freeze(through: freeze) }
@@ -90,9 +90,13 @@ import Testing
                                       options: TrainingOptions(epochs: 2, batchSize: 8, seed: 1), normalization: start.normalization)
             #expect(run.normalization == ChannelNormalization(mean: [0.25], std: [0.5]), "the file's normalisation is kept")
             while !run.isFinished { _ = try run.step() }
-            return (net, start)
+            return (net, start, run)
         }
-        let (frozen, start) = try fineTuned(freeze: "pool5")
+        let (frozen, start, run) = try fineTuned(freeze: "pool5")
+        // The checkpoint says what a resumed run and predict need: the frozen layer, the classes, the normalisation.
+        let metadata = run.checkpoint(activation: .relu).metadata
+        #expect(metadata.frozenThrough == "pool5" && metadata.classes?.names == ["disk", "horizontal", "vertical"])
+        #expect(metadata.normalization == ChannelNormalization(mean: [0.25], std: [0.5]))
         #expect(start.redrawn == "fc8" && start.previousClasses == .fashionMNIST)
         #expect(start.kept.count == source.parameters.count - 2)
         let before = Dictionary(uniqueKeysWithValues: source.state.map { ($0.name, $0.tensor) })
@@ -105,7 +109,7 @@ import Testing
         }
         #expect(frozen.parameter(named: "classifier.6.weight")!.value.shape == [3, 256])
         // Without --freeze every layer learns, conv1 included.
-        let (free, _) = try fineTuned(freeze: nil)
+        let (free, _, _) = try fineTuned(freeze: nil)
         #expect(free.parameter(named: "features.0.weight")!.value.data != before["features.0.weight"]!.data)
         // A frozen layer that is not there, or one that leaves nothing to train, is refused.
         let net = try Network(spec: spec, initialization: .he, seed: 1)
