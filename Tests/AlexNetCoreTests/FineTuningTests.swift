@@ -94,9 +94,9 @@ import Testing
         }
         let (frozen, start, run) = try fineTuned(freeze: "pool5")
         // The checkpoint says what a resumed run and predict need: the frozen layer, the classes, the normalisation.
-        let metadata = run.checkpoint(activation: .relu).metadata
-        #expect(metadata.frozenThrough == "pool5" && metadata.classes?.names == ["disk", "horizontal", "vertical"])
-        #expect(metadata.normalization == ChannelNormalization(mean: [0.25], std: [0.5]))
+        let written = run.checkpoint(activation: .relu).metadata
+        #expect(written.frozenThrough == "pool5" && written.classes?.names == ["disk", "horizontal", "vertical"])
+        #expect(written.normalization == ChannelNormalization(mean: [0.25], std: [0.5]))
         #expect(start.redrawn == "fc8" && start.previousClasses == .fashionMNIST)
         #expect(start.kept.count == source.parameters.count - 2)
         let before = Dictionary(uniqueKeysWithValues: source.state.map { ($0.name, $0.tensor) })
