@@ -20,6 +20,9 @@ public extension Messages {
     static var presetTorchvision: String { text() }
     static var presetMini: String { text() }
     static var presetFigure1: String { text() }
+    static var presetLeNet5: String { text() }
+    static var presetZFNet: String { text() }
+    static var presetVGG16: String { text() }
 }
 
 // The ReLU-vs-tanh comparison's result line.
@@ -60,7 +63,7 @@ public extension Messages {
     static func neuronMaxOver(terms: Int) -> String { text(["terms": terms]) }
     static func neuronWinner(value: String, y: Int, x: Int, input: String) -> String { text(["value": value, "y": y, "x": x, "input": input]) }
     static func neuronExponentials(classes: Int, max: String) -> String { text(["classes": classes, "max": max]) }
-    static func neuronClass(index: Int, logit: String, exp: String) -> String { text(["index": index, "logit": logit, "exp": exp]) }
+    static func neuronClass(index: Int, name: String, logit: String, exp: String) -> String { text(["index": index, "name": name, "logit": logit, "exp": exp]) }
     static var neuronThisUnit: String { text() }
     static func neuronMoreClasses(count: Int) -> String { text(["count": count]) }
     static func neuronSumAll(classes: Int, sum: String) -> String { text(["classes": classes, "sum": sum]) }

@@ -19,6 +19,7 @@ struct AlexNet: AsyncParsableCommand {
             NeuronCommand.self,
             LessonCommand.self,
             QuizCommand.self,
+            DataCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 

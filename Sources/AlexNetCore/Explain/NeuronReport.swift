@@ -36,7 +36,8 @@ public enum NeuronReport {
 
     /// The explanation as lines of plain text, top to bottom: where the unit looks, its arithmetic with the
     /// real numbers, then every recomputed value beside the forward pass's.
-    public static func lines(_ e: NeuronExplanation) -> [String] {
+    /// `classNames` (the weights' classes, in output order) name the softmax's classes when given.
+    public static func lines(_ e: NeuronExplanation, classNames: [String] = []) -> [String] {
         var out = [title(e)]
         let rf = e.receptiveField
         if let w = e.window {
@@ -54,7 +55,7 @@ public enum NeuronReport {
         case "conv": out += convLines(e)
         case "linear": out += linearLines(e)
         case "maxpool": out += poolLines(e)
-        case "softmax": out += softmaxLines(e)
+        case "softmax": out += softmaxLines(e, classNames: classNames)
         default:
             if let a = e.activation { out.append(activationLine(a)) }
             if let l = e.lrn { out += lrnLines(l) }
@@ -107,11 +108,12 @@ public enum NeuronReport {
         return out
     }
 
-    private static func softmaxLines(_ e: NeuronExplanation) -> [String] {
+    private static func softmaxLines(_ e: NeuronExplanation, classNames: [String]) -> [String] {
         guard let s = e.softmax else { return [] }
         var out = [Messages.neuronExponentials(classes: s.classes, max: number(s.maxLogit))]
         for t in s.exponentials {
-            out.append(Messages.neuronClass(index: t.index, logit: number(t.logit), exp: number(t.exponential)) + (t.index == e.unit.channel ? Messages.neuronThisUnit : ""))
+            let name = classNames.indices.contains(t.index) ? " (\(classNames[t.index]))" : ""
+            out.append(Messages.neuronClass(index: t.index, name: name, logit: number(t.logit), exp: number(t.exponential)) + (t.index == e.unit.channel ? Messages.neuronThisUnit : ""))
         }
         if s.classes > s.exponentials.count { out.append(Messages.neuronMoreClasses(count: s.classes - s.exponentials.count)) }
         out.append(Messages.neuronSumAll(classes: s.classes, sum: number(s.sum)))

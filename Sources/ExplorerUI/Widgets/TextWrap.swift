@@ -9,11 +9,11 @@ import Localization
 /// there is one ("T-shirt/" "top"), else at the width. Chinese text breaks between any two characters as well,
 /// never before closing or after opening punctuation (`LineBreaking`). `StyledLine.wrapped` breaks styled
 /// text by the same rule.
-enum TextWrap {
+public enum TextWrap {
     static let opening: Set<Unicode.Scalar> = ["(", "⌊", "⌈"]
     static let closing: Set<Unicode.Scalar> = [")", "⌋", "⌉"]
 
-    static func wrap(_ text: String, width: Int, proseIndent: Int = 0) -> [String] {
+    public static func wrap(_ text: String, width: Int, proseIndent: Int = 0) -> [String] {
         guard width > 0 else { return [] }
         return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
             let scalars = Array(paragraph.unicodeScalars)

@@ -5,10 +5,12 @@ import Foundation
 /// answers that disagree with the core, each as a `file:line: message`.
 public enum LessonChecker {
     /// Every problem found in the file at `path` (named `file` in messages), in line order; empty when
-    /// it is fine. Structural and core problems come from one run: what parsed is still checked.
-    public static func check(path: String, file: String? = nil) -> [ConfigError] {
+    /// it is fine. Structural and core problems come from one run: what parsed is still checked, and
+    /// so is whether a question's answer shows before it is asked (`AnswerLeakCheck`; `pane` draws the
+    /// full-screen view, when the caller can).
+    public static func check(path: String, file: String? = nil, pane: AnswerLeakCheck.Pane? = nil) -> [ConfigError] {
         let reading = LessonLoader(file: file ?? path).read(path: path)
-        return (check(reading) + twinProblems(path: path, file: file, reading.lesson)).inLineOrder
+        return (check(reading, pane: pane) + twinProblems(path: path, file: file, reading.lesson)).inLineOrder
     }
 
     /// A translation that no longer teaches its English twin's lesson (steps, actions, answers).
@@ -32,12 +34,19 @@ public enum LessonChecker {
         return folder.isEmpty ? "GLOSSARY.md" : (folder as NSString).appendingPathComponent("GLOSSARY.md")
     }
 
-    public static func check(text: String, file: String) -> [ConfigError] {
-        check(LessonLoader(file: file).read(text: text))
+    public static func check(text: String, file: String, pane: AnswerLeakCheck.Pane? = nil) -> [ConfigError] {
+        check(LessonLoader(file: file).read(text: text), pane: pane)
     }
 
-    private static func check(_ reading: LessonLoader.Reading) -> [ConfigError] {
-        (reading.problems + (reading.lesson.map(check) ?? [])).inLineOrder
+    private static func check(_ reading: LessonLoader.Reading, pane: AnswerLeakCheck.Pane?) -> [ConfigError] {
+        var problems = reading.problems
+        if let lesson = reading.lesson {
+            let core = check(lesson)
+            problems += core
+            // Leaks are judged on a lesson that otherwise works (a broken step has no views to read).
+            if core.isEmpty, reading.problems.isEmpty { problems += AnswerLeakCheck.problems(lesson, pane: pane) }
+        }
+        return problems.inLineOrder
     }
 
     /// Problems that need the core, in line order: the lesson parsed, but does it agree with the network?

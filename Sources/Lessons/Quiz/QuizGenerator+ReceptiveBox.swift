@@ -1,4 +1,3 @@
-import Localization
 import AlexNetCore
 
 extension QuizGenerator {
@@ -11,10 +10,11 @@ extension QuizGenerator {
         let layer = report.layers[index]
         let (y, x) = (rng.below(layer.output.height), rng.below(layer.output.width))
         let box = report.receptiveField(ofLayer: index, y: y, x: x)
+        let name = onAlexNet ? "\(Self.paperNetwork)'s" : "The mini network's"
         let input = report.input
-        let prompt = (onAlexNet ? Messages.quizBoxAlexNet : Messages.quizBoxMini)(layer.name, y, x, layer.output.height, layer.output.width,
-                                                                                input.height, input.width)
-        var worked = [Messages.quizBoxRule]
+        let prompt = "\(name) \(layer.name) unit at y \(y), x \(x) (of its \(layer.output.height)×\(layer.output.width) maps): "
+            + "its receptive field on the \(input.height)×\(input.width) input is a box of rows a–b. What is b, its last row (rows count from 0)?"
+        var worked = ["Going back one window at a time, rows r0–r1 of a layer's output come from rows r0·S − P … r1·S − P + F − 1 of its input, clipped to the input:"]
         var (r0, r1) = (y, y)
         for i in stride(from: index, through: 0, by: -1) {
             let l = report.layers[i]
@@ -22,11 +22,11 @@ extension QuizGenerator {
             let height = report.inputShape(ofLayer: i).height
             let (a, b) = (r0 * s - p, r1 * s - p + f - 1)
             let (ca, cb) = (max(0, a), min(height - 1, b))
-            worked.append(Messages.quizBoxStep(layer: l.name, f: f, s: s, p: p, r0: r0, r1: r1, input: report.inputName(ofLayer: i), a: a, b: b,
-                                               clip: ca != a || cb != b ? Messages.quizBoxClipped(ca, cb) : ""))
+            worked.append("\(l.name) (F=\(f), S=\(s), P=\(p)): rows \(r0)–\(r1) ← \(report.inputName(ofLayer: i)) rows \(a)–\(b)"
+                          + (ca != a || cb != b ? ", clipped to \(ca)–\(cb)" : ""))
             (r0, r1) = (ca, cb)
         }
-        worked.append(Messages.quizBoxResult(box.text, last: box.y1))
+        worked.append("The box: \(box.text) of the input, so b = \(box.y1).")
         return QuizQuestion(kind: .unitReceptiveBox, prompt: prompt, answer: box.y1, worked: worked,
                             givens: ["layer": index, "alexnet": onAlexNet ? 1 : 0, "y": y, "x": x, "a": box.y0, "c": box.x0, "d": box.x1])
     }

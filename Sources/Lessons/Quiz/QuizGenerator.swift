@@ -1,12 +1,14 @@
-import Localization
 import AlexNetCore
 
 /// Generates quiz questions from a seed: half on AlexNet's own layers, half on random valid layers.
+/// A question on a real network names it (the paper's is the `alexnet` preset, two GPUs).
 /// Every answer comes from the core's shape report (or `SizeFormula` searches), never from a
 /// formula written here, so the quiz teaches what the program computes.
 public struct QuizGenerator: Sendable {
     var rng: SeededRandom
     let alexnet: ShapeReport
+    /// How a question names the paper's network: the preset, so nobody confuses it with torchvision's.
+    static let paperNetwork = "AlexNet (the paper's two-GPU network, preset alexnet)"
 
     public init(seed: UInt64) throws(ShapeError) {
         rng = SeededRandom(seed: seed, stream: "quiz")
@@ -59,32 +61,33 @@ public struct QuizGenerator: Sendable {
         let intro: String
         if onAlexNet {
             layer = pick(alexnet.layers.filter { conv ? $0.kind.word == "conv" : $0.kind.word == "maxpool" })
-            intro = Messages.quizIntroAlexNet(layer.name)
+            intro = "\(Self.paperNetwork)'s \(layer.name)"
         } else {
             layer = randomWindowLayer(conv: conv)
-            intro = conv ? Messages.quizIntroConv : Messages.quizIntroPool
+            intro = conv ? "A conv layer" : "A max-pool layer"
         }
         let f = layer.formula!
-        let what = conv ? Messages.quizWhatFilters(layer.output.channels, kernel: f.kernel) : Messages.quizWhatWindows(f.kernel)
-        let prompt = Messages.quizWindowOutput(intro, input: "\(layer.input)", what: what, stride: f.stride, padding: f.padding)
+        let what = conv ? "\(layer.output.channels) filters of \(f.kernel)×\(f.kernel)" : "\(f.kernel)×\(f.kernel) windows"
+        let prompt = "\(intro) reads \(layer.input) maps with \(what), stride \(f.stride), padding \(f.padding). What is the output side (height = width)?"
         return QuizQuestion(kind: kind, prompt: prompt, answer: layer.output.height, worked: f.steps + [f.exactnessNote],
                             givens: ["W": f.input, "F": f.kernel, "S": f.stride, "P": f.padding])
     }
 
     private mutating func paddingToKeepSize(onAlexNet: Bool) -> QuizQuestion {
         let (w, k): (Int, Int)
-        var intro = Messages.quizIntroConv
+        var intro = "A conv layer"
         if onAlexNet {
             let layer = pick(alexnet.layers.filter { $0.kind.word == "conv" && $0.stride == 1 })
             (w, k) = (layer.input.height, layer.kernel!)
-            intro = Messages.quizIntroAlexNet(layer.name)
+            intro = "\(Self.paperNetwork)'s \(layer.name)"
         } else {
             (w, k) = (8 + rng.below(57), pick([3, 5, 7, 9, 11]))
         }
         let p = (0...k).first { SizeFormula(input: w, kernel: k, padding: $0, stride: 1).output == w }!
         let check = SizeFormula(input: w, kernel: k, padding: p, stride: 1)
-        let prompt = Messages.quizPadding(intro, kernel: k, side: w)
-        let worked = [Messages.quizPaddingWorked(kernel: k, padding: p), Messages.quizCheck(check.text)]
+        let prompt = "\(intro) has \(k)×\(k) kernels at stride 1 on \(w)×\(w) maps. What padding P on each side keeps the output \(w)×\(w)?"
+        let worked = ["At stride 1, out = W − F + 2P + 1. Setting out = W gives 2P = F − 1, so P = (F − 1)/2 = (\(k) − 1)/2 = \(p).",
+                      "Check: " + check.text]
         return QuizQuestion(kind: .paddingToKeepSize, prompt: prompt, answer: p, worked: worked, givens: ["W": w, "F": k, "S": 1])
     }
 
@@ -96,9 +99,9 @@ public struct QuizGenerator: Sendable {
             let f = SizeFormula(input: w, kernel: k, padding: p, stride: $0)
             return f.output == out && f.isExact && f.seesEveryPixel
         }!
-        let prompt = Messages.quizStride(intro, kernel: k, padding: p, side: w, out: out)
-        let worked = [Messages.quizStrideWorked(side: w, kernel: k, padding: p, span: span, outMinusOne: out - 1, stride: s),
-                      Messages.quizCheck(SizeFormula(input: w, kernel: k, padding: p, stride: s).text)]
+        let prompt = "\(intro) has \(k)×\(k) windows and padding \(p) on a \(w)×\(w) input. What stride gives a \(out)×\(out) output with every pixel used?"
+        let worked = ["Exact tiling needs W − F + 2P = (out − 1)·S: \(w) − \(k) + 2·\(p) = \(span) = \(out - 1)·S, so S = \(span)/\(out - 1) = \(s).",
+                      "Check: " + SizeFormula(input: w, kernel: k, padding: p, stride: s).text]
         return QuizQuestion(kind: .strideForTarget, prompt: prompt, answer: s, worked: worked,
                             givens: ["W": w, "F": k, "P": p, "out": out])
     }
@@ -111,9 +114,9 @@ public struct QuizGenerator: Sendable {
             let f = SizeFormula(input: $0, kernel: k, padding: p, stride: s)
             return f.output == out && f.isExact && f.seesEveryPixel
         }!
-        let prompt = Messages.quizInput(intro, kernel: k, stride: s, padding: p, out: out)
-        let worked = [Messages.quizInputWorked(outMinusOne: out - 1, stride: s, kernel: k, padding: p, answer: answer),
-                      Messages.quizCheck(SizeFormula(input: answer, kernel: k, padding: p, stride: s).text)]
+        let prompt = "\(intro) has \(k)×\(k) windows, stride \(s), padding \(p). What input side W gives a \(out)×\(out) output with no pixel left over?"
+        let worked = ["Exact tiling needs W − F + 2P = (out − 1)·S, so W = (out − 1)·S + F − 2P = \(out - 1)·\(s) + \(k) − 2·\(p) = \(answer).",
+                      "Check: " + SizeFormula(input: answer, kernel: k, padding: p, stride: s).text]
         return QuizQuestion(kind: .inputForExact, prompt: prompt, answer: answer, worked: worked,
                             givens: ["F": k, "S": s, "P": p, "out": out])
     }
@@ -123,11 +126,11 @@ public struct QuizGenerator: Sendable {
         if onAlexNet {
             let layer = pick(alexnet.layers.filter { ($0.stride ?? 1) > 1 && $0.formula?.isExact == true })
             let f = layer.formula!
-            return (f.input, f.kernel, f.padding, f.output, Messages.quizIntroAlexNet(layer.name))
+            return (f.input, f.kernel, f.padding, f.output, "\(Self.paperNetwork)'s \(layer.name)")
         }
         // s ≤ k: with a stride larger than the window, pixels between windows would go unseen.
         let k = pick([3, 5, 7, 11]), s = 2 + rng.below(min(3, k - 1)), p = rng.below(k / 2 + 1), out = 4 + rng.below(40)
-        return ((out - 1) * s + k - 2 * p, k, p, out, Messages.quizIntroLayer)
+        return ((out - 1) * s + k - 2 * p, k, p, out, "A layer")
     }
 
     // MARK: - Parameters and cost
@@ -136,12 +139,13 @@ public struct QuizGenerator: Sendable {
         let layer = onAlexNet ? pick(alexnet.layers.filter { $0.kind.word == "conv" }) : randomConv()
         guard case .conv(let c) = layer.kind else { fatalError("picked a conv layer") }
         let cin = layer.input.channels, per = cin / c.groups
-        let intro = onAlexNet ? Messages.quizIntroAlexNet(layer.name) : Messages.quizIntroConv
-        let grouping = c.groups == 1 ? Messages.quizOneGroup : Messages.quizGroups(c.groups, per: per, channels: cin)
-        let prompt = Messages.quizConvParams(intro, filters: c.outChannels, kernel: c.kernel, channels: cin, grouping: grouping)
-        let worked = [Messages.quizConvWeights(filters: c.outChannels, per: per, kernel: c.kernel, weights: NumberText.grouped(layer.weights)),
-                      Messages.quizBiasesOut(layer.biases),
-                      Messages.quizTotalSum(weights: NumberText.grouped(layer.weights), biases: layer.biases, total: NumberText.grouped(layer.params))]
+        let intro = onAlexNet ? "\(Self.paperNetwork)'s \(layer.name)" : "A conv layer"
+        let grouping = c.groups == 1 ? "1 group" : "\(c.groups) groups (each filter sees \(per) of the \(cin) channels)"
+        let channels = cin == 1 ? "1 input channel" : "\(cin) input channels"
+        let prompt = "\(intro) has \(c.outChannels) filters of \(c.kernel)×\(c.kernel) over \(channels) in \(grouping). How many parameters (weights + biases)?"
+        let worked = ["weights = C_out · (C_in / groups) · F · F = \(c.outChannels) · \(per) · \(c.kernel) · \(c.kernel) = \(NumberText.grouped(layer.weights))",
+                      "biases = C_out = \(layer.biases)",
+                      "total = \(NumberText.grouped(layer.weights)) + \(layer.biases) = \(NumberText.grouped(layer.params))"]
         return QuizQuestion(kind: .convParams, prompt: prompt, answer: layer.params, worked: worked,
                             givens: ["Cin": cin, "Cout": c.outChannels, "F": c.kernel, "groups": c.groups])
     }
@@ -155,31 +159,30 @@ public struct QuizGenerator: Sendable {
             layer = Self.report(input: InputShape(channels: inputs, height: 1, width: 1),
                                 kinds: [.flatten, .linear(out: outs)])!.layers[1]
         }
-        let intro = onAlexNet ? Messages.quizIntroAlexNet(layer.name) : Messages.quizIntroFC
+        let intro = onAlexNet ? "\(Self.paperNetwork)'s \(layer.name)" : "A fully connected layer"
         let (i, o) = (layer.input.count, layer.output.count)
-        let prompt = Messages.quizFCParams(intro, inputs: i, outputs: o)
-        let worked = [Messages.quizFCWeights(inputs: i, outputs: o, weights: NumberText.grouped(layer.weights)),
-                      Messages.quizBiasesOutputs(layer.biases),
-                      Messages.quizTotal(NumberText.grouped(layer.params))]
+        let prompt = "\(intro) maps \(i) inputs to \(o) outputs. How many parameters (weights + biases)?"
+        let worked = ["weights = inputs · outputs = \(i) · \(o) = \(NumberText.grouped(layer.weights))",
+                      "biases = outputs = \(layer.biases)",
+                      "total = \(NumberText.grouped(layer.params))"]
         return QuizQuestion(kind: .fcParams, prompt: prompt, answer: layer.params, worked: worked, givens: ["in": i, "out": o])
     }
 
     private mutating func layerMACs(onAlexNet: Bool) -> QuizQuestion {
         let layer = onAlexNet ? pick(alexnet.layers.filter { $0.kind.isLearned }) : randomConv()
-        let intro = onAlexNet ? Messages.quizIntroAlexNet(layer.name) : Messages.quizIntroConv
+        let intro = onAlexNet ? "\(Self.paperNetwork)'s \(layer.name)" : "A conv layer"
         let prompt: String, worked: [String], givens: [String: Int]
         if case .conv(let c) = layer.kind {
             let per = layer.input.channels / c.groups
-            prompt = Messages.quizConvMACs(intro, input: "\(layer.input)", output: "\(layer.output)", kernel: c.kernel, groups: c.groups)
-            worked = [Messages.quizMACsPerOutput(per: per, kernel: c.kernel, product: per * c.kernel * c.kernel),
-                      Messages.quizOutputsCount(channels: layer.output.channels, height: layer.output.height, width: layer.output.width,
-                                                count: NumberText.grouped(layer.output.count)),
-                      Messages.quizMACsTotal(outputs: NumberText.grouped(layer.output.count), per: per * c.kernel * c.kernel, macs: NumberText.grouped(layer.macs))]
+            prompt = "\(intro) turns \(layer.input) into \(layer.output) with \(c.kernel)×\(c.kernel) filters in \(c.groups) group\(c.groups == 1 ? "" : "s"). How many multiply-accumulates for one image?"
+            worked = ["each output value needs (C_in / groups) · F · F = \(per) · \(c.kernel) · \(c.kernel) = \(per * c.kernel * c.kernel) multiply-adds",
+                      "outputs = \(layer.output.channels) · \(layer.output.height) · \(layer.output.width) = \(NumberText.grouped(layer.output.count))",
+                      "MACs = \(NumberText.grouped(layer.output.count)) · \(per * c.kernel * c.kernel) = \(NumberText.grouped(layer.macs))"]
             givens = ["Cin": layer.input.channels, "Cout": c.outChannels, "F": c.kernel, "groups": c.groups,
                       "W": layer.input.height, "S": c.stride, "P": c.padding]
         } else {
-            prompt = Messages.quizFCMACs(intro, inputs: layer.input.count, outputs: layer.output.count)
-            worked = [Messages.quizFCMACsWorked(inputs: layer.input.count, outputs: layer.output.count, macs: NumberText.grouped(layer.macs))]
+            prompt = "\(intro) maps \(layer.input.count) inputs to \(layer.output.count) outputs. How many multiply-accumulates for one image?"
+            worked = ["one multiply-add per weight: \(layer.input.count) · \(layer.output.count) = \(NumberText.grouped(layer.macs))"]
             givens = ["in": layer.input.count, "out": layer.output.count]
         }
         return QuizQuestion(kind: .layerMACs, prompt: prompt, answer: layer.macs, worked: worked, givens: givens)
@@ -206,8 +209,8 @@ public struct QuizGenerator: Sendable {
             layers = report!.layers; target = layers.last!
         }
         let stack = layers.map { "\($0.name) (F=\($0.kernel!), S=\($0.stride!))" }.joined(separator: " → ")
-        let prompt = onAlexNet ? Messages.quizReceptiveAlexNet(stack: stack, layer: target.name) : Messages.quizReceptiveStack(stack: stack, layer: target.name)
-        var worked = [Messages.quizReceptiveRule]
+        let prompt = "\(onAlexNet ? "\(Self.paperNetwork)'s" : "A") stack \(stack): how many input pixels wide is the receptive field of one \(target.name) output?"
+        var worked = ["rf = previous rf + (F − 1) · jump, where jump is the product of the strides before the layer"]
         var rf = 1, jump = 1
         for l in layers {
             let next = rf + (l.kernel! - 1) * jump
