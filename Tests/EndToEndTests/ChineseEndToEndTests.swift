@@ -39,9 +39,9 @@ struct ChineseEndToEndTests {
         tmux.type("echo 1 | /usr/bin/env LANG=C.UTF-8 \(path) quiz --plain --lang zh --seed 5 --count 1; echo __EXIT=$?__")
         #expect(try tmux.waitForExit() == 0)
         let zh = tmux.capture()
-        #expect(zh.contains("第 1/1 题") && zh.contains("得分："), "\(zh)")
+        #expect(zh.contains("（输入一个整数，可以带千位逗号；q 退出）"), "\(zh)")
         tmux.type("clear; echo 1 | /usr/bin/env LANG=zh_CN.UTF-8 \(path) quiz --plain --lang en --seed 5 --count 1; echo __EXIT=$?__")
         try tmux.waitFor("Score:")
-        #expect(tmux.capture().contains("Question 1/1"))
+        #expect(!tmux.capture().contains("输入一个整数"))
     }
 }
