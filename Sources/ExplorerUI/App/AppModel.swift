@@ -47,24 +47,24 @@ public struct AppModel: Sendable {
     public init(explored: NetworkSpec, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
                 dataProblem: String? = nil, comparisonTarget: Double = 0.25,
                 batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil,
-                trainingDescription: String? = nil) throws(ShapeError) {
+                trainingDescription: String? = nil, engineData: EngineData = .fashionMNIST) throws(ShapeError) {
         self.init(report: try explored.shapeReport(), weights: weights, weightsNote: weightsNote, features: features,
                   dataProblem: dataProblem, comparisonTarget: comparisonTarget, batchSize: batchSize,
                   learningRate: learningRate, comparisonDescription: comparisonDescription,
-                  trainingDescription: trainingDescription)
+                  trainingDescription: trainingDescription, engineData: engineData)
     }
 
     /// The model of a network whose shapes are already known (a lesson step's).
     public init(report: ShapeReport, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
                 dataProblem: String? = nil, comparisonTarget: Double = 0.25,
                 batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil,
-                trainingDescription: String? = nil) {
+                trainingDescription: String? = nil, engineData: EngineData = .fashionMNIST) {
         let explored = report.network
         self.comparisonDescription = comparisonDescription
         self.trainingDescription = trainingDescription
         self.explored = explored
         self.report = report
-        engine = EngineNetwork.for(explored)
+        engine = EngineNetwork.for(explored, data: engineData)
         initialWeights = weights
         self.weights = weights
         self.weightsNote = weights == nil ? weightsNote : nil

@@ -11,6 +11,7 @@ final class ExplorerRuntime {
     let features: FeatureInputs
     let workers: TrainingWorkers
     private let engine: EngineNetwork
+    private let engineData: EngineData
     private var initialWeights: NetworkWeights?
     /// Weights that come from no file are drawn on another thread when a screen first needs them (the
     /// explorer's `.makeWeights`): the paper's 62 M Gaussian draws (and the memory they fill) took over a
@@ -37,24 +38,26 @@ final class ExplorerRuntime {
          trainLimit: Int?, memory: MemoryBudget) throws {
         let initialization = Initialization.default(for: preset)
         let report = try spec.shapeReport()
-        engine = EngineNetwork.for(spec)
+        engineData = TrainingWorkers.engineData(dataDirectory)
+        engine = EngineNetwork.for(spec, data: engineData)
         switch WeightsChoice.source(weights: weights, untrained: untrained, preset: preset, initialization: initialization) {
         case .file(let path, let shipped):
             let (network, chosen) = try WeightsChoice.load(path, shipped: shipped, spec: spec, memory: memory)
             features = try FeatureInputs(report: report, imagePath: imagePath, dataDirectory: dataDirectory,
-                                         normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
+                                         normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization,
+                                         classes: chosen.classes)
             features.weightsLabel = chosen.label
             let made = Self.weights(of: network, provenance: chosen.provenance)
             self.network = network
             initialWeights = made
-            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit,
+            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit, data: engineData,
                                       initialTensors: engine.isExplored ? made.tensors : nil,
                                       initialFile: (path as NSString).lastPathComponent)
         case .untrained(let chosen):
             try memory.check(report)   // what `Network` would refuse, refused before the screen opens
             features = try FeatureInputs(report: report, imagePath: imagePath, dataDirectory: dataDirectory, normalization: nil)
             features.weightsLabel = chosen.label
-            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit)
+            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit, data: engineData)
             weightsNote = "making \(spec.name)'s weights (\(initialization.name), seed 1)…"
             let (classNames, label) = (features.classNames, chosen.label)
             make = { input, index in
@@ -75,7 +78,7 @@ final class ExplorerRuntime {
                      dataProblem: workers.dataProblem, comparisonTarget: workers.target,
                      batchSize: workers.batchSize, learningRate: workers.learningRate,
                      comparisonDescription: "relu vs tanh on " + workers.compareDescription,
-                     trainingDescription: workers.trainingDescription)
+                     trainingDescription: workers.trainingDescription, engineData: engineData)
     }
 
     static func tensors(of network: Network) -> [String: Tensor] {
