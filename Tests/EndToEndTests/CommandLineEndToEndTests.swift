@@ -90,7 +90,7 @@ import Testing
     /// `complete -F _alexnet` calls it: commands, presets (from `Preset`), and the other value lists.
     @Test(arguments: [
         (["sh"], "shapes"),
-        (["shapes", "--preset", ""], "alexnet alexnet-1tower torchvision mini figure1"),
+        (["shapes", "--preset", ""], "alexnet alexnet-1tower torchvision mini figure1 lenet5 zfnet vgg16"),
         (["train", "--preset", "al"], "alexnet alexnet-1tower"),
         (["features", "--pr"], "--preset"),
         (["quiz", "--topic", "re"], "receptive"),

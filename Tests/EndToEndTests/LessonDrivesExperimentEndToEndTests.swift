@@ -33,13 +33,14 @@ import Testing
     @Test(.enabled(if: hasData)) func theExperimentRunsAndLaterStepsReadItsResult() throws {
         let out = try run("")
         #expect(out.status == 0, "\(out.stderr)")
-        let t = out.stdout
+        // Plain output wraps at 80 columns: read it with the wrapped lines joined again.
+        let t = out.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         #expect(t.contains("before: (run the experiment step first)"))
         #expect(t.contains("[experiment: figure1 trained with ReLU and with tanh, at most 16 SGD steps each]"))
         #expect(t.contains("(relu at lr 0.005, tanh at lr 0.02, target 25% training error, no weight decay, no augmentation)"))
         // 16 steps are far too few to reach 25%: both runs stop at the budget, and the text says so.
         #expect(t.contains("Result: relu (lr 0.005) never reached 25% training error (last error"))
-        let line = try #require(t.split(separator: "\n").first { $0.hasPrefix("read back: ") })
+        let line = try #require(out.stdout.split(separator: "\n").first { $0.hasPrefix("read back: ") })
         #expect(line.hasPrefix("read back: relu more than 16 / tanh "))
         #expect(!line.contains("run the experiment step first"))
         #expect(line.hasSuffix("%"))
@@ -48,7 +49,8 @@ import Testing
     @Test func withoutDataTheStepNamesFileAndLineAndTheLessonGoesOn() throws {
         let out = try run("--data /nonexistent-fashion-mnist")
         #expect(out.status == 0, "\(out.stderr)")
-        #expect(out.stdout.contains("e.yaml:5: cannot run the experiment here: Fashion-MNIST is not in /nonexistent-fashion-mnist"))
-        #expect(out.stdout.contains("read back: relu (run the experiment step first)"))
+        let t = out.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")   // wrapped at 80 columns
+        #expect(t.contains("e.yaml:5: cannot run the experiment here: Fashion-MNIST is not in /nonexistent-fashion-mnist"))
+        #expect(t.contains("read back: relu (run the experiment step first)"))
     }
 }
