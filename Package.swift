@@ -46,16 +46,19 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("ncursesw")]),
 
         // MARK: - Modules
+        /// The message catalogue (English, 简体中文), the language choice and CJK line breaking: the one door
+        /// every user-facing sentence goes through.
+        .target(name: "Localization"),
         .target(name: "AlexNetCore",
-                dependencies: ["COpenBLAS", "CKernels", "CZlib", "CPNG", "CJPEGShim", "Yams"],
+                dependencies: ["Localization", "COpenBLAS", "CKernels", "CZlib", "CPNG", "CJPEGShim", "Yams"],
                 swiftSettings: optimisedEvenInDebug),
         .target(name: "ExplorerUI",
-                dependencies: ["AlexNetCore", "Lessons"],
+                dependencies: ["AlexNetCore", "Lessons", "Localization"],
                 swiftSettings: fastMath),
         .target(name: "Lessons",
-                dependencies: ["AlexNetCore"]),
+                dependencies: ["AlexNetCore", "Localization"]),
         .executableTarget(name: "alexnet",
-                          dependencies: ["AlexNetCore", "ExplorerUI", "Lessons", "CNcurses",
+                          dependencies: ["AlexNetCore", "ExplorerUI", "Lessons", "Localization", "CNcurses",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: fastMath),
         // The fuzz harness (`make fuzz`): drives the release `alexnet` binary with generated inputs. Not hot
@@ -68,10 +71,11 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "AlexNetCoreTests", dependencies: ["AlexNetCore", propertyBased],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore", "Lessons"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore", propertyBased], exclude: ["Snapshots"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
+        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore", "Lessons", "Localization"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore", "Localization", propertyBased], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChildProcessModule"]),
         // The executable's own logic (key decoding, weights choice, feature inputs), by `@testable import alexnet`.
-        .testTarget(name: "alexnetTests", dependencies: ["alexnet", "AlexNetCore", "ExplorerUI", "CNcurses"]),
+        .testTarget(name: "alexnetTests", dependencies: ["alexnet", "AlexNetCore", "ExplorerUI", "Localization", "CNcurses"]),
     ]
 )

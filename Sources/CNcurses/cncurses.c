@@ -2,6 +2,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <termios.h>
@@ -93,10 +94,26 @@ static void define_cursor_key_forms(void) {
     }
 }
 
+/// True when the locale variables (LC_ALL, then LC_CTYPE, then LANG) name a UTF-8 locale.
+static int wants_utf8(void) {
+    const char *names[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = getenv(names[i]);
+        if (v == NULL || *v == 0) continue;
+        for (const char *c = v; *c; c++) {
+            if (strncasecmp(c, "utf-8", 5) == 0 || strncasecmp(c, "utf8", 4) == 0) return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 int cn_open(void) {
     if (is_open) return 0;
     if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) return CN_OPEN_NOT_A_TERMINAL;
-    setlocale(LC_ALL, "");
+    // A UTF-8 locale that is not generated here (zh_CN.UTF-8 often is not) leaves "C", where ncurses
+    // draws no wide character: keep the user's choice of UTF-8 with the C.UTF-8 character table.
+    if (setlocale(LC_ALL, "") == NULL && wants_utf8()) setlocale(LC_CTYPE, "C.UTF-8");
     // initscr() succeeds on TERM=dumb (and exits the process on an unknown TERM), yet without cursor
     // addressing nothing can be placed: ask terminfo first.
     int term_error = 0;

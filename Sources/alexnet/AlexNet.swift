@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 
 @main
 struct AlexNet: AsyncParsableCommand {
@@ -24,6 +25,9 @@ struct AlexNet: AsyncParsableCommand {
 
     static func main() async {
         StartupEnvironment.reexecIfNeeded()
+        // Before anything is said: `--lang` on any command, else the locale variables.
+        Language.setProcessLanguage(Language.resolve(arguments: Array(CommandLine.arguments.dropFirst()),
+                                                     environment: ProcessInfo.processInfo.environment))
         let commands = configuration.subcommands.map { $0._commandName }
         if let problem = UnknownCommand.problem(Array(CommandLine.arguments.dropFirst()), commands: commands,
                                                 fileExists: { FileManager.default.fileExists(atPath: $0) }) {

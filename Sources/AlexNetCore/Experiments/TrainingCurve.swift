@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 
 /// One measured point of a training run.
@@ -66,29 +67,32 @@ public struct ComparisonSummary: Sendable, Equatable {
     /// the rates in its header: `relu reached 25% at step 125; tanh at step 67: 1.9× fewer steps`.
     public func resultLine(compact: Bool) -> String {
         let pct = Self.percent(target)
-        guard let first = curves.first else { return "no runs" }
+        guard let first = curves.first else { return Messages.resultNoRuns }
         var parts: [String] = []
         for (i, c) in curves.enumerated() {
             let name = compact ? c.activation.rawValue : c.label
-            let who = i == 0 ? "\(name) reached \(pct)\(compact ? "" : " training error")" : name
             if let p = c.firstPoint(reaching: target) {
-                parts.append("\(who) at step \(NumberText.grouped(p.step))")
+                let step = NumberText.grouped(p.step)
+                parts.append(i > 0 ? Messages.resultOtherAt(name: name, step: step)
+                             : compact ? Messages.resultFirstAtCompact(name: name, target: pct, step: step)
+                             : Messages.resultFirstAt(name: name, target: pct, step: step))
             } else {
-                let last = c.points.last.map { " (last error \(Self.percent($0.trainError)) at step \(NumberText.grouped($0.step)))" } ?? ""
-                parts.append(i == 0 ? "\(name) never reached \(pct)\(compact ? "" : " training error")\(last)"
-                                    : "\(name) never did\(last)")
+                let last = c.points.last.map { Messages.resultLastError(error: Self.percent($0.trainError), step: NumberText.grouped($0.step)) } ?? ""
+                parts.append(i > 0 ? Messages.resultOtherNever(name: name, last: last)
+                             : compact ? Messages.resultFirstNeverCompact(name: name, target: pct, last: last)
+                             : Messages.resultFirstNever(name: name, target: pct, last: last))
             }
         }
-        var line = parts.joined(separator: "; ")
+        var line = parts.joined(separator: Messages.resultPartsSeparator)
         if curves.count >= 2, let a = first.firstPoint(reaching: target) {
             let ratios = curves.dropFirst().compactMap { c -> String? in
                 guard let b = c.firstPoint(reaching: target) else { return nil }
                 let r = Double(b.step) / Double(a.step)
                 let label = curves.count > 2 ? " (\(c.activation.rawValue))" : ""
-                return r >= 1 ? "\(NumberText.fixed(r, 1))× more steps\(label)"
-                              : "\(NumberText.fixed(1 / r, 1))× fewer steps\(label)"
+                return r >= 1 ? Messages.resultMoreSteps(ratio: NumberText.fixed(r, 1), label: label)
+                              : Messages.resultFewerSteps(ratio: NumberText.fixed(1 / r, 1), label: label)
             }
-            if !ratios.isEmpty { line += ": " + ratios.joined(separator: ", ") }
+            if !ratios.isEmpty { line += Messages.resultRatiosIntro + ratios.joined(separator: Messages.resultRatiosSeparator) }
         }
         return line
     }
@@ -104,12 +108,12 @@ public struct ComparisonSummary: Sendable, Equatable {
     /// While the runs go on: where each stands, without concluding anything yet.
     public var progressLine: String {
         curves.map { c in
-            guard let last = c.points.last else { return "\(c.activation.rawValue): no steps yet" }
+            guard let last = c.points.last else { return Messages.progressNoSteps(activation: c.activation.rawValue) }
             if let hit = c.firstPoint(reaching: target) {
-                return "\(c.activation.rawValue) reached \(Self.percent(target)) at step \(NumberText.grouped(hit.step))"
+                return Messages.progressReached(activation: c.activation.rawValue, target: Self.percent(target), step: NumberText.grouped(hit.step))
             }
-            return "\(c.activation.rawValue) \(NumberText.percent(last.trainError)) at step \(NumberText.grouped(last.step))"
-        }.joined(separator: " · ") + " (target \(Self.percent(target)))"
+            return Messages.progressAt(activation: c.activation.rawValue, error: NumberText.percent(last.trainError), step: NumberText.grouped(last.step))
+        }.joined(separator: " · ") + Messages.progressTarget(target: Self.percent(target))
     }
 
     /// Every point of every run: `activation,step,epoch,loss,train_error,seed,lr`, then per learned layer

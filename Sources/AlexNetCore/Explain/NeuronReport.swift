@@ -1,3 +1,4 @@
+import Localization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,8 +30,8 @@ public enum NeuronReport {
     /// The headline: which unit, of which layer, of what kind.
     public static func title(_ e: NeuronExplanation) -> String {
         let u = e.unit
-        return e.outputShape.isFlat ? "\(u.layer) unit \(u.channel) (\(e.kind))"
-            : "\(u.layer) channel \(u.channel) at y \(u.y), x \(u.x) (\(e.kind))"
+        return e.outputShape.isFlat ? Messages.neuronTitleFlat(layer: u.layer, unit: u.channel, kind: e.kind)
+            : Messages.neuronTitle(layer: u.layer, channel: u.channel, y: u.y, x: u.x, kind: e.kind)
     }
 
     /// The explanation as lines of plain text, top to bottom: where the unit looks, its arithmetic with the
@@ -40,14 +41,15 @@ public enum NeuronReport {
         var out = [title(e)]
         let rf = e.receptiveField
         if let w = e.window {
-            out.append("window on \(e.inputName) (\(e.inputShape)): \(w.size)×\(w.size) at y \(w.y0), x \(w.x0), stride \(w.stride), padding \(w.padding)")
-            out.append("  clipped to \(e.inputName): \(w.clipped.text)" + (w.clipped.height < w.size || w.clipped.width < w.size ? " (the rest is padding)" : ""))
+            out.append(Messages.neuronWindow(input: e.inputName, shape: "\(e.inputShape)", size: w.size, y: w.y0, x: w.x0, stride: w.stride, padding: w.padding))
+            out.append(Messages.neuronClipped(input: e.inputName, box: w.clipped.text)
+                       + (w.clipped.height < w.size || w.clipped.width < w.size ? Messages.neuronRestPadding : ""))
         } else {
-            out.append("input: \(e.inputName) (\(e.inputShape))")
+            out.append(Messages.neuronInput(input: e.inputName, shape: "\(e.inputShape)"))
         }
-        out.append("receptive field on the image: \(rf.text) (\(rf.height)×\(rf.width) pixels)")
+        out.append(Messages.neuronField(box: rf.text, height: rf.height, width: rf.width))
         if let g = e.group {
-            out.append("grouped conv: group \(g.group + 1) of \(g.groups), so only input channels \(g.channels.lowerBound)–\(g.channels.upperBound - 1)")
+            out.append(Messages.neuronGroup(group: g.group + 1, groups: g.groups, first: g.channels.lowerBound, last: g.channels.upperBound - 1))
         }
         switch e.kind {
         case "conv": out += convLines(e)
@@ -57,12 +59,12 @@ public enum NeuronReport {
         default:
             if let a = e.activation { out.append(activationLine(a)) }
             if let l = e.lrn { out += lrnLines(l) }
-            if e.activation == nil && e.lrn == nil { out.append("identity at evaluation: the value is its input's") }
+            if e.activation == nil && e.lrn == nil { out.append(Messages.neuronIdentity) }
         }
-        out.append("value \(number(e.value)), forward pass \(number(e.forwardValue)), difference \(difference(e.value - e.forwardValue))")
+        out.append(Messages.neuronValue(value: number(e.value), forward: number(e.forwardValue), difference: difference(e.value - e.forwardValue)))
         if e.checks.count > 1 {
             for c in e.checks {
-                out.append("  \(c.layer): recomputed \(number(c.recomputed)), forward \(number(c.forward)), difference \(difference(c.difference))")
+                out.append(Messages.neuronCheck(layer: c.layer, recomputed: number(c.recomputed), forward: number(c.forward), difference: difference(c.difference)))
             }
         }
         return out
@@ -71,15 +73,15 @@ public enum NeuronReport {
     private static func convLines(_ e: NeuronExplanation) -> [String] {
         guard let sum = e.sum, let bias = e.bias, let pre = e.preActivation else { return [] }
         let f = e.window?.size ?? 1, perGroup = e.patch?.shape[0] ?? 0
-        var out = ["sum of \(e.terms) products (C·F·F = \(perGroup)·\(f)·\(f)), input × weight:"]
+        var out = [Messages.neuronConvSum(terms: e.terms, per: perGroup, f: f)]
         for t in e.shownTerms {
             out.append("  x[\(t.channel),\(t.y),\(t.x)] × w = \(number(t.input)) × \(number(t.weight)) = \(number(t.product))")
         }
         if e.terms > e.shownTerms.count {
-            out.append("  … \(e.terms - e.shownTerms.count) more products" + (e.paddingTerms > 0 ? " (\(e.paddingTerms) on the padding, 0 each)" : ""))
+            out.append(Messages.neuronMoreProducts(count: e.terms - e.shownTerms.count) + (e.paddingTerms > 0 ? Messages.neuronOnPadding(count: e.paddingTerms) : ""))
         }
         out.append("  Σ = \(number(sum))")
-        out.append("  + bias \(number(bias)) = pre-activation \(number(pre))")
+        out.append(Messages.neuronBias(bias: number(bias), pre: number(pre)))
         if let a = e.activation { out.append(activationLine(a)) }
         if let l = e.lrn { out += lrnLines(l) }
         return out
@@ -87,35 +89,35 @@ public enum NeuronReport {
 
     private static func linearLines(_ e: NeuronExplanation) -> [String] {
         guard let sum = e.sum, let bias = e.bias, let pre = e.preActivation else { return [] }
-        var out = ["sum of \(e.terms) products, input × weight; the largest contributions:"]
+        var out = [Messages.neuronLinearSum(terms: e.terms)]
         for t in e.shownTerms {
             out.append("  x[\(t.channel)] × w = \(number(t.input)) × \(number(t.weight)) = \(number(t.product))")
         }
-        if e.terms > e.shownTerms.count { out.append("  … \(e.terms - e.shownTerms.count) more products") }
+        if e.terms > e.shownTerms.count { out.append(Messages.neuronMoreProducts(count: e.terms - e.shownTerms.count)) }
         out.append("  Σ = \(number(sum))")
-        out.append("  + bias \(number(bias)) = pre-activation \(number(pre))")
+        out.append(Messages.neuronBias(bias: number(bias), pre: number(pre)))
         if let a = e.activation { out.append(activationLine(a)) }
         return out
     }
 
     private static func poolLines(_ e: NeuronExplanation) -> [String] {
         guard let p = e.pool else { return [] }
-        var out = ["max over the window's \(e.terms) values:"]
+        var out = [Messages.neuronMaxOver(terms: e.terms)]
         for row in p.values { out.append("  " + row.map(number).joined(separator: "  ")) }
-        out.append("  winner: \(number(p.value)) at y \(p.y), x \(p.x) of \(e.inputName)")
+        out.append(Messages.neuronWinner(value: number(p.value), y: p.y, x: p.x, input: e.inputName))
         return out
     }
 
     private static func softmaxLines(_ e: NeuronExplanation, classNames: [String]) -> [String] {
         guard let s = e.softmax else { return [] }
-        var out = ["exponentials e^(z − max z) of the \(s.classes) logits (max z = \(number(s.maxLogit))):"]
+        var out = [Messages.neuronExponentials(classes: s.classes, max: number(s.maxLogit))]
         for t in s.exponentials {
             let name = classNames.indices.contains(t.index) ? " (\(classNames[t.index]))" : ""
-            out.append("  class \(t.index)\(name): z = \(number(t.logit)), e^(z − max) = \(number(t.exponential))" + (t.index == e.unit.channel ? "  ← this unit" : ""))
+            out.append(Messages.neuronClass(index: t.index, name: name, logit: number(t.logit), exp: number(t.exponential)) + (t.index == e.unit.channel ? Messages.neuronThisUnit : ""))
         }
-        if s.classes > s.exponentials.count { out.append("  … \(s.classes - s.exponentials.count) more classes") }
-        out.append("  sum of all \(s.classes) = \(number(s.sum))")
-        out.append("  probability = e^(\(number(s.logit)) − \(number(s.maxLogit))) / \(number(s.sum)) = \(number(e.value))")
+        if s.classes > s.exponentials.count { out.append(Messages.neuronMoreClasses(count: s.classes - s.exponentials.count)) }
+        out.append(Messages.neuronSumAll(classes: s.classes, sum: number(s.sum)))
+        out.append(Messages.neuronProbability(logit: number(s.logit), max: number(s.maxLogit), sum: number(s.sum), value: number(e.value)))
         return out
     }
 
@@ -127,7 +129,7 @@ public enum NeuronReport {
     private static func lrnLines(_ l: LRNStep) -> [String] {
         let first = l.neighbours.first?.channel ?? 0, last = l.neighbours.last?.channel ?? 0
         return [
-            "\(l.layer): divided by (k + α·Σ a²)^β over channels \(first)–\(last) at this position:",
+            Messages.neuronLRN(layer: l.layer, first: first, last: last),
             "  a = " + l.neighbours.map { "ch\($0.channel) \(number($0.value))" }.joined(separator: ", "),
             "  (\(NumberText.shortDecimal(l.spec.k)) + \(NumberText.shortDecimal(l.spec.alpha))·\(number(l.sumOfSquares)))^\(NumberText.shortDecimal(l.spec.beta)) = \(number(l.divisor))",
             "  \(number(l.input)) / \(number(l.divisor)) = \(number(l.output))",

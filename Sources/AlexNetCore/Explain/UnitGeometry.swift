@@ -1,3 +1,4 @@
+import Localization
 /// One unit of a layer's output: a channel (or, for flat layers, the feature index) and a position.
 public struct NeuronUnit: Sendable, Equatable, Hashable {
     public var layer: String
@@ -30,7 +31,7 @@ public struct PixelBox: Sendable, Equatable, Hashable {
     public var width: Int { x1 - x0 + 1 }
 
     /// "rows 0–10, cols 0–10"
-    public var text: String { "rows \(y0)–\(y1), cols \(x0)–\(x1)" }
+    public var text: String { Messages.boxRowsCols(y0: y0, y1: y1, x0: x0, x1: x1) }
 }
 
 /// Where a conv or pool unit looks on its layer's input: the K×K window starting at `(y0, x0)` (which

@@ -1,3 +1,4 @@
+import Localization
 /// The output-size formula of a sliding window, `out = ⌊(W − F + 2P)/S⌋ + 1`, with its numbers kept
 /// so that screens, lessons and quizzes can show every step. With `.ceil` it is cuda-convnet's
 /// `1 + ⌈(2P + W − F)/S⌉` (Krizhevsky's own code: 224 → 55 at conv1, the last window over 3 zeros),
@@ -100,7 +101,7 @@ public struct SizeFormula: Sendable, Equatable {
         let (l, r) = rounding == .floor ? ("⌊", "⌋") : ("⌈", "⌉")
         let formula = "\(l)(\(input) − \(kernel) + 2·\(padding))/\(stride)\(r) + 1"
         guard isValid, dropsLastWindow else { return "\(formula) = \(output)" }
-        return "\(formula) = \(quotient + 1), but the last starts past the input: \(output)"
+        return Messages.formulaPastInput(formula: formula, windows: quotient + 1, output: output)
     }
 
     /// The same formula one step at a time, for the layer walk and worked quiz answers. Every line
@@ -118,8 +119,8 @@ public struct SizeFormula: Sendable, Equatable {
         }
         lines += [
             "    = \(quotient) + 1 = \(quotient + 1)",
-            "    but window \(quotient + 1) would start at \(quotient)·\(stride) = \(quotient * stride)",
-            "    ≥ W + P = \(input + padding), past the input: drop it",
+            Messages.stepWouldStart(window: quotient + 1, quotient: quotient, stride: stride, start: quotient * stride),
+            Messages.stepPastInput(edge: input + padding),
             "    = \(quotient + 1) − 1 = \(output)",
         ]
         return lines
@@ -129,34 +130,31 @@ public struct SizeFormula: Sendable, Equatable {
     /// pixel is seen (a stride larger than the window leaves gaps even when the tiling is exact).
     public var exactnessNote: String {
         let gaps = gapPixels
-        let gapText = gaps == 0 ? "" : "; stride \(stride) > window \(kernel) leaves \(stride - kernel) pixel\(stride - kernel == 1 ? "" : "s") between neighbouring windows, so \(gaps) input pixel\(gaps == 1 ? "" : "s") along this side \(gaps == 1 ? "is" : "are") never seen"
+        let gapText = gaps == 0 ? "" : Messages.gapNote(stride: stride, window: kernel, between: stride - kernel, unseen: gaps)
         if dropsLastWindow { return edgeRuleNote + gapText }
         if isExact {
-            if gaps == 0 { return "exact: \(span) = \(span / max(stride, 1))·\(stride), every pixel is used" }
-            return "exact: \(span) = \(span / max(stride, 1))·\(stride), nothing is left over at the edge" + gapText
+            if gaps == 0 { return Messages.exactEveryPixel(span: span, times: span / max(stride, 1), stride: stride) }
+            return Messages.exactNothingLeft(span: span, times: span / max(stride, 1), stride: stride) + gapText
         }
         switch rounding {
         case .floor:
             let lost = edgePixels
             if lost == 0 {
-                return "not exact: \(span)/\(stride) leaves \(remainder); only padding is left over, no input pixel is lost at the edge" + gapText
+                return Messages.notExactPaddingOnly(span: span, stride: stride, remainder: remainder) + gapText
             }
-            let px = lost == 1 ? "pixel along this side is" : "pixels along this side are"
-            return "not exact: \(span)/\(stride) leaves \(remainder); the last \(lost) input \(px) never seen" + gapText
+            return Messages.notExactLost(span: span, stride: stride, remainder: remainder, lost: lost) + gapText
         case .ceil:
-            return "not exact: \(span)/\(stride) leaves \(remainder); the last window hangs \(stride - remainder) past the edge (over implicit zeros)" + gapText
+            return Messages.notExactHangs(span: span, stride: stride, remainder: remainder, hang: stride - remainder) + gapText
         }
     }
 
     /// The exactness note when ceil rounding's extra window is dropped, and what that leaves unseen.
     private var edgeRuleNote: String {
-        let head = isExact ? "exact: \(span) = \(quotient)·\(stride)"
-                           : "not exact: \(span)/\(stride) leaves \(remainder)"
-        let drop = "; rounding up would add window \(quotient + 1), but it would start at \(quotient * stride), "
-            + "past the input and its left padding (\(input) + \(padding)), so it is dropped as PyTorch does"
+        let head = isExact ? Messages.edgeExact(span: span, times: quotient, stride: stride)
+                           : Messages.edgeNotExact(span: span, stride: stride, remainder: remainder)
+        let drop = Messages.edgeDropped(window: quotient + 1, start: quotient * stride, input: input, padding: padding)
         let lost = edgePixels
-        let edge = lost == 0 ? "" : lost == 1 ? "; the last 1 input pixel along this side is never seen"
-                                              : "; the last \(lost) input pixels along this side are never seen"
+        let edge = lost == 0 ? "" : Messages.edgeLost(lost: lost)
         return head + drop + edge
     }
 }

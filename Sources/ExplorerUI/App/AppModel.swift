@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// The one state of the explorer: the network being explored, the engine network and the weights the
@@ -126,7 +127,7 @@ public struct AppModel: Sendable {
     mutating func resetWeights() -> [AppRequest] {
         training = TrainingSnapshot(state: dataProblem.map { .failed($0) } ?? .idle,
                                     filters: engine.isExplored ? initialWeights?.filters : nil,
-                                    message: "reset to the initial weights (\(initialWeights?.provenance.text ?? "none"))")
+                                    message: Messages.resetToInitial(provenance: initialWeights?.provenance.text ?? Messages.noneWord))
         guard engine.isExplored, weights != initialWeights else { return [] }
         weights = initialWeights
         weightsVersion += 1

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// The network the engine screens train (Training, ReLU vs tanh): the explored network when it can learn
@@ -19,7 +20,7 @@ public struct EngineNetwork: Sendable, Equatable {
     /// `mini, the Fashion-MNIST AlexNet` for the preset, else the network's name (and a folder's name).
     public var label: String {
         guard data == .fashionMNIST else { return "\(spec.name) on \(data.name)" }
-        return spec.name == Preset.mini.rawValue ? "mini, the Fashion-MNIST AlexNet" : spec.name
+        return spec.name == Preset.mini.rawValue ? Messages.engineMiniLabel : spec.name
     }
 
     /// The line the training screens show under their header when they train another network.

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// The whole explorer: the app model, the screens that show it, which one is showing, the key help
@@ -34,7 +35,7 @@ public struct Explorer: Sendable {
             FiltersScreen(filters: model.weights?.filters), FeatureMapsScreen(features: model.features),
             TrainingScreen(description: model.trainingDescription.map { "\(engine), \($0)" }
                            ?? "\(engine), batch \(model.batchSize), lr \(model.learningRate)"),
-            CompareScreen(description: model.comparisonDescription ?? "relu vs tanh on \(engine), same weights and batches",
+            CompareScreen(description: model.comparisonDescription ?? Messages.compareDescription(engine: engine),
                           target: model.comparisonTarget, activations: [.relu, .tanh]),
         ]
         broadcast()
@@ -54,10 +55,10 @@ public struct Explorer: Sendable {
     public var networkName: String { model.explored.name }
 
     /// Every key the explorer understands everywhere, for `?`.
-    public static let globalKeys = [
-        KeyHelp("1–9", "go to screen"), KeyHelp("Tab / Shift-Tab", "next / previous screen"),
-        KeyHelp("?", "show or hide the keys"), KeyHelp("q  Ctrl-C", "quit"),
-    ]
+    public static var globalKeys: [KeyHelp] {
+        [KeyHelp("1–9", Messages.keyGoToScreen), KeyHelp("Tab / Shift-Tab", Messages.keyNextPreviousScreen),
+         KeyHelp("?", Messages.keyShowHideKeys), KeyHelp("q  Ctrl-C", Messages.keyQuit)]
+    }
 
     public mutating func update(_ key: Key) {
         switch key {
@@ -163,7 +164,7 @@ public struct Explorer: Sendable {
 
     /// Every tab and the network name, abbreviated to fit (see `TabBar`).
     private func renderTabs(into grid: inout CellGrid) {
-        TabBar(appName: "AlexNet Explorer", titles: screens.map(\.title), active: active, networkName: networkName)
+        TabBar(appName: Messages.appName, titles: screens.map(\.title), active: active, networkName: networkName)
             .render(into: &grid, theme: theme)
     }
 
@@ -173,9 +174,11 @@ public struct Explorer: Sendable {
         let y = grid.height - 1
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), with: Cell(" ", style: theme.bar))
         let keyStyle = CellStyle(fg: theme.bar.fg, bg: theme.bar.bg, bold: true, reverse: theme.bar.reverse)
-        func short(_ h: KeyHelp) -> String { h.action.split(separator: " (").first.map(String.init) ?? h.action }
-        func width(_ h: KeyHelp) -> Int { h.keys.unicodeScalars.count + short(h).unicodeScalars.count + 3 }
-        var fixed = [KeyHelp("?", "keys"), KeyHelp("q", "quit")]
+        func short(_ h: KeyHelp) -> String {
+            (h.action.split(separator: " (").first.map(String.init) ?? h.action).split(separator: "（").first.map(String.init) ?? h.action
+        }
+        func width(_ h: KeyHelp) -> Int { h.keys.displayWidth + short(h).displayWidth + 3 }
+        var fixed = [KeyHelp("?", Messages.keyKeys), KeyHelp("q", Messages.keyQuit)]
         let screenKeys = activeScreen.footerKeys
         var x = 1
         var shown: [KeyHelp] = []
@@ -183,7 +186,7 @@ public struct Explorer: Sendable {
         for help in screenKeys where x + width(help) <= grid.width - fixedWidth {
             shown.append(help); x += width(help)
         }
-        let tab = KeyHelp("Tab", "screens")
+        let tab = KeyHelp("Tab", Messages.keyScreens)
         if x + width(tab) <= grid.width - fixedWidth { fixed.insert(tab, at: 0) }
         x = 1
         for help in shown {

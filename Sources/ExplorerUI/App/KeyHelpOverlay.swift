@@ -1,3 +1,4 @@
+import Localization
 /// The `?` box: the active screen's keys, then every global key, centred over the screen. Actions
 /// wrap at words beside their keys; when the window is too short for all of them the box drops its
 /// padding, then ends with how many keys a taller window would show.
@@ -6,8 +7,8 @@ struct KeyHelpOverlay {
 
     func render(into grid: inout CellGrid, theme: Theme) {
         let rows: [KeyHelp?] = screen.keyHelp + [nil] + Explorer.globalKeys
-        let keyWidth = rows.compactMap { $0?.keys.unicodeScalars.count }.max() ?? 0
-        let widest = rows.compactMap { $0.map { keyWidth + 2 + $0.action.unicodeScalars.count } }.max() ?? 0
+        let keyWidth = rows.compactMap { $0?.keys.displayWidth }.max() ?? 0
+        let widest = rows.compactMap { $0.map { keyWidth + 2 + $0.action.displayWidth } }.max() ?? 0
         let w = min(grid.width - 2, widest + 4)
         let textWidth = max(8, w - 4 - keyWidth - 2)
         // One entry per key, its action wrapped beside the key column.
@@ -27,12 +28,12 @@ struct KeyHelpOverlay {
             // Entries start with their key; continuation lines start with spaces.
             let entriesShown = shown.compactMap { $0 }.filter { !($0.spans.first?.text.hasPrefix(" ") ?? true) }.count
             let hidden = rows.compactMap { $0 }.count - entriesShown
-            shown.append(StyledLine("… \(max(1, hidden)) more key\(hidden == 1 ? "" : "s") in a taller window", theme.dim))
+            shown.append(StyledLine(Messages.moreKeys(max(1, hidden)), theme.dim))
         }
         let h = min(grid.height - 2, shown.count + 2 + 2 * padding)
         let box = Rect(x: (grid.width - w) / 2, y: (grid.height - h) / 2, width: w, height: h)
         grid.fill(box)
-        Frame(title: "Keys: \(screen.title)", style: theme.heading, titleStyle: theme.heading).render(into: &grid, area: box)
+        Frame(title: Messages.keysTitle(screen.title), style: theme.heading, titleStyle: theme.heading).render(into: &grid, area: box)
         let inner = Frame.inner(box).inset(dx: 1, dy: padding)
         for (i, line) in shown.enumerated() {
             guard let line else {

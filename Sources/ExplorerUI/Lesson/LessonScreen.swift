@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 import Lessons
 
@@ -134,17 +135,18 @@ public struct LessonScreen: Sendable {
     static func narrative(_ session: LessonSession) -> [String] {
         var lines = session.enter(trains: true)
         if let focus = session.step.show {
-            let facts = LayerFacts.lines(for: focus, in: session.context)
+            let facts = session.facts(for: focus)
             if let start = lines.firstIndex(of: facts[0]), lines[start...].starts(with: facts) {
-                lines.replaceSubrange(start..<(start + facts.count), with: ["[screen: \(focus)]"])
+                lines.replaceSubrange(start..<(start + facts.count), with: [Messages.screenFocus("\(focus)")])
             }
         }
         var joined: [String] = []
         var joinable = false
         for line in lines {
             let prose = !line.isEmpty && !line.hasPrefix(" ") && !line.hasPrefix("[") && !line.hasPrefix("──")
-                && !line.hasPrefix("Q:")
-            if prose, joinable, let last = joined.last { joined[joined.count - 1] = last + " " + line }
+                && !line.hasPrefix(Messages.questionPrefix)
+            // Chinese lines join with no space between their characters.
+            if prose, joinable, let last = joined.last { joined[joined.count - 1] = LineBreaking.join(last, line) }
             else { joined.append(line) }
             joinable = prose
         }
@@ -154,7 +156,7 @@ public struct LessonScreen: Sendable {
     private mutating func move(forward: Bool) {
         let moved = forward ? session.next() : session.previous()
         if !moved {
-            if forward { lines.append(session.summary); lines.append("(q to leave)") }
+            if forward { lines.append(session.summary); lines.append(Messages.lessonLeave) }
             return
         }
         enterStep()
@@ -167,14 +169,14 @@ public struct LessonScreen: Sendable {
         switch s.state {
         case .failed(let why):
             t.finished = true
-            lines.append("(cannot train here: \(why))")
+            lines.append("(" + Messages.cannotTrainHere(why) + ")")
         case .finished(let why):
             t.finished = true
-            lines.append("Training stopped: \(why).")
+            lines.append(Messages.trainingStopped(why))
         default:
             guard let done = Self.stepsDone(s, of: t), done >= t.steps, s.state != .running else { break }
             t.finished = true
-            lines.append("Trained \(t.steps) steps (now at step \(NumberText.grouped(s.step)))" + Self.figures(s) + ".")
+            lines.append(Messages.trainedSteps(t.steps, now: NumberText.grouped(s.step), figures: Self.figures(s)))
         }
         training = t
     }
@@ -187,14 +189,14 @@ public struct LessonScreen: Sendable {
         switch explorer.model.comparisonState {
         case .failed(let why):
             e.finished = true
-            lines.append("(cannot run the experiment here: \(why))")
+            lines.append("(" + Messages.cannotRunExperimentHere(why) + ")")
         case .finished:
             let summary = explorer.model.comparison
             guard Self.isResult(summary, ofBudget: e.steps) else { break }
             e.finished = true
             session.record(experiment: summary)
             if case .experiment = session.step.action {
-                lines.append("Result: " + summary.resultLine)
+                lines.append(Messages.experimentResult(summary.resultLine))
             } else {
                 lines = Self.narrative(session)
             }
@@ -218,7 +220,7 @@ public struct LessonScreen: Sendable {
         e.finished = true
         e.skipped = true
         experiment = e
-        lines.append("(experiment stopped: " + explorer.model.comparison.progressLine + "; nothing was recorded)")
+        lines.append(Messages.experimentStopped(explorer.model.comparison.progressLine))
     }
 
     /// Steps of this step's run done so far, once a snapshot of that run has arrived (an earlier run's
@@ -230,8 +232,8 @@ public struct LessonScreen: Sendable {
 
     static func figures(_ s: TrainingSnapshot) -> String {
         var text = ""
-        if let loss = s.loss.last { text += ": loss \(NumberText.fixed(loss.y, 3))" }
-        if let e = s.trainError.last { text += ", training error \(NumberText.percent(e.y))" }
+        if let loss = s.loss.last { text += Messages.trainingFiguresLoss(NumberText.fixed(loss.y, 3)) }
+        if let e = s.trainError.last { text += Messages.trainingFiguresError(NumberText.percent(e.y)) }
         return text
     }
 
@@ -243,7 +245,7 @@ public struct LessonScreen: Sendable {
         training = t
         let s = explorer.model.training
         let done = Self.stepsDone(s, of: t) ?? 0
-        lines.append("(training skipped after \(done) of \(t.steps) steps" + Self.figures(s) + ")")
+        lines.append(Messages.trainingSkippedAfter(done, of: t.steps, figures: Self.figures(s)))
     }
 
     // MARK: - Keys
@@ -265,8 +267,8 @@ public struct LessonScreen: Sendable {
                 scrollBack = 0
                 switch answer.lowercased() {
                 case "": break
-                case "hint", "?": lines.append(session.hint.map { "Hint: \($0)" } ?? "No hint for this one.")
-                case "skip": lines += session.skip()
+                case "hint", "?", "提示": lines.append(session.hint.map { Messages.hintLine($0) } ?? Messages.noHint)
+                case "skip", "跳过": lines += session.skip()
                 default: lines += session.answer(answer)
                 }
             case .backspace: if !typed.isEmpty { typed.removeLast() }
@@ -330,18 +332,58 @@ public struct LessonScreen: Sendable {
         if let screen {
             var sub = CellGrid(width: screen.width, height: screen.height)
             explorer.render(into: &sub)
+            Self.mask(&sub, hiding: session.hiddenValues)
             for y in 0..<sub.height { for x in 0..<sub.width { grid[screen.x + x, screen.y + y] = sub[x, y] } }
         }
         renderPanel(into: &grid, area: panel, beside: screen.map { $0.x > panel.x } ?? false)
+    }
+
+    /// The text of the explorer pane beside the narrative at the session's step, as drawn at 80×24 and
+    /// at 120×40 (what `lesson --check` reads for answers shown too early).
+    public static func paneText(_ session: LessonSession) -> [String] {
+        [(80, 24), (120, 40)].flatMap { (width, height) -> [String] in
+            var screen = LessonScreen(session: session, capabilities: .monochrome)
+            screen.resize(width: width, height: height)
+            guard let area = layout(width: width, height: height).screen else { return [] }
+            var grid = CellGrid(width: width, height: height)
+            screen.render(into: &grid)
+            return Self.maskedRows(height: area.height).map { area.y + $0 }.map { y in
+                var view = String.UnicodeScalarView()
+                for x in area.x..<area.maxX where !grid[x, y].isWideContinuation { view.append(grid[x, y].character) }
+                return String(view)
+            }
+        }
+    }
+
+    /// The explorer's rows that carry content: its first row is the tab bar ("1 Layers  2 …") and its
+    /// last the key help, whose digits are keys, not values, and stay as they are.
+    static func maskedRows(height: Int) -> Range<Int> { height > 2 ? 1..<(height - 1) : 0..<height }
+
+    /// Hides the numbers the student is about to be asked for (`HiddenAnswer`) in the pane: the walk's
+    /// formula would otherwise print the answer beside the question. Answered, the pane shows it again,
+    /// worked formula included.
+    static func mask(_ grid: inout CellGrid, hiding values: [Int]) {
+        guard !values.isEmpty else { return }
+        for y in maskedRows(height: grid.height) {
+            // One scalar per cell (a wide character's continuation cell is skipped and kept).
+            let columns = (0..<grid.width).filter { !grid[$0, y].isWideContinuation }
+            var view = String.UnicodeScalarView()
+            for x in columns { view.append(grid[x, y].character) }
+            let row = String(view)
+            let hidden = Array(HiddenAnswer.masked(row, hiding: values).unicodeScalars)
+            for (i, x) in columns.enumerated() where i < hidden.count && hidden[i] != grid[x, y].character {
+                grid[x, y] = Cell(hidden[i], style: grid[x, y].style)
+            }
+        }
     }
 
     /// The narrative's lines wrapped to `width`, with the style of each.
     func wrappedLines(width: Int) -> [(String, CellStyle)] {
         var out: [(String, CellStyle)] = []
         for line in lines {
-            let style = line.hasPrefix("Right") ? theme.good : line.hasPrefix("Not quite") ? theme.warning
-                : line.hasPrefix("Q:") ? theme.bold : line.hasPrefix("──") ? theme.heading
-                : line.hasPrefix("[") || line.hasPrefix("(") ? theme.dim : theme.plain
+            let style = line.hasPrefix(Messages.rightPrefix) ? theme.good : line.hasPrefix(Messages.notQuitePrefix) ? theme.warning
+                : line.hasPrefix(Messages.questionPrefix) ? theme.bold : line.hasPrefix("──") ? theme.heading
+                : line.hasPrefix("[") || line.hasPrefix("(") || line.hasPrefix("（") ? theme.dim : theme.plain
             out += TextWrap.wrap(line, width: width).map { ($0, style) }
         }
         return out
@@ -350,13 +392,13 @@ public struct LessonScreen: Sendable {
     var footer: String {
         if let t = training, !t.finished {
             let done = Self.stepsDone(explorer.model.training, of: t) ?? 0
-            return "training \(done)/\(t.steps) · Esc skips"
+            return Messages.lessonFooterTraining(done, of: t.steps)
         }
         if let e = experiment, !e.finished, Self.isExperimentStep(session) {
-            return "experiment ≤\(e.steps) steps · Esc stops"
+            return Messages.lessonFooterExperiment(e.steps)
         }
-        if session.awaitingAnswer { return "answer> \(typed)_" }
-        return session.isLast ? "p back · q quit" : "n next · p back · q quit"
+        if session.awaitingAnswer { return "\(Messages.answerPrompt)\(typed)_" }
+        return session.isLast ? Messages.lessonFooterLast : Messages.lessonFooter
     }
 
     private func renderPanel(into grid: inout CellGrid, area: Rect, beside: Bool) {
@@ -378,8 +420,8 @@ public struct LessonScreen: Sendable {
         let end = body.count - back
         let start = max(0, end - rows)
         var shown = Array(body[start..<end])
-        if start > 0, !shown.isEmpty { shown[0] = ("↑ more above (PgUp)", theme.dim) }
-        if back > 0, !shown.isEmpty { shown[shown.count - 1] = ("↓ more below (PgDn)", theme.dim) }
+        if start > 0, !shown.isEmpty { shown[0] = (Messages.moreAbove, theme.dim) }
+        if back > 0, !shown.isEmpty { shown[shown.count - 1] = (Messages.moreBelow, theme.dim) }
         for (i, (text, style)) in shown.enumerated() {
             grid.write(text, in: inner, row: row + i, style: style)
         }

@@ -1,3 +1,4 @@
+import Localization
 import Lessons
 
 /// The quiz in full screen: the question, a typed answer, and the feedback (with the worked formula)
@@ -42,17 +43,17 @@ public struct QuizScreen: Sendable {
                 y += 1
             }
         }
-        put("AlexNet quiz · \(session.scoreLine) · Esc leaves", theme.heading)
+        put(Messages.quizHeader(session.scoreLine), theme.heading)
         y += 1
         for line in feedback {
-            put(line, line.hasPrefix("Right") ? theme.good : line.hasPrefix("Not quite") ? theme.warning : theme.plain)
+            put(line, line.hasPrefix(Messages.rightPrefix) ? theme.good : line.hasPrefix(Messages.notQuitePrefix) ? theme.warning : theme.plain)
         }
         if !feedback.isEmpty { y += 1 }
         if let prompt = session.promptLine {
             put(prompt, theme.bold)
-            put("answer> \(typed)_", theme.number)
+            put("\(Messages.answerPrompt)\(typed)_", theme.number)
         } else {
-            put("Done. \(session.scoreLine). Enter leaves.", theme.bold)
+            put(Messages.quizDone(session.scoreLine), theme.bold)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 #if canImport(Glibc)
 import Glibc
@@ -25,7 +26,7 @@ struct SaturationBars {
         let measures = curves.map(\.lastMeasures)
         let layers = measures.first { !$0.isEmpty }?.filter { $0.saturation != nil }.map(\.layer) ?? []
         guard !layers.isEmpty else {
-            grid.write("(as it trains)", in: area, row: 1, style: theme.dim)
+            grid.write(Messages.asItTrains, in: area, row: 1, style: theme.dim)
             return
         }
         let label = 6, name = 5

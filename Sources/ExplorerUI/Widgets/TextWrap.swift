@@ -1,10 +1,14 @@
+import Localization
+
 /// The one word wrap of the screens, measured in terminal columns (wide characters take two).
 ///
 /// Paragraphs (`\n`) wrap separately. A line never breaks inside a bracketed group that fits on a line, so a
 /// formula such as `⌊(55 − 3 + 2·0)/2⌋ + 1` stays whole; the spaces between words on a line are kept as
 /// written. An indented line (a formula step) continues two columns further in; prose continues at
 /// `proseIndent` (0: its own margin). A word longer than the line breaks after a '-' or '/' inside it when
-/// there is one ("T-shirt/" "top"), else at the width. `StyledLine.wrapped` breaks styled text by the same rule.
+/// there is one ("T-shirt/" "top"), else at the width. Chinese text breaks between any two characters as well,
+/// never before closing or after opening punctuation (`LineBreaking`). `StyledLine.wrapped` breaks styled
+/// text by the same rule.
 public enum TextWrap {
     static let opening: Set<Unicode.Scalar> = ["(", "⌊", "⌈"]
     static let closing: Set<Unicode.Scalar> = [")", "⌋", "⌉"]
@@ -67,16 +71,31 @@ public enum TextWrap {
         return out
     }
 
-    /// The runs of `s[from..<to]` between spaces; with `bracketed`, spaces inside brackets do not split.
+    /// True when the word starting at `start` ends in a file extension (`写真.png`): a name, not prose, so it
+    /// stays whole like an English word instead of breaking between its CJK characters.
+    static func isFileName(_ s: [Unicode.Scalar], wordFrom start: Int, end: Int) -> Bool {
+        var stop = start
+        while stop < end, s[stop] != " " { stop += 1 }
+        guard let dot = s[start..<stop].lastIndex(of: "."), dot > start else { return false }
+        let ext = s[(dot + 1)..<stop]
+        return (1...5).contains(ext.count) && ext.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+    }
+
+    /// The runs of `s[from..<to]` between spaces and CJK break opportunities; with `bracketed`, spaces
+    /// inside brackets do not split.
     static func chunks(_ s: [Unicode.Scalar], from: Int, to: Int? = nil, bracketed: Bool = true) -> [Range<Int>] {
         var chunks: [Range<Int>] = []
         var start: Int?
         var depth = 0
+        var inName = false   // the current space-delimited word is a file name: no CJK breaks inside it
         for i in from..<(to ?? s.count) {
             if bracketed, opening.contains(s[i]) { depth += 1 }
             if bracketed, closing.contains(s[i]) { depth = max(0, depth - 1) }
+            if s[i] != " ", i == from || s[i - 1] == " " { inName = isFileName(s, wordFrom: i, end: to ?? s.count) }
             if s[i] == " " && depth == 0 {
                 if let st = start { chunks.append(st..<i); start = nil }
+            } else if let st = start, depth == 0, !inName, LineBreaking.canBreak(between: s[i - 1], and: s[i]) {
+                chunks.append(st..<i); start = i
             } else if start == nil {
                 start = i
             }

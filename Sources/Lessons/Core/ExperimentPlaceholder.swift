@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// `{experiment.…}` placeholders: the measured result of the lesson's `experiment:` step read back in
@@ -11,7 +12,7 @@ import AlexNetCore
 /// - `experiment.relu.saturation.conv2` (any learned layer of figure1 followed by an activation): the
 ///   fraction of saturated (tanh) or batch-dead (ReLU) units at the last measured step, as a percentage
 public enum ExperimentPlaceholder {
-    public static let notYet = "(run the experiment step first)"
+    public static var notYet: String { Messages.experimentNotYet }
     public static let activations: [Activation] = [.relu, .tanh]
     public static let runFields = ["steps", "error", "saturation.<layer>"]
     /// The network the experiment runs, whatever preset the lesson shows.
@@ -46,17 +47,17 @@ public enum ExperimentPlaceholder {
         }
         guard let result else { return .success(unmeasured) }
         guard let curve = result.curves.first(where: { $0.activation == activation }), let last = curve.points.last else {
-            return .success("(no \(activation.rawValue) run was recorded)")
+            return .success(Messages.experimentNoRun(activation.rawValue))
         }
         switch parts[2] {
         case "steps":
             if let hit = curve.firstPoint(reaching: result.target) { return .success(NumberText.grouped(hit.step)) }
-            return .success("more than \(NumberText.grouped(last.step))")
+            return .success(Messages.experimentMoreThan(NumberText.grouped(last.step)))
         case "error":
             return .success(NumberText.percent(last.trainError))
         default:
             guard let s = curve.lastMeasures.first(where: { $0.layer == parts[3] })?.saturation else {
-                return .success("(not measured)")
+                return .success(Messages.experimentNotMeasured)
             }
             return .success(NumberText.percent(s, places: 0))
         }

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// A seeded quiz as a Markdown worksheet: the very questions `alexnet quiz --seed N --count K` asks,
@@ -5,17 +6,19 @@ import AlexNetCore
 public enum QuizWorksheet {
     public static func markdown(_ questions: [QuizQuestion], topic: QuizTopic, seed: UInt64, answers: Bool) -> String {
         let command = "alexnet quiz --seed \(seed) --count \(questions.count)" + (topic == .all ? "" : " --topic \(topic.rawValue)")
-        var out = ["# Quiz: \(topic.rawValue), \(questions.count) question\(questions.count == 1 ? "" : "s") (seed \(seed))", ""]
-        out.append("Every student who runs `\(command)` gets these questions in this order. Answers are whole numbers.")
-        if answers { out += ["", "**Instructor's copy: answers and worked formulas included.**"] }
+            + (Language.current == .en ? "" : " --lang \(Language.current.rawValue)")
+        var out = [Messages.worksheetTitle(topic: topic.rawValue, count: questions.count, seed: String(seed)), ""]
+        out.append(Messages.worksheetIntro(command))
+        if answers { out += ["", Messages.worksheetInstructorCopy] }
         for (i, q) in questions.enumerated() {
             out += ["", "## \(i + 1). \(q.kind.title)", "", q.prompt, ""]
             if answers {
-                out.append("> **Answer:** \(NumberText.grouped(q.answer))")
+                let also = q.alsoRight.isEmpty ? "" : " (also right: \(q.alsoRight.map(NumberText.grouped).joined(separator: ", ")))"
+                out.append(Messages.handoutAnswer(NumberText.grouped(q.answer) + also))
                 out.append(">")
                 out += q.worked.map { "> `\($0)`  " }
             } else {
-                out.append("Answer: ______________________")
+                out.append(Messages.handoutBlank)
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -28,11 +31,13 @@ public enum QuizWorksheet {
         for kind in QuizKind.allCases {
             let mine = session.results.filter { $0.kind == kind }
             guard !mine.isEmpty else { continue }
-            perKind.append((kind.rawValue, .object([("asked", .int(mine.count)), ("right", .int(mine.filter(\.right).count))])))
+            perKind.append((kind.rawValue, .object([("asked", .int(mine.count)), ("right", .int(mine.filter(\.right).count)),
+                                                    ("firstTry", .int(mine.filter(\.rightFirstTime).count))])))
         }
         let json = JSONValue.object([
             ("seed", .string(String(seed))), ("topic", .string(topic.rawValue)),
             ("count", .int(session.questions.count)), ("asked", .int(session.asked)), ("correct", .int(session.correct)),
+            ("firstTry", .int(session.firstTry)), ("secondTry", .int(session.correct - session.firstTry)),
             ("kinds", .object(perKind)),
         ])
         return json.text()

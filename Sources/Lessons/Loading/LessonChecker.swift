@@ -1,20 +1,52 @@
 import AlexNetCore
+import Foundation
 
 /// Lints lessons: YAML errors, unknown screens or layers, placeholders that do not resolve and
 /// answers that disagree with the core, each as a `file:line: message`.
 public enum LessonChecker {
     /// Every problem found in the file at `path` (named `file` in messages), in line order; empty when
-    /// it is fine. Structural and core problems come from one run: what parsed is still checked.
-    public static func check(path: String, file: String? = nil) -> [ConfigError] {
-        check(LessonLoader(file: file ?? path).read(path: path))
+    /// it is fine. Structural and core problems come from one run: what parsed is still checked, and
+    /// so is whether a question's answer shows before it is asked (`AnswerLeakCheck`; `pane` draws the
+    /// full-screen view, when the caller can).
+    public static func check(path: String, file: String? = nil, pane: AnswerLeakCheck.Pane? = nil) -> [ConfigError] {
+        let reading = LessonLoader(file: file ?? path).read(path: path)
+        return (check(reading, pane: pane) + twinProblems(path: path, file: file, reading.lesson)).inLineOrder
     }
 
-    public static func check(text: String, file: String) -> [ConfigError] {
-        check(LessonLoader(file: file).read(text: text))
+    /// A translation that no longer teaches its English twin's lesson (steps, actions, answers).
+    static func twinProblems(path: String, file: String?, _ lesson: Lesson?) -> [ConfigError] {
+        guard let lesson, let twin = LessonTwins.englishTwin(of: path),
+              let english = try? LessonLoader(file: LessonTwins.twinName(of: file ?? path) ?? twin).load(path: twin)
+        else { return [] }
+        return LessonTwins.differences(lesson, english)
     }
 
-    private static func check(_ reading: LessonLoader.Reading) -> [ConfigError] {
-        (reading.problems + (reading.lesson.map(check) ?? [])).inLineOrder
+    /// What `--check` warns about without failing: in a translation, a glossary term spelled another way.
+    public static func warnings(path: String, file: String? = nil) -> [ConfigError] {
+        guard let lesson = LessonLoader(file: file ?? path).read(path: path).lesson, lesson.language != .en,
+              let (glossary, glossaryFile) = Glossary.beside(path) else { return [] }
+        return glossary.warnings(for: lesson, glossaryFile: Self.shortened(glossaryFile, like: file ?? path, path: path))
+    }
+
+    /// The glossary's path as the user would write it: beside the lesson's name (`zh/GLOSSARY.md`).
+    static func shortened(_ glossary: String, like name: String, path: String) -> String {
+        let folder = (name as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "GLOSSARY.md" : (folder as NSString).appendingPathComponent("GLOSSARY.md")
+    }
+
+    public static func check(text: String, file: String, pane: AnswerLeakCheck.Pane? = nil) -> [ConfigError] {
+        check(LessonLoader(file: file).read(text: text), pane: pane)
+    }
+
+    private static func check(_ reading: LessonLoader.Reading, pane: AnswerLeakCheck.Pane?) -> [ConfigError] {
+        var problems = reading.problems
+        if let lesson = reading.lesson {
+            let core = check(lesson)
+            problems += core
+            // Leaks are judged on a lesson that otherwise works (a broken step has no views to read).
+            if core.isEmpty, reading.problems.isEmpty { problems += AnswerLeakCheck.problems(lesson, pane: pane) }
+        }
+        return problems.inLineOrder
     }
 
     /// Problems that need the core, in line order: the lesson parsed, but does it agree with the network?

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 
 /// Asks quiz questions one line at a time; a wrong answer gets the worked formula. Ends on `q` or
@@ -21,13 +22,13 @@ public struct PlainQuizRunner {
     /// The same, returning the finished session (its per-question results too).
     public func runSession(_ questions: [QuizQuestion]) -> QuizSession {
         var session = QuizSession(questions: questions)
-        write("(type a whole number; commas are fine; q quits)")
+        write(Messages.quizKeys)
         var ask = true
         while let prompt = session.promptLine {
             if ask { write(prompt) }
-            if !echo { write("answer> ") }
+            if !echo { write(Messages.answerPrompt) }
             guard let line = readLine()?.trimmingCharacters(in: .whitespaces) else { break }
-            if echo { write("answer> " + line) }
+            if echo { write(Messages.answerPrompt + line) }
             guard line.lowercased() != "q" else { break }
             let (accepted, lines) = session.answer(line)
             lines.forEach(write)

@@ -1,3 +1,5 @@
+import Localization
+
 /// The kinds of generated quiz question.
 public enum QuizKind: String, Sendable, CaseIterable {
     /// Output side of a conv layer.
@@ -36,25 +38,5 @@ public enum QuizKind: String, Sendable, CaseIterable {
     case unitReceptiveBox
 
     /// A short name for worksheets and result lines.
-    public var title: String {
-        switch self {
-        case .convOutput: "conv output side"
-        case .poolOutput: "pool output side"
-        case .paddingToKeepSize: "padding that keeps the size"
-        case .strideForTarget: "stride for a target size"
-        case .inputForExact: "input side for exact tiling"
-        case .convParams: "conv parameters"
-        case .fcParams: "fully connected parameters"
-        case .layerMACs: "multiply-accumulates"
-        case .receptiveField: "receptive field"
-        case .poolCeil: "pool output with ceil rounding"
-        case .activationMemory: "activation memory"
-        case .mostParams: "largest layer"
-        case .whatIfParams: "parameter change of a what-if edit"
-        case .macsShare: "where compute and parameters go"
-        case .dropoutExpectation: "dropout expectations"
-        case .lrnValue: "local response normalisation"
-        case .unitReceptiveBox: "a unit's receptive field box"
-        }
-    }
+    public var title: String { Messages.quizKindTitle(rawValue) }
 }

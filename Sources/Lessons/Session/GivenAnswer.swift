@@ -1,3 +1,4 @@
+import Localization
 /// What the learner answered at one question, kept so that going back to it shows their own answer
 /// and whether it was right, not the right answer dressed up as theirs.
 public struct GivenAnswer: Sendable, Equatable {
@@ -19,9 +20,9 @@ public struct GivenAnswer: Sendable, Equatable {
     /// The line shown when the question is revisited, e.g. `(you answered c) z: not right; the answer is b) y)`.
     func revisitLine(expected: CoreValue) -> String {
         switch outcome {
-        case .right: "(you answered \(typed ?? "\(expected)"): right)"
-        case .wrong: "(you answered \(typed ?? "?"): not right; the answer is \(expected))"
-        case .skipped: "(you skipped this one; the answer is \(expected))"
+        case .right: Messages.youAnsweredRight(typed ?? "\(expected)")
+        case .wrong: Messages.youAnsweredWrong(typed ?? "?", answer: "\(expected)")
+        case .skipped: Messages.youSkipped(answer: "\(expected)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// A lesson being taken: which step is showing, the network at that step, and the answers given.
@@ -37,20 +38,21 @@ public struct LessonSession: Sendable {
     /// What the step shows: a header, the screen focus, the action, the text and the question.
     /// `trains` says whether the caller will run a `train` action itself (and print its progress).
     public func enter(trains: Bool = false) -> [String] {
-        var lines = ["── Step \(index + 1)/\(lesson.steps.count) ──"]
+        var lines = [Messages.stepHeader(index + 1, of: lesson.steps.count)]
         if let action = step.action {
             let skipped = switch action {
-            case .train where !trains: ": training runs in the explorer (alexnet explore); here it is skipped"
-            case .experiment where !trains: ": it runs in the full-screen lesson and in plain mode; here it is skipped"
+            case .train where !trains: Messages.trainingSkippedHere
+            case .experiment where !trains: Messages.experimentSkippedHere
             default: ""
             }
-            lines.append("[\(action.summary(in: context))\(skipped)]")
+            // Generated text, like the screen facts: a preset's summary may quote the count asked for.
+            lines.append(HiddenAnswer.masked("[\(action.summary(in: context))\(skipped)]", hiding: hiddenValues))
         }
-        if let focus = step.show { lines += LayerFacts.lines(for: focus, in: context) }
+        if let focus = step.show { lines += facts(for: focus) }
         if let text = step.text { lines += render(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         while lines.last == "" { lines.removeLast() }
         if let q = step.question {
-            lines.append("Q: " + render(q.prompt))
+            lines.append(Messages.questionPrefix + render(q.prompt))
             if case .choice(let options, _) = q.answer {
                 for (i, o) in options.enumerated() { lines.append("   \(Self.letter(i))) \(render(o))") }
             }
@@ -59,13 +61,46 @@ public struct LessonSession: Sendable {
         return lines
     }
 
+    /// Plain mode's text for a screen focus, with the answers not yet given masked (`HiddenAnswer`).
+    public func facts(for focus: ScreenFocus) -> [String] {
+        LayerFacts.lines(for: focus, in: context).map { HiddenAnswer.masked($0, hiding: hiddenValues) }
+    }
+
+    /// The numbers the student must not see yet: the answer of this step's question and of the next
+    /// step's, while each waits for an answer. The full-screen pane masks them too.
+    public var hiddenValues: [Int] {
+        [index, index + 1].flatMap { i in given[i] == nil ? Self.hiddenNumbers(of: lesson, at: i, in: contexts) : [] }
+    }
+
+    /// What a step's question hides: its answer, and for a layer's `params` also its `weights` (the
+    /// screens print "34,848 weights + 96 biases = 34,944", which would leave a sum to copy).
+    static func hiddenNumbers(of lesson: Lesson, at i: Int, in contexts: [LessonContext]) -> [Int] {
+        guard let answer = numericAnswer(of: lesson, at: i, in: contexts) else { return [] }
+        guard case .expression(let e)? = lesson.steps[i].question?.answer, e.terms.isEmpty, e.field == "params",
+              e.subject != "total",
+              let weights = try? CoreExpression(subject: e.subject, field: "weights").evaluate(in: contexts[i]).get().number
+        else { return [answer] }
+        return [answer, weights]
+    }
+
+    /// The number a step's question asks for (nil for a choice, or a step without a question).
+    static func numericAnswer(of lesson: Lesson, at i: Int, in contexts: [LessonContext]) -> Int? {
+        guard lesson.steps.indices.contains(i), contexts.indices.contains(i), let q = lesson.steps[i].question else { return nil }
+        switch q.answer {
+        case .expression(let e): return try? e.evaluate(in: contexts[i]).get().number
+        case .literal(let n, _): return n
+        case .choice: return nil
+        }
+    }
+
     /// The right answer of the current question, as the core computes it.
     public var expectedAnswer: CoreValue? {
         guard let q = step.question else { return nil }
         switch q.answer {
         case .expression(let e): return try? e.evaluate(in: context).get()
         case .literal(let n, _): return .number(n)
-        case .choice(let options, let correct): return .text("\(Self.letter(correct))) \(options[correct])")
+        // Options may hold placeholders ("the same, {norm1.input}"): the answer reads as the option did.
+        case .choice(let options, let correct): return .text("\(Self.letter(correct))) \(render(options[correct]))")
         }
     }
 
@@ -73,31 +108,31 @@ public struct LessonSession: Sendable {
     /// wrong one the answer and explanation.
     public mutating func answer(_ typed: String) -> [String] {
         guard let q = step.question, awaitingAnswer, let expected = expectedAnswer else {
-            return ["(no question is waiting here)"]
+            return [Messages.noQuestionWaiting]
         }
         let isRight: Bool
         let mine: String
         switch q.answer {
         case .choice(let options, let correct):
             guard let picked = AnswerMatcher.choice(typed, options: options) else {
-                return ["Please answer with a letter from a to \(Self.letter(options.count - 1))."]
+                return [Messages.pleaseLetter(last: Self.letter(options.count - 1))]
             }
             isRight = picked == correct
             mine = "\(Self.letter(picked))) \(render(options[picked]))"
         default:
-            guard let n = AnswerMatcher.number(typed) else { return ["Please type a whole number (commas are fine)."] }
+            guard let n = AnswerMatcher.number(typed) else { return [Messages.pleaseWholeNumberCommas] }
             isRight = n == expected.number
             mine = NumberText.grouped(n)
         }
         var lines: [String] = []
         if isRight {
-            lines.append("Right: \(expected).")
+            lines.append(Messages.right("\(expected)"))
             correct += 1
         } else if wrongTries == 0 {
             wrongTries += 1
-            return [q.hint.map { "Not quite. Hint: \(render($0))" } ?? "Not quite.", "Try again (or type 'skip')."]
+            return [q.hint.map { Messages.notQuiteHint(render($0)) } ?? Messages.notQuite, Messages.tryAgainOrSkip]
         } else {
-            lines.append("Not quite: the answer is \(expected).")
+            lines.append(Messages.notQuiteAnswer("\(expected)"))
         }
         if let e = q.explanation { lines += render(e).split(separator: "\n").map(String.init) }
         settle(GivenAnswer(typed: mine, outcome: isRight ? .right : .wrong))
@@ -107,7 +142,7 @@ public struct LessonSession: Sendable {
     /// Gives up on the current question: shows the answer and explanation.
     public mutating func skip() -> [String] {
         guard let q = step.question, awaitingAnswer, let expected = expectedAnswer else { return [] }
-        var lines = ["The answer is \(expected)."]
+        var lines = [Messages.theAnswerIs("\(expected)")]
         if let e = q.explanation { lines += render(e).split(separator: "\n").map(String.init) }
         settle(GivenAnswer(typed: nil, outcome: .skipped))
         return lines
@@ -135,7 +170,7 @@ public struct LessonSession: Sendable {
 
     /// "You answered 3 of 4 questions right."
     public var summary: String {
-        asked == 0 ? "End of \"\(lesson.title)\"." : "End of \"\(lesson.title)\": \(correct) of \(asked) questions right."
+        asked == 0 ? Messages.lessonEnd(lesson.title) : Messages.lessonEndScore(lesson.title, correct: correct, asked: asked)
     }
 
     private mutating func move(to newIndex: Int) -> Bool {

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 import Foundation
 
@@ -30,9 +31,9 @@ public struct PlainLessonRunner {
 
     /// Reads an answer after `answer> `: echoed, the prompt and the input make one line of the transcript.
     private func readAnswer() -> String? {
-        if !echo { write("answer> ") }
+        if !echo { write(Messages.answerPrompt) }
         let line = readLine()?.trimmingCharacters(in: .whitespaces)
-        if echo, let line { write("answer> " + line) }
+        if echo, let line { write(Messages.answerPrompt + line) }
         return line
     }
 
@@ -46,7 +47,7 @@ public struct PlainLessonRunner {
     public func run(_ session: LessonSession) {
         var session = session
         write("# \(session.lesson.title)")
-        write("(Enter or n: next, p: previous, q: quit; at a question type your answer, 'hint' or 'skip')")
+        write(Messages.plainLessonKeys)
         var show = true
         while true {
             if show {
@@ -63,13 +64,13 @@ public struct PlainLessonRunner {
                         do {
                             let result = try experimenter(n, write)
                             session.record(experiment: result)
-                            write("Result: " + result.resultLine)
+                            write(Messages.experimentResult(result.resultLine))
                         } catch {
                             let step = session.step
-                            write(ConfigError(file: session.lesson.file, line: step.actionLine ?? step.line, message: "cannot run the experiment here: \(error)").description)
+                            write(ConfigError(file: session.lesson.file, line: step.actionLine ?? step.line, message: Messages.cannotRunExperimentHere("\(error)")).description)
                         }
                     } else {
-                        write("Result (already measured): " + session.experiment!.resultLine)
+                        write(Messages.experimentResultAgain(session.experiment!.resultLine))
                     }
                     lines.dropFirst(2).forEach(write)
                 } else if case .train(let n) = session.step.action, let trainer {
@@ -77,7 +78,7 @@ public struct PlainLessonRunner {
                     write(lines[0]); write(lines[1])
                     do { try trainer(session.context, n).forEach(write) } catch {
                         let step = session.step
-                        let place = ConfigError(file: session.lesson.file, line: step.actionLine ?? step.line, message: "cannot train here: \(error)")
+                        let place = ConfigError(file: session.lesson.file, line: step.actionLine ?? step.line, message: Messages.cannotTrainHere("\(error)"))
                         write(place.description)
                     }
                     lines.dropFirst(2).forEach(write)
@@ -90,25 +91,24 @@ public struct PlainLessonRunner {
                 guard let line = readAnswer() else { break }
                 switch line.lowercased() {
                 case "q", "quit": return finish(session)
-                case "hint", "h", "?": write(session.hint.map { "Hint: \($0)" } ?? "No hint for this one."); show = false
-                case "skip", "s": session.skip().forEach(write); show = false
+                case "hint", "h", "?", "提示": write(session.hint.map { Messages.hintLine($0) } ?? Messages.noHint); show = false
+                case "skip", "s", "跳过": session.skip().forEach(write); show = false
                 case "": show = false
                 default: session.answer(line).forEach(write); show = false
                 }
                 continue
             }
-            write(session.isLast ? "[end: Enter or q to finish, p: previous]" : "[Enter/n: next, p: previous, q: quit]")
+            write(session.isLast ? Messages.endKeys : Messages.stepKeys)
             guard let line = readCommand() else { break }
             switch line {
             case "q", "quit": return finish(session)
             case "p", "previous", "b":
-                if !session.previous() { write("(this is the first step)"); show = false }
+                if !session.previous() { write(Messages.firstStepAlready); show = false }
             case "", "n", "next":
                 if !session.next() { return finish(session) }
             default:
                 // Typed text here answers nothing: say so rather than drop it and move on.
-                write(session.step.question == nil ? "(this step has no question; press Enter to go on)"
-                                                   : "(this question is answered already; press Enter to go on)")
+                write(session.step.question == nil ? Messages.noQuestionOnStep : Messages.answeredAlready)
                 show = false
             }
         }

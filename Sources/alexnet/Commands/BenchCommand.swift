@@ -17,6 +17,8 @@ struct BenchCommand: ParsableCommand {
             Without --preset or --config: alexnet-1tower.
             """)
 
+    @OptionGroup var lang: LanguageOption
+
     @OptionGroup var network: NetworkOptions
     @Option(parsing: .upToNextOption, help: "Batch sizes to time (each 1...4096).") var batch: [Int] = [1, 16]
     @Option(help: "Threads (1...256; default: all cores).") var threads: Int?

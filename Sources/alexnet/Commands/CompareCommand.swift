@@ -23,6 +23,8 @@ struct CompareCommand: ParsableCommand {
             Without --preset or --config: mini.
             """)
 
+    @OptionGroup var lang: LanguageOption
+
     @OptionGroup var network: NetworkOptions
     @Option(help: "Comma-separated activations to compare.") var activations: String = "relu,tanh"
     @Option(help: "Target training error, e.g. 0.25 for 25%.") var target: Double = 0.25

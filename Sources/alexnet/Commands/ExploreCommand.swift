@@ -25,6 +25,8 @@ struct ExploreCommand: ParsableCommand {
             Without --preset or --config: alexnet.
             """)
 
+    @OptionGroup var lang: LanguageOption
+
     @OptionGroup var network: NetworkOptions
     @Option(help: "Weights (safetensors: a checkpoint from `train --save`, or torchvision-style names) for the filters and feature maps.")
     var weights: String?

@@ -13,6 +13,8 @@ struct FeaturesCommand: ParsableCommand {
             --index (the maps of a trained network, and a prediction that means something), as filters shows.
             """)
 
+    @OptionGroup var lang: LanguageOption
+
     @OptionGroup var network: NetworkOptions
     @OptionGroup var weights: WeightsOptions
     @Option(help: "An image (JPEG, PNG, PGM, PPM) as input, preprocessed as `predict` does.") var image: String?

@@ -13,6 +13,8 @@ struct FiltersCommand: ParsableCommand {
             something), as features shows. Filters are numbered from 0, as the explorer and PyTorch number them.
             """)
 
+    @OptionGroup var lang: LanguageOption
+
     @OptionGroup var network: NetworkOptions
     @OptionGroup var weights: WeightsOptions
     @Option(help: "Conv layer.") var layer: String = "conv1"

@@ -3,12 +3,15 @@ import ArgumentParser
 import ExplorerUI
 import Foundation
 import Lessons
+import Localization
 
 struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson",
         abstract: "Take a lesson (a YAML file, or the name of a shipped one), list them, or check them.",
         discussion: "Lessons are described in lessons/README.md. --plain runs a line-by-line text session.")
+
+    @OptionGroup var lang: LanguageOption
 
     @Argument(help: "A lesson file, or a shipped lesson's name (see --list). With --check: the files to lint.")
     var files: [String] = []
@@ -46,21 +49,21 @@ struct LessonCommand: ParsableCommand {
         }
         if export != nil, files.isEmpty { return try exportAll() }
         guard files.count == 1 else {
-            throw ValidationError(files.isEmpty ? "give a lesson file or name (alexnet lesson --list shows them)"
-                                                : "give one lesson to take (or --check to lint several)")
+            throw ValidationError(files.isEmpty ? Messages.giveALesson : Messages.giveOneLesson)
         }
         let path = resolve(files[0])
         if let unknown = unknownLesson(files[0], resolved: path) {
             CLIError.printError(unknown)
             throw ExitCode.failure
         }
-        let lesson = try CLIError.wrap { try LessonLoader(file: files[0]).load(path: path) }
+        let lesson = try CLIError.wrap { try LessonLoader(file: Self.named(files[0], resolved: path)).load(path: path) }
+        // The program speaks the lesson's language while it is taken, so prompts match its text.
+        Language.setProcessLanguage(lesson.language)
         // A lesson that fails --check is not taken: halfway through, its problems would surface as raw
         // placeholders or "(no layer …)" with no file:line. One line: the first problem and a count.
         let problems = LessonChecker.check(lesson)
         if let first = problems.first {
-            let more = problems.count > 1 ? " (and \(problems.count - 1) more: alexnet lesson --check \(files[0]) lists them)" : ""
-            CLIError.printError("error: \(first)\(more)")
+            CLIError.printError(Messages.lessonFailsCheck("\(first)", more: problems.count - 1, file: files[0]))
             throw ExitCode.failure
         }
         if export != nil {
@@ -79,10 +82,11 @@ struct LessonCommand: ParsableCommand {
                 print(view.session.summary)
                 return
             }
-            CLIError.printError("note: not a terminal; running the lesson as a text session (--plain)")
+            CLIError.printError(Messages.notATerminalPlain)
         }
         let training = LessonTraining(directory: data)
-        let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print($0) },
+        // Every printed line within 80 columns (display width), whatever a lesson's text runs to.
+        let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { PlainWrap.lines($0).forEach { print($0) } },
                                        trainer: { try training.train($0, steps: $1) },
                                        experimenter: { try LessonExperiment.run(steps: $0, directory: data, progress: $1) },
                                        echo: isatty(0) == 0)  // piped answers are echoed, for a transcript that reads as a dialogue
@@ -91,7 +95,7 @@ struct LessonCommand: ParsableCommand {
 
     private func listLessons() throws {
         guard let library else {
-            CLIError.printError("error: cannot find the lessons folder (set ALEXNET_LESSONS to it)")
+            CLIError.printError(Messages.lessonsFolderMissing)
             throw ExitCode.failure
         }
         let groups = [("en", "", library.files)] + library.languages.map { ($0.code, $0.code + "/", $0.files) }
@@ -102,10 +106,13 @@ struct LessonCommand: ParsableCommand {
         // Chinese title's column lines up too).
         let column = groups.flatMap { g in g.2.map { DisplayWidth.of(name(g.1, $0)) } }.max().map { $0 + 2 } ?? 0
         for (code, prefix, files) in groups {
-            print("\(code) (\(files.count) lesson\(files.count == 1 ? "" : "s"))\(prefix.isEmpty ? "" : ": take one as \(prefix)NAME")")
+            print(Messages.listGroup(code, count: files.count, prefix: prefix))
             for path in files {
-                let title = (try? LessonLoader(file: path).load(path: path).title) ?? "(does not load: run --check)"
-                print("  " + DisplayWidth.padded(name(prefix, path), to: column) + title)
+                let title = (try? LessonLoader(file: path).load(path: path).title) ?? Messages.listDoesNotLoad
+                // Within 80 columns: a long title wraps onto lines of its own column.
+                let lines = PlainWrap.lines(title, width: max(PlainWrap.columns - 2 - column, 20))
+                print("  " + DisplayWidth.padded(name(prefix, path), to: column) + (lines.first ?? ""))
+                for more in lines.dropFirst() { print(String(repeating: " ", count: 2 + column) + more) }
             }
         }
     }
@@ -117,7 +124,7 @@ struct LessonCommand: ParsableCommand {
             throw ValidationError("give a lesson to export, or --output DIR to export every shipped lesson into DIR")
         }
         guard let library else {
-            CLIError.printError("error: cannot find the lessons folder (set ALEXNET_LESSONS to it)")
+            CLIError.printError(Messages.lessonsFolderMissing)
             throw ExitCode.failure
         }
         let groups = [("", library.files)] + library.languages.map { ($0.code + "/", $0.files) }
@@ -169,15 +176,17 @@ struct LessonCommand: ParsableCommand {
         var failed = 0
         for file in targets {
             // Every problem of the file, in line order, then how many: one run shows them all.
-            let problems = LessonChecker.check(path: resolve(file), file: file)
+            let problems = LessonChecker.check(path: resolve(file), file: file, pane: { LessonScreen.paneText($0) })
             problems.forEach { CLIError.printError($0.description) }
-            if problems.isEmpty { print("\(file): ok") } else {
-                CLIError.printError("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+            // Warnings (a glossary term spelled another way) are shown but do not fail the check.
+            LessonChecker.warnings(path: resolve(file), file: file).forEach { CLIError.printError($0.description) }
+            if problems.isEmpty { print(Messages.checkOK(file)) } else {
+                CLIError.printError(Messages.checkProblems(file, count: problems.count))
                 failed += 1
             }
         }
         if failed > 0 {
-            CLIError.printError("\(failed) of \(targets.count) lesson\(targets.count == 1 ? "" : "s") failed the check")
+            CLIError.printError(Messages.checkFailed(failed, of: targets.count))
             throw ExitCode.failure
         }
     }
@@ -209,9 +218,22 @@ struct LessonCommand: ParsableCommand {
             + "(alexnet lesson --list shows their titles)"
     }
 
-    /// A path that exists is taken as is; otherwise a shipped lesson of that name.
+    /// A path that exists is taken as is; otherwise a shipped lesson of that name, in the user's language
+    /// when it has a translation there (`shape-arithmetic` under `--lang zh` is `zh/shape-arithmetic`).
     private func resolve(_ name: String) -> String {
         if FileManager.default.fileExists(atPath: name) { return name }
+        let language = Language.current
+        if language != .en, !name.contains("/"), let translated = library?.path(named: language.rawValue + "/" + name) {
+            return translated
+        }
         return library?.path(named: name) ?? name
+    }
+
+    /// The lesson's name in messages, as typed; a name that resolved to a translation gets its language
+    /// folder (`zh/shape-arithmetic`), which is also how the lesson knows its language.
+    static func named(_ typed: String, resolved: String) -> String {
+        let language = Lesson.language(ofFile: resolved)
+        guard language != .en, Lesson.language(ofFile: typed) != language else { return typed }
+        return language.rawValue + "/" + typed
     }
 }

@@ -10,6 +10,8 @@ struct NeuronCommand: ParsableCommand {
         abstract: "Explain one unit: its window, receptive field and sum with the real numbers, checked against the forward pass.",
         discussion: "Without --preset or --config: mini, with the untrained initialisation unless --weights.")
 
+    @OptionGroup var lang: LanguageOption
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var network: NetworkOptions

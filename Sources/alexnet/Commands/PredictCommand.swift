@@ -17,6 +17,8 @@ struct PredictCommand: ParsableCommand {
             Without --preset or --config: mini, with its shipped trained weights unless --untrained or --weights.
             """)
 
+    @OptionGroup var lang: LanguageOption
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     @OptionGroup var network: NetworkOptions

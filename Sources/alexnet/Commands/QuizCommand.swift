@@ -3,6 +3,7 @@ import ArgumentParser
 import ExplorerUI
 import Foundation
 import Lessons
+import Localization
 
 extension QuizTopic: ExpressibleByArgument {}
 
@@ -20,6 +21,8 @@ struct QuizCommand: ParsableCommand {
             With --seed the questions depend on the seed alone, so a class gets the same quiz; \
             --export markdown writes that worksheet (--answers adds answers and worked formulas).
             """)
+
+    @OptionGroup var lang: LanguageOption
 
     @Option(help: "\(QuizTopic.allCases.map(\.rawValue).joined(separator: ", ")).")
     var topic: QuizTopic = .all
@@ -49,15 +52,15 @@ struct QuizCommand: ParsableCommand {
         // Questions are generated up front: an unbounded count would fill memory before the first one.
         // One line, not argument-parser's usage block: the range is the whole story.
         guard LessonLimits.quizQuestions.contains(count) else {
-            CLIError.printError("error: --count takes \(LessonLimits.text(LessonLimits.quizQuestions)) questions, got \(NumberText.grouped(count))")
+            CLIError.printError(Messages.quizCountRange(LessonLimits.text(LessonLimits.quizQuestions), got: NumberText.grouped(count)))
             throw ExitCode.validationFailure
         }
         if export != nil, seed == nil {
-            CLIError.printError("error: --export needs --seed N, so the worksheet is the quiz students get with the same seed")
+            CLIError.printError(Messages.quizExportNeedsSeed)
             throw ExitCode.validationFailure
         }
         if (answers || output != nil), export == nil {
-            CLIError.printError("error: --answers and --output go with --export markdown")
+            CLIError.printError(Messages.quizAnswersNeedExport)
             throw ExitCode.validationFailure
         }
     }
@@ -78,7 +81,7 @@ struct QuizCommand: ParsableCommand {
         let questions = generator.questions(topic: topic, count: count, due: due)
         let review = due.filter(topic.kinds.contains).prefix(count)
         if !review.isEmpty {
-            print("(missed last time, so asked first: \(review.map(\.title).joined(separator: ", ")))")
+            print(Messages.quizMissedFirst(review.map(\.title).joined(separator: Language.current == .zh ? "、" : ", ")))
         }
         let session: QuizSession
         if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
@@ -90,7 +93,8 @@ struct QuizCommand: ParsableCommand {
             print(session.scoreLine)
         } else {
             // Piped answers are echoed, so the transcript reads as a dialogue.
-            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print($0) }, echo: isatty(0) == 0)
+            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { PlainWrap.lines($0).forEach { print($0) } },
+                                      echo: isatty(0) == 0)
                 .runSession(questions)
         }
         save(score: (session.correct, session.asked), results: session.results, progress: &progress, store: store, maySave: loaded.maySave)
@@ -103,10 +107,10 @@ struct QuizCommand: ParsableCommand {
         guard score.asked > 0 else { return }
         progress.record(results: results)
         if progress.record(topic: topic, correct: score.correct, outOf: score.asked) {
-            print("New best for \(topic.rawValue)!")
+            print(Messages.quizNewBest(topic.rawValue))
         }
         if let best = progress.topics[topic.rawValue] {
-            print("Best for \(topic.rawValue): \(best.bestCorrect)/\(best.bestOutOf) over \(best.sessions) quiz\(best.sessions == 1 ? "" : "zes")")
+            print(Messages.quizBest(topic.rawValue, correct: best.bestCorrect, outOf: best.bestOutOf, sessions: best.sessions))
         }
         // A corrupt file that could not be set aside stays where it is (the warning above said so).
         guard maySave else { return }

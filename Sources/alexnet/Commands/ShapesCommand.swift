@@ -9,6 +9,8 @@ struct ShapesCommand: ParsableCommand {
         abstract: "Print every layer's output shape, formula, parameters, MACs and receptive field.",
         discussion: "Without --preset or --config: alexnet.")
 
+    @OptionGroup var lang: LanguageOption
+
     @OptionGroup var network: NetworkOptions
 
     @Option(help: "table, markdown or json.")

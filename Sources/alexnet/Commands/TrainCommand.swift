@@ -74,6 +74,8 @@ struct TrainCommand: ParsableCommand {
             Without --preset or --config: mini.
             """)
 
+    @OptionGroup var lang: LanguageOption
+
     @OptionGroup var network: NetworkOptions
     @Option(help: "relu, tanh or sigmoid: replaces every activation of the network.") var activation: Activation?
     @OptionGroup var training: TrainingArguments

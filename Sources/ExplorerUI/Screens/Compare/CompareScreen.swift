@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// The ReLU-vs-tanh screen (the paper's Figure 1): the runs train side by side, their training-error
@@ -17,7 +18,7 @@ public struct CompareScreen: Screen {
         state = .idle
     }
 
-    public var title: String { "ReLU vs tanh" }
+    public var title: String { Messages.tabCompare }
 
     /// Whether a narrow window shows the "Why" text in place of the chart (`w`); wide ones show both.
     public private(set) var showingWhy = false
@@ -26,10 +27,10 @@ public struct CompareScreen: Screen {
     private var measured: (area: Rect, theme: Theme)?
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("Space", "start / pause both runs"), KeyHelp("w", "why ReLU learns faster (beside the chart when wide)"),
-         KeyHelp("J/K PgDn/PgUp", "scroll the why text")]
+        [KeyHelp("Space", Messages.keyStartPauseBothRuns), KeyHelp("w", Messages.keyWhyReLU),
+         KeyHelp("J/K PgDn/PgUp", Messages.keyScrollWhy)]
     }
-    public var footerKeys: [KeyHelp] { [KeyHelp("Space", "start/pause both"), KeyHelp("w", "why"), KeyHelp("J/K", "scroll")] }
+    public var footerKeys: [KeyHelp] { [KeyHelp("Space", Messages.keyStartPauseBoth), KeyHelp("w", Messages.keyWhy), KeyHelp("J/K", Messages.keyScroll)] }
 
     public mutating func update(_ key: Key) -> [AppRequest] {
         let page = measured.flatMap { regions(area: $0.area, theme: $0.theme).why }.map { ScrollView.page(height: $0.height) } ?? 1
@@ -70,31 +71,25 @@ public struct CompareScreen: Screen {
 
     static let palette: [TerminalColor] = [.brightGreen, .brightRed, .brightBlue, .brightMagenta]
 
-    static let explanation = """
-        Why saturating units learn slowly: where |tanh′(x)| < 0.1 a unit passes almost no error signal \
-        down; a ReLU passes all of it where it is active, none where it is zero. The bars measure both \
-        after each layer at the last logged step: tanh units with |f′| < 0.1, ReLU units zero for the \
-        whole batch. ‖∂W‖/‖W‖ is how far one SGD step moves that layer. The paper's four-layer CNN on \
-        CIFAR-10 reached 25% six times faster with ReLU; this run measures the question afresh.
-        """
+    static var explanation: String { Messages.compareWhy }
 
     /// The explanation followed by what this run measured, layer by layer, once there is something.
     var measuredText: String {
         let parts = summary.curves.compactMap { c -> String? in
             let sat = c.lastMeasures.compactMap { m in m.saturation.map { "\(m.layer) \(NumberText.percent($0, places: 0))" } }
             guard !sat.isEmpty, let step = c.points.last(where: { !$0.layers.isEmpty })?.step else { return nil }
-            return "\(c.activation.rawValue) at step \(NumberText.grouped(step)): " + sat.joined(separator: ", ")
+            return Messages.compareMeasuredRun(activation: c.activation.rawValue, step: NumberText.grouped(step), layers: sat.joined(separator: ", "))
         }
-        return parts.isEmpty ? Self.explanation : Self.explanation + " Measured saturation: " + parts.joined(separator: "; ") + "."
+        return parts.isEmpty ? Self.explanation : Self.explanation + Messages.compareMeasured(parts: parts.joined(separator: Messages.resultPartsSeparator))
     }
 
     private var stateText: String {
         switch state {
-        case .idle: "ready: press Space to start"
-        case .running: "training both runs"
-        case .paused: "paused: Space resumes"
-        case .finished(let why): "finished: \(why)"
-        case .failed(let why): "stopped: \(why)"
+        case .idle: Messages.stateReady
+        case .running: Messages.stateTrainingBoth
+        case .paused: Messages.statePaused
+        case .finished(let why): Messages.stateFinished(why: why)
+        case .failed(let why): Messages.stateStopped(why: why)
         }
     }
 
@@ -106,7 +101,7 @@ public struct CompareScreen: Screen {
         case .finished, .failed:
             // The verdict must show whole: drop the rates (the header names them) when the line is too long.
             let full = summary.resultLine
-            result = !anyPoints ? "no steps yet" : full.count <= width ? full : summary.resultLine(compact: true)
+            result = !anyPoints ? Messages.noStepsYet : full.count <= width ? full : summary.resultLine(compact: true)
         default: result = summary.progressLine
         }
         // The budget of the run on screen (200 from Space, a lesson's `experiment: N` its own), once there is one.
@@ -145,13 +140,13 @@ public struct CompareScreen: Screen {
                             points: c.points.map { ChartPoint(x: Double($0.step), y: $0.trainError) },
                             color: Self.palette[i % Self.palette.count])
             }
-            let pct = NumberText.percent(summary.target, places: 0) + " target"
-            LineChart(series: series, target: (summary.target, pct), xLabel: "step", title: "Training error",
+            let pct = Messages.targetLabel(target: NumberText.percent(summary.target, places: 0))
+            LineChart(series: series, target: (summary.target, pct), xLabel: Messages.chartStep, title: Messages.chartTrainingError,
                       yBounds: 0...1, percent: true)
                 .render(into: &grid, area: chartArea, theme: theme)
         }
         if let frame = r.whyFrame, let inner = r.why {
-            let title = r.chart == nil ? "Why (w: back to the chart)" : "Why"
+            let title = r.chart == nil ? Messages.whyTitleBack : Messages.whyTitle
             Frame(title: title, style: theme.frame, titleStyle: theme.heading).render(into: &grid, area: frame)
             ScrollView(lines: whyLines(width: inner.width, theme: theme), offset: whyScroll,
                        downKeys: "J/PgDn", upKeys: "K/PgUp").render(into: &grid, rect: inner, theme: theme)

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// Screen 4: an input, the chosen layer's channels as a grid of heatmaps (optionally the most active
@@ -28,7 +29,7 @@ public struct FeatureMapsScreen: Screen {
         if let layer, let i = features?.layers.firstIndex(where: { $0.name == layer }) { layerIndex = i }
     }
 
-    public var title: String { "Features" }
+    public var title: String { Messages.tabFeatures }
 
     /// Shows a layer by name (lessons' `show: features conv1`).
     public mutating func focus(layer name: String) {
@@ -37,11 +38,11 @@ public struct FeatureMapsScreen: Screen {
     }
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("[ ]", "previous / next layer"), KeyHelp("←↑↓→ hjkl", "choose a channel"),
-         KeyHelp("Enter", "zoom in / out"), KeyHelp("t", "most active channels first"),
-         KeyHelp("n / p", "next / previous input")]
+        [KeyHelp("[ ]", Messages.keyPreviousNextLayer), KeyHelp("←↑↓→ hjkl", Messages.keyChooseChannel),
+         KeyHelp("Enter", Messages.keyZoom), KeyHelp("t", Messages.keyMostActive),
+         KeyHelp("n / p", Messages.keyNextPreviousInput)]
             // Reset is offered only where it does something: when training runs these very weights.
-            + (trainingRuns == nil ? [KeyHelp("r", "reset to the initial weights")] : [])
+            + (trainingRuns == nil ? [KeyHelp("r", Messages.keyResetWeights)] : [])
             + NeuronInspector.keyHelp
     }
 
@@ -113,13 +114,13 @@ public struct FeatureMapsScreen: Screen {
         func fit(_ line: StyledLine) -> [StyledLine] {
             perItem == 1 ? [line.truncated(width: width)] : Array(line.wrapped(width: width, indent: 2).prefix(perItem))
         }
-        var lines = fit(StyledLine([("\(name) ", theme.heading), ("\(c) maps of \(h)×\(w)", theme.number),
-                                    ("  ·  input: \(f.inputName)", theme.dim)]))
+        var lines = fit(StyledLine([("\(name) ", theme.heading), (Messages.featuresMaps(count: c, height: h, width: w), theme.number),
+                                    (Messages.featuresInput(name: f.inputName), theme.dim)]))
         if let note = inputNote {
             lines += StyledLine.wrapped(note, width: width, style: theme.warning).prefix(2)
         } else if let provenance {
-            let aside = stale ? "  (updating…)" : trainingRuns.map { "  · training runs \($0)" } ?? ""
-            lines += fit(StyledLine([("weights: ", theme.dim), (provenance.text, provenance.isTrained ? theme.good : theme.warning),
+            let aside = stale ? Messages.featuresUpdating : trainingRuns.map { Messages.featuresTrainingRuns(network: $0) } ?? ""
+            lines += fit(StyledLine([(Messages.featuresWeights, theme.dim), (provenance.text, provenance.isTrained ? theme.good : theme.warning),
                                      (aside, theme.dim)]))
         }
         return lines
@@ -127,11 +128,12 @@ public struct FeatureMapsScreen: Screen {
 
     public var footerKeys: [KeyHelp] {
         if inspector != nil {
-            return [KeyHelp("hjkl", "unit"), KeyHelp(", .", "channel"), KeyHelp("[ ]", "layer"), KeyHelp("J/K", "scroll"),
-                    KeyHelp("i", "back")]
+            return [KeyHelp("hjkl", Messages.keyUnit), KeyHelp(", .", Messages.keyChannel), KeyHelp("[ ]", Messages.keyLayer),
+                    KeyHelp("J/K", Messages.keyScroll), KeyHelp("i", Messages.keyBack)]
         }
-        return [KeyHelp("i", "inspect"), KeyHelp("[ ]", "layer"), KeyHelp("hjkl", "channel"), KeyHelp("Enter", "zoom"), KeyHelp("n/p", "input"),
-         KeyHelp("t", "sort")] + (trainingRuns == nil ? [KeyHelp("r", "reset")] : [])
+        return [KeyHelp("i", Messages.keyInspect), KeyHelp("[ ]", Messages.keyLayer), KeyHelp("hjkl", Messages.keyChannel),
+                KeyHelp("Enter", Messages.keyZoomShort), KeyHelp("n/p", Messages.keyInput),
+                KeyHelp("t", Messages.keySort)] + (trainingRuns == nil ? [KeyHelp("r", Messages.keyReset)] : [])
     }
 
     public mutating func update(_ key: Key) -> [AppRequest] {
@@ -182,8 +184,8 @@ public struct FeatureMapsScreen: Screen {
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
         guard let f = features, let (name, maps) = current else {
-            if let weightsNote { return WeightsNote.render(weightsNote, showing: "The feature maps", into: &grid, area: area, theme: theme) }
-            grid.write("No feature maps: give an input with --image, or weights with --weights.", in: area, row: 1,
+            if let weightsNote { return WeightsNote.render(weightsNote, showing: Messages.theFeatureMaps, into: &grid, area: area, theme: theme) }
+            grid.write(Messages.noFeatureMaps, in: area, row: 1,
                        column: 1, style: theme.dim)
             return
         }
@@ -239,10 +241,10 @@ public struct FeatureMapsScreen: Screen {
                 grid.write("\(order[slot])", x: x, y: y + cell.height, style: theme.selected, maxWidth: pitch.width - 1)
             }
         }
-        let how = sortedByActivity ? "most active first" : "in order"
-        let shown = "\(firstRow * cols + 1)–\(min(c, (firstRow + visibleRows) * cols)) of \(c)"
-        let parts = ["channel \(order[selected])"] + (scaleNote.map { ["maps \($0)"] } ?? [])
-            + [shown + " " + how, "own scale each, dark = low"]
+        let how = sortedByActivity ? Messages.featuresMostActive : Messages.featuresInOrder
+        let shown = Messages.featuresShown(first: firstRow * cols + 1, last: min(c, (firstRow + visibleRows) * cols), total: c)
+        let parts = [Messages.featuresChannel(channel: order[selected])] + (scaleNote.map { [Messages.featuresScale(note: $0)] } ?? [])
+            + [shown + " " + how, Messages.featuresOwnScale]
         Self.fittedLine(parts, width: right.width, style: theme.dim).render(into: &grid, rect: right, row: right.height - 1)
     }
 

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// The features screen's inspector mode (`i`): a cursor on the selected channel's map, the input with the
@@ -12,10 +13,10 @@ public struct NeuronInspector: Sendable, Equatable {
 
     public init(y: Int = 0, x: Int = 0) { self.y = y; self.x = x }
 
-    public static let keyHelp = [KeyHelp("i / Esc", "inspect a unit / back to the maps"),
-                                 KeyHelp("←↑↓→ hjkl", "move the unit (inspecting)"),
-                                 KeyHelp(", .", "previous / next channel (inspecting)"),
-                                 KeyHelp("J K PgDn PgUp", "scroll the unit's arithmetic")]
+    public static var keyHelp: [KeyHelp] {
+        [KeyHelp("i / Esc", Messages.keyInspectUnit), KeyHelp("←↑↓→ hjkl", Messages.keyMoveUnit),
+         KeyHelp(", .", Messages.keyPreviousNextChannel), KeyHelp("J K PgDn PgUp", Messages.keyScrollArithmetic)]
+    }
 
     /// Keeps the cursor on a map of `height`×`width`.
     mutating func clamp(height: Int, width: Int) {

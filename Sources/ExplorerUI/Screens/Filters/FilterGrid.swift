@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// All filters as heatmaps in rows; the grid pages so that the selected filter is visible, and the
@@ -52,14 +53,14 @@ struct FilterGrid {
         // A negative selection (the training screen's live view) selects nothing.
         // The status keeps whole parts, most useful first, as many as the width takes.
         // Numbered from 0, as the CLI's tiles, --channel and the tensors are.
-        var parts = [selected >= 0 ? "filter \(selected) (0–\(f.count - 1))" : "\(f.count) filters"]
-        if pages > 1 { parts.append("rows \(firstRow + 1)–\(min(totalRows, firstRow + visibleRows)) of \(totalRows)") }
-        parts.append(f.channels == 3 && rgbPatches ? "RGB, one scale per filter"
-            : "channel \(channel), blue < 0 < red" + (f.channels == 3 ? " (v: RGB)" : ""))
-        if shrink > 1 { parts.insert("shown 1:\(shrink)", at: 1) }
+        var parts = [selected >= 0 ? Messages.filterOf(index: selected, last: f.count - 1) : Messages.filtersCount(count: f.count)]
+        if pages > 1 { parts.append(Messages.filterRows(first: firstRow + 1, last: min(totalRows, firstRow + visibleRows), total: totalRows)) }
+        parts.append(f.channels == 3 && rgbPatches ? Messages.filterRGBScale
+            : Messages.filterChannelColours(channel: channel) + (f.channels == 3 ? Messages.filterPressV : ""))
+        if shrink > 1 { parts.insert(Messages.filterShown(shrink: shrink), at: 1) }
         // Without colour the ramp is the legend (and "full colour" would mean nothing).
-        if !capabilities.halfBlocks { parts.append("ramp \" .:-=+*#%@\" low → high") }
-        else if f.channels == 3 && rgbPatches { parts.append("min → black, max → full colour") }
+        if !capabilities.halfBlocks { parts.append(Messages.filterRamp) }
+        else if f.channels == 3 && rgbPatches { parts.append(Messages.filterColourLegend) }
         StyledLine.joined(parts, width: area.width, style: theme.dim).first?.render(into: &grid, rect: area, row: area.height - 1)
     }
 }

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// Where a set of weights came from, shown on the filters and features screens so nobody mistakes noise
@@ -12,10 +13,11 @@ public enum WeightProvenance: Sendable, Equatable {
 
     public var text: String {
         switch self {
-        case .untrained(let how): "untrained, \(how)"
-        case .trained(let file, let detail): detail.isEmpty ? "checkpoint \(file)" : "checkpoint \(file), \(detail)"
+        case .untrained(let how): Messages.provenanceUntrained(how: how)
+        case .trained(let file, let detail):
+            detail.isEmpty ? Messages.provenanceCheckpoint(file: file) : Messages.provenanceCheckpointDetail(file: file, detail: detail)
         case .live(let network, let step, let from):
-            "\(network) · trained live · step \(NumberText.grouped(step))" + (from.map { " from \($0)" } ?? "")
+            Messages.provenanceLive(network: network, step: NumberText.grouped(step)) + (from.map { Messages.provenanceFrom(file: $0) } ?? "")
         }
     }
 

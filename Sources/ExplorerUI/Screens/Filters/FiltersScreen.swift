@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// Screen 3: every filter of the first conv layer as a small heatmap in a grid; Enter zooms into one
@@ -32,18 +33,18 @@ public struct FiltersScreen: Screen {
         return (0..<filters.count).map { HeatmapImage.filter(filters.weights, index: $0, channel: channel, rgb: rgb) }
     }
 
-    public var title: String { "Filters" }
+    public var title: String { Messages.tabFilters }
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("←↑↓→ hjkl", "choose a filter"), KeyHelp("Enter", "zoom in / out"), KeyHelp("Esc", "back to the grid"),
-         KeyHelp("c", "next input channel"), KeyHelp("v", "RGB patches ↔ one channel (3-channel filters)")]
+        [KeyHelp("←↑↓→ hjkl", Messages.keyChooseFilter), KeyHelp("Enter", Messages.keyZoom), KeyHelp("Esc", Messages.keyBackToGrid),
+         KeyHelp("c", Messages.keyNextInputChannel), KeyHelp("v", Messages.keyRGB)]
             // Reset is offered only where it does something: when training runs these very weights.
-            + (engineNote == nil ? [KeyHelp("r", "reset to the initial weights")] : [])
+            + (engineNote == nil ? [KeyHelp("r", Messages.keyResetWeights)] : [])
     }
 
     public var footerKeys: [KeyHelp] {
-        [KeyHelp("hjkl", "filter"), KeyHelp("Enter", "zoom"), KeyHelp("c", "channel"), KeyHelp("v", "RGB")]
-            + (engineNote == nil ? [KeyHelp("r", "reset")] : [])
+        [KeyHelp("hjkl", Messages.keyFilter), KeyHelp("Enter", Messages.keyZoomShort), KeyHelp("c", Messages.keyChannel), KeyHelp("v", Messages.keyRGBShort)]
+            + (engineNote == nil ? [KeyHelp("r", Messages.keyReset)] : [])
     }
 
     /// The explored network's current weights (live while the training screen trains it).
@@ -95,13 +96,13 @@ public struct FiltersScreen: Screen {
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
         guard let filters else {
-            if let weightsNote { return WeightsNote.render(weightsNote, showing: "The filters", into: &grid, area: area, theme: theme) }
-            grid.write("No filters: this network has no conv layer, or no weights were given.", in: area, row: 1, column: 1, style: theme.dim)
+            if let weightsNote { return WeightsNote.render(weightsNote, showing: Messages.theFilters, into: &grid, area: area, theme: theme) }
+            grid.write(Messages.noFilters, in: area, row: 1, column: 1, style: theme.dim)
             return
         }
         let k = filters.kernelHeight
         let header = StyledLine([
-            ("\(filters.layer) filters ", theme.heading),
+            (Messages.filtersHeader(layer: filters.layer), theme.heading),
             ("\(filters.count) × \(k)×\(filters.kernelWidth)×\(filters.channels)", theme.number),
             ("  ·  ", theme.dim),
             (filters.provenance.text, filters.provenance.isTrained ? theme.good : theme.warning),

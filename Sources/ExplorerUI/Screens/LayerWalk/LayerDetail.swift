@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// The numbers of one layer as panel lines: shapes, the size formula step by step, parameters
@@ -11,50 +12,55 @@ enum LayerDetail {
                                  (layer.output.description, theme.number)]))
         if let hyper = hyperParameters(layer) { lines.append(StyledLine(hyper, theme.plain)) }
         if let f = layer.formula {
-            lines.append(StyledLine(layer.widthFormula == nil ? "Output size (height = width):" : "Output height:", theme.bold))
+            lines.append(StyledLine(layer.widthFormula == nil ? Messages.outputSizeSquare : Messages.outputHeight, theme.bold))
             for step in f.steps { lines.append(StyledLine("  " + step, theme.plain)) }
-            if let w = layer.widthFormula { lines.append(StyledLine("  width: " + w.text, theme.plain)) }
+            if let w = layer.widthFormula { lines.append(StyledLine(Messages.detailWidth(formula: w.text), theme.plain)) }
             for part in exactnessLines(f) { lines.append(StyledLine("  " + part, f.isExact ? theme.good : theme.warning)) }
         } else {
-            lines.append(StyledLine([("Shape: ", theme.bold), (layer.formulaText, theme.plain)]))
+            lines.append(StyledLine([(Messages.detailShape, theme.bold), (layer.formulaText, theme.plain)]))
         }
         if layer.params > 0 {
-            lines.append(StyledLine([("Parameters  ", theme.bold), (NumberText.grouped(layer.params), theme.number),
-                                     (weightProduct(layer).map { "  (weights \($0))" } ?? "", theme.dim)]))
-            lines.append(StyledLine("  = \(NumberText.grouped(layer.weights)) weights + \(NumberText.grouped(layer.biases)) biases", theme.plain))
+            lines.append(StyledLine([(label(Messages.detailParameters), theme.bold), (NumberText.grouped(layer.params), theme.number),
+                                     (weightProduct(layer).map { Messages.detailWeightsProduct(product: $0) } ?? "", theme.dim)]))
+            lines.append(StyledLine(Messages.detailWeightsBiases(weights: NumberText.grouped(layer.weights), biases: NumberText.grouped(layer.biases)), theme.plain))
         } else {
-            lines.append(StyledLine([("Parameters  ", theme.bold), ("0", theme.number), (" (nothing to learn)", theme.dim)]))
+            lines.append(StyledLine([(label(Messages.detailParameters), theme.bold), ("0", theme.number), (Messages.detailNothingToLearn, theme.dim)]))
         }
         if let gpu = LayerExplanation.gpuSplit(for: index, in: report) {
-            lines.append(StyledLine([("Two GPUs    ", theme.bold), (gpu, theme.plain)]))
+            lines.append(StyledLine([(label(Messages.detailTwoGPUs), theme.bold), (gpu, theme.plain)]))
         }
-        lines.append(StyledLine([("MACs        ", theme.bold), (NumberText.grouped(layer.macs), theme.number),
-                                 (layer.macs == 0 ? " (no multiply-adds)" : " multiply-adds per image", theme.dim)]))
+        lines.append(StyledLine([(label(Messages.detailMACs), theme.bold), (NumberText.grouped(layer.macs), theme.number),
+                                 (layer.macs == 0 ? Messages.detailNoMACs : Messages.detailMACsPerImage, theme.dim)]))
         let o = layer.output
         let dims = o.isFlat ? "" : " = \(o.height)·\(o.width)·\(o.channels)"
-        lines.append(StyledLine([("Activations ", theme.bold), (NumberText.grouped(o.count), theme.number),
+        lines.append(StyledLine([(label(Messages.detailActivations), theme.bold), (NumberText.grouped(o.count), theme.number),
                                  (dims + ", " + NumberText.bytes(layer.activationBytes) + " fp32", theme.plain)]))
         let rf = layer.receptiveField
-        lines.append(StyledLine([("Receptive   ", theme.bold), ("\(rf)×\(rf)", theme.number),
-                                 (" input pixels" + (layer.jump > 0 ? ", jump \(layer.jump)" : ""), theme.plain)]))
+        lines.append(StyledLine([(label(Messages.detailReceptive), theme.bold), ("\(rf)×\(rf)", theme.number),
+                                 (Messages.detailInputPixels + (layer.jump > 0 ? Messages.detailJump(jump: layer.jump) : ""), theme.plain)]))
         return lines
     }
 
+    /// A row label padded to the numbers' column (12 columns, by display width).
+    static func label(_ text: String) -> String { text.padded(to: 12) }
+
     /// The exactness note in two short lines ("not exact: 213/4 leaves 1;" / "the last … never seen").
     static func exactnessLines(_ f: SizeFormula) -> [String] {
-        let parts = f.exactnessNote.split(separator: "; ", maxSplits: 1).map(String.init)
-        return parts.count == 2 ? [parts[0] + ";", parts[1]] : parts
+        let note = f.exactnessNote
+        if let cut = note.range(of: "; ") { return [String(note[..<cut.lowerBound]) + ";", String(note[cut.upperBound...])] }
+        if let cut = note.range(of: "；") { return [String(note[..<cut.upperBound]), String(note[cut.upperBound...])] }
+        return [note]
     }
 
     static func kindName(_ kind: LayerKind) -> String {
         switch kind {
-        case .conv: "convolution"
+        case .conv: Messages.kindConvolution
         case .activation(let a): a.rawValue == "relu" ? "ReLU" : a.rawValue
-        case .lrn: "local response normalisation"
-        case .maxpool(let p): p.kernel > p.stride ? "overlapping max pooling" : "max pooling"
-        case .dropout: "dropout"
-        case .flatten: "flatten"
-        case .linear: "fully connected"
+        case .lrn: Messages.kindLRN
+        case .maxpool(let p): p.kernel > p.stride ? Messages.kindOverlappingMaxPool : Messages.kindMaxPool
+        case .dropout: Messages.kindDropout
+        case .flatten: Messages.kindFlatten
+        case .linear: Messages.kindFullyConnected
         case .softmax: "softmax"
         }
     }
@@ -62,12 +68,13 @@ enum LayerDetail {
     static func hyperParameters(_ layer: LayerReport) -> String? {
         switch layer.kind {
         case .conv(let c):
-            let g = c.groups > 1 ? ", \(c.groups) groups" : ""
-            return "\(c.outChannels) filters \(c.kernel)×\(c.kernel)×\(layer.input.channels / c.groups), stride \(c.stride), padding \(c.padding)\(g)"
+            let g = c.groups > 1 ? Messages.hyperGroups(groups: c.groups) : ""
+            return Messages.hyperConv(filters: c.outChannels, kernel: c.kernel, depth: layer.input.channels / c.groups, stride: c.stride,
+                                      padding: c.padding, groups: g)
         case .maxpool(let p):
-            return "window \(p.kernel)×\(p.kernel), stride \(p.stride), padding \(p.padding)"
+            return Messages.hyperPool(kernel: p.kernel, stride: p.stride, padding: p.padding)
         case .dropout(let p):
-            return "drop probability \(NumberText.shortDecimal(p)) (training only)"
+            return Messages.hyperDropout(rate: NumberText.shortDecimal(p))
         default:
             return nil
         }

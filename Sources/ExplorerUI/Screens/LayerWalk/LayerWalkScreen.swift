@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// Screen 1: the pipeline as a row of blocks; ←/→ step through the layers while the panels show the
@@ -16,15 +17,15 @@ public struct LayerWalkScreen: Screen {
         self.selected = min(max(0, selected), max(0, report.layers.count - 1))
     }
 
-    public var title: String { "Layers" }
+    public var title: String { Messages.tabLayers }
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("←/→ h/l", "previous / next layer"), KeyHelp("Home/End", "first / last layer"),
-         KeyHelp("J/K PgDn/PgUp", "scroll the text"), KeyHelp("c", "next conv or fc layer")]
+        [KeyHelp("←/→ h/l", Messages.keyPreviousNextLayer), KeyHelp("Home/End", Messages.keyFirstLastLayer),
+         KeyHelp("J/K PgDn/PgUp", Messages.keyScrollText), KeyHelp("c", Messages.keyNextConvFC)]
     }
 
     public var footerKeys: [KeyHelp] {
-        [KeyHelp("←/→", "layer"), KeyHelp("J/K", "scroll"), KeyHelp("c", "next conv/fc"), KeyHelp("Home/End", "first / last")]
+        [KeyHelp("←/→", Messages.keyLayer), KeyHelp("J/K", Messages.keyScroll), KeyHelp("c", Messages.keyNextConvFCShort), KeyHelp("Home/End", Messages.keyFirstLast)]
     }
 
     public var current: LayerReport { report.layers[selected] }

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// Where the parameters live: every learned layer with its count, the running total ("so far"), and its own
@@ -6,10 +7,10 @@ import AlexNetCore
 enum ParameterTable {
     static func lines(report: ShapeReport, selected: Int, width: Int, theme: Theme) -> [StyledLine] {
         let total = report.totalParams
-        var lines = [StyledLine([("Where the ", theme.bold), (NumberText.grouped(total), theme.number),
-                                 (" parameters live", theme.bold)])]
-        lines.append(StyledLine("layer".padded(to: 7) + "params".leftPadded(to: 9) + "so far".leftPadded(to: 9)
-                                 + "share".leftPadded(to: 7), theme.dim))
+        var lines = [StyledLine([(Messages.tableWhere, theme.bold), (NumberText.grouped(total), theme.number),
+                                 (Messages.tableLive, theme.bold)])]
+        lines.append(StyledLine(Messages.tableLayer.padded(to: 7) + Messages.tableParams.leftPadded(to: 9)
+                                 + Messages.tableSoFar.leftPadded(to: 9) + Messages.tableShare.leftPadded(to: 7), theme.dim))
         let barWidth = max(0, width - 34)
         var running = 0
         for (i, layer) in report.layers.enumerated() where layer.params > 0 {

@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// Screen 5: train the current network on a background thread while watching the loss and error
@@ -17,15 +18,15 @@ public struct TrainingScreen: Screen {
         filterImages = Self.pictures(snapshot.filters)
     }
 
-    public var title: String { "Training" }
+    public var title: String { Messages.tabTraining }
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("Space", "start / pause training"), KeyHelp("s", "save a checkpoint"),
-         KeyHelp("r", "reset to the initial weights")]
+        [KeyHelp("Space", Messages.keyStartPauseTraining), KeyHelp("s", Messages.keySaveCheckpoint),
+         KeyHelp("r", Messages.keyResetWeights)]
     }
 
     public var footerKeys: [KeyHelp] {
-        [KeyHelp("Space", "start/pause"), KeyHelp("s", "save"), KeyHelp("r", "reset")]
+        [KeyHelp("Space", Messages.keyStartPause), KeyHelp("s", Messages.keySave), KeyHelp("r", Messages.keyReset)]
     }
 
     public mutating func update(_ key: Key) -> [AppRequest] {
@@ -55,16 +56,16 @@ public struct TrainingScreen: Screen {
 
     var stateText: (String, KeyPath<Theme, CellStyle>) {
         switch snapshot.state {
-        case .idle: ("ready: press Space to start", \.dim)
+        case .idle: (Messages.stateReady, \.dim)
         case .running:
             if let goal = snapshot.goal {
-                ("training \(snapshot.step - goal.from) of \(goal.to - goal.from) steps", \.good)
+                (Messages.stateTrainingOf(done: snapshot.step - goal.from, steps: goal.to - goal.from), \.good)
             } else {
-                ("training", \.good)
+                (Messages.stateTraining, \.good)
             }
-        case .paused: ("paused: Space resumes", \.warning)
-        case .finished(let why): ("finished: \(why)", \.good)
-        case .failed(let why): ("stopped: \(why)", \.error)
+        case .paused: (Messages.statePaused, \.warning)
+        case .finished(let why): (Messages.stateFinished(why: why), \.good)
+        case .failed(let why): (Messages.stateStopped(why: why), \.error)
         }
     }
 
@@ -74,13 +75,14 @@ public struct TrainingScreen: Screen {
         // Header: what trains and its state, then the figures, each wrapped between whole parts.
         var header = StyledLine.headline(description, state: stateLabel, width: area.width,
                                          styles: (theme.heading, theme[keyPath: stateStyle]))
-        var stats = ["step \(NumberText.grouped(s.step))" + (s.totalSteps.map { " of \(NumberText.grouped($0))" } ?? ""),
-                     "epoch \(NumberText.fixed(s.epoch, 2))"]
-        if s.imagesPerSecond > 0 { stats.append("\(NumberText.grouped(rounding: s.imagesPerSecond)) images/s") }
+        var stats = [s.totalSteps.map { Messages.statStepOf(step: NumberText.grouped(s.step), total: NumberText.grouped($0)) }
+                        ?? Messages.statStep(step: NumberText.grouped(s.step)),
+                     Messages.statEpoch(epoch: NumberText.fixed(s.epoch, 2))]
+        if s.imagesPerSecond > 0 { stats.append(Messages.statImagesPerSecond(rate: NumberText.grouped(rounding: s.imagesPerSecond))) }
         if s.learningRate > 0 { stats.append("lr \(s.learningRate)") }
-        if let loss = s.loss.last { stats.append("loss \(NumberText.fixed(loss.y, 3))") }
-        if let e = s.trainError.last { stats.append("train error \(NumberText.percent(e.y))") }
-        if let e = s.testError.last { stats.append("test error \(NumberText.percent(e.y))") }
+        if let loss = s.loss.last { stats.append(Messages.statLoss(loss: NumberText.fixed(loss.y, 3))) }
+        if let e = s.trainError.last { stats.append(Messages.statTrainError(error: NumberText.percent(e.y))) }
+        if let e = s.testError.last { stats.append(Messages.statTestError(error: NumberText.percent(e.y))) }
         header += StyledLine.joined(stats, width: area.width, style: theme.number)
         if let message = s.message ?? engineReason {
             header += StyledLine.wrapped(message, width: area.width, style: theme.dim).prefix(2)
@@ -97,17 +99,17 @@ public struct TrainingScreen: Screen {
         let caps = theme.capabilities
         if both {
             LineChart(series: [ChartSeries(name: "loss", points: s.loss, color: .brightCyan)],
-                      xLabel: "step", title: "Loss (cross-entropy)", yBounds: 0...Double.infinity, xEnd: Double(s.step))
+                      xLabel: Messages.chartStep, title: Messages.chartLoss, yBounds: 0...Double.infinity, xEnd: Double(s.step))
                 .render(into: &grid, area: top, theme: theme)
         }
         var errors = [ChartSeries(name: "train", points: s.trainError, color: .brightYellow)]
         if !s.testError.isEmpty { errors.append(ChartSeries(name: "test", points: s.testError, color: .brightGreen)) }
         // Both axes end at the step the header shows, not at the last recorded point.
-        LineChart(series: errors, xLabel: "step", title: "Error rate",
+        LineChart(series: errors, xLabel: Messages.chartStep, title: Messages.chartErrorRate,
                   yBounds: 0...1, percent: true, xEnd: Double(s.step))
             .render(into: &grid, area: bottom, theme: theme)
         if let filters = s.filters, side.width > 6 {
-            let frame = Frame(title: "\(filters.layer) as it learns", style: theme.frame, titleStyle: theme.heading)
+            let frame = Frame(title: Messages.filtersAsTheyLearn(filters.layer), style: theme.frame, titleStyle: theme.heading)
             frame.render(into: &grid, area: side)
             FilterGrid(filters: filters, capabilities: caps)
                 .render(into: &grid, area: Frame.inner(side), selected: -1, images: filterImages, theme: theme)

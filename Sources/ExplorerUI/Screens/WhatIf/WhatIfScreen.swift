@@ -1,3 +1,4 @@
+import Localization
 import AlexNetCore
 
 /// Screen 2: change a conv or pool layer's kernel, stride and padding (or the input size) and watch
@@ -14,7 +15,7 @@ public struct WhatIfScreen: Screen {
         selected = 0
     }
 
-    public var title: String { "What-if" }
+    public var title: String { Messages.tabWhatIf }
 
     /// Selects a layer by name (lessons' `show: whatif conv1`).
     public mutating func focus(layer name: String) {
@@ -22,15 +23,15 @@ public struct WhatIfScreen: Screen {
     }
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("←/→ h/l", "choose a layer (conv and pool layers are editable)"),
-         KeyHelp("k / K", "kernel − / +"), KeyHelp("s / S", "stride − / +"), KeyHelp("p / P", "padding − / +"),
-         KeyHelp("i / I", "input size − / +"), KeyHelp("r", "reset to the preset"),
-         KeyHelp("PgDn/PgUp", "scroll the text")]
+        [KeyHelp("←/→ h/l", Messages.keyChooseLayer),
+         KeyHelp("k / K", Messages.keyKernel), KeyHelp("s / S", Messages.keyStride), KeyHelp("p / P", Messages.keyPadding),
+         KeyHelp("i / I", Messages.keyInputSize), KeyHelp("r", Messages.keyResetPreset),
+         KeyHelp("PgDn/PgUp", Messages.keyScrollText)]
     }
 
     public var footerKeys: [KeyHelp] {
-        [KeyHelp("←/→", "layer"), KeyHelp("k/K", "kernel"), KeyHelp("s/S", "stride"), KeyHelp("p/P", "pad"),
-         KeyHelp("i/I", "input"), KeyHelp("r", "reset"), KeyHelp("PgDn", "more")]
+        [KeyHelp("←/→", Messages.keyLayer), KeyHelp("k/K", Messages.keyKernelShort), KeyHelp("s/S", Messages.keyStrideShort),
+         KeyHelp("p/P", Messages.keyPad), KeyHelp("i/I", Messages.keyInput), KeyHelp("r", Messages.keyReset), KeyHelp("PgDn", Messages.keyMore)]
     }
 
     public mutating func layout(area: Rect, theme: Theme) {
@@ -113,31 +114,31 @@ public struct WhatIfScreen: Screen {
         var lines: [StyledLine] = []
         let input = model.network.input
         let inputField: [(String, CellStyle)] = [
-            ("input ", theme.bold),
+            (Messages.whatIfInput, theme.bold),
             ("\(input.height)×\(input.width)", model.network.input == model.original.input ? theme.number : theme.changed),
             (" [i/I]", theme.dim)]
         lines.append(StyledLine([(spec.name, theme.heading), ("  " + LayerDetail.kindName(spec.kind), theme.dim),
-                                 (model.isEdited ? "   r: reset" : "", theme.dim)]))
+                                 (model.isEdited ? Messages.whatIfReset : "", theme.dim)]))
         let originalSpec = model.original.layers[selected]
         if let w = spec.kind.window, let w0 = originalSpec.kind.window {
             func field(_ label: String, _ v: Int, _ v0: Int, _ keys: String) -> [(String, CellStyle)] {
                 [(label, theme.bold), ("\(v)", v == v0 ? theme.number : theme.changed), (" \(keys)   ", theme.dim)]
             }
-            lines.append(StyledLine(field("kernel ", w.kernel, w0.kernel, "[k/K]") + field("stride ", w.stride, w0.stride, "[s/S]")))
-            lines.append(StyledLine(field("padding ", w.padding, w0.padding, "[p/P]") + inputField))
+            lines.append(StyledLine(field(Messages.whatIfKernel, w.kernel, w0.kernel, "[k/K]") + field(Messages.whatIfStride, w.stride, w0.stride, "[s/S]")))
+            lines.append(StyledLine(field(Messages.whatIfPadding, w.padding, w0.padding, "[p/P]") + inputField))
         } else {
-            lines.append(StyledLine("not editable: choose a conv or pool layer", theme.dim))
+            lines.append(StyledLine(Messages.whatIfNotEditable, theme.dim))
             lines.append(StyledLine(inputField))
         }
         if let error = model.error, selected == model.errorIndex {
             lines.append(StyledLine("✗ " + error.message, theme.error))
-            for l in TextWrap.wrap("Every layer after it has no shape until this one fits again.", width: 60) {
+            for l in TextWrap.wrap(Messages.whatIfNoShapeAfter, width: 60) {
                 lines.append(StyledLine(l, theme.dim))
             }
             return lines
         }
         guard selected < model.layers.count else {
-            lines.append(StyledLine("? no shape: an earlier layer does not fit", theme.dim))
+            lines.append(StyledLine(Messages.whatIfNoShape, theme.dim))
             if let error = model.error { lines.append(StyledLine("✗ " + error.description, theme.error)) }
             return lines
         }
@@ -145,11 +146,11 @@ public struct WhatIfScreen: Screen {
         let was = model.originalReport.layers[selected]
         var shapeLine: [(String, CellStyle)] = [(layer.input.description, theme.number), (" → ", theme.dim),
                                                  (layer.output.description, layer.output == was.output ? theme.number : theme.changed)]
-        if layer.output != was.output { shapeLine.append(("  (preset: \(was.output))", theme.dim)) }
+        if layer.output != was.output { shapeLine.append((Messages.whatIfPresetWas(output: "\(was.output)"), theme.dim)) }
         lines.append(StyledLine(shapeLine))
         if let f = layer.formula {
             for step in f.steps { lines.append(StyledLine("  " + step, theme.plain)) }
-            if let w = layer.widthFormula { lines.append(StyledLine("  width: " + w.text, theme.plain)) }
+            if let w = layer.widthFormula { lines.append(StyledLine(Messages.detailWidth(formula: w.text), theme.plain)) }
             for (i, part) in LayerDetail.exactnessLines(f).enumerated() {
                 lines.append(StyledLine((f.isExact || i > 0 ? "  " : "! ") + part, f.isExact ? theme.good : theme.warning))
             }
@@ -161,15 +162,13 @@ public struct WhatIfScreen: Screen {
     }
 
     private var explanation: String {
-        "Change a window and every shape after it follows: out = ⌊(W − F + 2P)/S⌋ + 1. When (W − F + 2P) is "
-            + "not a multiple of S the last pixels are never seen; the paper's 224×224 input is such a case "
-            + "for conv1 (press i three times from 227)."
+        Messages.whatIfIntro
     }
 
     /// Learned layers and pools: preset shape → now, and the parameter total that follows (fc6's
     /// weights depend on the last feature map's size).
     private func downstreamLines(theme: Theme) -> [StyledLine] {
-        var lines = [StyledLine("layer    preset      now", theme.bold)]
+        var lines = [StyledLine(Messages.whatIfTableHeader, theme.bold)]
         let shown = model.layers
         for (i, was) in model.originalReport.layers.enumerated() {
             switch was.kind {
@@ -191,7 +190,7 @@ public struct WhatIfScreen: Screen {
         let before = model.originalReport.totalParams
         if let report = model.report {
             let after = report.totalParams
-            lines.append(StyledLine([("params ", theme.bold), (NumberText.short(before).padded(to: 11), theme.dim),
+            lines.append(StyledLine([(Messages.whatIfParams, theme.bold), (NumberText.short(before).padded(to: 11), theme.dim),
                                      (" " + NumberText.short(after), after == before ? theme.number : theme.changed)]))
         }
         return lines
