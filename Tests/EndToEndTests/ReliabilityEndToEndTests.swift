@@ -130,8 +130,8 @@ import Testing
         ("learning_rate", "0", #""learning_rate" must be a positive finite number, got "0""#),
         ("learning_rate", "nan", #""learning_rate" must be a positive finite number, got "nan""#),
         ("learning_rate", "inf", #""learning_rate" must be a positive finite number, got "inf""#),
-        ("normalization_mean", "nan", #""normalization_mean" must be a finite number, got "nan""#),
-        ("normalization_std", "0", #""normalization_std" must be a positive finite number, got "0""#),
+        ("normalization_mean", "nan", #""normalization_mean" must be finite numbers (one, or one per channel separated by commas), got "nan""#),
+        ("normalization_std", "0", #""normalization_std" must be positive finite numbers (one, or one per channel separated by commas), got "0""#),
     ]
 
     @Test(arguments: badMetadata)
