@@ -22,6 +22,8 @@ struct NeuronCommand: ParsableCommand {
     @Option(help: "The unit's column in the layer's output.") var x: Int = 0
     @Option(help: "text or json.") var format: Format = .text
     @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+    @Flag(help: "Use the built-in test pattern as the input (the same on every machine), not a Fashion-MNIST image.")
+    var pattern = false
 
     func run() throws {
         try CLIError.wrap {
@@ -34,7 +36,8 @@ struct NeuronCommand: ParsableCommand {
                                                           initialization: Initialization.default(for: preset),
                                                           memory: network.memory())
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
-                                           normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
+                                           normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization,
+                                           pattern: pattern)
             try inputs.select(index: index)
             let (images, name) = inputs.current()
             let explanation = try NeuronExplainer(network: net, images: images).explain(unit)

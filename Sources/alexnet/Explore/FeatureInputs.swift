@@ -28,13 +28,14 @@ final class FeatureInputs {
     /// `normalization` is what Fashion-MNIST test images get (the checkpoint's, else measured);
     /// `channelNormalization` what an image file gets (the checkpoint's, else ImageNet's or Fashion-MNIST's).
     convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
-                     channelNormalization: ChannelNormalization? = nil) throws {
+                     channelNormalization: ChannelNormalization? = nil, pattern: Bool = false) throws {
         try self.init(report: network.report, imagePath: imagePath, dataDirectory: dataDirectory,
-                      normalization: normalization, channelNormalization: channelNormalization)
+                      normalization: normalization, channelNormalization: channelNormalization, pattern: pattern)
     }
 
+    /// `pattern`: the built-in test pattern whatever the data folder holds (`--pattern`), the same on every machine.
     init(report: ShapeReport, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
-         channelNormalization: ChannelNormalization? = nil) throws {
+         channelNormalization: ChannelNormalization? = nil, pattern: Bool = false) throws {
         self.spec = report.network
         self.report = report
         self.dataDirectory = dataDirectory
@@ -45,12 +46,13 @@ final class FeatureInputs {
             let preprocessing = Preprocessing(network: input, normalization: channelNormalization
                 ?? normalization.map { ChannelNormalization($0, channels: input.channels) })
             source = .file(path: imagePath, image: preprocessing.apply(try ImageFile.load(imagePath)))
-        } else if Self.takesFashionMNIST(input) {
-            // Without the data set the built-in pattern stands in; a data set that is there but broken is an
-            // error, never silently replaced.
+        } else if !pattern, Self.takesFashionMNIST(input) {
+            // Without the data set in its usual place the built-in pattern stands in; a folder the user named that is
+            // missing, or a data set that is there but broken, is an error (as in `train`), never silently replaced.
+            let usual = dataDirectory == FashionMNIST.defaultDirectory
             switch Result(catching: { () throws(DatasetError) in try FashionMNIST.load(.test, directory: dataDirectory) }) {
             case .success(let test): source = .fashionMNIST(test, normalization ?? test.measuredNormalization())
-            case .failure(.missingDirectory), .failure(.missingFile): source = .pattern
+            case .failure(.missingDirectory) where usual, .failure(.missingFile) where usual: source = .pattern
             case .failure(let error): throw error
             }
         } else {
