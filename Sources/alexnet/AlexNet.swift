@@ -23,6 +23,9 @@ struct AlexNet: AsyncParsableCommand {
 
     static func main() async {
         StartupEnvironment.reexecIfNeeded()
+        // Past a file-size limit (ulimit -f) a write then fails with EFBIG, which every writer reports in one line,
+        // instead of the signal killing the process mid-save.
+        signal(SIGXFSZ, SIG_IGN)
         let commands = configuration.subcommands.map { $0._commandName }
         if let problem = UnknownCommand.problem(Array(CommandLine.arguments.dropFirst()), commands: commands,
                                                 fileExists: { FileManager.default.fileExists(atPath: $0) }) {

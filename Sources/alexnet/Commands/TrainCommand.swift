@@ -155,8 +155,16 @@ struct TrainCommand: ParsableCommand {
                 try saveIfAsked(run, activation: act, why: "last good weights before the divergence")
                 throw ExitCode.failure
             }
-            try csv?.append("\(p.step),\(NumberText.fixed(p.epoch, 4)),\(NumberText.fixed(p.batchLoss, 6)),"
-                            + "\(NumberText.fixed(p.batchError, 6)),\(p.testError.map { NumberText.fixed($0, 6) } ?? "")")
+            do {
+                try csv?.append("\(p.step),\(NumberText.fixed(p.epoch, 4)),\(NumberText.fixed(p.batchLoss, 6)),"
+                                + "\(NumberText.fixed(p.batchError, 6)),\(p.testError.map { NumberText.fixed($0, 6) } ?? "")")
+            } catch {
+                // A full disk loses the log, not the run: one line, and training (and --save) goes on.
+                line.finishLine()
+                CLIError.printError("warning: \(error); training goes on without the log")
+                csv?.close()
+                csv = nil
+            }
             line.show(ProgressLine.text(p, epochs: options.epochs))
             if let test = p.testError {
                 line.finishLine()
