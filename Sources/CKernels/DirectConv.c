@@ -55,11 +55,8 @@ static inline __attribute__((always_inline)) void forward_row(const float *pad, 
     const __m256 zero = _mm256_setzero_ps(), vb0 = _mm256_set1_ps(b0), vb1 = _mm256_set1_ps(b1);
     for (int v = 0; v < V; v++) {
         __m256 r0 = _mm256_add_ps(a0[v], vb0), r1 = _mm256_add_ps(a1[v], vb1);
-        // ReLU as Elementwise.c's: 0 where r ≤ 0, else r (NaN included: NLE_UQ is true for unordered).
-        if (relu) {
-            r0 = _mm256_and_ps(r0, _mm256_cmp_ps(r0, zero, _CMP_NLE_UQ));
-            r1 = _mm256_and_ps(r1, _mm256_cmp_ps(r1, zero, _CMP_NLE_UQ));
-        }
+        // ReLU as Elementwise.c's: max_ps returns its second operand when either is NaN, so (zero, r) keeps NaN.
+        if (relu) { r0 = _mm256_max_ps(zero, r0); r1 = _mm256_max_ps(zero, r1); }
         const int n = OW - 8 * v;
         if (n >= 8) {
             _mm256_storeu_ps(y0 + 8 * v, r0);

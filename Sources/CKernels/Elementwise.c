@@ -1,6 +1,7 @@
-// The conv layer's epilogue (bias, fused ReLU) and ReLU's backward mask. ReLU keeps NaN as PyTorch does
-// (`!(v <= 0)` is true for NaN; `v > 0 ? v : 0` made NaN weights look like a confident 0) and maps -0 to 0; the
-// backward passes the gradient wherever the output is not ≤ 0, as PyTorch's threshold_backward does.
+// The conv layer's epilogue (bias, fused ReLU) and ReLU's backward mask. ReLU keeps NaN as PyTorch does:
+// `0 > v ? 0 : v` is false for NaN and compiles to one maxps(0, v), which returns its second operand when either is
+// NaN (`v > 0 ? v : 0` made NaN weights look like a confident 0). The backward passes the gradient wherever the
+// output is not ≤ 0, as PyTorch's threshold_backward does.
 #include "CKernels.h"
 #include <immintrin.h>
 
@@ -11,7 +12,7 @@ void ck_rows_bias_relu(const float *src, ptrdiff_t srcStride, float *dst, ptrdif
         float *d = dst + r * dstStride;
         const float b = bias ? bias[r] : 0.0f;
         if (relu) {
-            for (ptrdiff_t p = 0; p < count; p++) { float v = s[p] + b; d[p] = v <= 0.0f ? 0.0f : v; }
+            for (ptrdiff_t p = 0; p < count; p++) { float v = s[p] + b; d[p] = 0.0f > v ? 0.0f : v; }
         } else {
             for (ptrdiff_t p = 0; p < count; p++) d[p] = s[p] + b;
         }

@@ -27,7 +27,7 @@ final class ElementwiseActivation: Layer {
             let yb = yp.baseAddress!
             parallelRanges(yp.count, minimumPerRange: 1 << 15) { r in
                 switch f {
-                case .relu: for i in r { yb[i] = yb[i] <= 0 ? 0 : yb[i] }  // NaN stays NaN (Swift's max(0, nan) is 0)
+                case .relu: for i in r { yb[i] = 0 > yb[i] ? 0 : yb[i] }  // NaN stays NaN (Swift's max(0, nan) is 0), as in the C kernels
                 case .tanh: for i in r { yb[i] = tanhf(yb[i]) }
                 case .sigmoid: for i in r { yb[i] = 1 / (1 + expf(-yb[i])) }
                 }

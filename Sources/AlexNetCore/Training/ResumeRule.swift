@@ -51,7 +51,7 @@ public struct ResumeRule: Sendable, Equatable {
         note("--activation", given.activation, saved.activation, \.rawValue)
         note("--schedule", given.schedule, saved.schedule, \.rawValue)
         note("--seed", given.seed, saved.seed, String.init)
-        note(given.augment == false ? "--no-augment" : "augmentation", given.augment, savedAugment) { $0 ? "on" : "off" }
+        note("augmentation", given.augment, savedAugment) { $0 ? "on" : "off" }
         activation = given.activation ?? saved.activation
         schedule = given.schedule ?? saved.schedule ?? .step
         seed = given.seed ?? saved.seed
