@@ -129,7 +129,9 @@ import Testing
         let reader = YAMLReader(file: "keys.yaml")
         let node = try reader.compose(text)
         let clock = ContinuousClock()
-        let took = try clock.measure { #expect(try reader.mapping(node, what: "a lesson").count == 50_000) }
+        var count = 0
+        let took = clock.measure { count = (try? reader.mapping(node, what: "a lesson").count) ?? -1 }
+        #expect(count == 50_000)
         #expect(took < .seconds(20), "\(took)")
         #expect(throws: ConfigError(file: "d.yaml", line: 3, message: "field 'a' appears twice in t")) {
             let r = YAMLReader(file: "d.yaml")
@@ -193,7 +195,7 @@ import Testing
         let conv1 = net.parameters[0]
         conv1.value.data = conv1.value.data.map { _ in .nan }
         let out = net.forward(Tensor(shape: [1, 1, 27, 27], data: [Float](repeating: 0.5, count: 729)), mode: .eval)
-        #expect(out.data.allSatisfy(\.isNaN))
+        #expect(out.data.allSatisfy { $0.isNaN })
     }
 
     // MARK: - 12: control characters

@@ -58,7 +58,7 @@ import Testing
         (["--layer", "fc8", "--channel", "10"], "error: unit 10 is out of range for fc8 (10 units: 0–9)"),
         (["--layer", "prob", "--channel", "1", "--y", "2"], "error: prob is flat (10 units): give y 0 and x 0, got y 2, x 0"),
         (["--layer", "conv1", "--channel", "0", "--index", "3"],
-         "error: --index 3 picks a Fashion-MNIST test image, but the input is the built-in test pattern (no Fashion-MNIST test set in /nonexistent); expected no --index"),
+         "error: --index 3 picks a Fashion-MNIST test image, but the input is the built-in test pattern (--pattern); expected no --index"),
         (["--layer", "conv9", "--channel", "0"], "error: network 'mini' has no layer 'conv9'; its layers are conv1, relu1, norm1, pool1, conv2, relu2, norm2, pool2, conv3, relu3, conv4, relu4, conv5, relu5, pool5, flatten, drop6, fc6, relu6, drop7, fc7, relu7, fc8, prob"),
     ])
     func outOfRangeUnitIsOneLine(arguments: [String], expected: String) throws {

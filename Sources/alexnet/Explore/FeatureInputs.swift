@@ -29,16 +29,21 @@ final class FeatureInputs {
     /// `channelNormalization` what an image file gets (the checkpoint's, else ImageNet's or Fashion-MNIST's).
     convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
                      channelNormalization: ChannelNormalization? = nil, pattern: Bool = false) throws {
+        // `features` and `neuron`: a --data folder that is missing is an error there, as in `train`.
         try self.init(report: network.report, imagePath: imagePath, dataDirectory: dataDirectory,
-                      normalization: normalization, channelNormalization: channelNormalization, pattern: pattern)
+                      normalization: normalization, channelNormalization: channelNormalization, pattern: pattern,
+                      missingDataIsError: true)
     }
 
     /// `pattern`: the built-in test pattern whatever the data folder holds (`--pattern`), the same on every machine.
+    /// `missingDataIsError`: a data folder other than the usual one that is missing is an error, not the pattern (the
+    /// explorer keeps the pattern and says why on its training screens).
     init(report: ShapeReport, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
-         channelNormalization: ChannelNormalization? = nil, pattern: Bool = false) throws {
+         channelNormalization: ChannelNormalization? = nil, pattern: Bool = false, missingDataIsError: Bool = false) throws {
         self.spec = report.network
         self.report = report
         self.dataDirectory = dataDirectory
+        self.pattern = pattern
         let input = spec.input
         classNames = try ShippedFiles.classNames(outputs: report.output.count).names
         if let imagePath {
@@ -49,7 +54,7 @@ final class FeatureInputs {
         } else if !pattern, Self.takesFashionMNIST(input) {
             // Without the data set in its usual place the built-in pattern stands in; a folder the user named that is
             // missing, or a data set that is there but broken, is an error (as in `train`), never silently replaced.
-            let usual = dataDirectory == FashionMNIST.defaultDirectory
+            let usual = dataDirectory == FashionMNIST.defaultDirectory || !missingDataIsError
             switch Result(catching: { () throws(DatasetError) in try FashionMNIST.load(.test, directory: dataDirectory) }) {
             case .success(let test): source = .fashionMNIST(test, normalization ?? test.measuredNormalization())
             case .failure(.missingDirectory) where usual, .failure(.missingFile) where usual: source = .pattern
@@ -62,6 +67,8 @@ final class FeatureInputs {
 
     /// ImageNet's names for 1,000-way outputs, Fashion-MNIST's for ten-way ones, else `class N`.
     let classNames: [String]
+    /// The pattern was asked for (`--pattern`).
+    let pattern: Bool
     /// Which weights the network holds, short, for the screen's prediction ("trained", "untrained").
     var weightsLabel: String?
 
@@ -88,6 +95,7 @@ final class FeatureInputs {
         } else if index != 0 {
             let input: String
             if case .file(let path, _) = source { input = "the image \(path)" }
+            else if pattern { input = "the built-in test pattern (--pattern)" }
             else if Self.takesFashionMNIST(spec.input) {
                 input = "the built-in test pattern (no Fashion-MNIST test set in \(dataDirectory))"
             } else {
