@@ -68,7 +68,7 @@ struct LessonCommand: ParsableCommand {
         }
         if export != nil {
             let text = try CLIError.wrap { try LessonHandout.markdown(lesson, answers: answers) }
-            return try HandoutOutput.write(text, to: output)
+            return try HandoutOutput.write(text, to: output, notOver: (path: path, shown: files[0]))
         }
         let session = try CLIError.wrap { try LessonSession(lesson: lesson) }
         if !plain {
@@ -155,6 +155,11 @@ struct LessonCommand: ParsableCommand {
     /// `--new NAME`: the starter lesson, never over an existing file.
     private func writeStarter(_ name: String) throws {
         let path = output ?? (name.hasSuffix(".yaml") ? name : name + ".yaml")
+        // `--new ''` wrote a hidden `.yaml`: a lesson needs a visible name.
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        guard !stem.isEmpty, !stem.hasPrefix("."), !path.hasSuffix("/") else {
+            throw ValidationError("--new takes a lesson name such as 25-my-lesson (letters, digits, dashes), got '\(name)'")
+        }
         guard !FileManager.default.fileExists(atPath: path) else {
             CLIError.printError("error: \(path) already exists; pick another NAME (or --output FILE)")
             throw ExitCode.failure

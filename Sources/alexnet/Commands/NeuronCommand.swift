@@ -25,6 +25,8 @@ struct NeuronCommand: ParsableCommand {
     @Option(help: "text or json.") var format: Format = .text
     @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, or a folder of class subfolders (--index picks a validation image).", valueName: "dir"))
     var data: String = FashionMNIST.defaultDirectory
+    @Flag(help: "Use the built-in test pattern as the input (the same on every machine), not a Fashion-MNIST image.")
+    var pattern = false
 
     func run() throws {
         try CLIError.wrap {
@@ -38,7 +40,7 @@ struct NeuronCommand: ParsableCommand {
                                                           memory: network.memory())
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization,
-                                           classes: chosen.classes)
+                                           classes: chosen.classes, pattern: pattern)
             try inputs.select(index: index)
             let (images, name) = inputs.current()
             let explanation = try NeuronExplainer(network: net, images: images).explain(unit)

@@ -31,16 +31,24 @@ final class FeatureInputs {
     /// `channelNormalization` what an image file gets (the checkpoint's, else ImageNet's or Fashion-MNIST's).
     /// `classes` are the names the weights' file records for its outputs, if any.
     convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
-                     channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil) throws {
+                     channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil,
+                     pattern: Bool = false) throws {
+        // `features` and `neuron`: a --data folder that is missing is an error there, as in `train`.
         try self.init(report: network.report, imagePath: imagePath, dataDirectory: dataDirectory,
-                      normalization: normalization, channelNormalization: channelNormalization, classes: classes)
+                      normalization: normalization, channelNormalization: channelNormalization, classes: classes,
+                      pattern: pattern, missingDataIsError: true)
     }
 
+    /// `pattern`: the built-in test pattern whatever the data folder holds (`--pattern`), the same on every machine.
+    /// `missingDataIsError`: a data folder other than the usual one that is missing is an error, not the pattern (the
+    /// explorer keeps the pattern and says why on its training screens).
     init(report: ShapeReport, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
-         channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil) throws {
+         channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil, pattern: Bool = false,
+         missingDataIsError: Bool = false) throws {
         self.spec = report.network
         self.report = report
         self.dataDirectory = dataDirectory
+        self.pattern = pattern
         let input = spec.input
         classNames = try classes.flatMap { $0.count == report.output.count ? $0.names : nil }
             ?? ShippedFiles.classNames(outputs: report.output.count).names
@@ -49,7 +57,7 @@ final class FeatureInputs {
             let preprocessing = Preprocessing(network: input, normalization: channelNormalization
                 ?? normalization.map { ChannelNormalization($0, channels: input.channels) })
             source = .file(path: imagePath, image: preprocessing.apply(try ImageFile.load(imagePath)))
-        } else if case .imageFolder = try DataSource.resolve(dataDirectory) {
+        } else if !pattern, case .imageFolder = try DataSource.resolve(dataDirectory) {
             // A folder's validation images, decoded as training decodes them; the weights' normalisation, else the
             // convention for the channels (as for an image file).
             var request = DataSource.Request(input: input)
@@ -59,12 +67,13 @@ final class FeatureInputs {
             }
             source = .folder(images, channelNormalization ?? normalization.map { ChannelNormalization($0, channels: input.channels) }
                              ?? .default(channels: input.channels))
-        } else if Self.takesFashionMNIST(input) {
-            // Without the data set the built-in pattern stands in; a data set that is there but broken is an
-            // error, never silently replaced.
+        } else if !pattern, Self.takesFashionMNIST(input) {
+            // Without the data set in its usual place the built-in pattern stands in; a folder the user named that is
+            // missing, or a data set that is there but broken, is an error (as in `train`), never silently replaced.
+            let usual = dataDirectory == FashionMNIST.defaultDirectory || !missingDataIsError
             switch Result(catching: { () throws(DatasetError) in try FashionMNIST.load(.test, directory: dataDirectory) }) {
             case .success(let test): source = .fashionMNIST(test, normalization ?? PixelNormalization(measuring: test.pixels))
-            case .failure(.missingDirectory), .failure(.missingFile): source = .pattern
+            case .failure(.missingDirectory) where usual, .failure(.missingFile) where usual: source = .pattern
             case .failure(let error): throw error
             }
         } else {
@@ -74,6 +83,8 @@ final class FeatureInputs {
 
     /// ImageNet's names for 1,000-way outputs, Fashion-MNIST's for ten-way ones, else `class N`.
     let classNames: [String]
+    /// The pattern was asked for (`--pattern`).
+    let pattern: Bool
     /// Which weights the network holds, short, for the screen's prediction ("trained", "untrained").
     var weightsLabel: String?
 
@@ -102,6 +113,7 @@ final class FeatureInputs {
         } else if index != 0 {
             let input: String
             if case .file(let path, _) = source { input = "the image \(path)" }
+            else if pattern { input = "the built-in test pattern (--pattern)" }
             else if Self.takesFashionMNIST(spec.input) {
                 input = "the built-in test pattern (no Fashion-MNIST test set in \(dataDirectory))"
             } else {

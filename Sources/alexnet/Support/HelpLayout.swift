@@ -20,7 +20,7 @@ enum HelpLayout {
             let shown = lines.flatMap { line in
                 line.hasPrefix("USAGE: ") || line.hasPrefix("Usage: ") ? wrapUsage(line, width: width) : [line]
             }.joined(separator: "\n")
-            if code == .success { print(shown) } else { CLIError.printError(shown) }
+            if code == .success { print(shown) } else { CLIError.printLines(shown) }
         }
         Foundation.exit(code.rawValue)
     }

@@ -89,10 +89,12 @@ struct WeightsChoice {
         let spec = try Self.spec(spec, fitting: classes)
         let network = try Network(spec: spec, loading: tensors, source: path, memory: memory)
         var detail: [String] = shipped ? ["shipped"] : []
-        if let source = file.metadata["source"] { detail.append(source) }  // e.g. the export script's "random: … seed 0"
-        if let epoch = file.metadata["epoch"] { detail.append("epoch \(epoch)") }
-        if let accuracy = file.metadata["test_accuracy"] { detail.append("test accuracy \(accuracy)") }
-        else if let accuracy = file.metadata["validation_accuracy"] { detail.append("validation accuracy \(accuracy)") }
+        // Free text from the file: control characters shown as escapes (an epoch of "\e[2J" cleared the screen).
+        let text = { (key: String) in file.metadata[key].map(ControlEscapes.escaped) }
+        if let source = text("source") { detail.append(source) }  // e.g. the export script's "random: … seed 0"
+        if let epoch = text("epoch") { detail.append("epoch \(epoch)") }
+        if let accuracy = text("test_accuracy") { detail.append("test accuracy \(accuracy)") }
+        else if let accuracy = text("validation_accuracy") { detail.append("validation accuracy \(accuracy)") }
         else if let step = file.metadata["step"], let n = Int(step) { detail.append("step \(NumberText.grouped(n))") }
         let channels = network.spec.input.channels
         let normalization = try ChannelNormalization(metadata: file.metadata, channels: channels, file: path)
