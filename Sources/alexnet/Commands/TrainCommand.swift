@@ -9,10 +9,10 @@ extension LearningRateSchedule: ExpressibleByArgument {}
 /// Options shared by `train` and `compare`.
 struct TrainingArguments: ParsableArguments {
     @Option(help: "Passes over the training set in total, counting those of a --resume checkpoint (1...10000).")
-    var epochs: Int = 3
-    @Option(help: "Images per mini-batch (1...4096).") var batch: Int = 64
-    @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005); a positive number.") var lr: Double = 0.02
-    @Option(help: "Seed for initialisation, data order, dropout and augmentation.") var seed: UInt64 = 1
+    var epochs: Int = TrainingRecipe.defaultEpochs
+    @Option(help: "Images per mini-batch (1...4096).") var batch: Int = TrainingRecipe.defaultBatchSize
+    @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005); a positive number.") var lr: Double = TrainingRecipe.defaultLearningRate
+    @Option(help: "Seed for initialisation, data order, dropout and augmentation.") var seed: UInt64 = TrainingRecipe.defaultSeed
     @Option(help: "Train on the first N training images only (1 or more).") var limit: Int?
     @Option(name: .customLong("test-limit"), help: "Measure test error on the first N test images only (1 or more).")
     var testLimit: Int?
@@ -76,7 +76,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "relu, tanh or sigmoid: replaces every activation of the network.") var activation: Activation?
     @OptionGroup var training: TrainingArguments
     @Option(help: "How the learning rate changes: step (÷10 for the last third of the epochs), plateau (÷10 after 2 epochs without a better test error) or constant.")
-    var schedule: LearningRateSchedule = .step
+    var schedule: LearningRateSchedule = TrainingRecipe.defaultSchedule
     @Option(help: "Write a checkpoint (safetensors) here after each epoch and at the end.") var save: String?
     @Option(help: "Continue from a checkpoint written by --save.") var resume: String?
     @Option(help: "Write step, epoch, loss, train error and test error to this CSV file.") var log: String?

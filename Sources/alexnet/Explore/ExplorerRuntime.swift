@@ -19,6 +19,9 @@ final class ExplorerRuntime {
     private var make: ((_ input: (images: Tensor, name: String), _ index: Int) -> Result<MadeWeights, any Error>)?
     private var making: BackgroundJob<Result<MadeWeights, any Error>>?
     private var weightsNote: String?
+    /// What `r` returns to and where learning can be watched (`AppModel.trainingStart`, `.learningNote`).
+    private var trainingStart: String
+    private var learningNote: String?
 
     /// What the background thread hands over: the network with its weights, and the first forward pass.
     struct MadeWeights {
@@ -34,10 +37,16 @@ final class ExplorerRuntime {
     /// fail (a file, the memory check, the input) fails here, before the screen opens; only the seeded
     /// initialisation is left to the background.
     init(spec: NetworkSpec, preset: Preset?, weights: String?, untrained: Bool, imagePath: String?, dataDirectory: String,
-         trainLimit: Int?, memory: MemoryBudget) throws {
-        let initialization = Initialization.default(for: preset)
+         trainLimit: Int?, memory: MemoryBudget, recipe: TrainingRecipe = TrainingRecipe()) throws {
+        let initialization = recipe.initialization(for: spec)
         let report = try spec.shapeReport()
-        engine = EngineNetwork.for(spec)
+        engine = TrainingRecipe.engine(for: spec)
+        let scratch = "alexnet explore --preset mini --untrained"
+        trainingStart = recipe.startText(for: engine.spec)
+        if !engine.isExplored {
+            learningNote = "\(engine.spec.name) learns from scratch here; \(spec.name)'s filters (3, 4) do not change. "
+                + "To watch filters learn live: \(scratch)"
+        }
         switch WeightsChoice.source(weights: weights, untrained: untrained, preset: preset, initialization: initialization) {
         case .file(let path, let shipped):
             let (network, chosen) = try WeightsChoice.load(path, shipped: shipped, spec: spec, memory: memory)
@@ -47,14 +56,22 @@ final class ExplorerRuntime {
             let made = Self.weights(of: network, provenance: chosen.provenance)
             self.network = network
             initialWeights = made
-            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit,
+            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit, recipe: recipe,
                                       initialTensors: engine.isExplored ? made.tensors : nil,
                                       initialFile: (path as NSString).lastPathComponent)
+            if engine.isExplored {
+                trainingStart = chosen.provenance.text
+                if shipped {
+                    learningNote = "\(spec.name) starts from the shipped trained weights, so training goes on from them. "
+                        + "To watch it learn from scratch: \(scratch)"
+                }
+            }
         case .untrained(let chosen):
             try memory.check(report)   // what `Network` would refuse, refused before the screen opens
             features = try FeatureInputs(report: report, imagePath: imagePath, dataDirectory: dataDirectory, normalization: nil)
             features.weightsLabel = chosen.label
-            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit)
+            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit, recipe: recipe)
+            if engine.isExplored { trainingStart = chosen.provenance.text }
             weightsNote = "making \(spec.name)'s weights (\(initialization.name), seed 1)…"
             let (classNames, label) = (features.classNames, chosen.label)
             make = { input, index in
@@ -75,7 +92,7 @@ final class ExplorerRuntime {
                      dataProblem: workers.dataProblem, comparisonTarget: workers.target,
                      batchSize: workers.batchSize, learningRate: workers.learningRate,
                      comparisonDescription: "relu vs tanh on " + workers.compareDescription,
-                     trainingDescription: workers.trainingDescription)
+                     trainingDescription: workers.trainingDescription, trainingStart: trainingStart, learningNote: learningNote)
     }
 
     static func tensors(of network: Network) -> [String: Tensor] {
@@ -129,6 +146,8 @@ final class ExplorerRuntime {
             if let weights = explorer.model.weights, !weights.tensors.isEmpty {
                 try? network.load(weights.tensors, source: "the app's weights")
             }
+            // The prediction's label names the weights this pass used (live ones once training runs), as the header does.
+            if let provenance = explorer.model.weights?.provenance { features.weightsLabel = provenance.label }
             explorer.apply(.features(features.featureSet(with: network), weightsVersion: version))
             changed = true
         }

@@ -25,8 +25,9 @@ final class FeatureInputs {
         var description: String
     }
 
-    /// `normalization` is what Fashion-MNIST test images get (the checkpoint's, else measured);
-    /// `channelNormalization` what an image file gets (the checkpoint's, else ImageNet's or Fashion-MNIST's).
+    /// `normalization` and `channelNormalization` are what the checkpoint records (either may be nil); every
+    /// input is normalised by `ChannelNormalization.policy`: those, else the network's convention (Fashion-MNIST's
+    /// training-set statistics for grey networks), never statistics of the test images themselves.
     convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
                      channelNormalization: ChannelNormalization? = nil) throws {
         try self.init(report: network.report, imagePath: imagePath, dataDirectory: dataDirectory,
@@ -40,16 +41,19 @@ final class FeatureInputs {
         self.dataDirectory = dataDirectory
         let input = spec.input
         classNames = try ShippedFiles.classNames(outputs: report.output.count).names
+        let policy = ChannelNormalization.policy(
+            checkpoint: channelNormalization ?? normalization.map { ChannelNormalization($0, channels: input.channels) },
+            channels: input.channels)
         if let imagePath {
             // As `predict` and torchvision do it: resize the shorter side, centre crop, normalise per channel.
-            let preprocessing = Preprocessing(network: input, normalization: channelNormalization
-                ?? normalization.map { ChannelNormalization($0, channels: input.channels) })
+            let preprocessing = Preprocessing(network: input, normalization: policy)
             source = .file(path: imagePath, image: preprocessing.apply(try ImageFile.load(imagePath)))
         } else if Self.takesFashionMNIST(input) {
             // Without the data set the built-in pattern stands in; a data set that is there but broken is an
             // error, never silently replaced.
             switch Result(catching: { () throws(DatasetError) in try FashionMNIST.load(.test, directory: dataDirectory) }) {
-            case .success(let test): source = .fashionMNIST(test, normalization ?? test.measuredNormalization())
+            case .success(let test):
+                source = .fashionMNIST(test, policy.scalar ?? ChannelNormalization.fashionMNIST.scalar!)
             case .failure(.missingDirectory), .failure(.missingFile): source = .pattern
             case .failure(let error): throw error
             }

@@ -3,13 +3,18 @@ import ExplorerUI
 import Lessons
 
 /// The engine behind a full-screen lesson: the same `ExplorerRuntime` as `alexnet explore`, rebuilt
-/// whenever a step changes the network (`preset:`, `input:`), so every screen the lesson shows is real.
+/// whenever a step changes the run's identity (`preset:`, `input:`, `rounding:`, `recipe:`), so every screen
+/// the lesson shows is real and a `recipe:` step trains a fresh network with that recipe, as plain mode does.
 final class LessonRuntime {
     private var runtime: ExplorerRuntime?
     private var generation = -1
     private let dataDirectory: String
+    private let trainLimit: Int?
 
-    init(dataDirectory: String = FashionMNIST.defaultDirectory) { self.dataDirectory = dataDirectory }
+    /// `trainLimit`: train on the first N images only (tests).
+    init(dataDirectory: String = FashionMNIST.defaultDirectory, trainLimit: Int? = nil) {
+        self.dataDirectory = dataDirectory; self.trainLimit = trainLimit
+    }
 
     func tick(_ view: inout LessonScreen) -> Bool {
         var changed = false
@@ -17,10 +22,14 @@ final class LessonRuntime {
             generation = view.networkGeneration
             runtime?.stop()
             runtime = nil
-            // A network that cannot be built still has its shapes; the engine screens then say there are no weights.
-            if let r = try? ExplorerRuntime(spec: view.explorer.model.explored, preset: view.session.context.preset,
-                                            weights: nil, untrained: true, imagePath: nil, dataDirectory: dataDirectory, trainLimit: nil,
-                                            memory: MemoryBudget(batch: 1, training: false)),
+            let context = view.session.context
+            // Rounded up (cuda-convnet), the network is shapes only: the engine rounds down. A network that cannot
+            // be built still has its shapes; the engine screens then say there are no weights.
+            if context.rounding == .floor,
+               let r = try? ExplorerRuntime(spec: view.explorer.model.explored, preset: context.preset,
+                                            weights: nil, untrained: true, imagePath: nil, dataDirectory: dataDirectory,
+                                            trainLimit: trainLimit, memory: MemoryBudget(batch: 1, training: false),
+                                            recipe: context.recipe),
                let model = try? r.model() {
                 view.attach(model)
                 runtime = r

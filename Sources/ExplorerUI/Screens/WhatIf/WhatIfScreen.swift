@@ -161,7 +161,11 @@ public struct WhatIfScreen: Screen {
     }
 
     private var explanation: String {
-        "Change a window and every shape after it follows: out = ⌊(W − F + 2P)/S⌋ + 1. When (W − F + 2P) is "
+        if model.originalReport.convolutionRounding == .ceil {
+            return "Change a window and every shape after it follows: conv layers here round up as cuda-convnet did, "
+                + "out = ⌈(W − F + 2P)/S⌉ + 1, so the paper's 224×224 input gives conv1 55×55 (the engine rounds down)."
+        }
+        return "Change a window and every shape after it follows: out = ⌊(W − F + 2P)/S⌋ + 1. When (W − F + 2P) is "
             + "not a multiple of S the last pixels are never seen; the paper's 224×224 input is such a case "
             + "for conv1 (press i three times from 227)."
     }
