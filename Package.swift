@@ -72,6 +72,6 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore", propertyBased], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChildProcessModule"]),
         // The executable's own logic (key decoding, weights choice, feature inputs), by `@testable import alexnet`.
-        .testTarget(name: "alexnetTests", dependencies: ["alexnet", "AlexNetCore", "ExplorerUI", "CNcurses"]),
+        .testTarget(name: "alexnetTests", dependencies: ["alexnet", "AlexNetCore", "ExplorerUI", "Lessons", "CNcurses"]),
     ]
 )

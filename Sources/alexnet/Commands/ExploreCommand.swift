@@ -36,10 +36,11 @@ struct ExploreCommand: ParsableCommand {
 
     func run() throws {
         let (spec, preset) = try CLIError.wrap { try network.chosen(default: .alexnet) }
+        let wakeup = EngineWakeup()
         let (runtime, model) = try CLIError.wrap { () throws -> (ExplorerRuntime, AppModel) in
             let runtime = try ExplorerRuntime(spec: spec, preset: preset, weights: weights, untrained: untrained,
                                               imagePath: image, dataDirectory: data, trainLimit: trainLimit,
-                                              memory: network.memory())
+                                              memory: network.memory(), wake: wakeup.poster)
             return (runtime, try runtime.model())
         }
         let environment = ProcessEnvironment.current
@@ -53,7 +54,7 @@ struct ExploreCommand: ParsableCommand {
         }
         defer { session.close() }
         var explorer = Explorer(model: model, capabilities: session.capabilities)
-        let signal = ScreenLoop(session: session).run(&explorer, tick: runtime.tick)
+        let signal = ScreenLoop.run(&explorer, in: session, wakeup: wakeup, engine: runtime.tick)
         runtime.stop()
         if let signal {
             session.close()

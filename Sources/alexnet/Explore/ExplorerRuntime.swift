@@ -22,6 +22,12 @@ final class ExplorerRuntime {
     /// What `r` returns to and where learning can be watched (`AppModel.trainingStart`, `.learningNote`).
     private var trainingStart: String
     private var learningNote: String?
+    /// Wakes the UI loop when background work posts a result.
+    private let wake: @Sendable () -> Void
+    /// The feature input's forward pass runs on its own thread (alexnet's takes a noticeable part of a second):
+    /// the pass under way, and whether the weights changed again since it started.
+    private var forward: BackgroundJob<(FeatureSet, weightsVersion: Int)>?
+    private var forwardWanted = false
 
     /// What the background thread hands over: the network with its weights, and the first forward pass.
     struct MadeWeights {
@@ -37,7 +43,9 @@ final class ExplorerRuntime {
     /// fail (a file, the memory check, the input) fails here, before the screen opens; only the seeded
     /// initialisation is left to the background.
     init(spec: NetworkSpec, preset: Preset?, weights: String?, untrained: Bool, imagePath: String?, dataDirectory: String,
-         trainLimit: Int?, memory: MemoryBudget, recipe: TrainingRecipe = TrainingRecipe()) throws {
+         trainLimit: Int?, memory: MemoryBudget, recipe: TrainingRecipe = TrainingRecipe(),
+         wake: @escaping @Sendable () -> Void = {}) throws {
+        self.wake = wake
         let initialization = recipe.initialization(for: spec)
         let report = try spec.shapeReport()
         engine = TrainingRecipe.engine(for: spec)
@@ -58,7 +66,7 @@ final class ExplorerRuntime {
             initialWeights = made
             workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit, recipe: recipe,
                                       initialTensors: engine.isExplored ? made.tensors : nil,
-                                      initialFile: (path as NSString).lastPathComponent)
+                                      initialFile: (path as NSString).lastPathComponent, wake: wake)
             if engine.isExplored {
                 trainingStart = chosen.provenance.text
                 if shipped {
@@ -70,7 +78,8 @@ final class ExplorerRuntime {
             try memory.check(report)   // what `Network` would refuse, refused before the screen opens
             features = try FeatureInputs(report: report, imagePath: imagePath, dataDirectory: dataDirectory, normalization: nil)
             features.weightsLabel = chosen.label
-            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit, recipe: recipe)
+            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit, recipe: recipe,
+                                      wake: wake)
             if engine.isExplored { trainingStart = chosen.provenance.text }
             weightsNote = "making \(spec.name)'s weights (\(initialization.name), seed 1)…"
             let (classNames, label) = (features.classNames, chosen.label)
@@ -140,18 +149,39 @@ final class ExplorerRuntime {
         }
         // New weights from the snapshot above ask for a forward pass too; one pass covers them all.
         perform(explorer.takeRequests())
-        // Without a network yet, the pass comes with the made weights.
-        if recompute, let network {
-            let version = explorer.model.weightsVersion
-            if let weights = explorer.model.weights, !weights.tensors.isEmpty {
-                try? network.load(weights.tensors, source: "the app's weights")
-            }
-            // The prediction's label names the weights this pass used (live ones once training runs), as the header does.
-            if let provenance = explorer.model.weights?.provenance { features.weightsLabel = provenance.label }
-            explorer.apply(.features(features.featureSet(with: network), weightsVersion: version))
-            changed = true
-        }
+        if recompute { forwardWanted = true }
+        if takeForwardPass(&explorer) { changed = true }
+        startForwardPass(explorer.model)
         return changed
+    }
+
+    /// Starts the feature input's forward pass with the model's weights, on its own thread, when one is wanted
+    /// and none is under way (without a network yet, the pass comes with the made weights).
+    private func startForwardPass(_ model: AppModel) {
+        guard forwardWanted, forward == nil, let network else { return }
+        forwardWanted = false
+        let version = model.weightsVersion
+        let tensors = model.weights?.tensors ?? [:]
+        // The prediction's label names the weights this pass used (live ones once training runs), as the header does.
+        let label = model.weights.map { $0.provenance.label } ?? features.weightsLabel
+        let (input, classNames) = (features.current(), features.classNames)
+        forward = BackgroundJob(wake: wake) {
+            if !tensors.isEmpty { try? network.load(tensors, source: "the app's weights") }
+            return (FeatureInputs.featureSet(with: network, input: input, classNames: classNames, weightsLabel: label), version)
+        }
+    }
+
+    /// Hands the explorer a finished forward pass; true when it did.
+    private func takeForwardPass(_ explorer: inout Explorer) -> Bool {
+        guard let job = forward, let (set, version) = job.value else { return false }
+        forward = nil
+        explorer.apply(.features(set, weightsVersion: version))
+        return true
+    }
+
+    /// Waits for the forward pass under way, if any (tests, and before the network is handed to another job).
+    func finishForwardPass(_ explorer: inout Explorer) {
+        if let job = forward { _ = job.wait(); _ = takeForwardPass(&explorer) }
     }
 
     /// Starts making the weights on their own thread, with the feature input as it is now (once).
@@ -159,7 +189,7 @@ final class ExplorerRuntime {
         guard let make, making == nil else { return }
         self.make = nil
         let (input, index) = (features.current(), features.index)
-        making = BackgroundJob { make(input, index) }
+        making = BackgroundJob(wake: wake) { make(input, index) }
     }
 
     /// Hands the explorer the weights made in the background once they are there (or after waiting for

@@ -36,9 +36,12 @@ final class TrainingWorkers {
         var state: TrainingSnapshot.State
     }
 
+    /// Wakes the UI loop whenever a worker posts a snapshot.
+    let wake: @Sendable () -> Void
+
     init(spec: NetworkSpec, dataDirectory: String, limit: Int?, recipe: TrainingRecipe = TrainingRecipe(),
-         initialTensors: [String: Tensor]? = nil, initialFile: String? = nil) {
-        self.spec = spec; self.dataDirectory = dataDirectory; self.limit = limit; self.recipe = recipe
+         initialTensors: [String: Tensor]? = nil, initialFile: String? = nil, wake: @escaping @Sendable () -> Void = {}) {
+        self.spec = spec; self.dataDirectory = dataDirectory; self.limit = limit; self.recipe = recipe; self.wake = wake
         self.initialTensors = initialTensors.flatMap { $0.isEmpty ? nil : $0 }
         self.initialFile = self.initialTensors == nil ? nil : initialFile
     }
@@ -104,6 +107,7 @@ final class TrainingWorkers {
         var options = self.options(for: spec, epochs: epochs)
         options.testEvery = testEvery
         let worker = SteppingWorker<TrainingSnapshot>(
+            wake: wake,
             step: {
                 let run = try state.run ?? {
                     let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
@@ -247,6 +251,7 @@ final class TrainingWorkers {
         let empty = ComparisonSummary(target: target, curves: rates.map { TrainingCurve(activation: $0.0, learningRate: $0.1) },
                                       maxSteps: budget)
         let worker = SteppingWorker<ComparisonSnapshot>(
+            wake: wake,
             step: {
                 let c = try holder.comparison ?? {
                     let c = try make()

@@ -10,10 +10,12 @@ final class LessonRuntime {
     private var generation = -1
     private let dataDirectory: String
     private let trainLimit: Int?
+    private let wake: @Sendable () -> Void
 
-    /// `trainLimit`: train on the first N images only (tests).
-    init(dataDirectory: String = FashionMNIST.defaultDirectory, trainLimit: Int? = nil) {
-        self.dataDirectory = dataDirectory; self.trainLimit = trainLimit
+    /// `trainLimit`: train on the first N images only (tests). `wake` wakes the loop when a worker posts.
+    init(dataDirectory: String = FashionMNIST.defaultDirectory, trainLimit: Int? = nil,
+         wake: @escaping @Sendable () -> Void = {}) {
+        self.dataDirectory = dataDirectory; self.trainLimit = trainLimit; self.wake = wake
     }
 
     func tick(_ view: inout LessonScreen) -> Bool {
@@ -29,7 +31,7 @@ final class LessonRuntime {
                let r = try? ExplorerRuntime(spec: view.explorer.model.explored, preset: context.preset,
                                             weights: nil, untrained: true, imagePath: nil, dataDirectory: dataDirectory,
                                             trainLimit: trainLimit, memory: MemoryBudget(batch: 1, training: false),
-                                            recipe: context.recipe),
+                                            recipe: context.recipe, wake: wake),
                let model = try? r.model() {
                 view.attach(model)
                 runtime = r
