@@ -54,8 +54,12 @@ let package = Package(
                 swiftSettings: fastMath),
         .target(name: "Lessons",
                 dependencies: ["AlexNetCore"]),
+        /// The runtime between the screens and the engine: the one loop (messages in, frames out), the explorer's
+        /// and lessons' engines, the training workers, the weights and input policies the commands share.
+        .target(name: "AppRuntime",
+                dependencies: ["AlexNetCore", "ExplorerUI", "Lessons"]),
         .executableTarget(name: "alexnet",
-                          dependencies: ["AlexNetCore", "ExplorerUI", "Lessons", "CNcurses",
+                          dependencies: ["AlexNetCore", "ExplorerUI", "Lessons", "AppRuntime", "CNcurses",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: fastMath),
         // The fuzz harness (`make fuzz`): drives the release `alexnet` binary with generated inputs. Not hot
@@ -71,7 +75,8 @@ let package = Package(
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore", "Lessons"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore", propertyBased], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChildProcessModule"]),
-        // The executable's own logic (key decoding, weights choice, feature inputs), by `@testable import alexnet`.
-        .testTarget(name: "alexnetTests", dependencies: ["alexnet", "AlexNetCore", "ExplorerUI", "Lessons", "CNcurses"]),
+        // The executable's own logic (key decoding, startup) by `@testable import alexnet`, and the runtime's (the loop
+        // driven by scripted messages, weights choice, feature inputs, the lesson replay) by `@testable import AppRuntime`.
+        .testTarget(name: "alexnetTests", dependencies: ["alexnet", "AppRuntime", "AlexNetCore", "ExplorerUI", "Lessons", "CNcurses"]),
     ]
 )

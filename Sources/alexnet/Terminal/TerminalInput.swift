@@ -1,3 +1,5 @@
+import AppRuntime
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

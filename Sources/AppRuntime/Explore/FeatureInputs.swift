@@ -6,35 +6,35 @@ import Foundation
 /// an image file (`--image`), a Fashion-MNIST test image for networks that take them, or else a built-in
 /// test pattern, so every network has something to show. It knows the network's shapes, not its weights:
 /// the explorer picks the input before the weights exist (they may still be being made).
-final class FeatureInputs {
-    enum Source {
+public final class FeatureInputs {
+    public enum Source {
         /// The image as the network sees it, preprocessed and normalised.
         case file(path: String, image: Tensor)
         case fashionMNIST(FashionMNIST, PixelNormalization)
         case pattern
     }
 
-    let spec: NetworkSpec
-    let report: ShapeReport
-    let source: Source
-    private(set) var index = 0
+    public let spec: NetworkSpec
+    public let report: ShapeReport
+    public let source: Source
+    public private(set) var index = 0
     private let dataDirectory: String
 
     /// An `--index` that picks nothing.
-    struct IndexError: Error, CustomStringConvertible {
-        var description: String
+    public struct IndexError: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// `normalization` and `channelNormalization` are what the checkpoint records (either may be nil); every
     /// input is normalised by `ChannelNormalization.policy`: those, else the network's convention (Fashion-MNIST's
     /// training-set statistics for grey networks), never statistics of the test images themselves.
-    convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
+    public convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
                      channelNormalization: ChannelNormalization? = nil) throws {
         try self.init(report: network.report, imagePath: imagePath, dataDirectory: dataDirectory,
                       normalization: normalization, channelNormalization: channelNormalization)
     }
 
-    init(report: ShapeReport, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
+    public init(report: ShapeReport, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
          channelNormalization: ChannelNormalization? = nil) throws {
         self.spec = report.network
         self.report = report
@@ -63,24 +63,24 @@ final class FeatureInputs {
     }
 
     /// ImageNet's names for 1,000-way outputs, Fashion-MNIST's for ten-way ones, else `class N`.
-    let classNames: [String]
+    public let classNames: [String]
     /// Which weights the network holds, short, for the screen's prediction ("trained", "untrained").
-    var weightsLabel: String?
+    public var weightsLabel: String?
 
     /// How many images `index` can pick from: the test set's size for Fashion-MNIST, else nil.
-    var imageCount: Int? {
+    public var imageCount: Int? {
         if case .fashionMNIST(let data, _) = source { return data.count }
         return nil
     }
 
     /// Whether the network's input is a (crop of a) Fashion-MNIST image.
-    static func takesFashionMNIST(_ input: InputShape) -> Bool {
+    public static func takesFashionMNIST(_ input: InputShape) -> Bool {
         input.channels == 1 && input.height <= FashionMNIST.side && input.width <= FashionMNIST.side
     }
 
     /// Picks test image `index` for the commands' `--index`. An index past the end used to wrap around silently
     /// (10000 showed image 0), and inputs other than the test set have no index to pick: both are refused.
-    func select(index: Int) throws {
+    public func select(index: Int) throws {
         if let count = imageCount {
             guard (0..<count).contains(index) else {
                 throw IndexError(description: "--index \(index) is outside the Fashion-MNIST test set in \(dataDirectory) "
@@ -103,7 +103,7 @@ final class FeatureInputs {
     /// end; otherwise says why not. The step is reduced modulo the count first, so no step (even Int.max)
     /// overflows.
     @discardableResult
-    func move(by step: Int) -> String? {
+    public func move(by step: Int) -> String? {
         switch source {
         case .fashionMNIST(let data, _):
             index = (index + step % data.count + data.count) % data.count
@@ -116,7 +116,7 @@ final class FeatureInputs {
     }
 
     /// The input as the network sees it (N = 1) and a name for it.
-    func current() -> (images: Tensor, name: String) {
+    public func current() -> (images: Tensor, name: String) {
         let i = spec.input
         switch source {
         case .file(let path, let image):
@@ -133,7 +133,7 @@ final class FeatureInputs {
 
     /// Concentric rings in the first channel, diagonal stripes in the second, a left-right ramp in the third:
     /// something with edges at several orientations and scales, the same every time.
-    static func pattern(_ i: InputShape) -> Tensor {
+    public static func pattern(_ i: InputShape) -> Tensor {
         var data = [Float](repeating: 0, count: i.channels * i.height * i.width)
         let (cy, cx) = (Double(i.height) / 2, Double(i.width) / 2)
         for c in 0..<i.channels {
@@ -154,13 +154,13 @@ final class FeatureInputs {
 
     /// Runs `network` (this input's network, with whatever weights it holds) on the current input and keeps
     /// every spatial layer's maps.
-    func featureSet(with network: Network) -> FeatureSet {
+    public func featureSet(with network: Network) -> FeatureSet {
         Self.featureSet(with: network, input: current(), classNames: classNames, weightsLabel: weightsLabel)
     }
 
     /// The same for an input taken earlier: touches nothing of a `FeatureInputs`, so it can run on the thread
     /// that makes the weights.
-    static func featureSet(with network: Network, input: (images: Tensor, name: String), classNames: [String],
+    public static func featureSet(with network: Network, input: (images: Tensor, name: String), classNames: [String],
                            weightsLabel: String?) -> FeatureSet {
         let (images, name) = input
         let logits = network.forward(images, mode: .eval, keepActivations: true)

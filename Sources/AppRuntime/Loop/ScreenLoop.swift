@@ -1,11 +1,11 @@
 import ExplorerUI
 
 /// Anything the terminal loop can drive: the explorer, the lesson, the quiz (ExplorerUI's `AppView`).
-typealias InteractiveView = AppView
+public typealias InteractiveView = AppView
 
 /// What the loop reacts to, whichever way it came: one message type for keys, size changes, engine results
 /// and the clock (bubbletea's `tea.Msg`).
-enum LoopMessage: Equatable, Sendable {
+public enum LoopMessage: Equatable, Sendable {
     case key(Key)
     case resized(width: Int, height: Int)
     /// A worker posted a result (a training snapshot, a comparison, made weights, a forward pass).
@@ -16,7 +16,7 @@ enum LoopMessage: Equatable, Sendable {
 
 /// Where the loop's messages come from: the terminal and the workers' wake-ups (`TerminalInput`), or a
 /// script in the tests.
-protocol LoopInput {
+public protocol LoopInput {
     /// The next message, waiting at most `timeoutMilliseconds` (then `.tick`); nil when there is none to come.
     mutating func next(timeoutMilliseconds: Int32) -> LoopMessage?
     /// The signal number that asked the program to stop, if any.
@@ -25,7 +25,7 @@ protocol LoopInput {
 }
 
 /// Where frames go: the terminal (`GridPresenter`), or a list of frames in the tests.
-protocol LoopOutput {
+public protocol LoopOutput {
     mutating func present(_ grid: CellGrid)
     /// The next frame is drawn in full (after a resize).
     mutating func invalidate()
@@ -36,14 +36,14 @@ protocol LoopOutput {
 /// draw when something changed. A key is applied before the engine runs, so a request it makes is carried
 /// out in the same turn and its frame is the next one; workers wake the loop when they post, so nothing
 /// waits for a timer.
-struct ScreenLoop {
+public enum ScreenLoop {
     /// How long the loop sleeps when nothing happens: only a fallback, since keys, resizes, signals and the
     /// workers' posts each wake it.
-    static let idleMilliseconds: Int32 = 1_000
+    public static let idleMilliseconds: Int32 = 1_000
 
     /// Runs until the view wants to quit or the input ends; returns the signal number if a signal (SIGINT,
     /// SIGTERM, SIGHUP) ended it.
-    static func run<View: InteractiveView, Input: LoopInput, Output: LoopOutput>(
+    public static func run<View: InteractiveView, Input: LoopInput, Output: LoopOutput>(
         _ view: inout View, input: inout Input, output: inout Output,
         engine: (inout View) -> Bool = { _ in false }) -> Int32? {
         var size = input.size
@@ -72,7 +72,7 @@ struct ScreenLoop {
 
     /// Applies one message to the view, then lets the engine carry out what it asked for; true when the
     /// view changed.
-    static func update<View: InteractiveView>(_ view: inout View, _ message: LoopMessage,
+    public static func update<View: InteractiveView>(_ view: inout View, _ message: LoopMessage,
                                               engine: (inout View) -> Bool) -> Bool {
         switch message {
         case .key(let key):
@@ -86,19 +86,5 @@ struct ScreenLoop {
         case .engine, .tick:
             return engine(&view)
         }
-    }
-}
-
-/// The terminal's frames.
-extension GridPresenter: LoopOutput {}
-
-extension ScreenLoop {
-    /// Runs the loop on an open terminal; `wakeup` is the one the runtime's workers post to.
-    static func run<View: InteractiveView>(_ view: inout View, in session: TerminalSession,
-                                           wakeup: EngineWakeup = EngineWakeup(),
-                                           engine: (inout View) -> Bool = { _ in false }) -> Int32? {
-        var input = TerminalInput(session: session, wakeup: wakeup)
-        var output = GridPresenter(capabilities: session.capabilities, directColor: session.directColor)
-        return run(&view, input: &input, output: &output, engine: engine)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// The engine behind an `Explorer`: the explored network and its feature input on the UI thread, the
 /// training and comparison workers on theirs. Each tick it carries out the explorer's requests and feeds
 /// the results back as events; it never reaches into a screen.
-final class ExplorerRuntime {
+public final class ExplorerRuntime {
     /// The explored network, once it has its weights (nil while `making` draws them).
     private(set) var network: Network?
     let features: FeatureInputs
@@ -42,7 +42,7 @@ final class ExplorerRuntime {
     /// unless `untrained`, else the seeded initialisation), the feature input, the workers. Everything that can
     /// fail (a file, the memory check, the input) fails here, before the screen opens; only the seeded
     /// initialisation is left to the background.
-    init(spec: NetworkSpec, preset: Preset?, weights: String?, untrained: Bool, imagePath: String?, dataDirectory: String,
+    public init(spec: NetworkSpec, preset: Preset?, weights: String?, untrained: Bool, imagePath: String?, dataDirectory: String,
          trainLimit: Int?, memory: MemoryBudget, recipe: TrainingRecipe = TrainingRecipe(),
          wake: @escaping @Sendable () -> Void = {}) throws {
         self.wake = wake
@@ -95,7 +95,7 @@ final class ExplorerRuntime {
     }
 
     /// The model the explorer starts with.
-    func model() throws -> AppModel {
+    public func model() throws -> AppModel {
         try AppModel(explored: features.spec, weights: initialWeights, weightsNote: weightsNote,
                      features: network.map { features.featureSet(with: $0) },
                      dataProblem: workers.dataProblem, comparisonTarget: workers.target,
@@ -115,7 +115,7 @@ final class ExplorerRuntime {
     }
 
     /// Carries out pending requests and takes the workers' newest snapshots; true when the view changed.
-    func tick(_ explorer: inout Explorer) -> Bool {
+    public func tick(_ explorer: inout Explorer) -> Bool {
         var changed = takeMadeWeights(&explorer, waiting: false)
         var recompute = false
         func perform(_ requests: [AppRequest]) {
@@ -210,5 +210,5 @@ final class ExplorerRuntime {
         return true
     }
 
-    func stop() { workers.stop() }
+    public func stop() { workers.stop() }
 }

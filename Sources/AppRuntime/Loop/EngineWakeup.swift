@@ -6,11 +6,11 @@ import Darwin
 
 /// How a worker thread wakes the UI loop: a byte written to a pipe the loop polls with the terminal.
 /// Posting is cheap and never blocks (a full pipe already means "wake up").
-final class EngineWakeup: @unchecked Sendable {
-    let readEnd: Int32
+public final class EngineWakeup: @unchecked Sendable {
+    public let readEnd: Int32
     private let writeEnd: Int32
 
-    init() {
+    public init() {
         var fds: [Int32] = [-1, -1]
         if pipe(&fds) == 0 {
             for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
@@ -25,19 +25,19 @@ final class EngineWakeup: @unchecked Sendable {
     }
 
     /// Wakes the loop (from any thread).
-    func post() {
+    public func post() {
         guard writeEnd >= 0 else { return }
         var byte: UInt8 = 1
         _ = write(writeEnd, &byte, 1)
     }
 
     /// Empties the pipe once the loop is awake.
-    func drain() {
+    public func drain() {
         guard readEnd >= 0 else { return }
         var buffer = [UInt8](repeating: 0, count: 64)
         while read(readEnd, &buffer, buffer.count) > 0 {}
     }
 
     /// A closure for the workers.
-    var poster: @Sendable () -> Void { { [self] in post() } }
+    public var poster: @Sendable () -> Void { { [self] in post() } }
 }

@@ -5,7 +5,7 @@ import Lessons
 /// The engine behind a full-screen lesson: the same `ExplorerRuntime` as `alexnet explore`, rebuilt
 /// whenever a step changes the run's identity (`preset:`, `input:`, `rounding:`, `recipe:`), so every screen
 /// the lesson shows is real and a `recipe:` step trains a fresh network with that recipe, as plain mode does.
-final class LessonRuntime {
+public final class LessonRuntime {
     private var runtime: ExplorerRuntime?
     private var generation = -1
     private let dataDirectory: String
@@ -13,12 +13,12 @@ final class LessonRuntime {
     private let wake: @Sendable () -> Void
 
     /// `trainLimit`: train on the first N images only (tests). `wake` wakes the loop when a worker posts.
-    init(dataDirectory: String = FashionMNIST.defaultDirectory, trainLimit: Int? = nil,
+    public init(dataDirectory: String = FashionMNIST.defaultDirectory, trainLimit: Int? = nil,
          wake: @escaping @Sendable () -> Void = {}) {
         self.dataDirectory = dataDirectory; self.trainLimit = trainLimit; self.wake = wake
     }
 
-    func tick(_ view: inout LessonScreen) -> Bool {
+    public func tick(_ view: inout LessonScreen) -> Bool {
         var changed = false
         if view.networkGeneration != generation {
             generation = view.networkGeneration
@@ -42,5 +42,5 @@ final class LessonRuntime {
         return changed
     }
 
-    func stop() { runtime?.stop() }
+    public func stop() { runtime?.stop() }
 }

@@ -8,7 +8,7 @@ import Lessons
 /// network reads Fashion-MNIST as it is, and otherwise `mini`, saying why; the run follows the lesson's
 /// `TrainingRecipe`, and a step that changes the run's identity (network or recipe) starts a fresh one,
 /// exactly as the full-screen lesson does.
-final class LessonTraining {
+public final class LessonTraining {
     private var run: TrainingRun?
     /// What the current run belongs to.
     private var identity: LessonContext.RunIdentity?
@@ -16,10 +16,10 @@ final class LessonTraining {
     private let limit: Int?
 
     /// `limit`: train on the first N images only (tests).
-    init(directory: String = FashionMNIST.defaultDirectory, limit: Int? = nil) { self.directory = directory; self.limit = limit }
+    public init(directory: String = FashionMNIST.defaultDirectory, limit: Int? = nil) { self.directory = directory; self.limit = limit }
 
     /// Throws when training cannot run (no data): the plain runner prints it with the step's file:line.
-    func train(_ context: LessonContext, steps: Int) throws -> [String] {
+    public func train(_ context: LessonContext, steps: Int) throws -> [String] {
         let engine = TrainingRecipe.engine(for: context.report.network)
         var lines = engine.why.map { ["(\($0); training runs \(engine.label))"] } ?? []
         if context.runIdentity != identity { run = nil }
