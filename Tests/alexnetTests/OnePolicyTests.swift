@@ -71,6 +71,27 @@ import Testing
         #expect(try trainer.train(slower, steps: 1).last?.hasPrefix("  step 2:") == true)
     }
 
+    /// `alexnet`, 5, Space, then 3 or 4: nothing learned there and nothing said where it could be watched; and
+    /// `explore --preset mini` starts from the shipped trained weights without saying so on screen 5.
+    @Test func theTrainingScreenSaysWhereLearningFromScratchCanBeWatched() throws {
+        func runtime(_ preset: Preset, untrained: Bool) throws -> ExplorerRuntime {
+            try ExplorerRuntime(spec: preset.spec, preset: preset, weights: nil, untrained: untrained, imagePath: nil,
+                                dataDirectory: "/nonexistent", trainLimit: nil, memory: MemoryBudget(batch: 1, training: false))
+        }
+        let alexnet = try runtime(.alexnet, untrained: false).model()
+        #expect(alexnet.learningNote?.contains("alexnet explore --preset mini --untrained") == true)
+        #expect(alexnet.resetText == "reset: mini trains again from mini's untrained weights (He normal, seed 1)")
+        var screen = Explorer(model: alexnet, capabilities: .standard)
+        screen.update("5")
+        #expect(renderedText(screen).replacingOccurrences(of: "\n", with: " ").contains("alexnet explore --preset mini --untrained"))
+        #expect(try runtime(.mini, untrained: true).model().learningNote == nil)
+        if ShippedWeights.mini() != nil {
+            let mini = try runtime(.mini, untrained: false).model()
+            #expect(mini.learningNote?.contains("starts from the shipped trained weights") == true)
+            #expect(mini.learningNote?.contains("--untrained") == true)
+        }
+    }
+
     /// `explore --preset mini --untrained`, 5, Space, 4: the header said "trained live · step 223" and the
     /// prediction "(untrained)". The pass names the weights it used; and it runs off the UI thread.
     @Test func thePredictionNamesTheLiveWeightsAndItsPassRunsOffTheUIThread() throws {

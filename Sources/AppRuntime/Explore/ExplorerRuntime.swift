@@ -28,6 +28,8 @@ public final class ExplorerRuntime {
     /// the pass under way, and whether the weights changed again since it started.
     private var forward: BackgroundJob<(FeatureSet, weightsVersion: Int)>?
     private var forwardWanted = false
+    /// Training requests that wait for the weights being made.
+    private var trainingAfterWeights: [TrainingRequest] = []
 
     /// What the background thread hands over: the network with its weights, and the first forward pass.
     struct MadeWeights {
@@ -116,19 +118,20 @@ public final class ExplorerRuntime {
 
     /// Carries out pending requests and takes the workers' newest snapshots; true when the view changed.
     public func tick(_ explorer: inout Explorer) -> Bool {
-        var changed = takeMadeWeights(&explorer, waiting: false)
+        var changed = takeMadeWeights(&explorer)
         var recompute = false
         func perform(_ requests: [AppRequest]) {
             for request in requests {
                 switch request {
                 case .training(let r):
-                    // A run of the explored network starts from its initial weights: wait for them (such a
-                    // network reads 28×28 images, so they take moments).
-                    if engine.isExplored {
+                    // A run of the explored network starts from its initial weights: while they are being made
+                    // the request waits for them (off this thread; their arrival wakes the loop).
+                    if engine.isExplored, make != nil || making != nil {
                         startMaking()
-                        if takeMadeWeights(&explorer, waiting: true) { changed = true }
+                        trainingAfterWeights.append(r)
+                    } else {
+                        workers.handle(r)
                     }
-                    workers.handle(r)
                 case .makeWeights: startMaking()
                 case .comparison(let r): workers.handleCompare(r)
                 case .featureInput(let step):
@@ -192,10 +195,10 @@ public final class ExplorerRuntime {
         making = BackgroundJob(wake: wake) { make(input, index) }
     }
 
-    /// Hands the explorer the weights made in the background once they are there (or after waiting for
-    /// them); true when it did.
-    private func takeMadeWeights(_ explorer: inout Explorer, waiting: Bool) -> Bool {
-        guard let job = making, let outcome = waiting ? job.wait() : job.value else { return false }
+    /// Hands the explorer the weights made in the background once they are there, and starts the training
+    /// that waited for them; true when it did.
+    private func takeMadeWeights(_ explorer: inout Explorer) -> Bool {
+        guard let job = making, let outcome = job.value else { return false }
         making = nil
         switch outcome {
         case .success(let made):
@@ -207,6 +210,9 @@ public final class ExplorerRuntime {
         case .failure(let error):
             explorer.apply(.weightsFailed("could not make \(features.spec.name)'s weights: \(error)"))
         }
+        // Without made weights a run draws the same seeded initialisation itself.
+        trainingAfterWeights.forEach(workers.handle)
+        trainingAfterWeights = []
         return true
     }
 
