@@ -84,4 +84,45 @@ import Testing
         wakeup.drain()
         #expect(poll(&fds, 1, 0) == 0)
     }
+
+    /// The real explorer and its runtime through the loop, no terminal: a key asks for the weights, the job that
+    /// makes them wakes the loop through the pipe, and the frame after that wake shows the forward pass.
+    @Test func theExplorerAndItsRuntimeRunInTheLoopWithoutATerminal() throws {
+        enum Step { case send(LoopMessage), waitForEngine }
+        struct WakeableInput: LoopInput {
+            var script: [Step]
+            let wakeup: EngineWakeup
+            var stopSignal: Int32? { nil }
+            var size: (width: Int, height: Int) { (80, 24) }
+            mutating func next(timeoutMilliseconds: Int32) -> LoopMessage? {
+                guard !script.isEmpty else { return nil }
+                switch script.removeFirst() {
+                case .send(let message): return message
+                case .waitForEngine:
+                    var fds = [pollfd(fd: wakeup.readEnd, events: Int16(POLLIN), revents: 0)]
+                    _ = poll(&fds, 1, 60_000)
+                    wakeup.drain()
+                    return .engine
+                }
+            }
+        }
+        struct Screens: LoopOutput {
+            var frames: [String] = []
+            mutating func present(_ grid: CellGrid) { frames.append(grid.text) }
+            mutating func invalidate() {}
+        }
+        let wakeup = EngineWakeup()
+        let runtime = try ExplorerRuntime(spec: Preset.mini.spec, preset: .mini, weights: nil, untrained: true, imagePath: nil,
+                                          dataDirectory: "/nonexistent", trainLimit: nil,
+                                          memory: MemoryBudget(batch: 1, training: false), wake: wakeup.poster)
+        defer { runtime.stop() }
+        var explorer = Explorer(model: try runtime.model(), capabilities: .standard)
+        var input = WakeableInput(script: [.send(.key("4")), .waitForEngine, .send(.key("q"))], wakeup: wakeup)
+        var output = Screens()
+        _ = ScreenLoop.run(&explorer, input: &input, output: &output, engine: runtime.tick)
+        #expect(explorer.model.features?.weights == "untrained")
+        #expect(output.frames.count == 3)
+        #expect(output.frames[1].contains("making mini's weights"))
+        #expect(output.frames[2].contains("Prediction (untrained)"))
+    }
 }
