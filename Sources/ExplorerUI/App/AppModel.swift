@@ -52,8 +52,8 @@ public struct AppModel: Sendable {
     /// `weightsNote`: the weights are still being made (`weights` is then nil) and arrive as `.weightsMade`.
     public init(explored: NetworkSpec, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
                 dataProblem: String? = nil, comparisonTarget: Double = 0.25,
-                batchSize: Int = TrainingRecipe.defaultBatchSize, learningRate: Double = TrainingRecipe.defaultLearningRate, comparisonDescription: String? = nil,
-                trainingDescription: String? = nil,
+                batchSize: Int = TrainingRecipe.defaultBatchSize, learningRate: Double = TrainingRecipe.defaultLearningRate,
+                comparisonDescription: String? = nil, trainingDescription: String? = nil,
                 trainingStart: String? = nil, learningNote: String? = nil) throws(ShapeError) {
         self.init(report: try explored.shapeReport(), weights: weights, weightsNote: weightsNote, features: features,
                   dataProblem: dataProblem, comparisonTarget: comparisonTarget, batchSize: batchSize,
@@ -64,8 +64,8 @@ public struct AppModel: Sendable {
     /// The model of a network whose shapes are already known (a lesson step's).
     public init(report: ShapeReport, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
                 dataProblem: String? = nil, comparisonTarget: Double = 0.25,
-                batchSize: Int = TrainingRecipe.defaultBatchSize, learningRate: Double = TrainingRecipe.defaultLearningRate, comparisonDescription: String? = nil,
-                trainingDescription: String? = nil,
+                batchSize: Int = TrainingRecipe.defaultBatchSize, learningRate: Double = TrainingRecipe.defaultLearningRate,
+                comparisonDescription: String? = nil, trainingDescription: String? = nil,
                 trainingStart: String? = nil, learningNote: String? = nil) {
         let explored = report.network
         self.comparisonDescription = comparisonDescription
