@@ -52,6 +52,8 @@ install)
     done
     put "$src/weights/mini.safetensors" share/alexnet/weights/mini.safetensors 644
     put "$src/data/imagenet_classes.txt" share/alexnet/data/imagenet_classes.txt 644
+    # The exporter of torchvision's weights, for `--weights` and `train --finetune` (needs torch and safetensors).
+    put "$src/scripts/export_torchvision_alexnet.py" share/alexnet/scripts/export_torchvision_alexnet.py 755
     # Completions, written by the installed binary itself (its parser knows every command and option).
     tmp=$(mktemp -d)
     for shell in bash zsh fish; do

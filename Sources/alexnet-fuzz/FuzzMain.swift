@@ -11,7 +11,7 @@ import Synchronization
 @main
 struct FuzzMain {
     static let generators = [ConfigCases.generator, LessonCases.generator, CheckpointCases.generator, ImageCases.generator,
-                             IDXCases.generator, ProgressCases.generator, OptionCases.generator]
+                             IDXCases.generator, FolderCases.generator, ProgressCases.generator, OptionCases.generator]
 
     struct Settings: Sendable {
         var binary = FileManager.default.currentDirectoryPath + "/.build/release/alexnet"

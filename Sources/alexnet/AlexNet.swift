@@ -18,6 +18,7 @@ struct AlexNet: AsyncParsableCommand {
             NeuronCommand.self,
             LessonCommand.self,
             QuizCommand.self,
+            DataCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)
 

@@ -6,7 +6,8 @@ import Testing
 @Suite struct CheckpointNormalizationTests {
     @Test func normalisationRoundTripsAsATypedField() throws {
         let dir = TemporaryDirectory()
-        let norm = PixelNormalization(mean: 0.2860402, std: 0.3530239)
+        let scalar = PixelNormalization(mean: 0.2860402, std: 0.3530239)
+        let norm = ChannelNormalization(scalar, channels: 1)
         let metadata = CheckpointMetadata(network: "mini", epoch: 1, step: 10, learningRate: 0.01, seed: 1,
                                           activation: .relu, normalization: norm, extra: ["note": "n"])
         let checkpoint = Checkpoint(weights: [NamedTensor(name: "w", tensor: Tensor(shape: [1], data: [1]))],
@@ -20,7 +21,23 @@ import Testing
         #expect(raw["normalization_mean"] == "0.2860402" && raw["normalization_std"] == "0.3530239")
         // Any reader of the per-channel form sees the same values, and so the same scalar.
         let channels = try #require(try ChannelNormalization(metadata: raw, channels: 1, file: path))
-        #expect(channels.scalar == norm)
+        #expect(channels.scalar == scalar)
+    }
+
+    /// A colour network's run records one mean and std per channel, and reads them back bit for bit.
+    @Test func perChannelNormalisationAndClassNamesRoundTrip() throws {
+        let dir = TemporaryDirectory()
+        var metadata = CheckpointMetadata(network: "mini", epoch: 1, step: 10, learningRate: 0.01, seed: 1, activation: .relu,
+                                          normalization: ChannelNormalization(mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225]))
+        metadata.classes = ClassNames(names: ["cat", "dog, \"big\"", "猫"], source: "folder pets")
+        metadata.frozenThrough = "pool5"
+        let path = dir.file("c.safetensors")
+        try Checkpoint(tensors: [], metadata: metadata).save(to: path)
+        let back = try Checkpoint.load(from: path).metadata
+        #expect(back == metadata)
+        let raw = try SafetensorsFile.read(from: path).metadata
+        #expect(raw["normalization_mean"] == "0.485,0.456,0.406")
+        #expect(back.extra.isEmpty, "class names, their source and the frozen layer are typed fields")
     }
 
     @Test func absentNormalisationIsNil() throws {
@@ -29,7 +46,7 @@ import Testing
         #expect(try CheckpointMetadata(fields: fields, file: "f").normalization == nil)
         fields["normalization_std"] = "0"
         fields["normalization_mean"] = "0.5"
-        #expect(throws: SafetensorsError.invalidContents(file: "f", message: #"checkpoint metadata "normalization_std" must be a positive finite number, got "0""#)) {
+        #expect(throws: SafetensorsError.invalidContents(file: "f", message: #"checkpoint metadata "normalization_std" must be positive finite numbers (one, or one per channel separated by commas), got "0""#)) {
             try CheckpointMetadata(fields: fields, file: "f")
         }
     }

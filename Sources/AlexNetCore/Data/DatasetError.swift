@@ -8,6 +8,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// The file's contents do not match the format or the other files.
     case malformed(path: String, message: String)
+    /// Image files of a folder that do not decode: the first one's error, and how many others failed.
+    case badImages(first: String, others: Int)
 
     public var description: String {
         switch self {
@@ -19,6 +21,9 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             "\(path): cannot read: \(reason)"
         case .malformed(let path, let message):
             "\(path): \(message)"
+        case .badImages(let first, let others):
+            first + (others > 0 ? " (and \(others) more bad \(others == 1 ? "file" : "files"))" : "")
+                + "; the folder is refused: fix or remove \(others > 0 ? "them" : "it"), or give --skip-bad to leave bad files out"
         }
     }
 }

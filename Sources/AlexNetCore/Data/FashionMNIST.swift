@@ -83,11 +83,6 @@ public struct FashionMNIST: Sendable {
         throw .missingFile(path: base + ".gz", expected: expected)
     }
 
-    /// Mean and std of these pixels (as pixel / 255); measure on the training set.
-    public func measuredNormalization() -> PixelNormalization {
-        PixelNormalization(measuring: pixels)
-    }
-
     /// How many images each class has.
     public func labelCounts() -> [Int] {
         var counts = [Int](repeating: 0, count: Self.classNames.count)

@@ -25,7 +25,7 @@ public final class ActivationComparison {
     /// otherwise every run uses `options.learningRate`. `weightDecay`, when given, replaces the optimiser's
     /// default (the paper's 0.0005); 0 turns it off. With `measureLayers`, every recorded point also
     /// carries each learned layer's saturation and relative gradient size.
-    public init(spec: NetworkSpec, activations: [Activation], train: FashionMNIST, test: FashionMNIST?,
+    public init(spec: NetworkSpec, activations: [Activation], train: any LabeledImages, test: (any LabeledImages)?,
                 options: TrainingOptions, target: Double, recordEvery: Int, stopAtTarget: Bool = true,
                 memoryLimit: MemoryLimit = .machine, learningRates: [Double]? = nil, weightDecay: Double? = nil,
                 measureLayers: Bool = true, maxSteps: Int? = nil) throws {
@@ -61,7 +61,7 @@ public final class ActivationComparison {
     }
 
     /// Advances each unfinished run by one step. A run that diverges throws; the others keep their curves.
-    public func step() throws(DivergenceError) {
+    public func step() throws(TrainingError) {
         for i in runs.indices {
             let run = runs[i].run
             guard !done(i) else { continue }

@@ -54,7 +54,7 @@ public enum LearningRateSearch {
     }
 
     /// A trial on real data: `activation` alone, `budget` steps at `learningRate`, stopping at `target`.
-    public static func trial(spec: NetworkSpec, activation: Activation, learningRate: Double, train: FashionMNIST,
+    public static func trial(spec: NetworkSpec, activation: Activation, learningRate: Double, train: any LabeledImages,
                              options: TrainingOptions, target: Double, budget: Int, weightDecay: Double?,
                              memoryLimit: MemoryLimit = .machine) throws -> LearningRateTrial {
         var opts = options

@@ -35,7 +35,8 @@ public enum NeuronReport {
 
     /// The explanation as lines of plain text, top to bottom: where the unit looks, its arithmetic with the
     /// real numbers, then every recomputed value beside the forward pass's.
-    public static func lines(_ e: NeuronExplanation) -> [String] {
+    /// `classNames` (the weights' classes, in output order) name the softmax's classes when given.
+    public static func lines(_ e: NeuronExplanation, classNames: [String] = []) -> [String] {
         var out = [title(e)]
         let rf = e.receptiveField
         if let w = e.window {
@@ -52,7 +53,7 @@ public enum NeuronReport {
         case "conv": out += convLines(e)
         case "linear": out += linearLines(e)
         case "maxpool": out += poolLines(e)
-        case "softmax": out += softmaxLines(e)
+        case "softmax": out += softmaxLines(e, classNames: classNames)
         default:
             if let a = e.activation { out.append(activationLine(a)) }
             if let l = e.lrn { out += lrnLines(l) }
@@ -105,11 +106,12 @@ public enum NeuronReport {
         return out
     }
 
-    private static func softmaxLines(_ e: NeuronExplanation) -> [String] {
+    private static func softmaxLines(_ e: NeuronExplanation, classNames: [String]) -> [String] {
         guard let s = e.softmax else { return [] }
         var out = ["exponentials e^(z − max z) of the \(s.classes) logits (max z = \(number(s.maxLogit))):"]
         for t in s.exponentials {
-            out.append("  class \(t.index): z = \(number(t.logit)), e^(z − max) = \(number(t.exponential))" + (t.index == e.unit.channel ? "  ← this unit" : ""))
+            let name = classNames.indices.contains(t.index) ? " (\(classNames[t.index]))" : ""
+            out.append("  class \(t.index)\(name): z = \(number(t.logit)), e^(z − max) = \(number(t.exponential))" + (t.index == e.unit.channel ? "  ← this unit" : ""))
         }
         if s.classes > s.exponentials.count { out.append("  … \(s.classes - s.exponentials.count) more classes") }
         out.append("  sum of all \(s.classes) = \(number(s.sum))")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a checkpoint records besides tensors, so training can resume and the UI can say what it shows.
 public struct CheckpointMetadata: Sendable, Equatable {
     /// The preset or config network name, e.g. `mini`.
@@ -15,9 +17,15 @@ public struct CheckpointMetadata: Sendable, Equatable {
     public var learningRate: Double
     public var seed: UInt64
     public var activation: Activation
-    /// The pixel normalisation the run trained with (`normalization_mean` / `normalization_std`), which
-    /// test images and user images must get too; nil in files that do not record it.
-    public var normalization: PixelNormalization?
+    /// The pixel normalisation the run trained with (`normalization_mean` / `normalization_std`: one number, or
+    /// one per channel separated by commas), which test images and user images must get too; nil in files that
+    /// do not record it.
+    public var normalization: ChannelNormalization?
+    /// The classes the outputs stand for, in output order (`class_names`, a JSON array, and `class_source`);
+    /// nil in files that do not record them.
+    public var classes: ClassNames?
+    /// A fine-tuning run's `--freeze` layer: it and every layer before it are not trained.
+    public var frozenThrough: String?
     /// The learning-rate schedule of the run; nil in checkpoints written before it was recorded.
     public var schedule: LearningRateSchedule?
     /// The `plateau` rule's best test error so far (nil before the first) and the epochs it has waited since.
@@ -39,7 +47,7 @@ public struct CheckpointMetadata: Sendable, Equatable {
 
     public init(network: String, epoch: Int, step: Int, learningRate: Double, seed: UInt64,
                 activation: Activation, epochStep: Int? = nil, batchSize: Int? = nil, trainImages: Int? = nil,
-                normalization: PixelNormalization? = nil, extra: [String: String] = [:]) {
+                normalization: ChannelNormalization? = nil, extra: [String: String] = [:]) {
         self.network = network; self.epoch = epoch; self.step = step; self.learningRate = learningRate
         self.seed = seed; self.activation = activation; self.extra = extra
         self.epochStep = epochStep; self.batchSize = batchSize; self.trainImages = trainImages
@@ -56,18 +64,43 @@ public struct CheckpointMetadata: Sendable, Equatable {
 
     /// The pixel normalisation recorded in `normalization_mean` / `normalization_std` (nil when either is
     /// absent), checked: both finite and the std positive, else every input would become NaN or ±inf.
-    public static func normalization(in fields: [String: String], file: String) throws(SafetensorsError) -> PixelNormalization? {
-        func value(_ key: String) throws(SafetensorsError) -> Float? {
+    public static func normalization(in fields: [String: String], file: String) throws(SafetensorsError) -> ChannelNormalization? {
+        func values(_ key: String) throws(SafetensorsError) -> [Float]? {
             guard let text = fields[key] else { return nil }
-            guard let v = Float(text), v.isFinite, key != "normalization_std" || v > 0 else {
-                let expected = key == "normalization_std" ? "a positive finite number" : "a finite number"
-                throw .invalidContents(file: file, message: "checkpoint metadata \"\(key)\" must be \(expected), got \"\(text)\"")
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Float($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.allSatisfy({ $0 != nil && $0!.isFinite && (key != "normalization_std" || $0! > 0) }) else {
+                let expected = key == "normalization_std" ? "positive finite numbers" : "finite numbers"
+                throw .invalidContents(file: file, message: "checkpoint metadata \"\(key)\" must be \(expected) (one, or one per channel "
+                    + "separated by commas), got \"\(text)\"")
             }
-            return v
+            return parts.map { $0! }
         }
-        let mean = try value("normalization_mean"), std = try value("normalization_std")
+        let mean = try values("normalization_mean"), std = try values("normalization_std")
         guard let mean, let std else { return nil }
-        return PixelNormalization(mean: mean, std: std)
+        guard mean.count == std.count else {
+            throw .invalidContents(file: file, message: "checkpoint metadata has \(mean.count) normalisation means but \(std.count) stds; expected as many of each")
+        }
+        return ChannelNormalization(mean: mean, std: std)
+    }
+
+    /// The class names recorded in `class_names` (a JSON array of strings) and `class_source`; nil when absent.
+    public static func classes(in fields: [String: String], file: String) throws(SafetensorsError) -> ClassNames? {
+        guard let text = fields[classNamesKey] else { return nil }
+        guard let data = text.data(using: .utf8), let array = try? JSONSerialization.jsonObject(with: data) as? [String],
+              !array.isEmpty, array.allSatisfy({ !$0.isEmpty }) else {
+            throw .invalidContents(file: file, message: "checkpoint metadata \"\(classNamesKey)\" must be a JSON array of non-empty strings, "
+                + "got \"\(text.prefix(60))\"")
+        }
+        return ClassNames(names: array, source: fields[classSourceKey] ?? "checkpoint")
+    }
+
+    static let classNamesKey = "class_names"
+    static let classSourceKey = "class_source"
+
+    /// A JSON array of strings, for `class_names`.
+    static func jsonArray(_ names: [String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: names, options: [.withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Marks a safetensors file as one of ours, with a version for future layout changes.
@@ -76,7 +109,8 @@ public struct CheckpointMetadata: Sendable, Equatable {
     private static let knownKeys: Set<String> = [formatKey, "network", "epoch", "step", "learning_rate", "seed", "activation",
                                                  "epoch_step", "batch_size", "train_images", "lr_schedule", "plateau_best",
                                                  "plateau_waited", augmentKey,
-                                                 "normalization_mean", "normalization_std"]
+                                                 "normalization_mean", "normalization_std", classNamesKey, classSourceKey,
+                                                 "frozen_through"]
     /// `random.augment` holds the crop-and-flip stream, `random.dropout.<layer>` each dropout layer's; decimal
     /// UInt64 states.
     static let augmentKey = "random.augment"
@@ -97,11 +131,20 @@ public struct CheckpointMetadata: Sendable, Equatable {
         if let batchSize { out["batch_size"] = String(batchSize) }
         if let trainImages { out["train_images"] = String(trainImages) }
         if let normalization {
-            // Shortest round-trip form, as the learning rate; one number each, which `ChannelNormalization`
-            // also reads (as the same value for every channel).
-            out["normalization_mean"] = String(normalization.mean)
-            out["normalization_std"] = String(normalization.std)
+            // Shortest round-trip form, as the learning rate; one number when every channel has the same (a grey
+            // network's: the form older versions read), else one per channel separated by commas.
+            if let scalar = normalization.scalar {
+                out["normalization_mean"] = String(scalar.mean)
+                out["normalization_std"] = String(scalar.std)
+            } else {
+                out.merge(normalization.metadataFields) { $1 }
+            }
         }
+        if let classes {
+            out[Self.classNamesKey] = Self.jsonArray(classes.names)
+            out[Self.classSourceKey] = classes.source
+        }
+        if let frozenThrough { out["frozen_through"] = frozenThrough }
         if let schedule { out["lr_schedule"] = schedule.rawValue }
         if let plateauBest { out["plateau_best"] = String(plateauBest) }
         if let plateauWaited { out["plateau_waited"] = String(plateauWaited) }
@@ -155,6 +198,8 @@ public struct CheckpointMetadata: Sendable, Equatable {
         }
         seed = try number("seed", "an unsigned integer")
         normalization = try Self.normalization(in: fields, file: file)
+        classes = try Self.classes(in: fields, file: file)
+        frozenThrough = fields["frozen_through"]
         let activationText = try field("activation")
         guard let a = Activation(rawValue: activationText) else {
             throw fail("checkpoint metadata \"activation\" must be one of \(Activation.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(activationText)\"")

@@ -20,6 +20,17 @@ public struct ClassNames: Sendable, Equatable {
 
     public static let fashionMNIST = ClassNames(names: FashionMNIST.classNames, source: "Fashion-MNIST")
 
+    /// What a trained network can answer, for the line beside its predictions: it picks one of these classes
+    /// for any image, so an image of something else still gets one of them.
+    public func knowledge(network: String) -> String {
+        if source == "indices" {
+            return "\(network)'s \(NumberText.grouped(count)) outputs have no class names (class 0 … class \(count - 1))"
+        }
+        let list = count <= 20 ? ": " + names.joined(separator: ", ") : ""
+        return "\(network) knows only \(source)'s \(NumberText.grouped(count)) classes\(list); "
+            + "an image of anything else still gets one of them"
+    }
+
     /// `class 0` … `class N−1`.
     public static func indices(_ count: Int) -> ClassNames {
         ClassNames(names: (0..<count).map { "class \($0)" }, source: "indices")

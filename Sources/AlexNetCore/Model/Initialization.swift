@@ -8,10 +8,10 @@ public enum Initialization: String, Sendable, CaseIterable {
     /// barely moves from N(0, 0.01²): each layer shrinks the signal, so the first epochs are lost.
     case he
 
-    /// The default for a preset: the paper's for the full-size networks, He for `mini` and `figure1`
+    /// The default for a preset: the paper's for the full-size networks, He for `mini`, `figure1` and `lenet5`
     /// (from N(0, 0.01²) the signal shrinks about tenfold per layer, so training starts on the ln 10 plateau).
     public static func `default`(for preset: Preset?) -> Initialization {
-        preset == .mini || preset == .figure1 ? .he : .paper
+        preset == .mini || preset == .figure1 || preset == .lenet5 ? .he : .paper
     }
 
     /// How every header, line and lesson names it ("untrained, Gaussian σ = 0.01, seed 1"); `paper` and

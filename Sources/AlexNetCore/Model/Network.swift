@@ -121,6 +121,38 @@ public final class Network {
 
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
 
+    // MARK: - Freezing (fine-tuning)
+
+    /// The layer set by `freeze(through:)`: it and every layer before it keep their weights.
+    public private(set) var frozenThrough: String?
+    /// Index in `layers` of `frozenThrough`, −1 when nothing is frozen.
+    private var frozenIndex = -1
+
+    /// The parameters training updates: all of them, or those of the layers after `frozenThrough`.
+    public var trainableParameters: [Parameter] {
+        layers.enumerated().filter { $0.offset > frozenIndex }.flatMap { $0.element.layer?.parameters ?? [] }
+    }
+
+    /// Trains only the layers after `name` (fine-tuning's `--freeze`): backward stops at the first of them, so
+    /// the frozen layers cost a forward pass only, and their weights stay bit for bit as they are.
+    public func freeze(through name: String) throws(WeightsError) {
+        guard let index = layers.firstIndex(where: { $0.spec.name == name }) else {
+            throw WeightsError(source: spec.name, message: "no layer '\(name)' to freeze through; expected one of "
+                + layers.map(\.spec.name).joined(separator: ", "))
+        }
+        guard layers[(index + 1)...].contains(where: { !($0.layer?.parameters.isEmpty ?? true) }) else {
+            throw WeightsError(source: spec.name, message: "freezing through '\(name)' leaves no layer to train; "
+                + "expected a layer before the last one with weights")
+        }
+        frozenIndex = index; frozenThrough = name
+        // The first trained conv needs no input gradient: nothing below it learns.
+        var first = true
+        for (i, entry) in layers.enumerated() {
+            guard let conv = entry.layer as? Conv2D else { continue }
+            if i > index { conv.needsInputGradient = !first; first = false } else { conv.needsInputGradient = false }
+        }
+    }
+
     public func parameter(named name: String) -> Parameter? { parameters.first { $0.name == name } }
 
     // MARK: - Forward and backward
@@ -170,7 +202,8 @@ public final class Network {
     /// conv that needs no input gradient (the first one, in training) and returns nil then, else dInput.
     private func backpropagate(_ dLogits: Tensor) -> Tensor? {
         var d = dLogits
-        for (spec, layer) in layers.reversed() {
+        for (index, (spec, layer)) in layers.enumerated().reversed() {
+            if index <= frozenIndex { return nil }
             if let layer {
                 let start = ContinuousClock.now
                 defer { if layerTimes != nil { layerTimes![spec.name, default: (.zero, .zero)].backward += ContinuousClock.now - start } }

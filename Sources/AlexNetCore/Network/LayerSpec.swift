@@ -128,6 +128,20 @@ public struct NetworkSpec: Sendable, Equatable {
         self.name = name; self.input = input; self.layers = layers; self.file = file; self.inputLine = inputLine
     }
 
+    /// The same network ending in `classes` outputs: its last fully connected layer resized (a folder of images
+    /// has as many classes as subfolders). Nil when the network has no fully connected layer.
+    public func withClasses(_ classes: Int) -> NetworkSpec? {
+        guard let last = layers.lastIndex(where: { if case .linear = $0.kind { true } else { false } }) else { return nil }
+        var copy = self
+        copy.layers[last].kind = .linear(out: classes)
+        return copy
+    }
+
+    /// The name of the last layer with weights (the one fine-tuning draws afresh), if any.
+    public var lastLearnedLayer: String? {
+        layers.last(where: { if case .linear = $0.kind { true } else if case .conv = $0.kind { true } else { false } })?.name
+    }
+
     /// The same network with every elementwise non-linearity replaced, for the ReLU-vs-tanh experiment.
     public func replacingActivations(with activation: Activation) -> NetworkSpec {
         var copy = self

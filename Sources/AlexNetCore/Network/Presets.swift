@@ -9,8 +9,19 @@ public enum Preset: String, Sendable, CaseIterable {
     case torchvision
     /// A small AlexNet for Fashion-MNIST (27×27 crops) that trains in minutes on two cores.
     case mini
-    /// The paper's Figure 1 network (three conv layers and one fully connected), for Fashion-MNIST.
+    /// A reconstruction of the paper's Figure 1 network (three conv layers and one fully connected) from
+    /// cuda-convnet's layers-80sec.cfg, for Fashion-MNIST: the paper does not list its layers.
     case figure1
+    /// LeNet-5 (LeCun et al. 1998), the CNN AlexNet grew from, on Fashion-MNIST's 28×28 images.
+    case lenet5
+    /// ZFNet (Zeiler and Fergus 2013), the 2013 ILSVRC winner: AlexNet with a 7×7 stride-2 conv1.
+    case zfnet
+    /// VGG-16 (Simonyan and Zisserman 2014): thirteen 3×3 convolutions.
+    case vgg16
+
+    /// The AlexNet family (the paper's rules, like its biases of 1, apply to them); the others are the
+    /// networks before and after AlexNet that the lessons compare it with.
+    public var isAlexNetFamily: Bool { ![.lenet5, .zfnet, .vgg16].contains(self) }
 
     public var spec: NetworkSpec {
         switch self {
@@ -19,6 +30,9 @@ public enum Preset: String, Sendable, CaseIterable {
         case .torchvision: Self.torchvisionSpec
         case .mini: Self.miniSpec
         case .figure1: Self.figure1Spec
+        case .lenet5: Self.lenet5Spec
+        case .zfnet: Self.zfnetSpec
+        case .vgg16: Self.vgg16Spec
         }
     }
 
@@ -29,7 +43,10 @@ public enum Preset: String, Sendable, CaseIterable {
         case .alexnet1tower: "the paper's network as one tower: 227×227×3, groups 1 everywhere (62,378,344 params)"
         case .torchvision: "torchvision's variant: 224 input, 64/192/384/256/256 channels, no LRN, dropout before fc6/fc7"
         case .mini: "small AlexNet for Fashion-MNIST (27×27 crops of the 28×28 images), trains in minutes"
-        case .figure1: "the paper's Figure 1 four-layer CNN (3 conv + 1 fc) adapted to Fashion-MNIST 28×28"
+        case .figure1: "a reconstruction of the paper's Figure 1 CNN (cuda-convnet's layers-80sec.cfg: 3 conv + 1 fc) for Fashion-MNIST 28×28"
+        case .lenet5: "LeNet-5 (1998) for 28×28 grey images: 2 conv (tanh, max-pooled) + 3 fc (61,706 params)"
+        case .zfnet: "ZFNet (2013 winner): AlexNet with a 7×7 stride-2 conv1 and a stride-2 conv2, 224 input"
+        case .vgg16: "VGG-16 (2014): 13 convolutions of 3×3 and 3 fc layers, 224 input (138,357,544 params)"
         }
     }
 
@@ -95,7 +112,8 @@ public enum Preset: String, Sendable, CaseIterable {
                            layers: named(kinds, biasOne: paperBiasOne))
     }
 
-    /// The four-layer CNN of the paper's Figure 1 (ReLU vs tanh), adapted to Fashion-MNIST:
+    /// The four-layer CNN of the paper's Figure 1 (ReLU vs tanh) as reconstructed from cuda-convnet's
+    /// layers-80sec.cfg (the paper gives no layer list), adapted to Fashion-MNIST:
     /// 1×28×28 → conv1 32@28 (5×5, pad 2) → pool 13 → conv2 32@13 → pool 6 → conv3 64@6 → pool 2 →
     /// fc4 10. Where it departs from the CIFAR-10 original (cuda-convnet's three 5×5 conv layers of
     /// 32, 32, 64 maps and one fully connected layer): one grey input channel and 28×28 instead of
@@ -116,6 +134,63 @@ public enum Preset: String, Sendable, CaseIterable {
         // The paper's rule reaches only conv2 here (no conv4/conv5; fc4 is the output layer).
         return NetworkSpec(name: "figure1", input: InputShape(channels: 1, height: 28, width: 28),
                            layers: named(kinds, biasOne: ["conv2"]))
+    }
+
+    /// LeNet-5 as usually rebuilt: 28×28 padded by 2 (the original read 32×32, the same arithmetic), 6 and
+    /// 16 maps of 5×5 with tanh, 2×2 stride-2 max pooling standing in for its trainable average
+    /// sub-sampling, every C3 map reading all 6 S2 maps (the original's connection table used 60 of
+    /// the 96 pairs), then 120, 84 and 10 units. No LRN, no dropout, no overlap: what AlexNet added.
+    private static var lenet5Spec: NetworkSpec {
+        let kinds: [LayerKind] = [
+            .conv(ConvSpec(outChannels: 6, kernel: 5, stride: 1, padding: 2)),
+            .activation(.tanh), .maxpool(PoolSpec(kernel: 2, stride: 2)),
+            .conv(ConvSpec(outChannels: 16, kernel: 5, stride: 1, padding: 0)),
+            .activation(.tanh), .maxpool(PoolSpec(kernel: 2, stride: 2)),
+            .flatten,
+            .linear(out: 120), .activation(.tanh),
+            .linear(out: 84), .activation(.tanh),
+            .linear(out: 10), .softmax,
+        ]
+        return NetworkSpec(name: "lenet5", input: InputShape(channels: 1, height: 28, width: 28),
+                           layers: named(kinds, biasOne: []))
+    }
+
+    /// ZFNet (Zeiler and Fergus, "Visualizing and Understanding Convolutional Networks", 2013, their
+    /// Figure 3): conv1 96@7×7 stride 2 (padding 1) → 110, 3×3 stride-2 pools rounded up as in Caffe
+    /// (110 → 55, 26 → 13, 13 → 6), conv2 256@5×5 stride 2 → 26, then AlexNet's conv3–conv5 without
+    /// groups and its classifier. The smaller, denser first layer came from looking at AlexNet's filters.
+    private static var zfnetSpec: NetworkSpec {
+        let pool = PoolSpec(kernel: 3, stride: 2, rounding: .ceil)
+        let kinds: [LayerKind] = [
+            .conv(ConvSpec(outChannels: 96, kernel: 7, stride: 2, padding: 1)),
+            .activation(.relu), .maxpool(pool), .lrn(.paper),
+            .conv(ConvSpec(outChannels: 256, kernel: 5, stride: 2, padding: 0)),
+            .activation(.relu), .maxpool(pool), .lrn(.paper),
+            .conv(ConvSpec(outChannels: 384, kernel: 3, stride: 1, padding: 1)),
+            .activation(.relu),
+            .conv(ConvSpec(outChannels: 384, kernel: 3, stride: 1, padding: 1)),
+            .activation(.relu),
+            .conv(ConvSpec(outChannels: 256, kernel: 3, stride: 1, padding: 1)),
+            .activation(.relu), .maxpool(pool),
+        ] + paperClassifier(hidden: 4096, classes: 1000, dropout: 0.5)
+        return NetworkSpec(name: "zfnet", input: InputShape(channels: 3, height: 224, width: 224),
+                           layers: named(kinds, biasOne: []))
+    }
+
+    /// VGG-16 (configuration D of Simonyan and Zisserman, 2014): five blocks of 3×3 convolutions with
+    /// padding 1 (64, 128, 256, 512, 512 maps; 2, 2, 3, 3, 3 layers), each closed by a 2×2 stride-2 max
+    /// pool, 224 → 7, then fc 4096, 4096, 1000 with dropout after the first two, no LRN.
+    private static var vgg16Spec: NetworkSpec {
+        var kinds: [LayerKind] = []
+        for (width, count) in [(64, 2), (128, 2), (256, 3), (512, 3), (512, 3)] {
+            for _ in 0..<count {
+                kinds += [.conv(ConvSpec(outChannels: width, kernel: 3, stride: 1, padding: 1)), .activation(.relu)]
+            }
+            kinds.append(.maxpool(PoolSpec(kernel: 2, stride: 2)))
+        }
+        kinds += paperClassifier(hidden: 4096, classes: 1000, dropout: 0.5)
+        return NetworkSpec(name: "vgg16", input: InputShape(channels: 3, height: 224, width: 224),
+                           layers: named(kinds, biasOne: []))
     }
 
     /// The paper's classifier: each of the first two fully connected layers' outputs is dropped.

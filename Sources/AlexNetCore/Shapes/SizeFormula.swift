@@ -144,7 +144,7 @@ public struct SizeFormula: Sendable, Equatable {
             let px = lost == 1 ? "pixel along this side is" : "pixels along this side are"
             return "not exact: \(span)/\(stride) leaves \(remainder); the last \(lost) input \(px) never seen" + gapText
         case .ceil:
-            return "not exact: \(span)/\(stride) leaves \(remainder); the last window hangs \(stride - remainder) past the edge (over implicit zeros)" + gapText
+            return "not exact: \(span)/\(stride) leaves \(remainder); the last window hangs \(stride - remainder) past the edge (a conv reads zeros there, a max pool ignores it)" + gapText
         }
     }
 

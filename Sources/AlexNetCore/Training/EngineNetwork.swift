@@ -13,9 +13,13 @@ public struct EngineNetwork: Sendable, Equatable {
         self.spec = spec; self.reason = reason
     }
 
-    /// `mini, the Fashion-MNIST AlexNet` for the preset, else the network's name.
+    /// What it trains on.
+    public var data: EngineData = .fashionMNIST
+
+    /// `mini, the Fashion-MNIST AlexNet` for the preset, else the network's name (and a folder's name).
     public var label: String {
-        spec.name == Preset.mini.rawValue ? "mini, the Fashion-MNIST AlexNet" : spec.name
+        guard data == .fashionMNIST else { return "\(spec.name) on \(data.name)" }
+        return spec.name == Preset.mini.rawValue ? "mini, the Fashion-MNIST AlexNet" : spec.name
     }
 
     /// The line the training screens show under their header when they train another network.
@@ -26,18 +30,47 @@ public struct EngineNetwork: Sendable, Equatable {
 
     /// The engine network for an explored one: itself when it takes Fashion-MNIST as it is (one channel,
     /// at most 28×28, ten classes), else `mini`.
-    public static func `for`(_ explored: NetworkSpec) -> EngineNetwork {
-        if trainable(explored) { return EngineNetwork(spec: explored) }
+    /// A folder of images fits any input (its images are fitted to the network's) but sets the class count.
+    public static func `for`(_ explored: NetworkSpec, data: EngineData = .fashionMNIST) -> EngineNetwork {
+        if trainable(explored, data: data) { return EngineNetwork(spec: explored, data: data) }
         let i = explored.input
-        let side = FashionMNIST.side
-        return EngineNetwork(spec: Preset.mini.spec,
-                             reason: "\(explored.name) reads \(i.height)×\(i.width)×\(i.channels) images; "
-                                + "Fashion-MNIST has \(side)×\(side)×1")
+        let reason: String
+        if let fixed = data.fixedInput, !(i.channels == fixed.channels && i.height <= fixed.height && i.width <= fixed.width) {
+            reason = "\(explored.name) reads \(i.height)×\(i.width)×\(i.channels) images; "
+                + "\(data.name) has \(fixed.height)×\(fixed.width)×\(fixed.channels)"
+        } else {
+            let outputs = (try? explored.shapeReport().output.count) ?? 0
+            reason = "\(explored.name) ends in \(outputs) classes; \(data.name) has \(data.classes)"
+        }
+        let mini = Preset.mini.spec
+        return EngineNetwork(spec: data.classes == 10 ? mini : (mini.withClasses(data.classes) ?? mini), reason: reason, data: data)
     }
 
-    public static func trainable(_ spec: NetworkSpec) -> Bool {
-        guard let r = try? spec.shapeReport() else { return false }
-        return spec.input.channels == 1 && spec.input.height <= FashionMNIST.side && spec.input.width <= FashionMNIST.side
-            && r.output.count == FashionMNIST.classNames.count
+    public init(spec: NetworkSpec, reason: String? = nil, data: EngineData) {
+        self.spec = spec; self.reason = reason; self.data = data
     }
+
+    public static func trainable(_ spec: NetworkSpec, data: EngineData = .fashionMNIST) -> Bool {
+        guard let r = try? spec.shapeReport() else { return false }
+        if let fixed = data.fixedInput {
+            guard spec.input.channels == fixed.channels, spec.input.height <= fixed.height, spec.input.width <= fixed.width else { return false }
+        }
+        return r.output.count == data.classes
+    }
+}
+
+/// What the engine screens train on: Fashion-MNIST, or a folder of images (`--data DIR`) with its classes.
+public struct EngineData: Sendable, Equatable {
+    /// For headers: `Fashion-MNIST`, `folder pets`.
+    public var name: String
+    public var classes: Int
+    /// The one image size the data has (Fashion-MNIST's 28×28×1); nil: images are fitted to any input.
+    public var fixedInput: InputShape?
+
+    public init(name: String, classes: Int, fixedInput: InputShape?) {
+        self.name = name; self.classes = classes; self.fixedInput = fixedInput
+    }
+
+    public static let fashionMNIST = EngineData(name: "Fashion-MNIST", classes: FashionMNIST.classNames.count,
+                                                fixedInput: InputShape(channels: 1, height: FashionMNIST.side, width: FashionMNIST.side))
 }

@@ -42,7 +42,7 @@ public final class Trainer {
         guard loss.isFinite else { throw DivergenceError(step: step + 1, loss: loss) }
         network.backward(dLogits)
         guard gradientsAreFinite() else { throw DivergenceError(step: step + 1, loss: loss, inGradients: true) }
-        optimizer.step(network.parameters)
+        optimizer.step(network.trainableParameters)
         step += 1
         return StepResult(loss: loss, correct: correct, count: batch.count)
     }
@@ -50,7 +50,7 @@ public final class Trainer {
     /// x·0 is 0 for finite x and NaN otherwise, so one sum tells whether every gradient is finite
     /// (summing the values themselves could overflow).
     private func gradientsAreFinite() -> Bool {
-        for p in network.parameters {
+        for p in network.trainableParameters {
             var probe: Float = 0
             p.grad.data.withUnsafeBufferPointer { g in for v in g { probe += v * 0 } }
             if !probe.isFinite || probe.isNaN { return false }

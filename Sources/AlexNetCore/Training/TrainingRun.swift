@@ -1,12 +1,12 @@
 import Foundation
 
-/// Why a network cannot be trained on Fashion-MNIST as it is.
+/// Why a network cannot be trained on the data as it is.
 public struct TrainingSetupError: Error, Equatable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }
 
-/// A training run of a network on Fashion-MNIST, one step at a time, so that the CLI's progress bar,
+/// A training run of a network on Fashion-MNIST or a folder of images, one step at a time, so that the CLI's progress bar,
 /// the explorer's background worker and the ReLU-vs-tanh comparison all drive the same loop.
 ///
 /// Data order depends only on the seed and the epoch, the augmentation and dropout streams only on the
@@ -15,9 +15,11 @@ public final class TrainingRun {
     public let network: Network
     public let trainer: Trainer
     public let options: TrainingOptions
-    public let train: FashionMNIST
-    public let test: FashionMNIST?
-    public let normalization: PixelNormalization
+    public let train: any LabeledImages
+    /// Fashion-MNIST's test set or a folder's validation set.
+    public let test: (any LabeledImages)?
+    /// Measured on the training set, or the one a fine-tuned checkpoint was trained with.
+    public let normalization: ChannelNormalization
     public private(set) var epochIndex = 0
     private var epochBatches: [[Int]] = []
     private var position = 0
@@ -33,14 +35,25 @@ public final class TrainingRun {
     /// The batch of the last step, as the network saw it (for tests that two runs see the same data).
     private(set) var lastBatch: Batch?
 
-    public init(network: Network, train: FashionMNIST, test: FashionMNIST?, options: TrainingOptions) throws(TrainingSetupError) {
-        let input = network.spec.input
-        guard input.channels == 1, input.height <= FashionMNIST.side, input.width <= FashionMNIST.side else {
+    /// - Parameter normalization: the inputs' normalisation; nil: measured on `train` (a fine-tuned network
+    ///   keeps the one its features were learned with).
+    public init(network: Network, train: any LabeledImages, test: (any LabeledImages)?, options: TrainingOptions,
+                normalization: ChannelNormalization? = nil) throws(TrainingSetupError) {
+        let input = network.spec.input, stored = train.imageShape
+        guard input.channels == stored.channels, input.height <= stored.height, input.width <= stored.width else {
+            if train is FashionMNIST {
+                throw TrainingSetupError(message: "\(network.spec.name) takes \(input.channels)×\(input.height)×\(input.width) images; "
+                    + "Fashion-MNIST is 1×28×28, so only networks with 1 input channel and at most 28×28 train on it (try --preset mini)")
+            }
             throw TrainingSetupError(message: "\(network.spec.name) takes \(input.channels)×\(input.height)×\(input.width) images; "
-                + "Fashion-MNIST is 1×28×28, so only networks with 1 input channel and at most 28×28 train on it (try --preset mini)")
+                + "the images were prepared as \(stored.channels)×\(stored.height)×\(stored.width)")
         }
-        guard network.report.output.count == FashionMNIST.classNames.count else {
-            throw TrainingSetupError(message: "\(network.spec.name) ends in \(network.report.output.count) classes; Fashion-MNIST has 10")
+        guard network.report.output.count == train.classNames.count else {
+            throw TrainingSetupError(message: "\(network.spec.name) ends in \(network.report.output.count) classes; "
+                + "\(train.classSource) has \(train.classNames.count)")
+        }
+        if let normalization, normalization.mean.count != input.channels {
+            throw TrainingSetupError(message: "a normalisation of \(normalization.mean.count) channels for \(input.channels)-channel inputs")
         }
         guard options.batchSize >= 1 else { throw TrainingSetupError(message: "batch size must be at least 1") }
         guard options.epochs >= 1 else { throw TrainingSetupError(message: "the number of epochs must be at least 1") }
@@ -52,7 +65,7 @@ public final class TrainingRun {
         }
         self.network = network; self.train = train; self.test = test; self.options = options
         trainer = Trainer(network: network, learningRate: options.learningRate)
-        normalization = train.measuredNormalization()
+        self.normalization = normalization ?? train.measuredNormalization()
         augmentRandom = SeededRandom(seed: options.seed, stream: "augment")
         plateau = PlateauSchedule(patience: options.plateauPatience)
         startEpoch(0)
@@ -154,6 +167,8 @@ public final class TrainingRun {
             seed: options.seed, activation: activation,
             epochStep: position, batchSize: options.batchSize, trainImages: train.count,
             normalization: normalization)
+        metadata.classes = ClassNames(names: train.classNames, source: train.classSource)
+        metadata.frozenThrough = network.frozenThrough
         metadata.schedule = options.schedule
         if options.schedule == .plateau {
             metadata.plateauBest = plateau.best.isFinite ? plateau.best : nil
@@ -165,8 +180,8 @@ public final class TrainingRun {
 
     /// The images of `indices` as the network sees them: normalised, cropped (randomly when
     /// augmenting) and maybe flipped.
-    func batch(_ indices: [Int], from data: FashionMNIST, augment: Bool) -> Batch {
-        let (images, labels) = data.batch(indices, normalization: normalization)
+    func batch(_ indices: [Int], from data: any LabeledImages, augment: Bool) throws(DatasetError) -> Batch {
+        let (images, labels) = try data.batch(indices, normalization: normalization)
         var b = Batch(images: images, labels: labels)
         let input = network.spec.input
         var random: SeededRandom? = augment ? augmentRandom : nil
@@ -180,11 +195,13 @@ public final class TrainingRun {
 
     /// Trains on the next batch; at the end of an epoch also measures the test error and sets the next
     /// epoch's learning rate by the schedule.
-    public func step() throws(DivergenceError) -> TrainingProgress {
+    public func step() throws(TrainingError) -> TrainingProgress {
         let indices = epochBatches[position]
-        let b = batch(indices, from: train, augment: options.augment)
+        let b: Batch
+        do throws(DatasetError) { b = try batch(indices, from: train, augment: options.augment) } catch { throw .data(error) }
         lastBatch = b
-        let result = try trainer.trainStep(b)
+        let result: StepResult
+        do throws(DivergenceError) { result = try trainer.trainStep(b) } catch { throw .diverged(error) }
         position += 1
         window.append((result.loss * Double(result.count), result.count - result.correct, result.count))
         var inWindow = window.reduce(0) { $0 + $1.count }
@@ -209,7 +226,8 @@ public final class TrainingRun {
             imagesPerSecond: rate, learningRate: trainer.optimizer.learningRate, testError: nil, learningRateDropped: false)
         if position == epochBatches.count {
             if test != nil {
-                let e = testError()
+                let e: Double
+                do throws(DatasetError) { e = try testError() } catch { throw .data(error) }
                 progress.testError = e
                 if options.schedule == .plateau, let lower = plateau.observe(error: e, learningRate: trainer.optimizer.learningRate) {
                     trainer.optimizer.learningRate = lower
@@ -224,13 +242,13 @@ public final class TrainingRun {
             }
             startEpoch(completedEpoch + 1)
         } else if let every = options.testEvery, test != nil, trainer.step % every == 0 {
-            progress.testError = testError()
+            do throws(DatasetError) { progress.testError = try testError() } catch { throw .data(error) }
         }
         return progress
     }
 
     /// Error rate on the test set (or its first `testLimit` images), centre crops, no dropout.
-    public func testError() -> Double {
+    public func testError() throws(DatasetError) -> Double {
         guard let test else { return .nan }
         let started = ContinuousClock.now
         defer {
@@ -238,11 +256,18 @@ public final class TrainingRun {
             lastTestSeconds = d / .seconds(1)
         }
         let n = min(test.count, options.testLimit ?? test.count)
-        let size = 500
-        let batches = stride(from: 0, to: n, by: size).lazy.map { start in
-            self.batch(Array(start..<min(n, start + size)), from: test, augment: false)
+        // 500 images a batch, fewer when they are large (a folder at 256×256×3 is 786 KB an image as floats):
+        // at most 64 MiB of inputs at once.
+        let shape = test.imageShape
+        let size = max(1, min(500, (64 << 20) / max(1, shape.channels * shape.height * shape.width * 4)))
+        var batches: [Batch] = []
+        var wrong = 0
+        for start in stride(from: 0, to: n, by: size) {
+            // One batch at a time: a folder's streamed images are decoded as they are needed.
+            batches = [try batch(Array(start..<min(n, start + size)), from: test, augment: false)]
+            wrong += Int((trainer.evaluate(batches).error * Double(batches[0].count)).rounded())
         }
-        let e = trainer.evaluate(batches).error
+        let e = Double(wrong) / Double(max(n, 1))
         lastTestError = e
         return e
     }
@@ -250,6 +275,19 @@ public final class TrainingRun {
     /// One test image as the network sees it (normalised, centre-cropped), with its label.
     public func testInput(_ index: Int) -> Batch? {
         guard let test, index >= 0, index < test.count else { return nil }
-        return batch([index], from: test, augment: false)
+        return try? batch([index], from: test, augment: false)
+    }
+}
+
+/// Why a training step stopped: the numbers blew up, or an image could not be read again.
+public enum TrainingError: Error, Equatable, CustomStringConvertible {
+    case diverged(DivergenceError)
+    case data(DatasetError)
+
+    public var description: String {
+        switch self {
+        case .diverged(let e): e.description
+        case .data(let e): e.description
+        }
     }
 }

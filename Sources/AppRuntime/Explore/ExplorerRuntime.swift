@@ -11,6 +11,7 @@ public final class ExplorerRuntime {
     let features: FeatureInputs
     let workers: TrainingWorkers
     private let engine: EngineNetwork
+    private let engineData: EngineData
     private var initialWeights: NetworkWeights?
     /// Weights that come from no file are drawn on another thread when a screen first needs them (the
     /// explorer's `.makeWeights`): the paper's 62 M Gaussian draws (and the memory they fill) took over a
@@ -50,7 +51,8 @@ public final class ExplorerRuntime {
         self.wake = wake
         let initialization = recipe.initialization(for: spec)
         let report = try spec.shapeReport()
-        engine = TrainingRecipe.engine(for: spec)
+        engineData = TrainingWorkers.engineData(dataDirectory)
+        engine = EngineNetwork.for(spec, data: engineData)
         let scratch = "alexnet explore --preset mini --untrained"
         trainingStart = recipe.startText(for: engine.spec)
         if !engine.isExplored {
@@ -61,12 +63,14 @@ public final class ExplorerRuntime {
         case .file(let path, let shipped):
             let (network, chosen) = try WeightsChoice.load(path, shipped: shipped, spec: spec, memory: memory)
             features = try FeatureInputs(report: report, imagePath: imagePath, dataDirectory: dataDirectory,
-                                         normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
+                                         normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization,
+                                         classes: chosen.classes)
             features.weightsLabel = chosen.label
             let made = Self.weights(of: network, provenance: chosen.provenance)
             self.network = network
             initialWeights = made
-            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit, recipe: recipe,
+            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit, data: engineData,
+                                      recipe: recipe,
                                       initialTensors: engine.isExplored ? made.tensors : nil,
                                       initialFile: (path as NSString).lastPathComponent, wake: wake)
             if engine.isExplored {
@@ -80,8 +84,8 @@ public final class ExplorerRuntime {
             try memory.check(report)   // what `Network` would refuse, refused before the screen opens
             features = try FeatureInputs(report: report, imagePath: imagePath, dataDirectory: dataDirectory, normalization: nil)
             features.weightsLabel = chosen.label
-            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit, recipe: recipe,
-                                      wake: wake)
+            workers = TrainingWorkers(spec: engine.spec, dataDirectory: dataDirectory, limit: trainLimit, data: engineData,
+                                      recipe: recipe, wake: wake)
             if engine.isExplored { trainingStart = chosen.provenance.text }
             weightsNote = "making \(spec.name)'s weights (\(initialization.name), seed 1)…"
             let (classNames, label) = (features.classNames, chosen.label)
@@ -103,7 +107,8 @@ public final class ExplorerRuntime {
                      dataProblem: workers.dataProblem, comparisonTarget: workers.target,
                      batchSize: workers.batchSize, learningRate: workers.learningRate,
                      comparisonDescription: "relu vs tanh on " + workers.compareDescription,
-                     trainingDescription: workers.trainingDescription, trainingStart: trainingStart, learningNote: learningNote)
+                     trainingDescription: workers.trainingDescription, trainingStart: trainingStart, learningNote: learningNote,
+                     engineData: engineData)
     }
 
     static func tensors(of network: Network) -> [String: Tensor] {

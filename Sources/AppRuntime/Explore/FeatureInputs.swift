@@ -11,6 +11,8 @@ public final class FeatureInputs {
         /// The image as the network sees it, preprocessed and normalised.
         case file(path: String, image: Tensor)
         case fashionMNIST(FashionMNIST, PixelNormalization)
+        /// A folder's validation images (`--data DIR` with class subfolders), normalised as the weights expect.
+        case folder(ImageFolderData, ChannelNormalization)
         case pattern
     }
 
@@ -28,19 +30,21 @@ public final class FeatureInputs {
     /// `normalization` and `channelNormalization` are what the checkpoint records (either may be nil); every
     /// input is normalised by `ChannelNormalization.policy`: those, else the network's convention (Fashion-MNIST's
     /// training-set statistics for grey networks), never statistics of the test images themselves.
+    /// `classes` are the names the weights' file records for its outputs, if any.
     public convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
-                     channelNormalization: ChannelNormalization? = nil) throws {
+                            channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil) throws {
         try self.init(report: network.report, imagePath: imagePath, dataDirectory: dataDirectory,
-                      normalization: normalization, channelNormalization: channelNormalization)
+                      normalization: normalization, channelNormalization: channelNormalization, classes: classes)
     }
 
     public init(report: ShapeReport, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
-         channelNormalization: ChannelNormalization? = nil) throws {
+                channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil) throws {
         self.spec = report.network
         self.report = report
         self.dataDirectory = dataDirectory
         let input = spec.input
-        classNames = try ShippedFiles.classNames(outputs: report.output.count).names
+        classNames = try classes.flatMap { $0.count == report.output.count ? $0.names : nil }
+            ?? ShippedFiles.classNames(outputs: report.output.count).names
         let policy = ChannelNormalization.policy(
             checkpoint: channelNormalization ?? normalization.map { ChannelNormalization($0, channels: input.channels) },
             channels: input.channels)
@@ -48,6 +52,16 @@ public final class FeatureInputs {
             // As `predict` and torchvision do it: resize the shorter side, centre crop, normalise per channel.
             let preprocessing = Preprocessing(network: input, normalization: policy)
             source = .file(path: imagePath, image: preprocessing.apply(try ImageFile.load(imagePath)))
+        } else if case .imageFolder = try DataSource.resolve(dataDirectory) {
+            // A folder's validation images, decoded as training decodes them; the weights' normalisation, else the
+            // convention for the channels (as for an image file).
+            var request = DataSource.Request(input: input)
+            request.wantsTrain = false
+            guard let images = try DataSource.resolve(dataDirectory).load(request).test as? ImageFolderData else {
+                throw IndexError(description: "\(dataDirectory): no validation images (--val-fraction 0 holds none out)")
+            }
+            source = .folder(images, channelNormalization ?? normalization.map { ChannelNormalization($0, channels: input.channels) }
+                             ?? .default(channels: input.channels))
         } else if Self.takesFashionMNIST(input) {
             // Without the data set the built-in pattern stands in; a data set that is there but broken is an
             // error, never silently replaced.
@@ -70,6 +84,7 @@ public final class FeatureInputs {
     /// How many images `index` can pick from: the test set's size for Fashion-MNIST, else nil.
     public var imageCount: Int? {
         if case .fashionMNIST(let data, _) = source { return data.count }
+        if case .folder(let data, _) = source { return data.count }
         return nil
     }
 
@@ -83,7 +98,8 @@ public final class FeatureInputs {
     public func select(index: Int) throws {
         if let count = imageCount {
             guard (0..<count).contains(index) else {
-                throw IndexError(description: "--index \(index) is outside the Fashion-MNIST test set in \(dataDirectory) "
+                let set = if case .folder = source { "the validation images of" } else { "the Fashion-MNIST test set in" }
+                throw IndexError(description: "--index \(index) is outside \(set) \(dataDirectory) "
                     + "(\(NumberText.grouped(count)) images); expected 0...\(count - 1)")
             }
             self.index = index
@@ -108,6 +124,9 @@ public final class FeatureInputs {
         case .fashionMNIST(let data, _):
             index = (index + step % data.count + data.count) % data.count
             return nil
+        case .folder(let data, _):
+            index = (index + step % data.count + data.count) % data.count
+            return nil
         case .file(let path, _):
             return "the input is one image file (\((path as NSString).lastPathComponent)): there is no \(step > 0 ? "next" : "previous") image"
         case .pattern:
@@ -126,6 +145,14 @@ public final class FeatureInputs {
             var random: SeededRandom? = nil
             let cropped = Augmentation.crop(Batch(images: images, labels: labels), height: i.height, width: i.width, random: &random)
             return (cropped.images, "Fashion-MNIST test image \(index) (\(FashionMNIST.classNames[labels[0]]))")
+        case .folder(let data, let norm):
+            // A file that no longer decodes shows the pattern and says so, rather than stopping a screen.
+            guard let (images, labels) = try? data.batch([index], normalization: norm) else {
+                return (Self.pattern(i), "\(data.paths[index]) no longer decodes; built-in test pattern instead")
+            }
+            var random: SeededRandom? = nil
+            let cropped = Augmentation.crop(Batch(images: images, labels: labels), height: i.height, width: i.width, random: &random)
+            return (cropped.images, "\((data.paths[index] as NSString).lastPathComponent) (\(data.classNames[labels[0]]), validation image \(index))")
         case .pattern:
             return (Self.pattern(i), "built-in test pattern (rings and stripes; give --image FILE for a photo)")
         }

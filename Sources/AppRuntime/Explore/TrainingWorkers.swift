@@ -36,17 +36,40 @@ final class TrainingWorkers {
         var state: TrainingSnapshot.State
     }
 
+    /// What the training screen trains on (a folder of images with `--data DIR`, else Fashion-MNIST).
+    let data: EngineData
     /// Wakes the UI loop whenever a worker posts a snapshot.
     let wake: @Sendable () -> Void
 
-    init(spec: NetworkSpec, dataDirectory: String, limit: Int?, recipe: TrainingRecipe = TrainingRecipe(),
-         initialTensors: [String: Tensor]? = nil, initialFile: String? = nil, wake: @escaping @Sendable () -> Void = {}) {
-        self.spec = spec; self.dataDirectory = dataDirectory; self.limit = limit; self.recipe = recipe; self.wake = wake
+    init(spec: NetworkSpec, dataDirectory: String, limit: Int?, data: EngineData = .fashionMNIST,
+         recipe: TrainingRecipe = TrainingRecipe(), initialTensors: [String: Tensor]? = nil, initialFile: String? = nil,
+         wake: @escaping @Sendable () -> Void = {}) {
+        self.spec = spec; self.dataDirectory = dataDirectory; self.limit = limit; self.data = data
+        self.recipe = recipe; self.wake = wake
         self.initialTensors = initialTensors.flatMap { $0.isEmpty ? nil : $0 }
         self.initialFile = self.initialTensors == nil ? nil : initialFile
     }
 
+    /// What `--data DIR` gives the training screen: a folder's name and class count (read from its layout, which
+    /// is cheap: the images are decoded when training starts), else Fashion-MNIST.
+    static func engineData(_ directory: String) -> EngineData {
+        guard case .imageFolder(let root)? = try? DataSource.resolve(directory),
+              let split = try? ImageFolderSplit.read(root, seed: 1) else { return .fashionMNIST }
+        return EngineData(name: "folder \((root as NSString).lastPathComponent)", classes: split.classNames.count, fixedInput: nil)
+    }
+
+    /// The folder holds images: the training screen trains on them (the comparison stays on Fashion-MNIST).
+    var trainsOnFolder: Bool { data != .fashionMNIST }
+
+    /// Where Fashion-MNIST is for screen 6 (the default directory when `--data` is a folder).
+    var fashionMNISTDirectory: String { trainsOnFolder ? FashionMNIST.defaultDirectory : dataDirectory }
+
     var dataProblem: String? {
+        if trainsOnFolder {
+            do { _ = try ImageFolderSplit.read(try DataSource.resolve(dataDirectory).root, seed: 1); return nil } catch {
+                return "\(error)"
+            }
+        }
         let file = (dataDirectory as NSString).appendingPathComponent(FashionMNIST.Split.train.imagesFile + ".gz")
         return FileManager.default.fileExists(atPath: file) ? nil
             : "Fashion-MNIST is not in \(dataDirectory): \(FashionMNIST.installHint)"
@@ -70,8 +93,10 @@ final class TrainingWorkers {
     /// The training screen's header after the network's name.
     var trainingDescription: String {
         let drop = LearningRateSchedule.stepEpoch(epochs: epochs)
+        let held = trainsOnFolder ? "validation error on up to \(NumberText.grouped(testImages)) held-out images"
+            : "test error on the first \(NumberText.grouped(testImages)) test images"
         return "batch \(batchSize), lr \(NumberText.shortDecimal(learningRate)), ÷10 from epoch \(drop + 1) of \(epochs); "
-            + "test error on the first \(NumberText.grouped(testImages)) test images every \(testEvery) steps"
+            + "\(held) every \(testEvery) steps"
     }
 
     /// The recipe's options for `spec`, with the screen's test subset.
@@ -103,7 +128,7 @@ final class TrainingWorkers {
 
     private func makeTrainingWorker() -> SteppingWorker<TrainingSnapshot> {
         let state = TrainingState(from: initialFile)
-        let (spec, dir, limit, path, initial) = (self.spec, dataDirectory, self.limit, checkpointPath, initialTensors)
+        let (spec, dir, limit, path, initial, folder) = (self.spec, dataDirectory, self.limit, checkpointPath, initialTensors, trainsOnFolder)
         var options = self.options(for: spec, epochs: epochs)
         options.testEvery = testEvery
         let worker = SteppingWorker<TrainingSnapshot>(
@@ -113,9 +138,18 @@ final class TrainingWorkers {
                     let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
                                           memory: MemoryBudget(batch: options.batchSize, training: true))
                     if let initial { try net.load(initial, source: "the initial weights") }
-                    let r = try TrainingRun(network: net, train: try FashionMNIST.load(.train, directory: dir, limit: limit),
+                    let r: TrainingRun
+                    if folder {
+                        // Decoded here, on the worker thread: the screen says "loading" meanwhile.
+                        var request = DataSource.Request(input: spec.input)
+                        request.limit = limit; request.testLimit = options.testLimit
+                        let loaded = try DataSource.resolve(dir).load(request)
+                        r = try TrainingRun(network: net, train: loaded.train!, test: loaded.test, options: options)
+                    } else {
+                        r = try TrainingRun(network: net, train: try FashionMNIST.load(.train, directory: dir, limit: limit),
                                             test: try FashionMNIST.load(.test, directory: dir, limit: options.testLimit),
                                             options: options)
+                    }
                     state.run = r
                     return r
                 }()
@@ -229,7 +263,7 @@ final class TrainingWorkers {
     /// Builds screen 6's comparison with at most `budget` steps per run: the worker below and a plain
     /// lesson's `experiment:` step run the very same protocol. Loading the data happens in the call.
     func comparisonMaker(budget: Int) -> () throws -> ActivationComparison {
-        let (spec, dir, limit, target, rates) = (compareSpec, dataDirectory, self.limit, self.target, compareRates)
+        let (spec, dir, limit, target, rates) = (compareSpec, fashionMNISTDirectory, self.limit, self.target, compareRates)
         // Enough epochs for the budget (one epoch of the 60,000 images is 937 steps of 64).
         let epochs = max(1, Int((Double(budget * batchSize) / Double(limit ?? 60_000)).rounded(.up)))
         var options = TrainingRecipe().options(for: spec, epochs: epochs, limit: limit, testLimit: testImages)

@@ -12,6 +12,19 @@ public struct WeightsChoice {
     public var normalization: ChannelNormalization?
     /// The same as one number, when the file records one (what Fashion-MNIST inputs use).
     public var scalarNormalization: PixelNormalization?
+    /// The classes the file says its outputs stand for (a run on a folder records its folder names).
+    public var classes: ClassNames?
+
+    /// Names for the network's outputs: the file's own, else the convention for the output count
+    /// (Fashion-MNIST's ten, ImageNet's 1,000, or indices).
+    public func classNames(outputs: Int) throws -> ClassNames {
+        if let classes, classes.count == outputs { return classes }
+        return try ShippedFiles.classNames(outputs: outputs)
+    }
+
+    /// Whether the weights were trained at all (a file of the export script's `--random` weights was not): the
+    /// ranking of untrained weights means nothing.
+    public var isTrained = false
 
     /// One line for headers: `checkpoint weights/mini.safetensors, shipped, epoch 3, …` or `untrained, He normal, seed 1`.
     public var text: String { provenance.text }
@@ -51,6 +64,19 @@ public struct WeightsChoice {
         }
     }
 
+    /// Weights trained on a folder end in as many outputs as it has classes: the network follows the file.
+    public static func spec(_ spec: NetworkSpec, fitting classes: ClassNames?) throws -> NetworkSpec {
+        guard let classes, try spec.shapeReport().output.count != classes.count, let resized = spec.withClasses(classes.count) else {
+            return spec
+        }
+        return resized
+    }
+
+    /// The same, reading the class names from the weights file at `path`.
+    public static func spec(_ spec: NetworkSpec, fittedTo path: String) throws -> NetworkSpec {
+        try Self.spec(spec, fitting: CheckpointMetadata.classes(in: try SafetensorsFile.read(from: path).metadata, file: path))
+    }
+
     /// The network `spec` with a checkpoint's weights, and what its metadata says about them. The memory
     /// check comes first, as it does for a drawn network, so a network too large is refused before its file is read.
     public static func load(_ path: String, shipped: Bool, spec: NetworkSpec,
@@ -59,16 +85,20 @@ public struct WeightsChoice {
         let file = try SafetensorsFile.read(from: path)
         var tensors: [String: Tensor] = [:]
         for t in file.tensors { tensors[t.name] = t.tensor }
+        let classes = try CheckpointMetadata.classes(in: file.metadata, file: path)
+        let spec = try Self.spec(spec, fitting: classes)
         let network = try Network(spec: spec, loading: tensors, source: path, memory: memory)
         var detail: [String] = shipped ? ["shipped"] : []
         if let source = file.metadata["source"] { detail.append(source) }  // e.g. the export script's "random: … seed 0"
         if let epoch = file.metadata["epoch"] { detail.append("epoch \(epoch)") }
         if let accuracy = file.metadata["test_accuracy"] { detail.append("test accuracy \(accuracy)") }
+        else if let accuracy = file.metadata["validation_accuracy"] { detail.append("validation accuracy \(accuracy)") }
         else if let step = file.metadata["step"], let n = Int(step) { detail.append("step \(NumberText.grouped(n))") }
         let channels = network.spec.input.channels
         let normalization = try ChannelNormalization(metadata: file.metadata, channels: channels, file: path)
         // The same for every channel (this program's checkpoints) also normalises Fashion-MNIST test images.
         return (network, WeightsChoice(provenance: .trained(checkpoint: path, detail: detail.joined(separator: ", ")),
-                                       path: path, normalization: normalization, scalarNormalization: normalization?.scalar))
+                                       path: path, normalization: normalization, scalarNormalization: normalization?.scalar,
+                                       classes: classes, isTrained: !(file.metadata["source"]?.hasPrefix("random") ?? false)))
     }
 }

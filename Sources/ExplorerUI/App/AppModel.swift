@@ -54,11 +54,12 @@ public struct AppModel: Sendable {
                 dataProblem: String? = nil, comparisonTarget: Double = 0.25,
                 batchSize: Int = TrainingRecipe.defaultBatchSize, learningRate: Double = TrainingRecipe.defaultLearningRate,
                 comparisonDescription: String? = nil, trainingDescription: String? = nil,
-                trainingStart: String? = nil, learningNote: String? = nil) throws(ShapeError) {
+                trainingStart: String? = nil, learningNote: String? = nil, engineData: EngineData = .fashionMNIST) throws(ShapeError) {
         self.init(report: try explored.shapeReport(), weights: weights, weightsNote: weightsNote, features: features,
                   dataProblem: dataProblem, comparisonTarget: comparisonTarget, batchSize: batchSize,
                   learningRate: learningRate, comparisonDescription: comparisonDescription,
-                  trainingDescription: trainingDescription, trainingStart: trainingStart, learningNote: learningNote)
+                  trainingDescription: trainingDescription, trainingStart: trainingStart, learningNote: learningNote,
+                  engineData: engineData)
     }
 
     /// The model of a network whose shapes are already known (a lesson step's).
@@ -66,14 +67,14 @@ public struct AppModel: Sendable {
                 dataProblem: String? = nil, comparisonTarget: Double = 0.25,
                 batchSize: Int = TrainingRecipe.defaultBatchSize, learningRate: Double = TrainingRecipe.defaultLearningRate,
                 comparisonDescription: String? = nil, trainingDescription: String? = nil,
-                trainingStart: String? = nil, learningNote: String? = nil) {
+                trainingStart: String? = nil, learningNote: String? = nil, engineData: EngineData = .fashionMNIST) {
         let explored = report.network
         self.comparisonDescription = comparisonDescription
         self.trainingDescription = trainingDescription
         self.learningNote = learningNote
         self.explored = explored
         self.report = report
-        engine = TrainingRecipe.engine(for: explored)
+        engine = EngineNetwork.for(explored, data: engineData)
         self.trainingStart = trainingStart
         initialWeights = weights
         self.weights = weights

@@ -147,7 +147,7 @@ public struct LessonScreen: Sendable {
     static func narrative(_ session: LessonSession) -> [String] {
         var lines = session.enter(trains: true)
         if let focus = session.step.show {
-            let facts = LayerFacts.lines(for: focus, in: session.context)
+            let facts = session.facts(for: focus)
             if let start = lines.firstIndex(of: facts[0]), lines[start...].starts(with: facts) {
                 lines.replaceSubrange(start..<(start + facts.count), with: ["[screen: \(focus)]"])
             }
@@ -343,9 +343,49 @@ public struct LessonScreen: Sendable {
         if let screen {
             var sub = CellGrid(width: screen.width, height: screen.height)
             explorer.render(into: &sub)
+            Self.mask(&sub, hiding: session.hiddenValues)
             for y in 0..<sub.height { for x in 0..<sub.width { grid[screen.x + x, screen.y + y] = sub[x, y] } }
         }
         renderPanel(into: &grid, area: panel, beside: screen.map { $0.x > panel.x } ?? false)
+    }
+
+    /// The text of the explorer pane beside the narrative at the session's step, as drawn at 80×24 and
+    /// at 120×40 (what `lesson --check` reads for answers shown too early).
+    public static func paneText(_ session: LessonSession) -> [String] {
+        [(80, 24), (120, 40)].flatMap { (width, height) -> [String] in
+            var screen = LessonScreen(session: session, capabilities: .monochrome)
+            screen.resize(width: width, height: height)
+            guard let area = layout(width: width, height: height).screen else { return [] }
+            var grid = CellGrid(width: width, height: height)
+            screen.render(into: &grid)
+            return Self.maskedRows(height: area.height).map { area.y + $0 }.map { y in
+                var view = String.UnicodeScalarView()
+                for x in area.x..<area.maxX where !grid[x, y].isWideContinuation { view.append(grid[x, y].character) }
+                return String(view)
+            }
+        }
+    }
+
+    /// The explorer's rows that carry content: its first row is the tab bar ("1 Layers  2 …") and its
+    /// last the key help, whose digits are keys, not values, and stay as they are.
+    static func maskedRows(height: Int) -> Range<Int> { height > 2 ? 1..<(height - 1) : 0..<height }
+
+    /// Hides the numbers the student is about to be asked for (`HiddenAnswer`) in the pane: the walk's
+    /// formula would otherwise print the answer beside the question. Answered, the pane shows it again,
+    /// worked formula included.
+    static func mask(_ grid: inout CellGrid, hiding values: [Int]) {
+        guard !values.isEmpty else { return }
+        for y in maskedRows(height: grid.height) {
+            // One scalar per cell (a wide character's continuation cell is skipped and kept).
+            let columns = (0..<grid.width).filter { !grid[$0, y].isWideContinuation }
+            var view = String.UnicodeScalarView()
+            for x in columns { view.append(grid[x, y].character) }
+            let row = String(view)
+            let hidden = Array(HiddenAnswer.masked(row, hiding: values).unicodeScalars)
+            for (i, x) in columns.enumerated() where i < hidden.count && hidden[i] != grid[x, y].character {
+                grid[x, y] = Cell(hidden[i], style: grid[x, y].style)
+            }
+        }
     }
 
     /// The narrative's lines wrapped to `width`, with the style of each.

@@ -5,6 +5,8 @@ import AlexNetCore
 /// with a "more ↑"/"more ↓" mark whenever lines are out of sight.
 public struct NeuronPanel: Sendable {
     public var explanation: NeuronExplanation
+    /// The weights' class names, which name the softmax's classes.
+    public var classNames: [String] = []
     /// The first text line shown; clamped when drawn.
     public var offset: Int
 
@@ -51,7 +53,7 @@ public struct NeuronPanel: Sendable {
     /// The explanation's lines wrapped to `width`; a wrapped line's continuation is indented.
     public func textLines(width: Int) -> [String] {
         var out: [String] = []
-        var source = NeuronReport.lines(explanation)
+        var source = NeuronReport.lines(explanation, classNames: classNames)
         if let patch = explanation.patch, patch.shape[0] > 1, let strongest = explanation.strongestChannel, !source.isEmpty {
             // Which of the channels the two heatmaps show, right under the title.
             source.insert("heatmaps: channel \(strongest), whose products add up to the most of the \(patch.shape[0])", at: 1)

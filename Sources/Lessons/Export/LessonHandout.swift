@@ -9,8 +9,20 @@ public enum LessonHandout {
         var out = ["# \(lesson.title)", ""]
         out.append("*Network: `\(lesson.preset.rawValue)` (\(lesson.preset.summary)). Numbers about the network were computed by the program; the paper's are quoted from it.*")
         if answers { out.append(""); out.append("**Instructor's copy: answers included.**") }
+        let blocks = stepBlocks(lesson, contexts: contexts, answers: answers)
+        for (i, block) in blocks.enumerated() { out += ["", "## Step \(i + 1)", ""] + block }
+        let questionNumber = lesson.steps.filter { $0.question != nil }.count
+        out += ["", "---", "", "\(questionNumber) question\(questionNumber == 1 ? "" : "s"). Take this lesson in the program: `alexnet lesson \(Self.name(of: lesson.file))`."]
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Each step's Markdown, in order. The student's copy masks the screen facts of a question step and
+    /// the step before it (`HiddenAnswer`), as the session does; `lesson --check` reads these blocks.
+    static func stepBlocks(_ lesson: Lesson, contexts: [LessonContext], answers: Bool) -> [[String]] {
+        var blocks: [[String]] = []
         var questionNumber = 0
         for (i, (step, context)) in zip(lesson.steps, contexts).enumerated() {
+            let hidden = answers ? [] : [i, i + 1].flatMap { LessonSession.hiddenNumbers(of: lesson, at: $0, in: contexts) }
             // The experiment's numbers are measured in the program: on paper they are blanks to fill in.
             func render(_ text: String) -> String {
                 (try? PlaceholderText.render(text, in: context, unmeasured: "____").get()) ?? text
@@ -20,10 +32,10 @@ public enum LessonHandout {
                 // Training is measured in the program: on paper the step only says what would run.
                 let summary = action.summary(in: context, code: { "`\($0)`" })
                 let note = action.trains ? " (run the lesson in the program to see it)" : ""
-                block.append("*\(summary.prefix(1).uppercased())\(summary.dropFirst())\(note).*")
+                block.append(HiddenAnswer.masked("*\(summary.prefix(1).uppercased())\(summary.dropFirst())\(note).*", hiding: hidden))
             }
             if let focus = step.show {
-                let facts = LayerFacts.lines(for: focus, in: context)
+                let facts = LayerFacts.lines(for: focus, in: context).map { HiddenAnswer.masked($0, hiding: hidden) }
                 block.append("*On screen: \(focus).*")
                 if facts.count > 1 { block += ["", "```"] + facts.dropFirst() + ["```"] }
             }
@@ -54,10 +66,9 @@ public enum LessonHandout {
                     block.append("Answer: ______________________")
                 }
             }
-            out += ["", "## Step \(i + 1)", ""] + block
+            blocks.append(block)
         }
-        out += ["", "---", "", "\(questionNumber) question\(questionNumber == 1 ? "" : "s"). Take this lesson in the program: `alexnet lesson \(Self.name(of: lesson.file))`."]
-        return out.joined(separator: "\n") + "\n"
+        return blocks
     }
 
     /// Lines without trailing blanks; a lesson's indented formula lines stay indented.
@@ -67,9 +78,16 @@ public enum LessonHandout {
         return lines
     }
 
-    /// `lessons/01-shape-arithmetic.yaml` → `01-shape-arithmetic`.
+    /// `lessons/01-shape-arithmetic.yaml` → `01-shape-arithmetic`; a translation keeps its language
+    /// folder (`lessons/zh/01-shape-arithmetic.yaml` → `zh/01-shape-arithmetic`), else the footer would
+    /// send the student to the English lesson.
     static func name(of file: String) -> String {
-        let base = file.split(separator: "/").last.map(String.init) ?? file
-        return base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base
+        let parts = file.split(separator: "/").map(String.init)
+        let base = parts.last ?? file
+        let stem = base.hasSuffix(".yaml") ? String(base.dropLast(5)) : base
+        guard parts.count >= 2 else { return stem }
+        let folder = parts[parts.count - 2]
+        let isLanguage = (2...3).contains(folder.count) && folder.allSatisfy { $0.isLetter && $0.isLowercase }
+        return isLanguage ? folder + "/" + stem : stem
     }
 }

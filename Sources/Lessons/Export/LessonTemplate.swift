@@ -15,14 +15,16 @@ public enum LessonTemplate {
           - text: |
               AlexNet reads a {input.shape} image and has {total.params} parameters.
           # show: points a screen at a layer (walk, filters, features, shapes, train, experiment).
+          # Ask before you show: a question's number must not appear on its step or the one
+          # before (--check says where it does); the pane hides it until it is answered.
           - show: walk conv1
             text: |
-              conv1: {conv1.formula}, so its output is {conv1.output}.
-          # A question whose answer the core computes.
-          - question: What is conv1's output side?
+              conv1 has 96 filters of 11×11 at stride 4, with no padding.
+            # A question whose answer the core computes; the explanation works it out.
+            question: What is conv1's output side?
             answer: conv1.size
             hint: "(227 − 11)/4 + 1"
-            explain: "{conv1.formula}."
+            explain: "{conv1.formula}, so its output is {conv1.output}."
           # A typed-in answer, checked against the core by --check.
           - question: How many parameters does conv1 have?
             answer: 34944

@@ -11,7 +11,8 @@ public enum QuizWorksheet {
         for (i, q) in questions.enumerated() {
             out += ["", "## \(i + 1). \(q.kind.title)", "", q.prompt, ""]
             if answers {
-                out.append("> **Answer:** \(NumberText.grouped(q.answer))")
+                let also = q.alsoRight.isEmpty ? "" : " (also right: \(q.alsoRight.map(NumberText.grouped).joined(separator: ", ")))"
+                out.append("> **Answer:** \(NumberText.grouped(q.answer))\(also)")
                 out.append(">")
                 out += q.worked.map { "> `\($0)`  " }
             } else {
@@ -28,11 +29,13 @@ public enum QuizWorksheet {
         for kind in QuizKind.allCases {
             let mine = session.results.filter { $0.kind == kind }
             guard !mine.isEmpty else { continue }
-            perKind.append((kind.rawValue, .object([("asked", .int(mine.count)), ("right", .int(mine.filter(\.right).count))])))
+            perKind.append((kind.rawValue, .object([("asked", .int(mine.count)), ("right", .int(mine.filter(\.right).count)),
+                                                    ("firstTry", .int(mine.filter(\.rightFirstTime).count))])))
         }
         let json = JSONValue.object([
             ("seed", .string(String(seed))), ("topic", .string(topic.rawValue)),
             ("count", .int(session.questions.count)), ("asked", .int(session.asked)), ("correct", .int(session.correct)),
+            ("firstTry", .int(session.firstTry)), ("secondTry", .int(session.correct - session.firstTry)),
             ("kinds", .object(perKind)),
         ])
         return json.text()

@@ -4,17 +4,26 @@ import AlexNetCore
 /// answers that disagree with the core, each as a `file:line: message`.
 public enum LessonChecker {
     /// Every problem found in the file at `path` (named `file` in messages), in line order; empty when
-    /// it is fine. Structural and core problems come from one run: what parsed is still checked.
-    public static func check(path: String, file: String? = nil) -> [ConfigError] {
-        check(LessonLoader(file: file ?? path).read(path: path))
+    /// it is fine. Structural and core problems come from one run: what parsed is still checked, and
+    /// so is whether a question's answer shows before it is asked (`AnswerLeakCheck`; `pane` draws the
+    /// full-screen view, when the caller can).
+    public static func check(path: String, file: String? = nil, pane: AnswerLeakCheck.Pane? = nil) -> [ConfigError] {
+        check(LessonLoader(file: file ?? path).read(path: path), pane: pane)
     }
 
-    public static func check(text: String, file: String) -> [ConfigError] {
-        check(LessonLoader(file: file).read(text: text))
+    public static func check(text: String, file: String, pane: AnswerLeakCheck.Pane? = nil) -> [ConfigError] {
+        check(LessonLoader(file: file).read(text: text), pane: pane)
     }
 
-    private static func check(_ reading: LessonLoader.Reading) -> [ConfigError] {
-        (reading.problems + (reading.lesson.map(check) ?? [])).inLineOrder
+    private static func check(_ reading: LessonLoader.Reading, pane: AnswerLeakCheck.Pane?) -> [ConfigError] {
+        var problems = reading.problems
+        if let lesson = reading.lesson {
+            let core = check(lesson)
+            problems += core
+            // Leaks are judged on a lesson that otherwise works (a broken step has no views to read).
+            if core.isEmpty, reading.problems.isEmpty { problems += AnswerLeakCheck.problems(lesson, pane: pane) }
+        }
+        return problems.inLineOrder
     }
 
     /// Problems that need the core, in line order: the lesson parsed, but does it agree with the network?

@@ -38,14 +38,17 @@ public struct QuizProgress: Sendable, Equatable, Codable {
         public var asked: Int
         public var correct: Int
         public var box: Int
+        /// Wrong answers (after both tries); absent in files written before it was kept.
+        public var missed: Int?
 
-        static let empty = KindRecord(asked: 0, correct: 0, box: 0)
+        static let empty = KindRecord(asked: 0, correct: 0, box: 0, missed: 0)
 
         var implausibility: String? {
             if let (name, value) = [("asked", asked), ("correct", correct)].first(where: { !(0...QuizProgress.counterLimit).contains($0.1) }) {
                 return "\(name) is \(value), outside 0…\(QuizProgress.counterLimit)"
             }
             if correct > asked { return "more right answers than questions" }
+            if let missed, !(0...asked).contains(missed) { return "missed is \(missed), outside 0…\(asked)" }
             if !(0...QuizProgress.maxBox).contains(box) { return "box is \(box), outside 0…\(QuizProgress.maxBox)" }
             return nil
         }
@@ -83,16 +86,20 @@ public struct QuizProgress: Sendable, Equatable, Codable {
         for r in results {
             var k = kinds[r.kind.rawValue] ?? .empty
             k.asked = Self.clamped(k.asked, plus: 1)
-            if r.right { k.correct = Self.clamped(k.correct, plus: 1); k.box = min(k.box + 1, Self.maxBox) } else { k.box = 0 }
+            if r.right { k.correct = Self.clamped(k.correct, plus: 1) }
+            // Only a first-try answer shows the kind is known; a second-try one keeps its box, a miss resets it.
+            if r.rightFirstTime { k.box = min(k.box + 1, Self.maxBox) } else if !r.right { k.box = 0; k.missed = Self.clamped(k.missed ?? 0, plus: 1) }
             kinds[r.kind.rawValue] = k
         }
     }
 
-    /// Kinds to ask again soon: those asked before and still in box 0 or 1, lowest box and most
+    /// Kinds to ask again soon: those missed before and still in box 0 or 1, lowest box and most
     /// misses first (ties by name, so the order is stable).
     public var dueKinds: [QuizKind] {
         kinds.compactMap { name, record -> (QuizKind, KindRecord)? in
-            guard let kind = QuizKind(rawValue: name), record.asked > 0, record.box < 2 else { return nil }
+            // Only kinds actually missed: a kind answered right at every try is not "missed last time".
+            let missed = record.missed ?? (record.asked - record.correct)
+            guard let kind = QuizKind(rawValue: name), record.asked > 0, record.box < 2, missed > 0 else { return nil }
             return (kind, record)
         }
         .sorted { a, b in

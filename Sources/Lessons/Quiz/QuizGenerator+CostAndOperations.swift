@@ -29,7 +29,7 @@ extension QuizGenerator {
             }
             if let r = try? spec.shapeReport(),
                let l = r.layers.first(where: { $0.kind.word == "maxpool" && $0.formula?.isExact == false }) {
-                layer = l; intro = "On a \(side)×\(side) input, AlexNet's \(l.name) (ceil_mode=True)"
+                layer = l; intro = "On a \(side)×\(side) input, \(Self.paperNetwork)'s \(l.name) (ceil_mode=True)"
             }
         }
         while layer == nil {
@@ -68,12 +68,16 @@ extension QuizGenerator {
         let learned = report.layers.filter { $0.kind.isLearned }
         let list = learned.enumerated().map { "\($0.offset + 1) \($0.element.name) (\($0.element.input) → \($0.element.output))" }
         let best = learned.indices.max { learned[$0].params < learned[$1].params }!
-        let prompt = "Which learned layer of \(report.network.name) holds the most parameters? Type its number: " + list.joined(separator: ", ") + "."
+        // Layers can tie (mini's fc6 and fc7 hold 65,792 each): every one of them is right.
+        let tied = learned.indices.filter { learned[$0].params == learned[best].params }
+        let prompt = "Which learned layer of \(report.network.name) holds the most parameters? Type its number (if layers tie, any of them): " + list.joined(separator: ", ") + "."
+        let names = tied.map { learned[$0].name }.joined(separator: " and ")
         let worked = learned.enumerated().map { "\($0.offset + 1) \($0.element.name): \(NumberText.grouped($0.element.params))" }
-            + ["\(learned[best].name) holds \(NumberText.grouped(learned[best].params)) of \(NumberText.grouped(report.totalParams))."]
+            + ["\(names) \(tied.count == 1 ? "holds" : "each hold") \(NumberText.grouped(learned[best].params)) of \(NumberText.grouped(report.totalParams))."]
         var givens = ["layers": learned.count]
         for (i, l) in learned.enumerated() { givens["params\(i + 1)"] = l.params }
-        return QuizQuestion(kind: .mostParams, prompt: prompt, answer: best + 1, worked: worked, givens: givens)
+        return QuizQuestion(kind: .mostParams, prompt: prompt, answer: best + 1, worked: worked, givens: givens,
+                            alsoRight: tied.map { $0 + 1 })
     }
 
     mutating func whatIfParams(onAlexNet: Bool) -> QuizQuestion {
@@ -103,7 +107,12 @@ extension QuizGenerator {
             guard let after = try? edited.shapeReport() else { continue }
             let change = after.totalParams - before.totalParams
             let changed = zip(before.layers, after.layers).filter { $0.params != $1.params }
-            let prompt = "\(preset.rawValue) has \(NumberText.grouped(before.totalParams)) parameters. If \(what), by how much does the total change? (negative for fewer)"
+            // torchvision's own model averages pool5 to 6×6 (AdaptiveAvgPool2d), so there an input change
+            // leaves every parameter as it was; the preset leaves that layer out, and the question says so.
+            let caveat = preset == .torchvision && givens["side"] != nil
+                ? " (this program's torchvision preset, without torchvision's AdaptiveAvgPool2d((6, 6)); with it the total would not change)"
+                : ""
+            let prompt = "The \(preset.rawValue) network\(caveat) has \(NumberText.grouped(before.totalParams)) parameters. If \(what), by how much does the total change? (negative for fewer)"
             let worked = changed.map { "\($0.name): \(NumberText.grouped($0.params)) → \(NumberText.grouped($1.params))" }
                 + ["total: \(NumberText.grouped(before.totalParams)) → \(NumberText.grouped(after.totalParams)), a change of \(NumberText.grouped(change))"]
             return QuizQuestion(kind: .whatIfParams, prompt: prompt, answer: change, worked: worked, givens: givens)
@@ -116,14 +125,17 @@ extension QuizGenerator {
         let fcParams = report.layers.filter { $0.kind.word == "linear" }.reduce(0) { $0 + $1.params }
         let askMACs = rng.below(2) == 0
         let (part, whole) = askMACs ? (convMACs, report.totalMACs) : (fcParams, report.totalParams)
-        let percent = Int((Double(part) * 100 / Double(max(whole, 1))).rounded())
+        let exact = Double(part) * 100 / Double(max(whole, 1))
+        let percent = Int(exact.rounded())
         let prompt = askMACs
             ? "What percentage of \(report.network.name)'s \(NumberText.grouped(report.totalMACs)) multiply-adds per image happen in its conv layers? (whole percent)"
             : "What percentage of \(report.network.name)'s \(NumberText.grouped(report.totalParams)) parameters sit in its fully connected layers? (whole percent)"
         let worked = ["\(askMACs ? "conv multiply-adds" : "fc parameters") = \(NumberText.grouped(part))",
                       "\(NumberText.grouped(part)) / \(NumberText.grouped(whole)) = \(NumberText.percent(Double(part) / Double(max(whole, 1)))) → \(percent)%",
                       askMACs ? "The conv layers do most of the work with few weights; the fc layers the reverse." : "The fc layers hold most of the weights but do little of the work."]
-        return QuizQuestion(kind: .macsShare, prompt: prompt, answer: percent, worked: worked, givens: ["part": part, "whole": whole])
+        // "Whole percent": rounding the share down or up is a right answer too (92.6% → 92 or 93).
+        return QuizQuestion(kind: .macsShare, prompt: prompt, answer: percent, worked: worked, givens: ["part": part, "whole": whole],
+                            alsoRight: [Int(exact.rounded(.down)), Int(exact.rounded(.up))])
     }
 
     // MARK: - Dropout and LRN
@@ -133,7 +145,7 @@ extension QuizGenerator {
         case 0:
             let (n, p, intro): (Int, Double, String)
             if onAlexNet, let layer = alexnet.layers.first(where: { $0.kind.word == "dropout" }), case .dropout(let rate) = layer.kind {
-                (n, p, intro) = (layer.input.count, rate, "AlexNet's \(layer.name) (p = \(rate)) gets \(NumberText.grouped(layer.input.count)) values.")
+                (n, p, intro) = (layer.input.count, rate, "\(Self.paperNetwork)'s \(layer.name) (p = \(rate)) gets \(NumberText.grouped(layer.input.count)) values.")
             } else {
                 let rate = pick([0.5, 0.25, 0.2])
                 let count = 20 * (1 + rng.below(100))

@@ -10,7 +10,7 @@ extension QuizGenerator {
         let layer = report.layers[index]
         let (y, x) = (rng.below(layer.output.height), rng.below(layer.output.width))
         let box = report.receptiveField(ofLayer: index, y: y, x: x)
-        let name = onAlexNet ? "AlexNet's" : "The mini network's"
+        let name = onAlexNet ? "\(Self.paperNetwork)'s" : "The mini network's"
         let input = report.input
         let prompt = "\(name) \(layer.name) unit at y \(y), x \(x) (of its \(layer.output.height)×\(layer.output.width) maps): "
             + "its receptive field on the \(input.height)×\(input.width) input is a box of rows a–b. What is b, its last row (rows count from 0)?"

@@ -1,11 +1,14 @@
 import AlexNetCore
 
 /// Generates quiz questions from a seed: half on AlexNet's own layers, half on random valid layers.
+/// A question on a real network names it (the paper's is the `alexnet` preset, two GPUs).
 /// Every answer comes from the core's shape report (or `SizeFormula` searches), never from a
 /// formula written here, so the quiz teaches what the program computes.
 public struct QuizGenerator: Sendable {
     var rng: SeededRandom
     let alexnet: ShapeReport
+    /// How a question names the paper's network: the preset, so nobody confuses it with torchvision's.
+    static let paperNetwork = "AlexNet (the paper's two-GPU network, preset alexnet)"
 
     public init(seed: UInt64) throws(ShapeError) {
         rng = SeededRandom(seed: seed, stream: "quiz")
@@ -58,7 +61,7 @@ public struct QuizGenerator: Sendable {
         let intro: String
         if onAlexNet {
             layer = pick(alexnet.layers.filter { conv ? $0.kind.word == "conv" : $0.kind.word == "maxpool" })
-            intro = "AlexNet's \(layer.name)"
+            intro = "\(Self.paperNetwork)'s \(layer.name)"
         } else {
             layer = randomWindowLayer(conv: conv)
             intro = conv ? "A conv layer" : "A max-pool layer"
@@ -76,7 +79,7 @@ public struct QuizGenerator: Sendable {
         if onAlexNet {
             let layer = pick(alexnet.layers.filter { $0.kind.word == "conv" && $0.stride == 1 })
             (w, k) = (layer.input.height, layer.kernel!)
-            intro = "AlexNet's \(layer.name)"
+            intro = "\(Self.paperNetwork)'s \(layer.name)"
         } else {
             (w, k) = (8 + rng.below(57), pick([3, 5, 7, 9, 11]))
         }
@@ -123,7 +126,7 @@ public struct QuizGenerator: Sendable {
         if onAlexNet {
             let layer = pick(alexnet.layers.filter { ($0.stride ?? 1) > 1 && $0.formula?.isExact == true })
             let f = layer.formula!
-            return (f.input, f.kernel, f.padding, f.output, "AlexNet's \(layer.name)")
+            return (f.input, f.kernel, f.padding, f.output, "\(Self.paperNetwork)'s \(layer.name)")
         }
         // s ≤ k: with a stride larger than the window, pixels between windows would go unseen.
         let k = pick([3, 5, 7, 11]), s = 2 + rng.below(min(3, k - 1)), p = rng.below(k / 2 + 1), out = 4 + rng.below(40)
@@ -136,9 +139,10 @@ public struct QuizGenerator: Sendable {
         let layer = onAlexNet ? pick(alexnet.layers.filter { $0.kind.word == "conv" }) : randomConv()
         guard case .conv(let c) = layer.kind else { fatalError("picked a conv layer") }
         let cin = layer.input.channels, per = cin / c.groups
-        let intro = onAlexNet ? "AlexNet's \(layer.name)" : "A conv layer"
+        let intro = onAlexNet ? "\(Self.paperNetwork)'s \(layer.name)" : "A conv layer"
         let grouping = c.groups == 1 ? "1 group" : "\(c.groups) groups (each filter sees \(per) of the \(cin) channels)"
-        let prompt = "\(intro) has \(c.outChannels) filters of \(c.kernel)×\(c.kernel) over \(cin) input channels in \(grouping). How many parameters (weights + biases)?"
+        let channels = cin == 1 ? "1 input channel" : "\(cin) input channels"
+        let prompt = "\(intro) has \(c.outChannels) filters of \(c.kernel)×\(c.kernel) over \(channels) in \(grouping). How many parameters (weights + biases)?"
         let worked = ["weights = C_out · (C_in / groups) · F · F = \(c.outChannels) · \(per) · \(c.kernel) · \(c.kernel) = \(NumberText.grouped(layer.weights))",
                       "biases = C_out = \(layer.biases)",
                       "total = \(NumberText.grouped(layer.weights)) + \(layer.biases) = \(NumberText.grouped(layer.params))"]
@@ -155,7 +159,7 @@ public struct QuizGenerator: Sendable {
             layer = Self.report(input: InputShape(channels: inputs, height: 1, width: 1),
                                 kinds: [.flatten, .linear(out: outs)])!.layers[1]
         }
-        let intro = onAlexNet ? "AlexNet's \(layer.name)" : "A fully connected layer"
+        let intro = onAlexNet ? "\(Self.paperNetwork)'s \(layer.name)" : "A fully connected layer"
         let (i, o) = (layer.input.count, layer.output.count)
         let prompt = "\(intro) maps \(i) inputs to \(o) outputs. How many parameters (weights + biases)?"
         let worked = ["weights = inputs · outputs = \(i) · \(o) = \(NumberText.grouped(layer.weights))",
@@ -166,7 +170,7 @@ public struct QuizGenerator: Sendable {
 
     private mutating func layerMACs(onAlexNet: Bool) -> QuizQuestion {
         let layer = onAlexNet ? pick(alexnet.layers.filter { $0.kind.isLearned }) : randomConv()
-        let intro = onAlexNet ? "AlexNet's \(layer.name)" : "A conv layer"
+        let intro = onAlexNet ? "\(Self.paperNetwork)'s \(layer.name)" : "A conv layer"
         let prompt: String, worked: [String], givens: [String: Int]
         if case .conv(let c) = layer.kind {
             let per = layer.input.channels / c.groups
@@ -205,7 +209,7 @@ public struct QuizGenerator: Sendable {
             layers = report!.layers; target = layers.last!
         }
         let stack = layers.map { "\($0.name) (F=\($0.kernel!), S=\($0.stride!))" }.joined(separator: " → ")
-        let prompt = "\(onAlexNet ? "AlexNet's" : "A") stack \(stack): how many input pixels wide is the receptive field of one \(target.name) output?"
+        let prompt = "\(onAlexNet ? "\(Self.paperNetwork)'s" : "A") stack \(stack): how many input pixels wide is the receptive field of one \(target.name) output?"
         var worked = ["rf = previous rf + (F − 1) · jump, where jump is the product of the strides before the layer"]
         var rf = 1, jump = 1
         for l in layers {

@@ -44,9 +44,10 @@ public struct LessonSession: Sendable {
             case .experiment where !trains: ": it runs in the full-screen lesson and in plain mode; here it is skipped"
             default: ""
             }
-            lines.append("[\(action.summary(in: context))\(skipped)]")
+            // Generated text, like the screen facts: a preset's summary may quote the count asked for.
+            lines.append(HiddenAnswer.masked("[\(action.summary(in: context))\(skipped)]", hiding: hiddenValues))
         }
-        if let focus = step.show { lines += LayerFacts.lines(for: focus, in: context) }
+        if let focus = step.show { lines += facts(for: focus) }
         if let text = step.text { lines += render(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         while lines.last == "" { lines.removeLast() }
         if let q = step.question {
@@ -59,13 +60,46 @@ public struct LessonSession: Sendable {
         return lines
     }
 
+    /// Plain mode's text for a screen focus, with the answers not yet given masked (`HiddenAnswer`).
+    public func facts(for focus: ScreenFocus) -> [String] {
+        LayerFacts.lines(for: focus, in: context).map { HiddenAnswer.masked($0, hiding: hiddenValues) }
+    }
+
+    /// The numbers the student must not see yet: the answer of this step's question and of the next
+    /// step's, while each waits for an answer. The full-screen pane masks them too.
+    public var hiddenValues: [Int] {
+        [index, index + 1].flatMap { i in given[i] == nil ? Self.hiddenNumbers(of: lesson, at: i, in: contexts) : [] }
+    }
+
+    /// What a step's question hides: its answer, and for a layer's `params` also its `weights` (the
+    /// screens print "34,848 weights + 96 biases = 34,944", which would leave a sum to copy).
+    static func hiddenNumbers(of lesson: Lesson, at i: Int, in contexts: [LessonContext]) -> [Int] {
+        guard let answer = numericAnswer(of: lesson, at: i, in: contexts) else { return [] }
+        guard case .expression(let e)? = lesson.steps[i].question?.answer, e.terms.isEmpty, e.field == "params",
+              e.subject != "total",
+              let weights = try? CoreExpression(subject: e.subject, field: "weights").evaluate(in: contexts[i]).get().number
+        else { return [answer] }
+        return [answer, weights]
+    }
+
+    /// The number a step's question asks for (nil for a choice, or a step without a question).
+    static func numericAnswer(of lesson: Lesson, at i: Int, in contexts: [LessonContext]) -> Int? {
+        guard lesson.steps.indices.contains(i), contexts.indices.contains(i), let q = lesson.steps[i].question else { return nil }
+        switch q.answer {
+        case .expression(let e): return try? e.evaluate(in: contexts[i]).get().number
+        case .literal(let n, _): return n
+        case .choice: return nil
+        }
+    }
+
     /// The right answer of the current question, as the core computes it.
     public var expectedAnswer: CoreValue? {
         guard let q = step.question else { return nil }
         switch q.answer {
         case .expression(let e): return try? e.evaluate(in: context).get()
         case .literal(let n, _): return .number(n)
-        case .choice(let options, let correct): return .text("\(Self.letter(correct))) \(options[correct])")
+        // Options may hold placeholders ("the same, {norm1.input}"): the answer reads as the option did.
+        case .choice(let options, let correct): return .text("\(Self.letter(correct))) \(render(options[correct]))")
         }
     }
 

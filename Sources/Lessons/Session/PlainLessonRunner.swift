@@ -46,7 +46,7 @@ public struct PlainLessonRunner {
     public func run(_ session: LessonSession) {
         var session = session
         write("# \(session.lesson.title)")
-        write("(Enter or n: next, p: previous, q: quit; at a question type your answer, 'hint' or 'skip')")
+        write("(Enter/n: next, p: previous, q: quit; at a question: an answer, hint or skip)")
         var show = true
         while true {
             if show {

@@ -9,8 +9,10 @@ enum LessonCases {
 
     /// Steps that resolve on every preset (layer names shared by all of them).
     static let goodSteps = [
-        "  - text: \"The input is {input.shape}; the network has {total.params} parameters.\"\n",
-        "  - show: walk conv1\n    text: \"conv1: {conv1.formula}, output {conv1.output}.\"\n",
+        // Texts show no number a question below asks (conv1's side and parameters): a lesson that showed
+        // them before asking would fail `--check`'s answers-hidden rule, and these must pass.
+        "  - text: \"The input has {input.values} values; the network has {total.params} parameters.\"\n",
+        "  - show: walk conv1\n    text: \"conv1 has {conv1.channels} filters of {conv1.kernel}×{conv1.kernel}.\"\n",
         "  - question: What is conv1's output side?\n    answer: conv1.size\n    hint: use the formula\n    explain: \"{conv1.formula}\"\n",
         "  - question: How many parameters has conv1?\n    answer: conv1.params\n",
         "  - question: Pick b.\n    choices: [\"one\", \"two\", \"three\"]\n    answer: b\n",
@@ -57,7 +59,11 @@ enum LessonCases {
             folder.write("lesson.yaml", bytes)
             // Walking a shipped lesson runs its `train:` steps for real (seconds to minutes): only those without one.
             let trains = String(decoding: bytes, as: UTF8.self).contains("train:")
-            return firstRound && !trains ? plain("shipped \(name)", .success) : check("shipped \(name)", .success)
+            // Lesson 14 still shows one answer before asking it (issue 23 rewrites it): its --check may fail
+            // with the answers-hidden rule's lines until then; taking it is never refused for that.
+            let awaiting = name == "14-what-conv1-learns.yaml"
+            return firstRound && !trains ? plain("shipped \(name)", .success)
+                : check("shipped \(name)", awaiting ? .either : .success, known: awaiting ? "issue 23: lesson 14 answers-hidden" : nil)
         case 5:
             let n = r.pick([160, 200, 1000, 27, 60])
             let choices = (0..<n).map { "\"c\($0)\"" }.joined(separator: ", ")

@@ -43,7 +43,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Weight initialisation: paper (Gaussian σ = 0.01, some biases 1) or he (He normal). Default: he for mini and figure1, paper otherwise.")
     var `init`: Initialization?
     @Flag(help: "Keep training after the target, to the end of the epochs.") var full = false
-    @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+    @OptionGroup var data: DataOptions
     @Option(help: "Threads for the maths (1...256; default: all cores).") var threads: Int?
 
     enum CompareFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -84,13 +84,18 @@ struct CompareCommand: ParsableCommand {
 
     private func compare() throws {
         ComputeThreads.set(threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let (spec, preset) = try network.chosen(default: .mini)
+        var (spec, preset) = try network.chosen(default: .mini)
         let initialization = `init` ?? Initialization.default(for: preset)
         // The paper's Figure 1 used no regularisation: no decay and, for figure1, no flips either.
         let decay = weightDecay ?? (preset == .figure1 ? 0 : 0.0005)
         var options = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: Double(lr) ?? TrainingRecipe.defaultLearningRate, seed: seed, limit: limit,
                                       augment: preset != .figure1, initialization: initialization, schedule: .constant)
-        let train = try FashionMNIST.load(.train, directory: data, limit: limit)
+        // The comparison measures training error only: no test or validation images are read.
+        let (source, loaded) = try data.load(for: spec.input, seed: seed, limit: limit, wantsTest: false, quiet: format == .json)
+        guard let train = loaded.train else { throw ValidationError("no training images in \(data.data)") }
+        if source.isImageFolder, try spec.shapeReport().output.count != train.classNames.count, let resized = spec.withClasses(train.classNames.count) {
+            spec = resized
+        }
         let acts = try parsedActivations()
         let started = ContinuousClock.now
         let stop = StopSignal()
@@ -137,7 +142,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     /// `--lr auto`: each activation tries the grid for `--search-steps` steps; its fastest rate, said per activation.
-    private func searchRates(spec: NetworkSpec, activations acts: [Activation], train: FashionMNIST, options: TrainingOptions,
+    private func searchRates(spec: NetworkSpec, activations acts: [Activation], train: any LabeledImages, options: TrainingOptions,
                              decay: Double, stop: StopSignal, line: inout ProgressLine) throws -> [Double] {
         say("choosing learning rates: each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) "
             + "for \(searchSteps) steps (seed \(seed)); fastest to \(ComparisonSummary.percent(target)) wins, else lowest error")

@@ -21,7 +21,8 @@ struct FeaturesCommand: ParsableCommand {
     var index: Int = 0
     @Option(help: "Layer whose maps to show (default: the first conv layer).") var layer: String?
     @Option(help: "Write the maps as an image (.png, .ppm or .pgm) instead of printing them.") var out: String?
-    @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+    @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, or a folder of class subfolders (--index picks a validation image).", valueName: "dir"))
+    var data: String = FashionMNIST.defaultDirectory
     @OptionGroup var scale: MosaicScale
 
     func validate() throws {
@@ -33,7 +34,8 @@ struct FeaturesCommand: ParsableCommand {
             let (spec, _, net, chosen) = try weights.network(network, default: .mini)
             let name = try net.report.mapLayer(named: layer)
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
-                                           normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
+                                           normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization,
+                                           classes: chosen.classes)
             try inputs.select(index: index)
             let set = inputs.featureSet(with: net)
             guard let maps = set.layers.first(where: { $0.name == name })?.maps else {

@@ -84,7 +84,8 @@ struct LessonCommand: ParsableCommand {
             CLIError.printError("note: not a terminal; running the lesson as a text session (--plain)")
         }
         let training = LessonTraining(directory: data)
-        let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print($0) },
+        // Every printed line within 80 columns (display width), whatever a lesson's text runs to.
+        let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { PlainWrap.lines($0).forEach { print($0) } },
                                        trainer: { try training.train($0, steps: $1) },
                                        experimenter: { try LessonExperiment.run(steps: $0, directory: data, progress: $1) },
                                        echo: isatty(0) == 0)  // piped answers are echoed, for a transcript that reads as a dialogue
@@ -107,7 +108,10 @@ struct LessonCommand: ParsableCommand {
             print("\(code) (\(files.count) lesson\(files.count == 1 ? "" : "s"))\(prefix.isEmpty ? "" : ": take one as \(prefix)NAME")")
             for path in files {
                 let title = (try? LessonLoader(file: path).load(path: path).title) ?? "(does not load: run --check)"
-                print("  " + DisplayWidth.padded(name(prefix, path), to: column) + title)
+                // Within 80 columns: a long title wraps onto lines of its own column.
+                let lines = PlainWrap.lines(title, width: max(PlainWrap.columns - 2 - column, 20))
+                print("  " + DisplayWidth.padded(name(prefix, path), to: column) + (lines.first ?? ""))
+                for more in lines.dropFirst() { print(String(repeating: " ", count: 2 + column) + more) }
             }
         }
     }
@@ -171,7 +175,7 @@ struct LessonCommand: ParsableCommand {
         var failed = 0
         for file in targets {
             // Every problem of the file, in line order, then how many: one run shows them all.
-            let problems = LessonChecker.check(path: resolve(file), file: file)
+            let problems = LessonChecker.check(path: resolve(file), file: file, pane: { LessonScreen.paneText($0) })
             problems.forEach { CLIError.printError($0.description) }
             if problems.isEmpty { print("\(file): ok") } else {
                 CLIError.printError("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")

@@ -28,7 +28,8 @@ struct NeuronCommand: ParsableCommand {
     @Option(help: "The unit's row in the layer's output.") var y: Int = 0
     @Option(help: "The unit's column in the layer's output.") var x: Int = 0
     @Option(help: "text or json.") var format: Format = .text
-    @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+    @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, or a folder of class subfolders (--index picks a validation image).", valueName: "dir"))
+    var data: String = FashionMNIST.defaultDirectory
 
     func run() throws {
         try CLIError.wrap {
@@ -41,7 +42,8 @@ struct NeuronCommand: ParsableCommand {
                                                           initialization: Initialization.default(for: preset),
                                                           memory: network.memory())
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
-                                           normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)
+                                           normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization,
+                                           classes: chosen.classes)
             try inputs.select(index: index)
             let (images, name) = inputs.current()
             let explanation = try NeuronExplainer(network: net, images: images).explain(unit)
@@ -51,7 +53,7 @@ struct NeuronCommand: ParsableCommand {
             case .text:
                 print("\(spec.name), input: \(name)")
                 print("weights: \(chosen.text)")
-                for line in NeuronReport.lines(explanation) { print(line) }
+                for line in NeuronReport.lines(explanation, classNames: try chosen.classNames(outputs: net.report.output.count).names) { print(line) }
             }
         }
     }

@@ -1,6 +1,7 @@
 import AppRuntime
 import AlexNetCore
 import ArgumentParser
+import ExplorerUI
 import Foundation
 
 /// `alexnet predict`: the top classes a network gives each image, with probabilities and logits.
@@ -36,7 +37,7 @@ struct PredictCommand: ParsableCommand {
         try CLIError.wrap {
             let (spec, _, net, chosen) = try weights.network(network, default: .mini)
             let outputs = net.report.output.count
-            let names = try ShippedFiles.classNames(outputs: outputs)
+            let names = try chosen.classNames(outputs: outputs)
             let preprocessing = Preprocessing(network: spec.input, normalization: ChannelNormalization.policy(
                 checkpoint: chosen.normalization, channels: spec.input.channels))
             var results: [Prediction] = []
@@ -90,8 +91,9 @@ struct PredictCommand: ParsableCommand {
             if logits { fields.append(("logits", .array(r.logits.map(Self.number)))) }
             return .object(fields)
         }
-        return .object([("network", .string(spec.name)), ("weights", .string(weights.name)),
-                        ("labels", .string(names.source)), ("images", .array(images))])
+        return .object([("network", .string(spec.name)), ("weights", .string(weights.name)), ("trained", .bool(weights.isTrained)),
+                        ("labels", .string(names.source)), ("classes", .array(names.names.map { .string($0) })),
+                        ("images", .array(images))])
     }
 
     func table(_ results: [Prediction], spec: NetworkSpec, weights: WeightsChoice, names: ClassNames,
@@ -101,9 +103,13 @@ struct PredictCommand: ParsableCommand {
         out += "labels: \(names.source); input \(i.height)×\(i.width)×\(i.channels); normalisation mean "
             + norm.mean.map { NumberText.fixed(Double($0), 4) }.joined(separator: ",") + " std "
             + norm.std.map { NumberText.fixed(Double($0), 4) }.joined(separator: ",") + "\n"
+        // Honest about what the answers can mean: untrained weights rank at random; trained ones only know their classes.
+        let caveat = weights.isTrained ? names.knowledge(network: spec.name)
+            : "untrained weights: the ranking below means nothing (train, or give --weights FILE)"
+        out += TextWrap.wrap(caveat, width: 80).joined(separator: "\n") + "\n"
         let labelWidth = min(40, results.flatMap { r in r.top(k).map { names[$0].count } }.max() ?? 5)
         for r in results {
-            out += "\n\(r.image)\n"
+            out += "\n\(r.image)" + (weights.isTrained ? "" : "  (untrained: a meaningless ranking)") + "\n"
             for (rank, index) in r.top(k).enumerated() {
                 let label = names[index]
                 let shown = label.count > labelWidth ? String(label.prefix(labelWidth - 1)) + "…" : label

@@ -79,7 +79,7 @@ struct QuizCommand: ParsableCommand {
         let questions = generator.questions(topic: topic, count: count, due: due)
         let review = due.filter(topic.kinds.contains).prefix(count)
         if !review.isEmpty {
-            print("(missed last time, so asked first: \(review.map(\.title).joined(separator: ", ")))")
+            print("(missed before, so asked first: \(review.map(\.title).joined(separator: ", ")))")
         }
         let session: QuizSession
         if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
@@ -91,7 +91,8 @@ struct QuizCommand: ParsableCommand {
             print(session.scoreLine)
         } else {
             // Piped answers are echoed, so the transcript reads as a dialogue.
-            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print($0) }, echo: isatty(0) == 0)
+            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { PlainWrap.lines($0).forEach { print($0) } },
+                                      echo: isatty(0) == 0)
                 .runSession(questions)
         }
         save(score: (session.correct, session.asked), results: session.results, progress: &progress, store: store, maySave: loaded.maySave)

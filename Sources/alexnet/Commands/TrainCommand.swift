@@ -1,3 +1,4 @@
+import AppRuntime
 import AlexNetCore
 import ArgumentParser
 import Foundation
@@ -19,7 +20,7 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Weight initialisation: paper (Gaussian σ = 0.01, some biases 1) or he (He normal). Default: he for mini and figure1, paper otherwise.")
     var `init`: Initialization?
     @Flag(name: .customLong("no-augment"), help: "Turn off random crops and flips.") var noAugment = false
-    @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+    @OptionGroup var data: DataOptions
     @Option(help: "Threads for the maths (1...256; default: all cores).") var threads: Int?
 
     func validate() throws {
@@ -41,9 +42,11 @@ struct TrainingArguments: ParsableArguments {
         ComputeThreads.set(threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    func loadData() throws -> (train: FashionMNIST, test: FashionMNIST) {
-        (try FashionMNIST.load(.train, directory: data, limit: limit),
-         try FashionMNIST.load(.test, directory: data, limit: testLimit))
+    /// The training set and the test (or validation) set for a network taking `input`.
+    func loadData(for input: InputShape, quiet: Bool = false) throws -> (source: DataSource, train: any LabeledImages, test: (any LabeledImages)?) {
+        let (source, loaded) = try data.load(for: input, seed: seed, limit: limit, testLimit: testLimit, quiet: quiet)
+        guard let train = loaded.train else { throw ValidationError("no training images in \(data.data)") }
+        return (source, train, loaded.test)
     }
 }
 
@@ -80,12 +83,33 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Write a checkpoint (safetensors) here after each epoch and at the end.") var save: String?
     @Option(help: "Continue from a checkpoint written by --save.") var resume: String?
     @Option(help: "Write step, epoch, loss, train error and test error to this CSV file.") var log: String?
+    @Option(help: ArgumentHelp("Fine-tune: start from these weights (a checkpoint of the same network, `mini` for the shipped ones, or torchvision's from scripts/export_torchvision_alexnet.py with --preset torchvision), keeping every layer but the last, which is drawn afresh for the data's classes.",
+                               valueName: "file"))
+    var finetune: String?
+    @Option(help: ArgumentHelp("With --finetune: train only the layers after this one (e.g. pool5: only the classifier learns).", valueName: "layer"))
+    var freeze: String?
     @Option(name: .customLong("save-weights"),
             help: "At the end, write the weights alone (no optimizer state, for shipping) with the command, seed and test accuracy in their metadata.")
     var saveWeights: String?
 
+    func validate() throws {
+        if freeze != nil, finetune == nil { throw ValidationError("--freeze needs --finetune FILE (a network trained from scratch has nothing to keep)") }
+        if finetune != nil, resume != nil { throw ValidationError("give --finetune or --resume, not both (a resumed fine-tuning run keeps its frozen layers)") }
+    }
+
     func run() throws {
         try CLIError.wrap { try train() }
+    }
+
+    /// `--finetune mini` means the shipped weights; anything else is a path.
+    private func finetunePath() throws -> String? {
+        guard let finetune else { return nil }
+        guard finetune == "mini", !FileManager.default.fileExists(atPath: finetune) else { return finetune }
+        guard let shipped = ShippedWeights.mini() else {
+            throw ValidationError("--finetune mini: the shipped \(ShippedWeights.relativePath) was not found (beside the program, "
+                + "in its share/alexnet, or under $ALEXNET_HOME); give the file's path instead")
+        }
+        return shipped
     }
 
     private func train() throws {
@@ -97,11 +121,32 @@ struct TrainCommand: ParsableCommand {
         if let activation { spec = spec.replacingActivations(with: activation) }
         var options = training.options(for: preset)
         options.schedule = schedule
+        let (source, trainSet, testSet) = try training.loadData(for: spec.input)
+        // A folder's classes decide the width of the last layer.
+        if source.isImageFolder, try spec.shapeReport().output.count != trainSet.classNames.count, let resized = spec.withClasses(trainSet.classNames.count) {
+            spec = resized
+        }
         let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
                               memory: network.memory(batch: options.batchSize, training: true))
-        let (trainSet, testSet) = try training.loadData()
+        var normalization: ChannelNormalization?
+        if let path = try finetunePath() {
+            let start = try FineTuning.start(net, from: try SafetensorsFile.read(from: path), path: path)
+            normalization = start.normalization ?? .default(channels: spec.input.channels)
+            if let freeze { try net.freeze(through: freeze) }
+            let trained = net.trainableParameters.reduce(0) { $0 + $1.value.count }
+            print("fine-tuning from \(path)" + (start.previousClasses.map { " (trained on \($0.source))" } ?? "")
+                  + ": kept \(start.kept.count) tensors, \(start.redrawn) drawn afresh for \(trainSet.classNames.count) classes; "
+                  + (freeze.map { "frozen through \($0), " } ?? "") + "training \(NumberText.grouped(trained)) of "
+                  + "\(NumberText.grouped(net.parameterCount)) parameters, inputs normalised as the weights were trained")
+        }
+        let resumed = try resume.map { try Checkpoint.load(from: $0) }
+        if let resumed {
+            // A fine-tuning run continues with the same layers frozen and the normalisation it started with.
+            if let frozen = resumed.metadata.frozenThrough { try net.freeze(through: frozen) }
+            if let recorded = resumed.metadata.normalization, recorded.mean.count == spec.input.channels { normalization = recorded }
+        }
         let setup = Result { () throws(TrainingSetupError) in
-            try TrainingRun(network: net, train: trainSet, test: testSet, options: options)
+            try TrainingRun(network: net, train: trainSet, test: testSet, options: options, normalization: normalization)
         }
         // A network that cannot train on the data is a fault of the config file: name it.
         if case .failure(let error) = setup, let config = network.config {
@@ -109,8 +154,7 @@ struct TrainCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let run = try setup.get()
-        if let resume {
-            let checkpoint = try Checkpoint.load(from: resume)
+        if let resume, let checkpoint = resumed {
             for note in try run.restore(checkpoint, source: resume) { CLIError.printError("note: \(resume): \(note)") }
             print("resumed \(resume): epoch \(checkpoint.metadata.epoch), step \(NumberText.grouped(checkpoint.metadata.step))")
         }
@@ -142,9 +186,10 @@ struct TrainCommand: ParsableCommand {
                 line.finishLine()
                 let secs = (ContinuousClock.now - epochStarted) / .seconds(1)
                 epochStarted = .now
+                let held = source.isImageFolder ? "validation" : "test"
                 var summary = "epoch \(p.epochIndex + 1)/\(options.epochs): loss \(NumberText.fixed(p.loss, 3)), "
-                    + "train error \(NumberText.fixed(p.trainError * 100, 2))%, test error \(NumberText.fixed(test * 100, 2))% "
-                    + "(test accuracy \(NumberText.fixed((1 - test) * 100, 2))%), \(NumberText.fixed(secs - run.lastTestSeconds, 1)) s training + "
+                    + "train error \(NumberText.fixed(p.trainError * 100, 2))%, \(held) error \(NumberText.fixed(test * 100, 2))% "
+                    + "(\(held) accuracy \(NumberText.fixed((1 - test) * 100, 2))%), \(NumberText.fixed(secs - run.lastTestSeconds, 1)) s training + "
                     + "\(NumberText.fixed(run.lastTestSeconds, 1)) s testing, "
                     + "\(NumberText.grouped(rounding: p.imagesPerSecond)) images/s"
                 if p.learningRateDropped {
@@ -167,8 +212,9 @@ struct TrainCommand: ParsableCommand {
             let arguments = CommandLine.arguments.dropFirst().map { $0.contains(" ") ? "'\($0)'" : $0 }
             checkpoint.metadata.extra["command"] = (["alexnet"] + arguments).joined(separator: " ")
             if let e = run.lastTestError {
-                checkpoint.metadata.extra["test_accuracy"] = NumberText.fixed((1 - e) * 100, 2) + "%"
-                checkpoint.metadata.extra["test_images"] = String(testSet.count)
+                let held = source.isImageFolder ? "validation" : "test"
+                checkpoint.metadata.extra["\(held)_accuracy"] = NumberText.fixed((1 - e) * 100, 2) + "%"
+                checkpoint.metadata.extra["\(held)_images"] = String(testSet?.count ?? 0)
             }
             try checkpoint.save(to: saveWeights)
             print("saved weights \(saveWeights)")

@@ -21,6 +21,7 @@ struct WeightsOptions: ParsableArguments {
         let (net, chosen) = try WeightsChoice.network(spec, weights: weights, untrained: untrained, preset: preset,
                                                       initialization: Initialization.default(for: preset),
                                                       memory: options.memory())
-        return (spec, preset, net, chosen)
+        // The file may have resized the last layer (weights trained on a folder's classes).
+        return (net.spec, preset, net, chosen)
     }
 }

@@ -85,7 +85,9 @@ public struct NeuronInspector: Sendable, Equatable {
 
         switch explained {
         case .success(let e):
-            NeuronPanel(explanation: e, offset: panelOffset).render(into: &grid, area: right, theme: theme)
+            var panel = NeuronPanel(explanation: e, offset: panelOffset)
+            panel.classNames = features.classNames
+            panel.render(into: &grid, area: right, theme: theme)
         case .failure(let error):
             for (i, line) in TextWrap.wrap(error.message, width: right.width).enumerated() {
                 grid.write(line, in: right, row: i, style: theme.warning)
