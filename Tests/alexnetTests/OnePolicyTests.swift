@@ -31,8 +31,8 @@ import Testing
         #expect(NumberText.fixed(Double(a[0]), 4) == "-0.8103")
         // …and those are what `train` measures on the 60,000 training images.
         let measured = try FashionMNIST.load(.train, directory: Self.data).measuredNormalization()
-        #expect(abs(measured.mean - ChannelNormalization.fashionMNIST.mean[0]) < 1e-6)
-        #expect(abs(measured.std - ChannelNormalization.fashionMNIST.std[0]) < 1e-6)
+        #expect(abs(measured.mean[0] - ChannelNormalization.fashionMNIST.mean[0]) < 1e-6)
+        #expect(abs(measured.std[0] - ChannelNormalization.fashionMNIST.std[0]) < 1e-6)
     }
 
     /// `alexnet neuron` defaulted to untrained mini while explore/filters/features/predict showed the shipped
