@@ -1,3 +1,4 @@
+import AppRuntime
 import AlexNetCore
 import ArgumentParser
 import ExplorerUI

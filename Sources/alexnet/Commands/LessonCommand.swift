@@ -1,3 +1,4 @@
+import AppRuntime
 import AlexNetCore
 import ArgumentParser
 import ExplorerUI
@@ -74,8 +75,9 @@ struct LessonCommand: ParsableCommand {
         if !plain {
             if let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
                 var view = LessonScreen(session: session, capabilities: terminal.capabilities)
-                let runtime = LessonRuntime()
-                let signal = ScreenLoop(session: terminal).run(&view, tick: runtime.tick)
+                let wakeup = EngineWakeup()
+                let runtime = LessonRuntime(wake: wakeup.poster)
+                let signal = ScreenLoop.run(&view, in: terminal, wakeup: wakeup, engine: runtime.tick)
                 runtime.stop()
                 terminal.close()
                 if let signal { throw ExitCode(128 + signal) }

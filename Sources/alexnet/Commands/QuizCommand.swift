@@ -1,3 +1,4 @@
+import AppRuntime
 import AlexNetCore
 import ArgumentParser
 import ExplorerUI
@@ -86,7 +87,7 @@ struct QuizCommand: ParsableCommand {
         let session: QuizSession
         if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
             var view = QuizScreen(session: QuizSession(questions: questions), capabilities: terminal.capabilities)
-            let signal = ScreenLoop(session: terminal).run(&view)
+            let signal = ScreenLoop.run(&view, in: terminal)
             terminal.close()
             if let signal { throw ExitCode(128 + signal) }
             session = view.session

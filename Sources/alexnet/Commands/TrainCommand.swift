@@ -1,3 +1,4 @@
+import AppRuntime
 import AlexNetCore
 import ArgumentParser
 import Foundation
@@ -9,9 +10,9 @@ extension LearningRateSchedule: ExpressibleByArgument {}
 /// Options shared by `train` and `compare`.
 struct TrainingArguments: ParsableArguments {
     @Option(help: "Passes over the training set in total, counting those of a --resume checkpoint (1...10000).")
-    var epochs: Int = 3
+    var epochs: Int = TrainingRecipe.defaultEpochs
     // Optional so that a resumed run can tell an option given from one left out (ResumeRule); the defaults are
-    // TrainingArguments.defaults.
+    // TrainingRecipe's, the one place they are decided.
     @Option(help: "Images per mini-batch (1...4096; default: 64).") var batch: Int?
     @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005); a positive number (default: 0.02).") var lr: Double?
     @Option(help: "Seed for initialisation, data order, dropout and augmentation (default: 1).") var seed: UInt64?
@@ -34,7 +35,8 @@ struct TrainingArguments: ParsableArguments {
         try OptionRange.check("--threads", threads, OptionRange.threads)
     }
 
-    static let defaults = (batch: 64, lr: 0.02, seed: UInt64(1))
+    static let defaults = (batch: TrainingRecipe.defaultBatchSize, lr: TrainingRecipe.defaultLearningRate,
+                           seed: TrainingRecipe.defaultSeed)
 
     func options(for preset: Preset?) -> TrainingOptions {
         TrainingOptions(epochs: epochs, batchSize: batch ?? Self.defaults.batch, learningRate: lr ?? Self.defaults.lr,
@@ -48,7 +50,7 @@ struct TrainingArguments: ParsableArguments {
 
     /// The training set and the test (or validation) set for a network taking `input`.
     func loadData(for input: InputShape, limit: Int? = nil, seed: UInt64? = nil, quiet: Bool = false) throws -> (source: DataSource, train: any LabeledImages, test: (any LabeledImages)?) {
-        let (source, loaded) = try data.load(for: input, seed: seed ?? self.seed, limit: limit ?? self.limit, testLimit: testLimit, quiet: quiet)
+        let (source, loaded) = try data.load(for: input, seed: seed ?? self.seed ?? Self.defaults.seed, limit: limit ?? self.limit, testLimit: testLimit, quiet: quiet)
         guard let train = loaded.train else { throw ValidationError("no training images in \(data.data)") }
         return (source, train, loaded.test)
     }
@@ -128,7 +130,7 @@ struct TrainCommand: ParsableCommand {
         let preset = chosen.preset
         var act = activation ?? .relu
         var options = training.options(for: preset)
-        options.schedule = schedule ?? .step
+        options.schedule = schedule ?? TrainingRecipe.defaultSchedule
         // A checkpoint is read first: what it records decides the network's activation and the options left out.
         var resumed: (checkpoint: Checkpoint, rule: ResumeRule)?
         if let resume {

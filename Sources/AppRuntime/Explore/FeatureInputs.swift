@@ -6,8 +6,8 @@ import Foundation
 /// an image file (`--image`), a Fashion-MNIST test image for networks that take them, or else a built-in
 /// test pattern, so every network has something to show. It knows the network's shapes, not its weights:
 /// the explorer picks the input before the weights exist (they may still be being made).
-final class FeatureInputs {
-    enum Source {
+public final class FeatureInputs {
+    public enum Source {
         /// The image as the network sees it, preprocessed and normalised.
         case file(path: String, image: Tensor)
         case fashionMNIST(FashionMNIST, PixelNormalization)
@@ -16,23 +16,24 @@ final class FeatureInputs {
         case pattern
     }
 
-    let spec: NetworkSpec
-    let report: ShapeReport
-    let source: Source
-    private(set) var index = 0
+    public let spec: NetworkSpec
+    public let report: ShapeReport
+    public let source: Source
+    public private(set) var index = 0
     private let dataDirectory: String
 
     /// An `--index` that picks nothing.
-    struct IndexError: Error, CustomStringConvertible {
-        var description: String
+    public struct IndexError: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    /// `normalization` is what Fashion-MNIST test images get (the checkpoint's, else measured);
-    /// `channelNormalization` what an image file gets (the checkpoint's, else ImageNet's or Fashion-MNIST's).
+    /// `normalization` and `channelNormalization` are what the checkpoint records (either may be nil); every
+    /// input is normalised by `ChannelNormalization.policy`: those, else the network's convention (Fashion-MNIST's
+    /// training-set statistics for grey networks), never statistics of the test images themselves.
     /// `classes` are the names the weights' file records for its outputs, if any.
-    convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
-                     channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil,
-                     pattern: Bool = false) throws {
+    public convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
+                            channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil,
+                            pattern: Bool = false) throws {
         // `features` and `neuron`: a --data folder that is missing is an error there, as in `train`.
         try self.init(report: network.report, imagePath: imagePath, dataDirectory: dataDirectory,
                       normalization: normalization, channelNormalization: channelNormalization, classes: classes,
@@ -42,7 +43,7 @@ final class FeatureInputs {
     /// `pattern`: the built-in test pattern whatever the data folder holds (`--pattern`), the same on every machine.
     /// `missingDataIsError`: a data folder other than the usual one that is missing is an error, not the pattern (the
     /// explorer keeps the pattern and says why on its training screens).
-    init(report: ShapeReport, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
+    public init(report: ShapeReport, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
          channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil, pattern: Bool = false,
          missingDataIsError: Bool = false) throws {
         self.spec = report.network
@@ -52,10 +53,12 @@ final class FeatureInputs {
         let input = spec.input
         classNames = try classes.flatMap { $0.count == report.output.count ? $0.names : nil }
             ?? ShippedFiles.classNames(outputs: report.output.count).names
+        let policy = ChannelNormalization.policy(
+            checkpoint: channelNormalization ?? normalization.map { ChannelNormalization($0, channels: input.channels) },
+            channels: input.channels)
         if let imagePath {
             // As `predict` and torchvision do it: resize the shorter side, centre crop, normalise per channel.
-            let preprocessing = Preprocessing(network: input, normalization: channelNormalization
-                ?? normalization.map { ChannelNormalization($0, channels: input.channels) })
+            let preprocessing = Preprocessing(network: input, normalization: policy)
             source = .file(path: imagePath, image: preprocessing.apply(try ImageFile.load(imagePath)))
         } else if !pattern, case .imageFolder = try DataSource.resolve(dataDirectory) {
             // A folder's validation images, decoded as training decodes them; the weights' normalisation, else the
@@ -72,7 +75,8 @@ final class FeatureInputs {
             // missing, or a data set that is there but broken, is an error (as in `train`), never silently replaced.
             let usual = dataDirectory == FashionMNIST.defaultDirectory || !missingDataIsError
             switch Result(catching: { () throws(DatasetError) in try FashionMNIST.load(.test, directory: dataDirectory) }) {
-            case .success(let test): source = .fashionMNIST(test, normalization ?? PixelNormalization(measuring: test.pixels))
+            case .success(let test):
+                source = .fashionMNIST(test, policy.scalar ?? ChannelNormalization.fashionMNIST.scalar!)
             case .failure(.missingDirectory) where usual, .failure(.missingFile) where usual: source = .pattern
             case .failure(let error): throw error
             }
@@ -82,27 +86,27 @@ final class FeatureInputs {
     }
 
     /// ImageNet's names for 1,000-way outputs, Fashion-MNIST's for ten-way ones, else `class N`.
-    let classNames: [String]
+    public let classNames: [String]
     /// The pattern was asked for (`--pattern`).
     let pattern: Bool
     /// Which weights the network holds, short, for the screen's prediction ("trained", "untrained").
-    var weightsLabel: String?
+    public var weightsLabel: String?
 
     /// How many images `index` can pick from: the test set's size for Fashion-MNIST, else nil.
-    var imageCount: Int? {
+    public var imageCount: Int? {
         if case .fashionMNIST(let data, _) = source { return data.count }
         if case .folder(let data, _) = source { return data.count }
         return nil
     }
 
     /// Whether the network's input is a (crop of a) Fashion-MNIST image.
-    static func takesFashionMNIST(_ input: InputShape) -> Bool {
+    public static func takesFashionMNIST(_ input: InputShape) -> Bool {
         input.channels == 1 && input.height <= FashionMNIST.side && input.width <= FashionMNIST.side
     }
 
     /// Picks test image `index` for the commands' `--index`. An index past the end used to wrap around silently
     /// (10000 showed image 0), and inputs other than the test set have no index to pick: both are refused.
-    func select(index: Int) throws {
+    public func select(index: Int) throws {
         if let count = imageCount {
             guard (0..<count).contains(index) else {
                 let set = if case .folder = source { "the validation images of" } else { "the Fashion-MNIST test set in" }
@@ -127,7 +131,7 @@ final class FeatureInputs {
     /// end; otherwise says why not. The step is reduced modulo the count first, so no step (even Int.max)
     /// overflows.
     @discardableResult
-    func move(by step: Int) -> String? {
+    public func move(by step: Int) -> String? {
         switch source {
         case .fashionMNIST(let data, _):
             index = (index + step % data.count + data.count) % data.count
@@ -143,7 +147,7 @@ final class FeatureInputs {
     }
 
     /// The input as the network sees it (N = 1) and a name for it.
-    func current() -> (images: Tensor, name: String) {
+    public func current() -> (images: Tensor, name: String) {
         let i = spec.input
         switch source {
         case .file(let path, let image):
@@ -168,7 +172,7 @@ final class FeatureInputs {
 
     /// Concentric rings in the first channel, diagonal stripes in the second, a left-right ramp in the third:
     /// something with edges at several orientations and scales, the same every time.
-    static func pattern(_ i: InputShape) -> Tensor {
+    public static func pattern(_ i: InputShape) -> Tensor {
         var data = [Float](repeating: 0, count: i.channels * i.height * i.width)
         let (cy, cx) = (Double(i.height) / 2, Double(i.width) / 2)
         for c in 0..<i.channels {
@@ -189,13 +193,13 @@ final class FeatureInputs {
 
     /// Runs `network` (this input's network, with whatever weights it holds) on the current input and keeps
     /// every spatial layer's maps.
-    func featureSet(with network: Network) -> FeatureSet {
+    public func featureSet(with network: Network) -> FeatureSet {
         Self.featureSet(with: network, input: current(), classNames: classNames, weightsLabel: weightsLabel)
     }
 
     /// The same for an input taken earlier: touches nothing of a `FeatureInputs`, so it can run on the thread
     /// that makes the weights.
-    static func featureSet(with network: Network, input: (images: Tensor, name: String), classNames: [String],
+    public static func featureSet(with network: Network, input: (images: Tensor, name: String), classNames: [String],
                            weightsLabel: String?) -> FeatureSet {
         let (images, name) = input
         let logits = network.forward(images, mode: .eval, keepActivations: true)
