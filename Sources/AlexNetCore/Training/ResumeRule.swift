@@ -36,6 +36,9 @@ public struct ResumeRule: Sendable, Equatable {
 
     /// The checkpoint's `extra` key that records whether the run augmented its images ("on" or "off").
     public static let augmentKey = "augment"
+    /// The run's starting rate (ε before any ÷10): a step run's saved rate alone cannot tell ε from ε/10 once the
+    /// resumed run has another length (a 1-epoch run stops at ε, a 2-epoch one steps to ε/10 in its epoch 2).
+    public static let baseRateKey = "base_learning_rate"
 
     /// - Parameters:
     ///   - epochs: the resumed run's total epochs (the step schedule's ÷10 point depends on it).
@@ -60,8 +63,10 @@ public struct ResumeRule: Sendable, Equatable {
         augment = given.augment ?? savedAugment ?? defaults.augment
         // The checkpoint's rate is where its run stopped; under the step schedule that is the base rate or its tenth,
         // and the base is what the schedule is computed from.
+        // Checkpoints of older versions record no base: then the resumed run's length decides, as it did.
         let stepped = LearningRateSchedule.stepRate(base: 1, epoch: saved.epoch, epochs: epochs) != 1
-        let savedBase = schedule == .step && stepped ? saved.learningRate / LearningRateSchedule.factor : saved.learningRate
+        let savedBase = saved.extra[Self.baseRateKey].flatMap(Double.init)
+            ?? (schedule == .step && stepped ? saved.learningRate / LearningRateSchedule.factor : saved.learningRate)
         // (Under the step schedule `TrainingRun.restore` says it, with the rate the schedule gives.)
         if schedule != .step, let rate = given.learningRate, rate != savedBase {
             notes.append("--lr \(rate) replaces the checkpoint's learning rate \(savedBase) from here on")

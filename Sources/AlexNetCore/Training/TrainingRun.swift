@@ -178,6 +178,7 @@ public final class TrainingRun {
         }
         metadata.random = .init(augment: augmentRandom.state, dropout: network.dropoutRandomStates)
         metadata.extra[ResumeRule.augmentKey] = options.augment ? "on" : "off"
+        metadata.extra[ResumeRule.baseRateKey] = String(options.learningRate)
         return Checkpoint(weights: weights, momentum: momentum, metadata: metadata)
     }
 
