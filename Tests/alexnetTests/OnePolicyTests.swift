@@ -50,7 +50,7 @@ import Testing
     @Test func oneDefaultLearningRate() throws {
         #expect(TrainingOptions().learningRate == TrainingRecipe.defaultLearningRate)
         let train = try TrainCommand.parse([])
-        #expect(train.training.lr == TrainingRecipe.defaultLearningRate)
+        #expect(train.training.options(for: .mini).learningRate == TrainingRecipe.defaultLearningRate)
         #expect(TrainingWorkers(spec: Preset.mini.spec, dataDirectory: "/nonexistent", limit: nil).learningRate
                 == TrainingRecipe.defaultLearningRate)
         let lesson = TrainingRecipe(learningRate: 0.001)
