@@ -114,7 +114,7 @@ struct TrainCommand: ParsableCommand {
             for note in try run.restore(checkpoint, source: resume) { CLIError.printError("note: \(resume): \(note)") }
             print("resumed \(resume): epoch \(checkpoint.metadata.epoch), step \(NumberText.grouped(checkpoint.metadata.step))")
         }
-        print("training \(spec.name) (\(NumberText.grouped(net.parameterCount)) parameters) on \(NumberText.grouped(trainSet.count)) images, "
+        ProgressLine.say("training \(spec.name) (\(NumberText.grouped(net.parameterCount)) parameters) on \(NumberText.grouped(trainSet.count)) images, "
               + "batch \(options.batchSize), lr \(options.learningRate) (\(schedule.rawValue) schedule), \(options.initialization.name) init, seed \(options.seed), "
               + "\(ComputeThreads.current) threads")
         var csv = try log.map { try CSVLog(path: $0, header: "step,epoch,loss,train_error,test_error") }
@@ -137,7 +137,7 @@ struct TrainCommand: ParsableCommand {
             }
             try csv?.append("\(p.step),\(NumberText.fixed(p.epoch, 4)),\(NumberText.fixed(p.batchLoss, 6)),"
                             + "\(NumberText.fixed(p.batchError, 6)),\(p.testError.map { NumberText.fixed($0, 6) } ?? "")")
-            line.show(ProgressLine.text(p, epochs: options.epochs))
+            line.show(ProgressLine.text(p, epochs: options.epochs, width: line.isTerminal ? OutputCapabilities.columns : 80))
             if let test = p.testError {
                 line.finishLine()
                 let secs = (ContinuousClock.now - epochStarted) / .seconds(1)
@@ -151,7 +151,7 @@ struct TrainCommand: ParsableCommand {
                     let why = schedule == .plateau ? "test error stopped improving" : "step schedule"
                     summary += "; \(why): lr ÷10 → \(run.trainer.optimizer.learningRate)"
                 }
-                print(summary)
+                ProgressLine.say(summary)
                 try saveIfAsked(run, activation: act, why: nil)
             }
         }
