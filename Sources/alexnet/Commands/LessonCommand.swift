@@ -82,7 +82,7 @@ struct LessonCommand: ParsableCommand {
             CLIError.printError("note: not a terminal; running the lesson as a text session (--plain)")
         }
         let training = LessonTraining(directory: data)
-        let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print(OutputCapabilities.printable($0)) },
+        let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { print(OutputCapabilities.printableLines($0)) },
                                        trainer: { try training.train($0, steps: $1) },
                                        experimenter: { try LessonExperiment.run(steps: $0, directory: data, progress: $1) },
                                        echo: isatty(0) == 0)  // piped answers are echoed, for a transcript that reads as a dialogue

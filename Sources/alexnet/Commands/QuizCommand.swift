@@ -90,7 +90,7 @@ struct QuizCommand: ParsableCommand {
             print(session.scoreLine)
         } else {
             // Piped answers are echoed, so the transcript reads as a dialogue.
-            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print(OutputCapabilities.printable($0)) }, echo: isatty(0) == 0)
+            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { print(OutputCapabilities.printableLines($0)) }, echo: isatty(0) == 0)
                 .runSession(questions)
         }
         save(score: (session.correct, session.asked), results: session.results, progress: &progress, store: store, maySave: loaded.maySave)

@@ -29,4 +29,7 @@ enum OutputCapabilities {
 
     /// `text` as this terminal can show it: unchanged under UTF-8, else in ASCII.
     static func printable(_ text: String) -> String { unicode ? text : ASCIIText.of(text) }
+
+    /// `text` as this terminal can show it, each line wrapped at words to its width.
+    static func printableLines(_ text: String) -> String { PlainWrap.wrapped(printable(text), width: columns) }
 }
