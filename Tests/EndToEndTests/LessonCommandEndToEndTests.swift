@@ -23,9 +23,7 @@ import Testing
     }
 
     func makeTemporaryDirectory() -> String {
-        var template = Array("/tmp/alexnet-lesson-e2e-XXXXXX".utf8CString)
-        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return EndToEnd.makeDirectory("alexnet-lesson-e2e")
     }
 
     @Test func shippedLessonsPassTheCheck() throws {

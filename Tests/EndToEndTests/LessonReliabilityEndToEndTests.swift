@@ -18,9 +18,7 @@ import Testing
     }
 
     func makeDirectory() -> String {
-        var template = Array("/tmp/alexnet-reliability-e2e-XXXXXX".utf8CString)
-        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return EndToEnd.makeDirectory("alexnet-reliability-e2e")
     }
 
     func write(_ text: String, to path: String) throws {

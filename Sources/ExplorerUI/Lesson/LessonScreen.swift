@@ -28,6 +28,8 @@ public struct LessonScreen: Sendable {
     private var focus: ScreenFocus?
     /// Narrative lines scrolled back from the newest (PgUp / PgDn).
     private var scrollBack = 0
+    /// A step just entered shows its first lines whatever its length, until the learner scrolls or answers.
+    private var openAtTop = true
     private let capabilities: Capabilities
     private let theme: Theme
     private var size = (width: 0, height: 0)
@@ -108,7 +110,8 @@ public struct LessonScreen: Sendable {
         training = nil
         lines = Self.narrative(session)
         typed = ""
-        scrollBack = 0
+        // A new step opens at its first line (a long one used to open at its end, its start scrolled away).
+        openAtTop = true
         // The latest `show:` at or before this step, whichever way the learner came.
         focus = session.lesson.steps.prefix(session.index + 1).last { $0.show != nil }?.show
         let report = session.context.report
@@ -154,7 +157,7 @@ public struct LessonScreen: Sendable {
     private mutating func move(forward: Bool) {
         let moved = forward ? session.next() : session.previous()
         if !moved {
-            if forward { lines.append(session.summary); lines.append("(q to leave)") }
+            if forward { lines.append(session.summary); lines.append("(q to leave)"); openAtTop = false }
             return
         }
         enterStep()
@@ -168,13 +171,16 @@ public struct LessonScreen: Sendable {
         case .failed(let why):
             t.finished = true
             lines.append("(cannot train here: \(why))")
+            openAtTop = false   // a result at the end of the step: show it
         case .finished(let why):
             t.finished = true
             lines.append("Training stopped: \(why).")
+            openAtTop = false   // a result at the end of the step: show it
         default:
             guard let done = Self.stepsDone(s, of: t), done >= t.steps, s.state != .running else { break }
             t.finished = true
             lines.append("Trained \(t.steps) steps (now at step \(NumberText.grouped(s.step)))" + Self.figures(s) + ".")
+            openAtTop = false   // a result at the end of the step: show it
         }
         training = t
     }
@@ -188,6 +194,7 @@ public struct LessonScreen: Sendable {
         case .failed(let why):
             e.finished = true
             lines.append("(cannot run the experiment here: \(why))")
+            openAtTop = false   // a result at the end of the step: show it
         case .finished:
             let summary = explorer.model.comparison
             guard Self.isResult(summary, ofBudget: e.steps) else { break }
@@ -195,6 +202,7 @@ public struct LessonScreen: Sendable {
             session.record(experiment: summary)
             if case .experiment = session.step.action {
                 lines.append("Result: " + summary.resultLine)
+                openAtTop = false   // a result at the end of the step: show it
             } else {
                 lines = Self.narrative(session)
             }
@@ -219,6 +227,7 @@ public struct LessonScreen: Sendable {
         e.skipped = true
         experiment = e
         lines.append("(experiment stopped: " + explorer.model.comparison.progressLine + "; nothing was recorded)")
+        openAtTop = false   // a result at the end of the step: show it
     }
 
     /// Steps of this step's run done so far, once a snapshot of that run has arrived (an earlier run's
@@ -244,6 +253,7 @@ public struct LessonScreen: Sendable {
         let s = explorer.model.training
         let done = Self.stepsDone(s, of: t) ?? 0
         lines.append("(training skipped after \(done) of \(t.steps) steps" + Self.figures(s) + ")")
+        openAtTop = false   // a result at the end of the step: show it
     }
 
     // MARK: - Keys
@@ -253,8 +263,12 @@ public struct LessonScreen: Sendable {
         case .control("c"): wantsQuit = true; return
         case .escape where training?.finished == false: skipTraining(); return
         case .escape where experiment?.finished == false && Self.isExperimentStep(session): skipExperiment(); return
-        case .pageUp: scrollBack += 5; return
-        case .pageDown: scrollBack = max(0, scrollBack - 5); return
+        case .pageUp:
+            if openAtTop { scrollBack = maxScrollBack; openAtTop = false }
+            scrollBack = min(scrollBack + 5, maxScrollBack); return
+        case .pageDown:
+            if openAtTop { scrollBack = maxScrollBack; openAtTop = false }
+            scrollBack = max(0, scrollBack - 5); return
         default: break
         }
         if session.awaitingAnswer {
@@ -263,6 +277,7 @@ public struct LessonScreen: Sendable {
                 let answer = Self.trimmed(typed)
                 typed = ""
                 scrollBack = 0
+                openAtTop = false   // the answer's feedback comes at the end: show it
                 switch answer.lowercased() {
                 case "": break
                 case "hint", "?": lines.append(session.hint.map { "Hint: \($0)" } ?? "No hint for this one.")
@@ -308,10 +323,16 @@ public struct LessonScreen: Sendable {
 
     /// Side by side when the explorer gets its minimum width beside a readable panel; else the screen
     /// above the narrative; else the narrative alone.
+    /// The explorer's design width.
+    static let designWidth = 80
+
     static func layout(width: Int, height: Int) -> (panel: Rect, screen: Rect?) {
         let bounds = Rect(x: 0, y: 0, width: width, height: height)
         let minimum = Explorer.minimumSize
-        let panelWidth = max(34, min(width * 2 / 5, 64))
+        var panelWidth = max(34, min(width * 2 / 5, 64))
+        // The explorer's screens are designed at 80 columns: at 120×40 a 72-column explorer squeezed the layer
+        // walk's right column to 24 and broke its parameter table. Give it 80 whenever the panel keeps 34.
+        if width - panelWidth < designWidth, width - designWidth >= 34 { panelWidth = width - designWidth }
         if width - panelWidth >= minimum.width, height >= minimum.height {
             let (panel, screen) = bounds.splitColumns(panelWidth)
             return (panel, screen)
@@ -332,7 +353,7 @@ public struct LessonScreen: Sendable {
             explorer.render(into: &sub)
             for y in 0..<sub.height { for x in 0..<sub.width { grid[screen.x + x, screen.y + y] = sub[x, y] } }
         }
-        renderPanel(into: &grid, area: panel, beside: screen.map { $0.x > panel.x } ?? false)
+        renderPanel(into: &grid, area: panel, beside: screen.map { $0.x > panel.x } ?? false, explorerShown: screen != nil)
     }
 
     /// The narrative's lines wrapped to `width`, with the style of each.
@@ -359,22 +380,50 @@ public struct LessonScreen: Sendable {
         return session.isLast ? "p back · q quit" : "n next · p back · q quit"
     }
 
-    private func renderPanel(into grid: inout CellGrid, area: Rect, beside: Bool) {
+    /// Where the panel's parts go in `area`: the text rectangle, the wrapped title, the note that the
+    /// explorer is hidden (a window too small for both), and the rows left for the narrative.
+    private func panelGeometry(area: Rect, beside: Bool, explorerShown: Bool)
+        -> (inner: Rect, title: [String], hidden: String?, bodyRow: Int, rows: Int) {
         let inner = Rect(x: area.x + 1, y: area.y, width: area.width - (beside ? 3 : 2), height: area.height)
+        guard inner.width > 8, inner.height > 3 else { return (inner, [], nil, 0, 0) }
+        var row = beside ? 0 : 1
+        // The whole title, wrapped, never cut.
+        let title = Array(TextWrap.wrap(session.lesson.title, width: inner.width).prefix(max(0, inner.height - 3 - row)))
+        row += title.count
+        let minimum = Explorer.minimumSize
+        let hidden = explorerShown ? nil
+            : "(explorer hidden: the window needs \(minimum.width)×\(minimum.height + 8) to show it)"
+        if hidden != nil { row += 1 }
+        row += 1
+        return (inner, title, hidden, row, max(0, inner.height - row - 1))
+    }
+
+    /// How far the narrative can scroll back from its end in the current window (0 when it all fits).
+    private var maxScrollBack: Int {
+        guard size.width > 0 else { return 0 }
+        let (panel, screen) = Self.layout(width: size.width, height: size.height)
+        let g = panelGeometry(area: panel, beside: screen.map { $0.x > panel.x } ?? false, explorerShown: screen != nil)
+        guard g.rows > 0 else { return 0 }
+        return max(0, wrappedLines(width: g.inner.width).count - g.rows)
+    }
+
+    private func renderPanel(into grid: inout CellGrid, area: Rect, beside: Bool, explorerShown: Bool = true) {
+        let g = panelGeometry(area: area, beside: beside, explorerShown: explorerShown)
+        let inner = g.inner
         guard inner.width > 8, inner.height > 3 else { return }
         if beside { for y in area.y..<area.maxY { grid.put("│", x: area.maxX - 1, y: y, style: theme.frame) } }
         else { for x in area.x..<area.maxX { grid.put("─", x: x, y: area.y, style: theme.frame) } }
-        // The whole title, wrapped, never cut.
         var row = beside ? 0 : 1
-        for line in TextWrap.wrap(session.lesson.title, width: inner.width) where row < inner.height - 3 {
+        for line in g.title {
             grid.write(line, in: inner, row: row, style: theme.heading)
             row += 1
         }
-        row += 1
+        if let hidden = g.hidden { grid.write(hidden, in: inner, row: row, style: theme.dim) }
         let body = wrappedLines(width: inner.width)
-        let rows = inner.height - row - 1
+        let rows = g.rows
         guard rows > 0 else { return }
-        let back = min(scrollBack, max(0, body.count - rows))
+        row = g.bodyRow
+        let back = openAtTop ? max(0, body.count - rows) : min(scrollBack, max(0, body.count - rows))
         let end = body.count - back
         let start = max(0, end - rows)
         var shown = Array(body[start..<end])

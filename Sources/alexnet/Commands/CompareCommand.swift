@@ -28,7 +28,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Target training error, e.g. 0.25 for 25%.") var target: Double = 0.25
     @Option(help: "Passes over the training set at most (1...10000).") var epochs: Int = 1
     @Option(help: "Images per mini-batch (1...4096).") var batch: Int = 64
-    @Option(help: ArgumentHelp("Learning rate for every run, or 'auto': each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) for up to --search-steps steps and keeps its fastest (the paper tuned each network separately).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate for every run, or 'auto': each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) for up to --search-steps steps and keeps its fastest (the paper tuned each network separately).",
                                valueName: "rate|auto"))
     var lr: String = "0.02"
     @Option(help: "Steps each learning rate of --lr auto may take.") var searchSteps: Int = LearningRateSearch.defaultBudget
@@ -211,7 +211,7 @@ struct CompareCommand: ParsableCommand {
                         color: colors[i % colors.count])
         }
         LineChart(series: series, target: (summary.target, "\(ComparisonSummary.percent(summary.target)) target"),
-                  xLabel: "step", title: "training error (last 2,000 images)")
+                  xLabel: "step", title: "training error (last 2,000 images)", yBounds: 0...1, percent: true)
             .render(into: &grid, area: grid.bounds, theme: Theme(caps))
         return ANSIText.render(grid, colors: caps.colors)
     }

@@ -200,13 +200,15 @@ struct LessonCommand: ParsableCommand {
         }
         // Among the lessons of the language asked for (`zh/…`), else the English ones.
         let language = library.languages.first { name.hasPrefix($0.code + "/") }
+        // The names as users type them: with their numbers, as `--list` and the README show them.
         let names = (language?.files ?? library.files).map { path in
-            (language.map { $0.code + "/" } ?? "")
-                + String(((path as NSString).lastPathComponent as NSString).deletingPathExtension.drop { $0.isNumber || $0 == "-" })
+            (language.map { $0.code + "/" } ?? "") + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         }
         let near = Spelling.closest(to: name, among: names, within: max(2, name.count / 3)).map { " (did you mean '\($0)'?)" } ?? ""
+        let first = names.first ?? "01-shape-arithmetic"
         return "error: no lesson named '\(name)'\(near); the shipped lessons are \(names.joined(separator: ", ")) "
-            + "(alexnet lesson --list shows their titles)"
+            + "(type a name or its number, e.g. alexnet lesson \(first) or alexnet lesson 1; alexnet lesson --list "
+            + "shows their titles)"
     }
 
     /// A path that exists is taken as is; otherwise a shipped lesson of that name.

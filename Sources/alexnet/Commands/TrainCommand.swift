@@ -11,7 +11,8 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Passes over the training set in total, counting those of a --resume checkpoint (1...10000).")
     var epochs: Int = 3
     @Option(help: "Images per mini-batch (1...4096).") var batch: Int = 64
-    @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005); a positive number.") var lr: Double = 0.02
+    // .unconditional: `--lr -1` is a (wrong) rate, not a missing value followed by an option named -1.
+    @Option(parsing: .unconditional, help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005); a positive number.") var lr: Double = 0.02
     @Option(help: "Seed for initialisation, data order, dropout and augmentation.") var seed: UInt64 = 1
     @Option(help: "Train on the first N training images only (1 or more).") var limit: Int?
     @Option(name: .customLong("test-limit"), help: "Measure test error on the first N test images only (1 or more).")
@@ -125,6 +126,11 @@ struct TrainCommand: ParsableCommand {
         while !run.isFinished {
             if let s = stop.signal {
                 line.finishLine()
+                if save == nil {
+                    // Said on stderr: the run's output so far may be piped into a file or another program.
+                    CLIError.printError("stopped at step \(NumberText.grouped(run.trainer.step)); nothing was saved "
+                                        + "(--save FILE keeps a checkpoint to --resume from)")
+                }
                 try saveIfAsked(run, activation: act, why: "stopped by signal \(s)")
                 throw ExitCode(128 + s)
             }

@@ -54,8 +54,10 @@ struct FilterGrid {
         // Numbered from 0, as the CLI's tiles, --channel and the tensors are.
         var parts = [selected >= 0 ? "filter \(selected) (0–\(f.count - 1))" : "\(f.count) filters"]
         if pages > 1 { parts.append("rows \(firstRow + 1)–\(min(totalRows, firstRow + visibleRows)) of \(totalRows)") }
+        // Without colour there is no blue or red: the ramp below is the legend.
+        let scale = capabilities.halfBlocks ? ", blue < 0 < red" : ""
         parts.append(f.channels == 3 && rgbPatches ? "RGB, one scale per filter"
-            : "channel \(channel), blue < 0 < red" + (f.channels == 3 ? " (v: RGB)" : ""))
+            : "channel \(channel)\(scale)" + (f.channels == 3 ? " (v: RGB)" : ""))
         if shrink > 1 { parts.insert("shown 1:\(shrink)", at: 1) }
         // Without colour the ramp is the legend (and "full colour" would mean nothing).
         if !capabilities.halfBlocks { parts.append("ramp \" .:-=+*#%@\" low → high") }

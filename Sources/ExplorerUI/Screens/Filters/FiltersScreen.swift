@@ -36,13 +36,16 @@ public struct FiltersScreen: Screen {
 
     public var keyHelp: [KeyHelp] {
         [KeyHelp("←↑↓→ hjkl", "choose a filter"), KeyHelp("Enter", "zoom in / out"), KeyHelp("Esc", "back to the grid"),
-         KeyHelp("c", "next input channel"), KeyHelp("v", "RGB patches ↔ one channel (3-channel filters)")]
+         KeyHelp("c", "next input channel")]
+            // RGB patches exist only for filters that read three channels (not mini's or figure1's grey input).
+            + (filters?.channels == 3 ? [KeyHelp("v", "RGB patches ↔ one channel")] : [])
             // Reset is offered only where it does something: when training runs these very weights.
             + (engineNote == nil ? [KeyHelp("r", "reset to the initial weights")] : [])
     }
 
     public var footerKeys: [KeyHelp] {
-        [KeyHelp("hjkl", "filter"), KeyHelp("Enter", "zoom"), KeyHelp("c", "channel"), KeyHelp("v", "RGB")]
+        [KeyHelp("hjkl", "filter"), KeyHelp("Enter", "zoom"), KeyHelp("c", "channel")]
+            + (filters?.channels == 3 ? [KeyHelp("v", "RGB")] : [])
             + (engineNote == nil ? [KeyHelp("r", "reset")] : [])
     }
 

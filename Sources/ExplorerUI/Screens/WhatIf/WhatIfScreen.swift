@@ -163,7 +163,8 @@ public struct WhatIfScreen: Screen {
     private var explanation: String {
         "Change a window and every shape after it follows: out = ⌊(W − F + 2P)/S⌋ + 1. When (W − F + 2P) is "
             + "not a multiple of S the last pixels are never seen; the paper's 224×224 input is such a case "
-            + "for conv1 (press i three times from 227)."
+            + "for conv1 (press i three times from 227). In the strip above, * marks a shape that changed, "
+            + "! a tiling that is not exact, ✗ a layer that no longer fits."
     }
 
     /// Learned layers and pools: preset shape → now, and the parameter total that follows (fc6's
