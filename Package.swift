@@ -71,7 +71,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "AlexNetCoreTests", dependencies: ["AlexNetCore", propertyBased],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore", "Lessons"]),
+        .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore", "Lessons"], exclude: ["Snapshots"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore", propertyBased], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChildProcessModule"]),
         // The executable's own logic (key decoding, weights choice, feature inputs), by `@testable import alexnet`.

@@ -58,8 +58,9 @@ public struct LineChart: Sendable {
         var (lo, hi) = points.isEmpty && yBounds != nil ? fallback : (ys.min() ?? 0, ys.max() ?? 1)
         if hi == lo { lo -= 1; hi += 1 }
         let step = Self.niceStep((hi - lo) / Double(max(1, intervals)))
-        lo = max(bounds.lowerBound, (lo / step).rounded(.down) * step)
-        hi = min(bounds.upperBound, (hi / step).rounded(.up) * step)
+        // (The 1e-9 keeps 0.01 / 0.0025 = 4.000…01 from rounding to another tick.)
+        lo = max(bounds.lowerBound, (lo / step + 1e-9).rounded(.down) * step)
+        hi = min(bounds.upperBound, (hi / step - 1e-9).rounded(.up) * step)
         guard hi > lo else { return (fallback.low, fallback.high, [fallback.low, fallback.high]) }
         var ticks: [Double] = []
         var k = (lo / step).rounded(.up)
@@ -161,8 +162,8 @@ public struct LineChart: Sendable {
         }
         for tick in ticks {
             let r = row(of: tick, plot: plot, y: y, dotsPerRow: perRow)
-            // Neither on the target's row nor next to another label: two labels on adjacent rows read as one.
-            guard (plot.y..<axisY).contains(r), !used.contains(r), !used.contains(r - 1), !used.contains(r + 1) else { continue }
+            // A tick on the target's row gives way to the target's own value.
+            guard (plot.y..<axisY).contains(r), !used.contains(r) else { continue }
             let label = yLabel(tick)
             grid.write(label, x: plot.x - 1 - label.unicodeScalars.count, y: r, style: theme.dim)
             used.insert(r)

@@ -204,7 +204,15 @@ struct LessonCommand: ParsableCommand {
         let names = (language?.files ?? library.files).map { path in
             (language.map { $0.code + "/" } ?? "") + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         }
-        let near = Spelling.closest(to: name, among: names, within: max(2, name.count / 3)).map { " (did you mean '\($0)'?)" } ?? ""
+        // A typo is measured against the name without its number ('dropuot' is near 'dropout'), and the
+        // suggestion is the numbered name.
+        func bare(_ n: String) -> String {
+            let slash = n.lastIndex(of: "/").map { n.index(after: $0) } ?? n.startIndex
+            return String(n[..<slash]) + String(n[slash...].drop { $0.isNumber || $0 == "-" })
+        }
+        let near = Spelling.closest(to: bare(name), among: names.map(bare), within: max(2, name.count / 3))
+            .flatMap { match in names.first { bare($0) == match } }
+            .map { " (did you mean '\($0)'?)" } ?? ""
         let first = names.first ?? "01-shape-arithmetic"
         return "error: no lesson named '\(name)'\(near); the shipped lessons are \(names.joined(separator: ", ")) "
             + "(type a name or its number, e.g. alexnet lesson \(first) or alexnet lesson 1; alexnet lesson --list "
