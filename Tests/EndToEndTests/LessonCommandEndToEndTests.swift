@@ -19,7 +19,8 @@ import Testing
         let home = dataHome ?? makeTemporaryDirectory()
         let script = "cd '\(Self.repository)' && printf '%s' \"$INPUT\" | '\(binary)' \(arguments)"
         return Spawn.run(["/bin/sh", "-c", script],
-                         environment: ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_HOME": home, "INPUT": input])
+                         environment: ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_HOME": home, "INPUT": input,
+                                       "LANG": "C.UTF-8", "COLUMNS": "200"])   // a wide UTF-8 terminal: these check content, OutputWidthEndToEndTests the wrapping
     }
 
     func makeTemporaryDirectory() -> String {

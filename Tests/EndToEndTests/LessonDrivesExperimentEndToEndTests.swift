@@ -25,7 +25,8 @@ import Testing
         let file = dir + "/e.yaml"
         let f = fopen(file, "w"); fputs(Self.lesson, f); fclose(f)
         let script = "cd '\(dir)' && printf '\\n\\n\\n\\n' | '\(binary)' lesson --plain e.yaml \(extra)"
-        return Spawn.run(["/bin/sh", "-c", script], environment: ["PATH": "/usr/bin:/bin", "HOME": dir, "XDG_DATA_HOME": dir])
+        return Spawn.run(["/bin/sh", "-c", script], environment: ["PATH": "/usr/bin:/bin", "HOME": dir, "XDG_DATA_HOME": dir,
+                                                                       "LANG": "C.UTF-8", "COLUMNS": "200"])
     }
 
     @Test(.enabled(if: hasData)) func theExperimentRunsAndLaterStepsReadItsResult() throws {

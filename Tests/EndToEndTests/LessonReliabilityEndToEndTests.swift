@@ -14,7 +14,7 @@ import Testing
             throw TmuxSession.Timeout(waitingFor: "the alexnet binary (run `swift build` first)", screen: "")
         }
         let script = "cd '\(dir)' && printf '%s' \"$INPUT\" | /usr/bin/timeout 60 '\(binary)' \(arguments)"
-        return Spawn.run(["/bin/sh", "-c", script], environment: ["PATH": "/usr/bin:/bin", "HOME": dir, "XDG_DATA_HOME": dir, "INPUT": input])
+        return Spawn.run(["/bin/sh", "-c", script], environment: ["PATH": "/usr/bin:/bin", "HOME": dir, "XDG_DATA_HOME": dir, "INPUT": input, "LANG": "C.UTF-8", "COLUMNS": "200"])
     }
 
     func makeDirectory() -> String {

@@ -53,6 +53,18 @@ struct OutputWidthEndToEndTests {
         #expect(out.stdout.contains("17x17x1"))
     }
 
+    /// A plain lesson and quiz under LANG=C (or no locale at all) are ASCII too, formulas spelled floor(…).
+    @Test(arguments: [["LANG": "C"], [:]])
+    func plainLessonAndQuizUnderLangCAreASCII(_ locale: [String: String]) throws {
+        let lesson = try EndToEnd.run(["lesson", "01-shape-arithmetic", "--plain"], input: "\n\n", environment: locale)
+        #expect(lesson.status == 0, "\(lesson.stderr)")
+        #expect(lesson.stdout.unicodeScalars.allSatisfy { $0.isASCII }, "\(lesson.stdout)")
+        #expect(lesson.stdout.contains("floor((227 - 11 + 2*0)/4) + 1"), "\(lesson.stdout)")
+        let quiz = try EndToEnd.run(["quiz", "--plain", "--seed", "3", "--count", "17"],
+                                    input: String(repeating: "1\n", count: 40), environment: locale)
+        #expect(quiz.stdout.contains("Question 17/17") && quiz.stdout.unicodeScalars.allSatisfy { $0.isASCII }, "\(quiz.stdout)")
+    }
+
     @Test(.enabled(if: FashionMNISTFiles.installed))
     func trainFitsEightyColumns() throws {
         let out = try EndToEnd.run(["train", "--preset", "mini", "--epochs", "1", "--limit", "640", "--test-limit", "200"],

@@ -128,8 +128,9 @@ struct TrainCommand: ParsableCommand {
                 line.finishLine()
                 if save == nil {
                     // Said on stderr: the run's output so far may be piped into a file or another program.
-                    CLIError.printError("stopped at step \(NumberText.grouped(run.trainer.step)); nothing was saved "
-                                        + "(--save FILE keeps a checkpoint to --resume from)")
+                    // Within 80 columns: "stopped at step 12,345: nothing was saved (--save FILE keeps one)".
+                    CLIError.printError("stopped at step \(NumberText.grouped(run.trainer.step)): nothing was saved "
+                                        + "(--save FILE keeps a checkpoint)")
                 }
                 try saveIfAsked(run, activation: act, why: "stopped by signal \(s)")
                 throw ExitCode(128 + s)
