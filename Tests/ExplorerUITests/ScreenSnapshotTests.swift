@@ -56,6 +56,17 @@ import Testing
         try Self.compare(render(e, width: Self.size.width, height: Self.size.height), with: "explorer-" + name)
     }
 
+    /// Without UTF-8 (LANG=C) the backend draws one-cell ASCII stand-ins, where ⌊ and ⌈ would both be `[`:
+    /// the screens spell the rounding out, floor(…) and ceil(…).
+    @Test func layersWithoutUTF8SpellFloor() throws {
+        var e = try explorer(.alexnet, filters: nil, capabilities: .ascii)
+        let grid = render(e, width: Self.size.width, height: Self.size.height)
+        #expect(grid.text.contains("= floor((227 − 11 + 2·0)/4) + 1") && !grid.text.contains("⌊"))
+        try Self.compare(grid, with: "explorer-1-layers-ascii")
+        press(&e, "2")
+        try Self.compare(render(e, width: Self.size.width, height: Self.size.height), with: "explorer-2-what-if-ascii")
+    }
+
     @Test func miniFiltersScreen() throws {
         var e = try explorer(.mini, filters: knownFilters(count: 32, channels: 1, kernel: 5))
         press(&e, "3")

@@ -14,6 +14,21 @@ public enum ASCIIText {
         return out
     }
 
+    /// Only the rounding brackets spelled out (⌊x⌋ → floor(x), ⌈x⌉ → ceil(x)), for a screen whose other glyphs
+    /// get one-cell stand-ins: there ⌊ and ⌈ would both become `[`, and a round-up formula would read as
+    /// round-down.
+    public static func roundingInWords(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "⌊" || $0 == "⌈" || $0 == "⌋" || $0 == "⌉" }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "⌊", "⌈", "⌋", "⌉": out += spelling(of: scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// The ASCII spelling of one character (several characters where one would mislead).
     public static func spelling(of scalar: Unicode.Scalar) -> String {
         switch scalar {

@@ -346,6 +346,10 @@ public struct LessonScreen: Sendable {
     }
 
     public func render(into grid: inout CellGrid) {
+        ScreenText.$roundingInWords.withValue(!capabilities.unicode) { renderWindow(into: &grid) }
+    }
+
+    private func renderWindow(into grid: inout CellGrid) {
         grid.fill(grid.bounds)
         let (panel, screen) = Self.layout(width: grid.width, height: grid.height)
         if let screen {
@@ -404,7 +408,8 @@ public struct LessonScreen: Sendable {
         let (panel, screen) = Self.layout(width: size.width, height: size.height)
         let g = panelGeometry(area: panel, beside: screen.map { $0.x > panel.x } ?? false, explorerShown: screen != nil)
         guard g.rows > 0 else { return 0 }
-        return max(0, wrappedLines(width: g.inner.width).count - g.rows)
+        let count = ScreenText.$roundingInWords.withValue(!capabilities.unicode) { wrappedLines(width: g.inner.width).count }
+        return max(0, count - g.rows)
     }
 
     private func renderPanel(into grid: inout CellGrid, area: Rect, beside: Bool, explorerShown: Bool = true) {

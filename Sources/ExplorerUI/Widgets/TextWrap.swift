@@ -1,3 +1,4 @@
+import AlexNetCore
 /// The one word wrap of the screens, measured in terminal columns (wide characters take two).
 ///
 /// Paragraphs (`\n`) wrap separately. A line never breaks inside a bracketed group that fits on a line, so a
@@ -11,6 +12,7 @@ enum TextWrap {
 
     static func wrap(_ text: String, width: Int, proseIndent: Int = 0) -> [String] {
         guard width > 0 else { return [] }
+        let text = ScreenText.roundingInWords ? ASCIIText.roundingInWords(text) : text
         return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
             let scalars = Array(paragraph.unicodeScalars)
             return pieces(scalars, width: width, proseIndent: proseIndent).map {
