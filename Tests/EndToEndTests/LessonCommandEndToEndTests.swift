@@ -19,13 +19,12 @@ import Testing
         let home = dataHome ?? makeTemporaryDirectory()
         let script = "cd '\(Self.repository)' && printf '%s' \"$INPUT\" | '\(binary)' \(arguments)"
         return Spawn.run(["/bin/sh", "-c", script],
-                         environment: ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_HOME": home, "INPUT": input])
+                         environment: ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_HOME": home, "INPUT": input,
+                                       "LANG": "C.UTF-8", "COLUMNS": "200"])   // a wide UTF-8 terminal: these check content, OutputWidthEndToEndTests the wrapping
     }
 
     func makeTemporaryDirectory() -> String {
-        var template = Array("/tmp/alexnet-lesson-e2e-XXXXXX".utf8CString)
-        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return EndToEnd.makeDirectory("alexnet-lesson-e2e")
     }
 
     /// Lessons rewritten by issue 23 against the answers-hidden rule (lesson 14 and the Chinese twins):

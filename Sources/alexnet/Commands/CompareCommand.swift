@@ -30,7 +30,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Target training error, e.g. 0.25 for 25%.") var target: Double = 0.25
     @Option(help: "Passes over the training set at most (1...10000).") var epochs: Int = 1
     @Option(help: "Images per mini-batch (1...4096).") var batch: Int = 64
-    @Option(help: ArgumentHelp("Learning rate for every run, or 'auto': each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) for up to --search-steps steps and keeps its fastest (the paper tuned each network separately).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate for every run, or 'auto': each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) for up to --search-steps steps and keeps its fastest (the paper tuned each network separately).",
                                valueName: "rate|auto"))
     var lr: String = String(TrainingRecipe.defaultLearningRate)
     @Option(help: "Steps each learning rate of --lr auto may take.") var searchSteps: Int = LearningRateSearch.defaultBudget
@@ -81,7 +81,7 @@ struct CompareCommand: ParsableCommand {
 
     /// Text goes to stdout; with --format json only the JSON does, and the progress goes to stderr.
     private func say(_ line: String) {
-        if format == .text { print(line) } else { CLIError.printError(line) }
+        if format == .text { ProgressLine.say(line) } else { CLIError.printError(line) }
     }
 
     private func compare() throws {
@@ -125,7 +125,7 @@ struct CompareCommand: ParsableCommand {
             summaries.append(summary)
             if format == .text {
                 if seeds == 1 { print(chart(summary), terminator: "") }
-                print((seeds > 1 ? "seed \(opts.seed): " : "") + summary.resultLine)
+                ProgressLine.say((seeds > 1 ? "seed \(opts.seed): " : "") + summary.resultLine)
             }
             if stoppedBy != nil { break }
         }
@@ -195,29 +195,30 @@ struct CompareCommand: ParsableCommand {
 
     /// The text ending: the median line over seeds, the per-layer measure table and the wall time.
     private func printTable(_ report: ComparisonReport, activations acts: [Activation], started: ContinuousClock.Instant) {
-        if seeds > 1 { print(report.medianLine) }
+        if seeds > 1 { ProgressLine.say(report.medianLine) }
         let table = report.measureTable
         if !table.isEmpty {
-            print("at the last logged step (mean over seeds): fraction of saturated units after each layer "
+            ProgressLine.say("at the last logged step (mean over seeds): fraction of saturated units after each layer "
                   + "(tanh/sigmoid |f′(x)| < 0.1; relu zero for the whole batch) and ‖∂L/∂W‖/‖W‖")
             print(table, terminator: "")
         }
         let times = report.seeds.flatMap(\.curves).reduce(into: [String: Double]()) { $0[$1.activation.rawValue, default: 0] += $1.seconds }
-        print("wall time \(NumberText.fixed((ContinuousClock.now - started) / .seconds(1), 1)) s ("
+        ProgressLine.say("wall time \(NumberText.fixed((ContinuousClock.now - started) / .seconds(1), 1)) s ("
               + acts.map { "\($0.rawValue) \(NumberText.fixed(times[$0.rawValue] ?? 0, 1)) s" }.joined(separator: ", ") + ")")
     }
 
     /// The curves drawn by the explorer's own chart widget, printed as text.
     private func chart(_ summary: ComparisonSummary) -> String {
         let caps = OutputCapabilities.current
-        var grid = CellGrid(width: 78, height: 20)
+        // 78 columns at the design size, wider with the terminal (up to 118).
+        var grid = CellGrid(width: min(118, max(60, OutputCapabilities.columns - 2)), height: 20)
         let colors: [TerminalColor] = [.brightGreen, .brightRed, .brightBlue]
         let series = summary.curves.enumerated().map { i, c in
             ChartSeries(name: c.activation.rawValue, points: c.points.map { ChartPoint(x: Double($0.step), y: $0.trainError) },
                         color: colors[i % colors.count])
         }
         LineChart(series: series, target: (summary.target, "\(ComparisonSummary.percent(summary.target)) target"),
-                  xLabel: "step", title: "training error (last 2,000 images)")
+                  xLabel: "step", title: "training error (last 2,000 images)", yBounds: 0...1, percent: true)
             .render(into: &grid, area: grid.bounds, theme: Theme(caps))
         return ANSIText.render(grid, colors: caps.colors)
     }
