@@ -92,7 +92,7 @@ struct ExplorerEndToEndTests {
     @Test func withoutUTF8EverythingIsASCII() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         tmux.type(try AlexNetBinary.command(environment: "LANG=C LC_ALL=C"))
-        let screen = try tmux.waitFor("227x227x3 > 55x55x96", "[(227 - 11 + 2*0)/4] + 1")
+        let screen = try tmux.waitFor("227x227x3 > 55x55x96", "floor((227 - 11 + 2*0)/4) + 1")
         #expect(!screen.unicodeScalars.contains { !$0.isASCII })
         tmux.keys("3")
         try tmux.waitFor("conv1 filters 96 x 11x11x3")
