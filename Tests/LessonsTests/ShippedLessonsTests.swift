@@ -11,8 +11,7 @@ import Testing
     /// Lessons other engineers rewrite this round (issue 23: lesson 14 and the Chinese twins) against
     /// the answers-hidden rule; a known issue until they do, and a failure once the rule holds there too
     /// (then drop them from this list).
-    static let awaitingPredictFirst: Set<String> = ["14-what-conv1-learns.yaml", "zh/01-shape-arithmetic.yaml",
-                                                    "zh/02-where-the-parameters-live.yaml", "zh/14-what-conv1-learns.yaml"]
+    static let awaitingPredictFirst: Set<String> = ["zh/01-shape-arithmetic.yaml", "zh/02-where-the-parameters-live.yaml"]
 
     @Test(arguments: LessonFixtures.shippedLessons)
     func passesTheCheck(name: String) {
