@@ -11,7 +11,7 @@ import Testing
     }
 
     func screen(state: TrainingSnapshot.State) -> CompareScreen {
-        var s = CompareScreen(description: "mini: relu vs tanh", target: 0.25, activations: [.relu, .tanh])
+        var s = CompareScreen(description: "mini: relu vs tanh", targets: [0.25], activations: [.relu, .tanh])
         s.show(ComparisonSummary(target: 0.25, curves: [Self.curve(.relu, [0.9, 0.5, 0.3, 0.2]),
                                                         Self.curve(.tanh, [0.9, 0.7, 0.6, 0.5, 0.4, 0.3, 0.24])]),
                state: state)
@@ -21,7 +21,7 @@ import Testing
     @Test func headerStatesTheRunsOwnStepBudget() {
         // Screen 6's header said "≤200 steps" whatever ran; now it is the run's budget, and none without one.
         for budget in [200, 64] {
-            var s = CompareScreen(description: "relu vs tanh on figure1", target: 0.25, activations: [.relu, .tanh])
+            var s = CompareScreen(description: "relu vs tanh on figure1", targets: [0.25], activations: [.relu, .tanh])
             s.show(ComparisonSummary(target: 0.25, curves: [Self.curve(.relu, [0.9]), Self.curve(.tanh, [0.9])], maxSteps: budget),
                    state: .running)
             var grid = CellGrid(width: 100, height: 24)

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func oneBarPerLayerAndRunBesideTheCurvesAt80Columns() {
-        var s = CompareScreen(description: "figure1", target: 0.25, activations: [.relu, .tanh])
+        var s = CompareScreen(description: "figure1", targets: [0.25], activations: [.relu, .tanh])
         s.show(ComparisonSummary(target: 0.25, curves: [
             Self.curve(.relu, saturation: [0, 1], ratio: [0.02, 0.5, 0.000012]),
             Self.curve(.tanh, saturation: [0.25, 0.5], ratio: [0.01, 0.1, 0.3]),
@@ -42,14 +42,14 @@ import Testing
     }
 
     @Test func beforeAnyMeasureItSaysSo() {
-        let s = CompareScreen(description: "figure1", target: 0.25, activations: [.relu, .tanh])
+        let s = CompareScreen(description: "figure1", targets: [0.25], activations: [.relu, .tanh])
         var grid = CellGrid(width: 80, height: 22)
         s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
         #expect(grid.text.contains("(as it trains)"))
     }
 
     @Test func theVerdictFitsAt80ColumnsWithoutTheRates() {
-        var s = CompareScreen(description: "figure1", target: 0.25, activations: [.relu, .tanh])
+        var s = CompareScreen(description: "figure1", targets: [0.25], activations: [.relu, .tanh])
         let relu = TrainingCurve(activation: .relu, points: [CurvePoint(step: 125, epoch: 0.1, loss: 1, trainError: 0.24)],
                                  learningRate: 0.005)
         let tanh = TrainingCurve(activation: .tanh, points: [CurvePoint(step: 67, epoch: 0.1, loss: 1, trainError: 0.2)],

@@ -54,13 +54,13 @@ public enum LearningRateSearch {
     }
 
     /// A trial on real data: `activation` alone, `budget` steps at `learningRate`, stopping at `target`.
-    public static func trial(spec: NetworkSpec, activation: Activation, learningRate: Double, train: FashionMNIST,
+    public static func trial(spec: NetworkSpec, activation: Activation, learningRate: Double, train: ImageDataset,
                              options: TrainingOptions, target: Double, budget: Int, weightDecay: Double?,
                              memoryLimit: MemoryLimit = .machine) throws -> LearningRateTrial {
         var opts = options
         opts.learningRate = learningRate
         let c = try ActivationComparison(spec: spec, activations: [activation], train: train, test: nil, options: opts,
-                                         target: target, recordEvery: 1, memoryLimit: memoryLimit,
+                                         targets: [target], recordEvery: 1, memoryLimit: memoryLimit,
                                          weightDecay: weightDecay, measureLayers: false)
         do {
             while !c.isFinished, (c.curves[0].points.last?.step ?? 0) < budget { try c.step() }

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Why a network cannot be trained on Fashion-MNIST as it is.
+/// Why a network cannot be trained on a dataset as it is.
 public struct TrainingSetupError: Error, Equatable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }
 
-/// A training run of a network on Fashion-MNIST, one step at a time, so that the CLI's progress bar,
+/// A training run of a network on an image dataset (Fashion-MNIST, CIFAR-10), one step at a time, so that the CLI's progress bar,
 /// the explorer's background worker and the ReLU-vs-tanh comparison all drive the same loop.
 ///
 /// Data order depends only on the seed and the epoch, the augmentation and dropout streams only on the
@@ -15,8 +15,8 @@ public final class TrainingRun {
     public let network: Network
     public let trainer: Trainer
     public let options: TrainingOptions
-    public let train: FashionMNIST
-    public let test: FashionMNIST?
+    public let train: ImageDataset
+    public let test: ImageDataset?
     public let normalization: PixelNormalization
     public private(set) var epochIndex = 0
     private var epochBatches: [[Int]] = []
@@ -33,14 +33,9 @@ public final class TrainingRun {
     /// The batch of the last step, as the network saw it (for tests that two runs see the same data).
     private(set) var lastBatch: Batch?
 
-    public init(network: Network, train: FashionMNIST, test: FashionMNIST?, options: TrainingOptions) throws(TrainingSetupError) {
-        let input = network.spec.input
-        guard input.channels == 1, input.height <= FashionMNIST.side, input.width <= FashionMNIST.side else {
-            throw TrainingSetupError(message: "\(network.spec.name) takes \(input.channels)×\(input.height)×\(input.width) images; "
-                + "Fashion-MNIST is 1×28×28, so only networks with 1 input channel and at most 28×28 train on it (try --preset mini)")
-        }
-        guard network.report.output.count == FashionMNIST.classNames.count else {
-            throw TrainingSetupError(message: "\(network.spec.name) ends in \(network.report.output.count) classes; Fashion-MNIST has 10")
+    public init(network: Network, train: ImageDataset, test: ImageDataset?, options: TrainingOptions) throws(TrainingSetupError) {
+        if let why = train.mismatch(network.spec.input, outputs: network.report.output.count, network: network.spec.name) {
+            throw TrainingSetupError(message: why)
         }
         guard options.batchSize >= 1 else { throw TrainingSetupError(message: "batch size must be at least 1") }
         guard options.epochs >= 1 else { throw TrainingSetupError(message: "the number of epochs must be at least 1") }
@@ -165,7 +160,7 @@ public final class TrainingRun {
 
     /// The images of `indices` as the network sees them: normalised, cropped (randomly when
     /// augmenting) and maybe flipped.
-    func batch(_ indices: [Int], from data: FashionMNIST, augment: Bool) -> Batch {
+    func batch(_ indices: [Int], from data: ImageDataset, augment: Bool) -> Batch {
         let (images, labels) = data.batch(indices, normalization: normalization)
         var b = Batch(images: images, labels: labels)
         let input = network.spec.input

@@ -33,8 +33,8 @@ public struct AppModel: Sendable {
     public private(set) var comparisonState: TrainingSnapshot.State = .idle
     /// Why the engine cannot train at all (no Fashion-MNIST), for the training screens.
     public let dataProblem: String?
-    /// The comparison's error target.
-    public let comparisonTarget: Double
+    /// The comparison's error targets, easiest first (the first is the verdict's).
+    public let comparisonTargets: [Double]
     /// The training runs' settings, for the headers (the runtime that trains says what it uses).
     public let batchSize: Int
     public let learningRate: Double
@@ -45,18 +45,19 @@ public struct AppModel: Sendable {
 
     /// `weightsNote`: the weights are still being made (`weights` is then nil) and arrive as `.weightsMade`.
     public init(explored: NetworkSpec, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
-                dataProblem: String? = nil, comparisonTarget: Double = 0.25,
+                dataProblem: String? = nil, comparisonTargets: [Double] = [0.25], data: DatasetSource = .fashionMNIST(directory: FashionMNIST.defaultDirectory),
                 batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil,
                 trainingDescription: String? = nil) throws(ShapeError) {
         self.init(report: try explored.shapeReport(), weights: weights, weightsNote: weightsNote, features: features,
-                  dataProblem: dataProblem, comparisonTarget: comparisonTarget, batchSize: batchSize,
+                  dataProblem: dataProblem, comparisonTargets: comparisonTargets, data: data,
+                  batchSize: batchSize,
                   learningRate: learningRate, comparisonDescription: comparisonDescription,
                   trainingDescription: trainingDescription)
     }
 
     /// The model of a network whose shapes are already known (a lesson step's).
     public init(report: ShapeReport, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
-                dataProblem: String? = nil, comparisonTarget: Double = 0.25,
+                dataProblem: String? = nil, comparisonTargets: [Double] = [0.25], data: DatasetSource = .fashionMNIST(directory: FashionMNIST.defaultDirectory),
                 batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil,
                 trainingDescription: String? = nil) {
         let explored = report.network
@@ -64,19 +65,20 @@ public struct AppModel: Sendable {
         self.trainingDescription = trainingDescription
         self.explored = explored
         self.report = report
-        engine = EngineNetwork.for(explored)
+        engine = EngineNetwork.for(explored, data: data)
         initialWeights = weights
         self.weights = weights
         self.weightsNote = weights == nil ? weightsNote : nil
         self.features = features
         self.dataProblem = dataProblem
-        self.comparisonTarget = comparisonTarget
+        self.comparisonTargets = comparisonTargets
         self.batchSize = batchSize
         self.learningRate = learningRate
         training = TrainingSnapshot(state: dataProblem.map { .failed($0) } ?? .idle,
                                     filters: engine.isExplored ? weights?.filters : nil)
-        comparison = ComparisonSummary(target: comparisonTarget,
-                                       curves: [TrainingCurve(activation: .relu), TrainingCurve(activation: .tanh)])
+        comparison = ComparisonSummary(targets: comparisonTargets,
+                                       curves: [TrainingCurve(activation: .relu), TrainingCurve(activation: .tanh)],
+                                       dataset: data.name)
         if let dataProblem { comparisonState = .failed(dataProblem) }
     }
 

@@ -1,7 +1,7 @@
 import AlexNetCore
 
 /// The network the engine screens train (Training, ReLU vs tanh): the explored network when it can learn
-/// from Fashion-MNIST as it is, else `mini`, with the reason, so no screen trains one network while
+/// from the data (Fashion-MNIST or CIFAR-10) as it is, else `mini` (`figure1` on CIFAR-10), with the reason, so no screen trains one network while
 /// seeming to be about another.
 public struct EngineNetwork: Sendable, Equatable {
     public var spec: NetworkSpec
@@ -24,20 +24,22 @@ public struct EngineNetwork: Sendable, Equatable {
     /// True when training changes the weights the filters and features screens show.
     public var isExplored: Bool { reason == nil }
 
-    /// The engine network for an explored one: itself when it takes Fashion-MNIST as it is (one channel,
-    /// at most 28×28, ten classes), else `mini`.
-    public static func `for`(_ explored: NetworkSpec) -> EngineNetwork {
-        if trainable(explored) { return EngineNetwork(spec: explored) }
-        let i = explored.input
-        let side = FashionMNIST.side
-        return EngineNetwork(spec: Preset.mini.spec,
+    /// The engine network for an explored one: itself when it takes the data's images as they are (as many
+    /// channels, at most their size, as many classes), else `mini` for Fashion-MNIST and `figure1` for CIFAR-10.
+    public static func `for`(_ explored: NetworkSpec,
+                             data: DatasetSource = .fashionMNIST(directory: FashionMNIST.defaultDirectory)) -> EngineNetwork {
+        if trainable(explored, data: data) { return EngineNetwork(spec: explored) }
+        let i = explored.input, d = data.input
+        return EngineNetwork(spec: data.isCIFAR10 ? data.spec(for: .figure1) : Preset.mini.spec,
                              reason: "\(explored.name) reads \(i.height)×\(i.width)×\(i.channels) images; "
-                                + "Fashion-MNIST has \(side)×\(side)×1")
+                                + "\(data.name) has \(d.height)×\(d.width)×\(d.channels)")
     }
 
-    public static func trainable(_ spec: NetworkSpec) -> Bool {
+    public static func trainable(_ spec: NetworkSpec,
+                                 data: DatasetSource = .fashionMNIST(directory: FashionMNIST.defaultDirectory)) -> Bool {
         guard let r = try? spec.shapeReport() else { return false }
-        return spec.input.channels == 1 && spec.input.height <= FashionMNIST.side && spec.input.width <= FashionMNIST.side
-            && r.output.count == FashionMNIST.classNames.count
+        let d = data.input
+        return spec.input.channels == d.channels && spec.input.height <= d.height && spec.input.width <= d.width
+            && r.output.count == data.classNames.count
     }
 }

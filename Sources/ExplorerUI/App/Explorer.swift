@@ -35,7 +35,7 @@ public struct Explorer: Sendable {
             TrainingScreen(description: model.trainingDescription.map { "\(engine), \($0)" }
                            ?? "\(engine), batch \(model.batchSize), lr \(model.learningRate)"),
             CompareScreen(description: model.comparisonDescription ?? "relu vs tanh on \(engine), same weights and batches",
-                          target: model.comparisonTarget, activations: [.relu, .tanh]),
+                          targets: model.comparisonTargets, activations: [.relu, .tanh]),
         ]
         broadcast()
     }

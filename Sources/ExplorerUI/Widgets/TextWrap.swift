@@ -5,11 +5,11 @@
 /// written. An indented line (a formula step) continues two columns further in; prose continues at
 /// `proseIndent` (0: its own margin). A word longer than the line breaks after a '-' or '/' inside it when
 /// there is one ("T-shirt/" "top"), else at the width. `StyledLine.wrapped` breaks styled text by the same rule.
-enum TextWrap {
+public enum TextWrap {
     static let opening: Set<Unicode.Scalar> = ["(", "⌊", "⌈"]
     static let closing: Set<Unicode.Scalar> = [")", "⌋", "⌉"]
 
-    static func wrap(_ text: String, width: Int, proseIndent: Int = 0) -> [String] {
+    public static func wrap(_ text: String, width: Int, proseIndent: Int = 0) -> [String] {
         guard width > 0 else { return [] }
         return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
             let scalars = Array(paragraph.unicodeScalars)

@@ -30,12 +30,13 @@ struct ExploreCommand: ParsableCommand {
     var weights: String?
     @Flag(help: "Show the untrained initialisation even where trained weights ship (mini).") var untrained = false
     @Option(help: "An image (JPEG, PNG, PGM or PPM) to show the feature maps of.") var image: String?
-    @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+    @Option(help: "Directory with the Fashion-MNIST IDX files, or CIFAR-10's binary files (data_batch_1.bin …).")
+    var data: String = FashionMNIST.defaultDirectory
     /// For tests: train on the first N images only.
     @Option(name: .customLong("train-limit"), help: .hidden) var trainLimit: Int?
 
     func run() throws {
-        let (spec, preset) = try CLIError.wrap { try network.chosen(default: .alexnet) }
+        let (spec, preset) = try CLIError.wrap { try network.chosen(default: .alexnet, data: DatasetSource(directory: data)) }
         let (runtime, model) = try CLIError.wrap { () throws -> (ExplorerRuntime, AppModel) in
             let runtime = try ExplorerRuntime(spec: spec, preset: preset, weights: weights, untrained: untrained,
                                               imagePath: image, dataDirectory: data, trainLimit: trainLimit,

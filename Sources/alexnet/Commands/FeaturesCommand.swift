@@ -20,7 +20,8 @@ struct FeaturesCommand: ParsableCommand {
     var index: Int = 0
     @Option(help: "Layer whose maps to show (default: the first conv layer).") var layer: String?
     @Option(help: "Write the maps as an image (.png, .ppm or .pgm) instead of printing them.") var out: String?
-    @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+    @Option(help: "Directory with the Fashion-MNIST IDX files, or CIFAR-10's binary files (data_batch_1.bin …).")
+    var data: String = FashionMNIST.defaultDirectory
     @OptionGroup var scale: MosaicScale
 
     func validate() throws {
@@ -29,7 +30,7 @@ struct FeaturesCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.wrap {
-            let (spec, _, net, chosen) = try weights.network(network, default: .mini)
+            let (spec, _, net, chosen) = try weights.network(network, default: .mini, data: DatasetSource(directory: data))
             let name = try net.report.mapLayer(named: layer)
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization)

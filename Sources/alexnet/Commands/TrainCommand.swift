@@ -19,8 +19,12 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Weight initialisation: paper (Gaussian σ = 0.01, some biases 1) or he (He normal). Default: he for mini and figure1, paper otherwise.")
     var `init`: Initialization?
     @Flag(name: .customLong("no-augment"), help: "Turn off random crops and flips.") var noAugment = false
-    @Option(help: "Directory with the Fashion-MNIST IDX files.") var data: String = FashionMNIST.defaultDirectory
+    @Option(help: "Directory with the Fashion-MNIST IDX files, or CIFAR-10's binary files (data_batch_1.bin …).")
+    var data: String = FashionMNIST.defaultDirectory
     @Option(help: "Threads for the maths (1...256; default: all cores).") var threads: Int?
+
+    /// What --data holds, decided by its files.
+    var source: DatasetSource { DatasetSource(directory: data) }
 
     func validate() throws {
         try OptionRange.check("--epochs", epochs, OptionRange.epochs)
@@ -41,16 +45,15 @@ struct TrainingArguments: ParsableArguments {
         ComputeThreads.set(threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    func loadData() throws -> (train: FashionMNIST, test: FashionMNIST) {
-        (try FashionMNIST.load(.train, directory: data, limit: limit),
-         try FashionMNIST.load(.test, directory: data, limit: testLimit))
+    func loadData() throws -> (train: ImageDataset, test: ImageDataset) {
+        (try source.load(.train, limit: limit), try source.load(.test, limit: testLimit))
     }
 }
 
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a network on Fashion-MNIST with the paper's SGD.",
+        abstract: "Train a network on Fashion-MNIST (or CIFAR-10) with the paper's SGD.",
         discussion: """
             Prints a progress bar with loss, training error and images/s, and the test error after each \
             epoch. The learning rate follows --schedule: step (the default) trains the first two thirds of \
@@ -90,7 +93,7 @@ struct TrainCommand: ParsableCommand {
 
     private func train() throws {
         training.applyThreads()
-        let chosen = try network.chosen(default: .mini)
+        let chosen = try network.chosen(default: .mini, data: training.source)
         var spec = chosen.spec
         let preset = chosen.preset
         let act = activation ?? .relu

@@ -37,7 +37,7 @@ final class ExplorerRuntime {
          trainLimit: Int?, memory: MemoryBudget) throws {
         let initialization = Initialization.default(for: preset)
         let report = try spec.shapeReport()
-        engine = EngineNetwork.for(spec)
+        engine = EngineNetwork.for(spec, data: DatasetSource(directory: dataDirectory))
         switch WeightsChoice.source(weights: weights, untrained: untrained, preset: preset, initialization: initialization) {
         case .file(let path, let shipped):
             let (network, chosen) = try WeightsChoice.load(path, shipped: shipped, spec: spec, memory: memory)
@@ -72,7 +72,7 @@ final class ExplorerRuntime {
     func model() throws -> AppModel {
         try AppModel(explored: features.spec, weights: initialWeights, weightsNote: weightsNote,
                      features: network.map { features.featureSet(with: $0) },
-                     dataProblem: workers.dataProblem, comparisonTarget: workers.target,
+                     dataProblem: workers.dataProblem, comparisonTargets: workers.targets, data: workers.source,
                      batchSize: workers.batchSize, learningRate: workers.learningRate,
                      comparisonDescription: "relu vs tanh on " + workers.compareDescription,
                      trainingDescription: workers.trainingDescription)

@@ -9,6 +9,8 @@ import Foundation
 final class TrainingWorkers {
     let spec: NetworkSpec
     let dataDirectory: String
+    /// What `dataDirectory` holds (Fashion-MNIST or CIFAR-10), decided once.
+    let source: DatasetSource
     let limit: Int?
     /// The weights a new run starts from (a checkpoint given with --weights); nil: seeded initialisation.
     /// Set after `init` when the explorer made them in the background (before any run starts).
@@ -23,7 +25,10 @@ final class TrainingWorkers {
     /// after the first 50 steps instead of after an epoch (the full 10,000 would add about 10% to training).
     let testImages = 1_000
     let testEvery = 50
-    let target = 0.25
+    /// Screen 6's targets: the paper's 25% first (the verdict's), then harder ones, so a run that goes on
+    /// past 25% shows how the ratio changes with the target.
+    let targets = [0.25, 0.15, 0.10]
+    var target: Double { targets[0] }
     private var training: SteppingWorker<TrainingSnapshot>?
     private var comparison: SteppingWorker<ComparisonSnapshot>?
     /// The step budget the current comparison worker was made with.
@@ -37,27 +42,35 @@ final class TrainingWorkers {
     init(spec: NetworkSpec, dataDirectory: String, limit: Int?, initialTensors: [String: Tensor]? = nil,
          initialFile: String? = nil) {
         self.spec = spec; self.dataDirectory = dataDirectory; self.limit = limit
+        source = DatasetSource(directory: dataDirectory)
+        compareSpec = source.spec(for: .figure1)
         self.initialTensors = initialTensors.flatMap { $0.isEmpty ? nil : $0 }
         self.initialFile = self.initialTensors == nil ? nil : initialFile
     }
 
     var dataProblem: String? {
-        let file = (dataDirectory as NSString).appendingPathComponent(FashionMNIST.Split.train.imagesFile + ".gz")
+        if source.isCIFAR10 {
+            let file = (source.directory as NSString).appendingPathComponent(CIFAR10.trainFiles[0])
+            return FileManager.default.fileExists(atPath: file) ? nil
+                : "CIFAR-10's \(CIFAR10.trainFiles[0]) is not in \(source.directory): \(CIFAR10.downloadHint)"
+        }
+        let file = (dataDirectory as NSString).appendingPathComponent(FashionMNIST.imagesFile(.train) + ".gz")
         return FileManager.default.fileExists(atPath: file) ? nil
             : "Fashion-MNIST is not in \(dataDirectory): \(FashionMNIST.installHint)"
     }
     var dataAvailable: Bool { dataProblem == nil }
 
-    // Screen 6 runs the paper's Figure 1 protocol on the `figure1` network whatever is explored, with
-    // each activation's learning rate as `compare --preset figure1 --lr auto` picked it (seed 1), no
-    // weight decay and no augmentation, and stops each run after `compareBudget` steps, so that a verdict
-    // comes within a minute on two cores.
-    let compareSpec = Preset.figure1.spec
+    // Screen 6 runs the paper's Figure 1 protocol on the `figure1` network (for the data: 28×28×1 or
+    // CIFAR-10's 32×32×3) whatever is explored, with each activation's learning rate as
+    // `compare --preset figure1 --lr auto` picked it on Fashion-MNIST (seed 1), no weight decay and no
+    // augmentation, and stops each run after `compareBudget` steps (or at the last target), so that a
+    // verdict comes within a minute or two on two cores.
+    let compareSpec: NetworkSpec
     let compareRates: [(Activation, Double)] = [(.relu, 0.005), (.tanh, 0.02)]
     let compareBudget = 200
     var compareDescription: String {
         // The step budget is not part of it: a lesson's `experiment: N` runs another; the screen shows the run's own.
-        "\(compareSpec.name), lr " + compareRates.map { "\($0.0.rawValue) \(NumberText.shortDecimal($0.1))" }.joined(separator: "/")
+        "\(compareSpec.name)\(source.isCIFAR10 ? " on CIFAR-10" : ""), lr " + compareRates.map { "\($0.0.rawValue) \(NumberText.shortDecimal($0.1))" }.joined(separator: "/")
     }
 
     var checkpointPath: String { "alexnet-\(spec.name).safetensors" }
@@ -98,7 +111,7 @@ final class TrainingWorkers {
 
     private func makeTrainingWorker() -> SteppingWorker<TrainingSnapshot> {
         let state = TrainingState(from: initialFile)
-        let (spec, dir, limit, path, initial) = (self.spec, dataDirectory, self.limit, checkpointPath, initialTensors)
+        let (spec, source, limit, path, initial) = (self.spec, self.source, self.limit, checkpointPath, initialTensors)
         var options = self.options(Initialization.default(for: Preset(rawValue: spec.name)), epochs: epochs)
         options.testEvery = testEvery
         let worker = SteppingWorker<TrainingSnapshot>(
@@ -107,8 +120,8 @@ final class TrainingWorkers {
                     let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
                                           memory: MemoryBudget(batch: options.batchSize, training: true))
                     if let initial { try net.load(initial, source: "the initial weights") }
-                    let r = try TrainingRun(network: net, train: try FashionMNIST.load(.train, directory: dir, limit: limit),
-                                            test: try FashionMNIST.load(.test, directory: dir, limit: options.testLimit),
+                    let r = try TrainingRun(network: net, train: try source.load(.train, limit: limit),
+                                            test: try source.load(.test, limit: options.testLimit),
                                             options: options)
                     state.run = r
                     return r
@@ -216,27 +229,28 @@ final class TrainingWorkers {
     /// Builds screen 6's comparison with at most `budget` steps per run: the worker below and a plain
     /// lesson's `experiment:` step run the very same protocol. Loading the data happens in the call.
     func comparisonMaker(budget: Int) -> () throws -> ActivationComparison {
-        let (spec, dir, limit, target, rates) = (compareSpec, dataDirectory, self.limit, self.target, compareRates)
-        // Enough epochs for the budget (one epoch of the 60,000 images is 937 steps of 64).
-        let epochs = max(1, Int((Double(budget * batchSize) / Double(limit ?? 60_000)).rounded(.up)))
+        let (spec, source, limit, targets, rates) = (compareSpec, self.source, self.limit, self.targets, compareRates)
+        // Enough epochs for the budget (one epoch of the 60,000 images is 937 steps of 64; CIFAR-10 has 50,000).
+        let images = limit ?? (source.isCIFAR10 ? 50_000 : 60_000)
+        let epochs = max(1, Int((Double(budget * batchSize) / Double(images)).rounded(.up)))
         var options = self.options(Initialization.default(for: .figure1), epochs: epochs)
         options.augment = false
         options.schedule = .constant
         return {
             try ActivationComparison(spec: spec, activations: rates.map(\.0),
-                                     train: try FashionMNIST.load(.train, directory: dir, limit: limit),
-                                     test: nil, options: options, target: target, recordEvery: 8,
+                                     train: try source.load(.train, limit: limit),
+                                     test: nil, options: options, targets: targets, recordEvery: 8,
                                      learningRates: rates.map(\.1), weightDecay: 0, maxSteps: budget)
         }
     }
 
     private func makeComparisonWorker(budget: Int) -> SteppingWorker<ComparisonSnapshot> {
         let holder = ComparisonHolder()
-        let (target, rates) = (self.target, compareRates)
+        let (targets, rates) = (self.targets, compareRates)
         let make = comparisonMaker(budget: budget)
         comparisonRunBudget = budget
-        let empty = ComparisonSummary(target: target, curves: rates.map { TrainingCurve(activation: $0.0, learningRate: $0.1) },
-                                      maxSteps: budget)
+        let empty = ComparisonSummary(targets: targets, curves: rates.map { TrainingCurve(activation: $0.0, learningRate: $0.1) },
+                                      maxSteps: budget, dataset: source.name)
         let worker = SteppingWorker<ComparisonSnapshot>(
             step: {
                 let c = try holder.comparison ?? {
