@@ -37,17 +37,19 @@ import Testing
         var grid = CellGrid(width: 120, height: 30)
         screen(state: .finished("done")).render(into: &grid, area: grid.bounds, theme: Theme(.standard))
         let text = grid.text
-        #expect(grid.line(0).hasPrefix("mini: relu vs tanh  finished: done"))
+        // The verdict shows once, under the header, not also in the state.
+        #expect(grid.line(0).hasPrefix("mini: relu vs tanh  finished "))
         // relu crosses 25% at its 4th point (step 40), tanh at its 7th (step 70): 70/40 = 1.75.
-        #expect(grid.line(1).hasPrefix("relu reached 25% training error at step 40; tanh at step 70: 1.8× more steps"))
+        #expect(grid.line(1).hasPrefix("ReLU reached 25% in 40 steps, tanh in 70: ReLU was 1.8× faster here"))
+        #expect(grid.line(2).hasPrefix("Paper (CIFAR-10): ReLU 6× faster than tanh; ReLU won here too. w: why"))
         #expect(text.contains("● relu") && text.contains("● tanh") && text.contains("╌ 25% target"))
         #expect(text.contains("Training error"))
         #expect(grid.find("└───") != nil && grid.find("step") != nil)
         // Both series are drawn, each in its own colour.
         let colours = Set(grid.cells.filter { (0x2801...0x28FF).contains($0.character.value) }.map(\.fg))
         #expect(colours == [.brightGreen, .brightRed])
-        // The explanation panel is there at this width.
-        #expect(text.contains("Why saturating units learn slowly"))
+        // The explanation panel is there at this width, titled by the outcome.
+        #expect(text.contains("Why ReLU won here"))
     }
 
     @Test func whileRunningItReportsProgressNotAConclusion() {

@@ -194,7 +194,7 @@ public struct LessonScreen: Sendable {
             e.finished = true
             session.record(experiment: summary)
             if case .experiment = session.step.action {
-                lines.append("Result: " + summary.resultLine)
+                lines.append("Result: " + ComparisonVerdict(summary: summary).winnerLine + ".")
             } else {
                 lines = Self.narrative(session)
             }
@@ -347,13 +347,18 @@ public struct LessonScreen: Sendable {
         return out
     }
 
-    var footer: String {
+    var footer: String { footer(width: .max) }
+
+    /// The status line, in a shorter form where the whole one would not fit `width` columns.
+    func footer(width: Int) -> String {
         if let t = training, !t.finished {
             let done = Self.stepsDone(explorer.model.training, of: t) ?? 0
-            return "training \(done)/\(t.steps) · Esc skips"
+            let whole = "training \(done)/\(t.steps) · Esc skips"
+            return whole.displayWidth <= width ? whole : "\(done)/\(t.steps) · Esc skips"
         }
         if let e = experiment, !e.finished, Self.isExperimentStep(session) {
-            return "experiment ≤\(e.steps) steps · Esc stops"
+            let whole = "experiment ≤\(e.steps) steps · Esc stops"
+            return whole.displayWidth <= width ? whole : "≤\(e.steps) steps · Esc stops"
         }
         if session.awaitingAnswer { return "answer> \(typed)_" }
         return session.isLast ? "p back · q quit" : "n next · p back · q quit"
@@ -383,6 +388,6 @@ public struct LessonScreen: Sendable {
         for (i, (text, style)) in shown.enumerated() {
             grid.write(text, in: inner, row: row + i, style: style)
         }
-        grid.write(footer, in: inner, row: inner.height - 1, style: theme.number)
+        grid.write(footer(width: inner.width), in: inner, row: inner.height - 1, style: theme.number)
     }
 }

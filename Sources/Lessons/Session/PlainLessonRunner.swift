@@ -63,13 +63,13 @@ public struct PlainLessonRunner {
                         do {
                             let result = try experimenter(n, write)
                             session.record(experiment: result)
-                            write("Result: " + result.resultLine)
+                            write("Result: " + ComparisonVerdict(summary: result).winnerLine + ".")
                         } catch {
                             let step = session.step
                             write(ConfigError(file: session.lesson.file, line: step.actionLine ?? step.line, message: "cannot run the experiment here: \(error)").description)
                         }
                     } else {
-                        write("Result (already measured): " + session.experiment!.resultLine)
+                        write("Result (already measured): " + ComparisonVerdict(summary: session.experiment!).winnerLine + ".")
                     }
                     lines.dropFirst(2).forEach(write)
                 } else if case .train(let n) = session.step.action, let trainer {
