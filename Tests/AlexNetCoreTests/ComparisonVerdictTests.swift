@@ -42,7 +42,7 @@ import Testing
         // lr·mean(‖∂W‖/‖W‖): ReLU 0.005·0.02 = 1e-4, tanh 0.02·0.03 = 6e-4.
         #expect(reasons[2].hasSuffix("tanh's steps moved its weights 6.0× as far."))
         #expect(reasons[3] == "ReLU units zero for the whole batch where their input varies: conv1 2%; dead channels 0%; "
-            + "units on constant input (background, left out) 30%.")
+            + "units on constant input (background, left out) 30% — too few to starve its gradient.")
         #expect(reasons[4] == "tanh units with |f′| < 0.1: conv1 5% — too few to starve its gradient.")
     }
 

@@ -103,8 +103,10 @@ public struct ComparisonVerdict: Sendable, Equatable {
             if c.activation == .relu {
                 let channels = m.map { NumberText.percent($0.deadChannels ?? 0, places: 0) }.joined(separator: "/")
                 let background = m.map { NumberText.percent($0.constantInput ?? 0, places: 0) }.joined(separator: "/")
+                let most = m.map { $0.saturation! }.max() ?? 0
                 out.append("ReLU units zero for the whole batch where their input varies: \(list); dead channels "
-                    + "\(channels); units on constant input (background, left out) \(background).")
+                    + "\(channels); units on constant input (background, left out) \(background)"
+                    + (most >= 0.2 ? " — these pass no gradient at all." : " — too few to starve its gradient."))
             } else {
                 let most = m.map { $0.saturation! }.max() ?? 0
                 out.append("\(Self.name(c.activation)) units with |f′| < 0.1: \(list)"

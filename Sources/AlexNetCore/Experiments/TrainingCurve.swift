@@ -129,7 +129,7 @@ public struct ComparisonSummary: Sendable, Equatable {
                 return "\(c.activation.rawValue) reached \(Self.percent(target)) at step \(NumberText.grouped(hit.step))"
             }
             return "\(c.activation.rawValue) \(NumberText.percent(last.trainError)) at step \(NumberText.grouped(last.step))"
-        }.joined(separator: " · ") + " (target \(Self.percent(target)))"
+        }.joined(separator: " · ") + " (target\(targets.count > 1 ? "s" : "") \(targets.map(Self.percent).joined(separator: ", ")))"
     }
 
     /// Every point of every run: `activation,step,epoch,loss,train_error,seed,lr`, then per learned layer

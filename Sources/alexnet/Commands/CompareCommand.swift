@@ -148,7 +148,8 @@ struct CompareCommand: ParsableCommand {
             summaries.append(summary)
             if format == .text {
                 if seeds == 1 { print(chart(summary), terminator: "") }
-                say((seeds > 1 ? "seed \(opts.seed): " : "") + summary.resultLine)
+                // One seed: the verdict at the end says it (once); several: a line per seed before the medians.
+                if seeds > 1 { say("seed \(opts.seed): " + summary.resultLine) }
             }
             if stoppedBy != nil { break }
         }
