@@ -173,7 +173,7 @@ import Testing
         #expect(wide.contains("more ↓"))
         for _ in 0..<6 { press(&e, "J") }
         let end = render(e, width: 100, height: 24).text
-        #expect(end.contains("before the learning rate.") && end.contains("more ↑"))
+        #expect(end.contains("more ↑") && !end.contains("more ↓") && end.contains("‖∂W‖/‖W‖"))
     }
 
     // MARK: - Features screen
