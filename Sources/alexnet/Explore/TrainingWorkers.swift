@@ -229,18 +229,19 @@ final class TrainingWorkers {
     /// Builds screen 6's comparison with at most `budget` steps per run: the worker below and a plain
     /// lesson's `experiment:` step run the very same protocol. Loading the data happens in the call.
     func comparisonMaker(budget: Int) -> () throws -> ActivationComparison {
-        let (spec, source, limit, targets, rates) = (compareSpec, self.source, self.limit, self.targets, compareRates)
-        // Enough epochs for the budget (one epoch of the 60,000 images is 937 steps of 64; CIFAR-10 has 50,000).
-        let images = limit ?? (source.isCIFAR10 ? 50_000 : 60_000)
-        let epochs = max(1, Int((Double(budget * batchSize) / Double(images)).rounded(.up)))
-        var options = self.options(Initialization.default(for: .figure1), epochs: epochs)
+        let (spec, source, limit, targets, rates, batch) = (compareSpec, self.source, self.limit, self.targets, compareRates, batchSize)
+        var options = self.options(Initialization.default(for: .figure1), epochs: 1)
         options.augment = false
         options.schedule = .constant
         return {
-            try ActivationComparison(spec: spec, activations: rates.map(\.0),
-                                     train: try source.load(.train, limit: limit),
-                                     test: nil, options: options, targets: targets, recordEvery: 8,
-                                     learningRates: rates.map(\.1), weightDecay: 0, maxSteps: budget)
+            let train = try source.load(.train, limit: limit)
+            // Enough epochs for the budget, from the images actually there (one epoch of Fashion-MNIST's 60,000
+            // is 937 steps of 64; a small or limited set needs more epochs).
+            var own = options
+            own.epochs = max(1, Int((Double(budget * batch) / Double(max(1, train.count))).rounded(.up)))
+            return try ActivationComparison(spec: spec, activations: rates.map(\.0), train: train,
+                                            test: nil, options: own, targets: targets, recordEvery: 8,
+                                            learningRates: rates.map(\.1), weightDecay: 0, maxSteps: budget)
         }
     }
 
