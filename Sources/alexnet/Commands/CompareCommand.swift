@@ -223,6 +223,7 @@ struct CompareCommand: ParsableCommand {
     private func printTable(_ report: ComparisonReport, activations acts: [Activation], started: ContinuousClock.Instant) {
         if seeds > 1 {
             for t in report.targets { say(report.medianLine(for: t)) }
+            say(ComparisonVerdict.paperFinding)
         } else if let summary = report.seeds.first {
             let verdict = ComparisonVerdict(summary: summary)
             if summary.targets.count > 1 {
