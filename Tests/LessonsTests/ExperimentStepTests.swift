@@ -46,6 +46,21 @@ import Testing
         #expect(lines.contains("sat 38% 13%; relu reached 25% training error at step 48; tanh never did (last error 31.5% at step 64)"))
     }
 
+    /// The verdict's placeholders read the same sentences the screen and `compare` print.
+    @Test func verdictPlaceholdersReadTheSharedWording() {
+        let result = Self.fakeResult()
+        let verdict = ComparisonVerdict(summary: result)
+        func value(_ name: String) -> String? { try? ExperimentPlaceholder.value(name, result: result).get() }
+        #expect(value("experiment.winner") == "only ReLU reached 25% (in 48 steps); tanh was at 32% after 64 steps: ReLU was faster here")
+        #expect(value("experiment.winner") == verdict.winnerLine)
+        #expect(value("experiment.paper") == verdict.paperLine)
+        #expect(value("experiment.paper")?.hasSuffix("Here ReLU won too.") == true)
+        #expect(value("experiment.reasons") == verdict.reasons.joined(separator: " "))
+        #expect(value("experiment.ratios") == "(one target only)")
+        #expect(value("experiment.relu.lr") == "(not recorded)")
+        #expect((try? ExperimentPlaceholder.value("experiment.winner", result: nil).get()) == ExperimentPlaceholder.notYet)
+    }
+
     @Test func goingBackDoesNotRunTheExperimentAgain() throws {
         let lesson = try LessonLoader(file: "e.yaml").load(text: Self.yaml)
         var input = ["", "", "p", "", ""]
