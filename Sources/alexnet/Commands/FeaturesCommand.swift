@@ -22,7 +22,7 @@ struct FeaturesCommand: ParsableCommand {
     var index: Int = 0
     @Option(help: "Layer whose maps to show (default: the first conv layer).") var layer: String?
     @Option(help: "Write the maps as an image (.png, .ppm or .pgm) instead of printing them.") var out: String?
-    @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, or a folder of class subfolders (--index picks a validation image).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, CIFAR-10's binary files, or a folder of class subfolders (--index picks a validation image).", valueName: "dir"))
     var data: String = FashionMNIST.defaultDirectory
     @OptionGroup var scale: MosaicScale
 
@@ -32,7 +32,7 @@ struct FeaturesCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.wrap {
-            let (spec, _, net, chosen) = try weights.network(network, default: .mini)
+            let (spec, _, net, chosen) = try weights.network(network, default: .mini, data: DataSource(directory: data))
             let name = try net.report.mapLayer(named: layer)
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization,

@@ -14,9 +14,9 @@ struct WeightsOptions: ParsableArguments {
     }
 
     /// The network `options` choose (`fallback` without --preset or --config), built and loaded.
-    func network(_ options: NetworkOptions, default fallback: Preset)
+    func network(_ options: NetworkOptions, default fallback: Preset, data: DataSource? = nil)
         throws -> (spec: NetworkSpec, preset: Preset?, net: Network, weights: WeightsChoice) {
-        let (spec, preset) = try options.chosen(default: fallback)
+        let (spec, preset) = try options.chosen(default: fallback, data: data)
         let (net, chosen) = try WeightsChoice.network(spec, weights: weights, untrained: untrained, preset: preset,
                                                       initialization: Initialization.default(for: preset),
                                                       memory: options.memory())
