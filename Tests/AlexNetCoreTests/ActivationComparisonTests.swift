@@ -5,7 +5,7 @@ import Testing
 @Suite struct ActivationComparisonTests {
     /// 10 easy classes of 28×28 images: class k is a bright horizontal band at rows 2k…2k+3 plus noise,
     /// so a few hundred steps separate them.
-    static func bands(count: Int, seed: UInt64) -> ImageDataset {
+    static func bands(count: Int, seed: UInt64) -> FashionMNIST {
         var random = SeededRandom(seed: seed)
         var pixels = [UInt8](repeating: 0, count: count * 784)
         var labels: [Int] = []
@@ -19,7 +19,7 @@ import Testing
                 }
             }
         }
-        return FashionMNIST.dataset(split: .train, pixels: pixels, labels: labels)
+        return FashionMNIST(split: .train, pixels: pixels, labels: labels)
     }
 
     static let options = TrainingOptions(epochs: 2, batchSize: 16, learningRate: 0.02, seed: 7,

@@ -113,7 +113,7 @@ import Testing
         #expect(DataSource(directory: "/nonexistent").spec(for: .figure1) == Preset.figure1.spec)
 
         // It trains on the fixture; mini (one grey channel) is refused in one line.
-        let train = try source.load(.train)
+        let train = try CIFAR10.load(.train, directory: source.directory)
         let net = try Network(spec: spec, initialization: .he, seed: 1)
         let run = try TrainingRun(network: net, train: train, test: nil,
                                   options: TrainingOptions(epochs: 1, batchSize: 4, learningRate: 0.01, seed: 1, augment: false))

@@ -19,8 +19,8 @@ import Testing
         #expect(error?.description == "\(dir.path)/train-images-idx3-ubyte.gz: keeping the first 0 of its 3 images leaves none; expected a limit of at least 1")
     }
 
-    static func data(_ n: Int, split: FashionMNIST.Split = .train) -> ImageDataset {
-        FashionMNIST.dataset(split: split, pixels: (0..<n * 784).map { UInt8($0 % 251) }, labels: (0..<n).map { $0 % 10 })
+    static func data(_ n: Int, split: FashionMNIST.Split = .train) -> FashionMNIST {
+        FashionMNIST(split: split, pixels: (0..<n * 784).map { UInt8($0 % 251) }, labels: (0..<n).map { $0 % 10 })
     }
 
     static let setups: [(train: Int, test: Int, testLimit: Int?, message: String)] = [

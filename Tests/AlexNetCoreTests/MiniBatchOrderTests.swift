@@ -33,7 +33,7 @@ import Testing
 
     @Test func datasetBatchesFollowTheOrder() {
         let pixels = (0..<4).flatMap { i in [UInt8](repeating: UInt8(i * 60), count: 784) }
-        let data = FashionMNIST.dataset(split: .test, pixels: pixels, labels: [0, 1, 2, 3])
+        let data = FashionMNIST(split: .test, pixels: pixels, labels: [0, 1, 2, 3])
         let order = MiniBatchOrder(count: 4, batchSize: 3, seed: 9, epoch: 2)
         let batches = Array(data.batches(size: 3, seed: 9, epoch: 2, normalization: .unit))
         #expect(batches.map(\.labels) == Array(order))
