@@ -57,8 +57,12 @@ let package = Package(
                 swiftSettings: fastMath),
         .target(name: "Lessons",
                 dependencies: ["AlexNetCore", "Localization"]),
+        /// The runtime between the screens and the engine: the one loop (messages in, frames out), the explorer's
+        /// and lessons' engines, the training workers, the weights and input policies the commands share.
+        .target(name: "AppRuntime",
+                dependencies: ["AlexNetCore", "ExplorerUI", "Lessons", "Localization"]),
         .executableTarget(name: "alexnet",
-                          dependencies: ["AlexNetCore", "ExplorerUI", "Lessons", "Localization", "CNcurses",
+                          dependencies: ["AlexNetCore", "ExplorerUI", "Lessons", "AppRuntime", "Localization", "CNcurses",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: fastMath),
         // The fuzz harness (`make fuzz`): drives the release `alexnet` binary with generated inputs. Not hot
@@ -75,7 +79,8 @@ let package = Package(
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "AlexNetCore", "Lessons", "Localization"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "AlexNetCore", "Localization", propertyBased], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ChildProcessModule"]),
-        // The executable's own logic (key decoding, weights choice, feature inputs), by `@testable import alexnet`.
-        .testTarget(name: "alexnetTests", dependencies: ["alexnet", "AlexNetCore", "ExplorerUI", "Localization", "CNcurses"]),
+        // The executable's own logic (key decoding, startup) by `@testable import alexnet`, and the runtime's (the loop
+        // driven by scripted messages, weights choice, feature inputs, the lesson replay) by `@testable import AppRuntime`.
+        .testTarget(name: "alexnetTests", dependencies: ["alexnet", "AppRuntime", "AlexNetCore", "ExplorerUI", "Lessons", "Localization", "CNcurses"]),
     ]
 )

@@ -15,10 +15,19 @@ MANIFEST_NAME=share/alexnet/install-manifest.txt
 
 die() { echo "error: $*" >&2; exit 1; }
 
+# Refuses a manifest with an entry that could reach outside ROOT (absolute, or with a .. component): the manifest
+# is a file anyone with write access to ROOT can edit, and `../victim.txt` in it deleted a file beside ROOT.
+check_listed() {
+    root=$1
+    bad=$(grep -n -E '^/|(^|/)\.\.(/|$)' "$root/$MANIFEST_NAME" | head -n 1) || true
+    [ -z "$bad" ] || die "$root/$MANIFEST_NAME:${bad%%:*}: entry '${bad#*:}' is outside $root; nothing was removed"
+}
+
 # Removes what ROOT's manifest lists: files first, then directories (deepest first) if empty.
 remove_listed() {
     root=$1
     [ -f "$root/$MANIFEST_NAME" ] || return 0
+    check_listed "$root"
     # Read from a copy: the manifest lists itself.
     listed=$(cat "$root/$MANIFEST_NAME")
     printf '%s\n' "$listed" | grep -v '/$' | while IFS= read -r f; do [ -z "$f" ] || rm -f "$root/$f"; done

@@ -25,6 +25,19 @@ static void shim_emit_message(j_common_ptr cinfo, int level) {
     if (level < 0) shim_error_exit(cinfo);
 }
 
+// A progressive file may hold any number of scans, each a pass over the whole image: 2,090 scans of an 8192² image
+// took 30 s to decode. Real encoders write about ten; libjpeg-turbo's own tools refuse past a limit the same way.
+#define CJPEG_MAX_SCANS 100
+
+static void shim_progress(j_common_ptr cinfo) {
+    if (cinfo->is_decompressor && ((j_decompress_ptr)cinfo)->input_scan_number > CJPEG_MAX_SCANS) {
+        shim_error *err = (shim_error *)cinfo->err;
+        snprintf(err->info->message, sizeof err->info->message,
+                 "the progressive JPEG has more than %d scans; real encoders write about ten", CJPEG_MAX_SCANS);
+        longjmp(err->jump, 1);
+    }
+}
+
 static void fill_info(struct jpeg_decompress_struct *cinfo, cjpeg_info *info) {
     info->width = (int)cinfo->image_width;
     info->height = (int)cinfo->image_height;
@@ -50,6 +63,8 @@ int cjpeg_decode(const unsigned char *data, size_t size, int grey, unsigned char
         return 1;
     }
     jpeg_create_decompress(&cinfo);
+    struct jpeg_progress_mgr progress = { .progress_monitor = shim_progress };
+    cinfo.progress = &progress;
     jpeg_mem_src(&cinfo, data, (unsigned long)size);
     jpeg_read_header(&cinfo, TRUE);
     fill_info(&cinfo, info);

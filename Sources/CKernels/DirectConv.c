@@ -55,7 +55,8 @@ static inline __attribute__((always_inline)) void forward_row(const float *pad, 
     const __m256 zero = _mm256_setzero_ps(), vb0 = _mm256_set1_ps(b0), vb1 = _mm256_set1_ps(b1);
     for (int v = 0; v < V; v++) {
         __m256 r0 = _mm256_add_ps(a0[v], vb0), r1 = _mm256_add_ps(a1[v], vb1);
-        if (relu) { r0 = _mm256_max_ps(r0, zero); r1 = _mm256_max_ps(r1, zero); }
+        // ReLU as Elementwise.c's: max_ps returns its second operand when either is NaN, so (zero, r) keeps NaN.
+        if (relu) { r0 = _mm256_max_ps(zero, r0); r1 = _mm256_max_ps(zero, r1); }
         const int n = OW - 8 * v;
         if (n >= 8) {
             _mm256_storeu_ps(y0 + 8 * v, r0);
@@ -97,7 +98,7 @@ static inline float lanes_sum(__m256 a) {
     return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
 }
 
-// One output channel's dOut row i, vector v: masked to the row's OW positions and, through a fused ReLU, to y > 0.
+// One output channel's dOut row i, vector v: masked to the row's OW positions and, through a fused ReLU, to !(y ≤ 0) (NaN passes).
 static inline __attribute__((always_inline)) __m256 grad_vector(const float *d, const float *y, int v, int OW) {
     const int n = OW - 8 * v;
     __m256 g, keep = _mm256_setzero_ps();
@@ -108,7 +109,7 @@ static inline __attribute__((always_inline)) __m256 grad_vector(const float *d, 
         g = _mm256_maskload_ps(d + 8 * v, live_lanes(n));
         if (y) keep = _mm256_maskload_ps(y + 8 * v, live_lanes(n));
     }
-    return y ? _mm256_and_ps(g, _mm256_cmp_ps(keep, _mm256_setzero_ps(), _CMP_GT_OQ)) : g;
+    return y ? _mm256_and_ps(g, _mm256_cmp_ps(keep, _mm256_setzero_ps(), _CMP_NLE_UQ)) : g;
 }
 
 // R (1 or 2, a constant where inlined) rows of the kernel from kh0 at once: R·K accumulators, enough independent

@@ -1,4 +1,7 @@
-// The conv layer's epilogue (bias, fused ReLU) and ReLU's backward mask.
+// The conv layer's epilogue (bias, fused ReLU) and ReLU's backward mask. ReLU keeps NaN as PyTorch does:
+// `0 > v ? 0 : v` is false for NaN and compiles to one maxps(0, v), which returns its second operand when either is
+// NaN (`v > 0 ? v : 0` made NaN weights look like a confident 0). The backward passes the gradient wherever the
+// output is not ≤ 0, as PyTorch's threshold_backward does.
 #include "CKernels.h"
 #include <immintrin.h>
 
@@ -9,7 +12,7 @@ void ck_rows_bias_relu(const float *src, ptrdiff_t srcStride, float *dst, ptrdif
         float *d = dst + r * dstStride;
         const float b = bias ? bias[r] : 0.0f;
         if (relu) {
-            for (ptrdiff_t p = 0; p < count; p++) { float v = s[p] + b; d[p] = v > 0.0f ? v : 0.0f; }
+            for (ptrdiff_t p = 0; p < count; p++) { float v = s[p] + b; d[p] = 0.0f > v ? 0.0f : v; }
         } else {
             for (ptrdiff_t p = 0; p < count; p++) d[p] = s[p] + b;
         }
@@ -17,7 +20,7 @@ void ck_rows_bias_relu(const float *src, ptrdiff_t srcStride, float *dst, ptrdif
 }
 
 void ck_relu_mask(const float *y, const float *d, float *out, ptrdiff_t count) {
-    for (ptrdiff_t i = 0; i < count; i++) out[i] = y[i] > 0.0f ? d[i] : 0.0f;
+    for (ptrdiff_t i = 0; i < count; i++) out[i] = y[i] <= 0.0f ? 0.0f : d[i];
 }
 
 // Eight lanes × four accumulators, combined in a fixed order: the sum of a row is the same on every run and

@@ -27,7 +27,8 @@ public enum ChildProcess {
 
     /// `keepBytes` of each stream are kept; the rest is read and dropped, so a flood cannot fill memory.
     public static func run(_ arguments: [String], environment: [String: String], stdinPath: String = "/dev/null",
-                           timeout: Double, memoryLimitKiB: Int? = nil, keepBytes: Int = 256 * 1024) -> RunOutcome {
+                           timeout: Double, memoryLimitKiB: Int? = nil, fileSizeBlocks: Int? = nil,
+                           keepBytes: Int = 256 * 1024) -> RunOutcome {
         let started = monotonicSeconds()
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         // Close-on-exec pipes, made under the lock every spawn takes, so a child spawned by the other
@@ -52,7 +53,9 @@ public enum ChildProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
         // `exec` keeps the pid: the status and rusage are the program's own.
-        let shell = memoryLimitKiB.map { ["/bin/sh", "-c", "ulimit -v \($0) || exit 125; exec \"$0\" \"$@\""] + arguments } ?? arguments
+        // `fileSizeBlocks` (ulimit -f, 512-byte blocks) stands in for a full disk without root.
+        let limits = (memoryLimitKiB.map { ["ulimit -v \($0) || exit 125"] } ?? []) + (fileSizeBlocks.map { ["ulimit -f \($0) || exit 125"] } ?? [])
+        let shell = limits.isEmpty ? arguments : ["/bin/sh", "-c", limits.joined(separator: "; ") + "; exec \"$0\" \"$@\""] + arguments
         let argv = shell.map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

@@ -375,6 +375,7 @@ extension Chinese {
         "whatIfNoShape": "? 没有形状：前面有一层不合适",
         "whatIfPresetWas": "  （预设：{output}）",
         "whatIfIntro": "改变一个窗口，它后面的每个形状都会跟着变：out = ⌊(W − F + 2P)/S⌋ + 1。当 (W − F + 2P) 不是 S 的倍数时，最后几个像素永远不会被看到；论文的 224×224 输入对 conv1 来说就是这种情况（从 227 起按三次 i）。",
+        "whatIfIntroCeil": "改变一个窗口，它后面的每个形状都会跟着变：这里的卷积层像 cuda-convnet 那样向上取整，out = ⌈(W − F + 2P)/S⌉ + 1，所以论文的 224×224 输入让 conv1 得到 55×55（引擎本身向下取整）。",
         "whatIfTableHeader": "层       预设        现在",
         "whatIfParams": "参数   ",
         "filterOf": "卷积核 {index}（0–{last}）",
@@ -436,6 +437,7 @@ extension Chinese {
         "featuresScale": "特征图 {note}",
         "featuresOwnScale": "各自缩放，暗 = 低",
         "resetToInitial": "已恢复初始权重（{provenance}）",
+        "resetRetrains": "重置：{network} 从{start}重新开始训练",
         "noneWord": "无",
     ]
     static let commands: [String: String] = [:]

@@ -375,6 +375,7 @@ extension English {
         "whatIfNoShape": "? no shape: an earlier layer does not fit",
         "whatIfPresetWas": "  (preset: {output})",
         "whatIfIntro": "Change a window and every shape after it follows: out = ⌊(W − F + 2P)/S⌋ + 1. When (W − F + 2P) is not a multiple of S the last pixels are never seen; the paper's 224×224 input is such a case for conv1 (press i three times from 227).",
+        "whatIfIntroCeil": "Change a window and every shape after it follows: conv layers here round up as cuda-convnet did, out = ⌈(W − F + 2P)/S⌉ + 1, so the paper's 224×224 input gives conv1 55×55 (the engine rounds down).",
         "whatIfTableHeader": "layer    preset      now",
         "whatIfParams": "params ",
         "filterOf": "filter {index} (0–{last})",
@@ -436,6 +437,7 @@ extension English {
         "featuresScale": "maps {note}",
         "featuresOwnScale": "own scale each, dark = low",
         "resetToInitial": "reset to the initial weights ({provenance})",
+        "resetRetrains": "reset: {network} trains again from {start}",
         "noneWord": "none",
     ]
     static let commands: [String: String] = [:]

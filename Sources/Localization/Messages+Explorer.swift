@@ -100,6 +100,7 @@ public extension Messages {
     static var whatIfNoShape: String { text() }
     static func whatIfPresetWas(output: String) -> String { text(["output": output]) }
     static var whatIfIntro: String { text() }
+    static var whatIfIntroCeil: String { text() }
     static var whatIfTableHeader: String { text() }
     static var whatIfParams: String { text() }
     static func filterOf(index: Int, last: Int) -> String { text(["index": index, "last": last]) }
@@ -173,5 +174,6 @@ public extension Messages {
     static func featuresScale(note: String) -> String { text(["note": note]) }
     static var featuresOwnScale: String { text() }
     static func resetToInitial(provenance: String) -> String { text(["provenance": provenance]) }
+    static func resetRetrains(network: String, start: String) -> String { text(["network": network, "start": start]) }
     static var noneWord: String { text() }
 }

@@ -11,7 +11,8 @@ import Synchronization
 @main
 struct FuzzMain {
     static let generators = [ConfigCases.generator, LessonCases.generator, CheckpointCases.generator, ImageCases.generator,
-                             IDXCases.generator, FolderCases.generator, ProgressCases.generator, OptionCases.generator]
+                             IDXCases.generator, FolderCases.generator, ProgressCases.generator, OptionCases.generator,
+                             HostileCases.generator]
 
     struct Settings: Sendable {
         var binary = FileManager.default.currentDirectoryPath + "/.build/release/alexnet"
@@ -124,10 +125,26 @@ struct FuzzMain {
                            "LANG": "C.UTF-8", "NO_COLOR": "1", "TERM": "dumb", "ALEXNET_LESSONS": context.lessonsDirectory]
         environment.merge(fuzzCase.environment) { $1 }
         let before = FileSnapshot(folder: folder.path)
+        let companionOutcome = Mutex<RunOutcome?>(nil)
+        let companionDone = DispatchSemaphore(value: 0)
+        if let companion = fuzzCase.companion {
+            let shared = environment
+            Thread.detachNewThread {
+                let o = ChildProcess.run([context.binary] + companion, environment: shared, stdinPath: stdinPath,
+                                         timeout: settings.hang, memoryLimitKiB: settings.memoryMiB * 1024)
+                companionOutcome.withLock { $0 = o }
+                companionDone.signal()
+            }
+        }
         let outcome = ChildProcess.run([context.binary] + fuzzCase.arguments, environment: environment, stdinPath: stdinPath,
-                                       timeout: settings.hang, memoryLimitKiB: settings.memoryMiB * 1024)
+                                       timeout: settings.hang, memoryLimitKiB: settings.memoryMiB * 1024,
+                                       fileSizeBlocks: fuzzCase.fileSizeBlocks)
+        if fuzzCase.companion != nil { companionDone.wait() }
         let after = FileSnapshot(folder: folder.path)
         var problems = Verdict.problems(fuzzCase, outcome, hangLimit: settings.hang)
+        if let other = companionOutcome.withLock({ $0 }) {
+            problems += Verdict.problems(fuzzCase, other, hangLimit: settings.hang).map { "companion run: " + $0 }
+        }
         problems += after.problems(since: before, inputs: fuzzCase.inputs, outputs: fuzzCase.outputs, folder: folder.path)
         if !outcome.timedOut, outcome.signal == nil, let extra = fuzzCase.check?(outcome, folder) { problems.append(extra) }
         if settings.single == nil && !settings.keep {

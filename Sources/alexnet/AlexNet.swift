@@ -28,6 +28,9 @@ struct AlexNet: AsyncParsableCommand {
         // Before anything is said: `--lang` on any command, else the locale variables.
         Language.setProcessLanguage(Language.resolve(arguments: Array(CommandLine.arguments.dropFirst()),
                                                      environment: ProcessInfo.processInfo.environment))
+        // Past a file-size limit (ulimit -f) a write then fails with EFBIG, which every writer reports in one line,
+        // instead of the signal killing the process mid-save.
+        signal(SIGXFSZ, SIG_IGN)
         let commands = configuration.subcommands.map { $0._commandName }
         if let problem = UnknownCommand.problem(Array(CommandLine.arguments.dropFirst()), commands: commands,
                                                 fileExists: { FileManager.default.fileExists(atPath: $0) }) {

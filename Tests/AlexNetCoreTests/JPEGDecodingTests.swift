@@ -7,7 +7,7 @@ import Testing
 @Suite struct JPEGDecodingTests {
     static func fixture(_ name: String) throws -> (path: String, bytes: [UInt8]) {
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "jpg", subdirectory: "Fixtures"))
-        return (url.path, try FileBytes.read(url.path))
+        return (url.path, try FileBytes.read(url.path, limit: FileBytes.Limit.image))
     }
 
     /// The pixel at (y, x) of a (C, H, W) image as 0…255 values.

@@ -9,8 +9,8 @@ import Testing
 @Suite struct NeuronEndToEndTests {
     static func run(_ arguments: [String]) throws -> Spawn.Output {
         let binary = try #require(AlexNetBinary.path, "the alexnet binary (run `swift build` first)")
-        // A data directory without Fashion-MNIST: the built-in pattern, the same on every machine.
-        return Spawn.run([binary, "neuron", "--data", "/nonexistent"] + arguments,
+        // The built-in pattern, the same on every machine.
+        return Spawn.run([binary, "neuron", "--pattern"] + arguments,
                          environment: ["PATH": "/usr/bin:/bin", "HOME": "/tmp", "TERM": "xterm-256color"])
     }
 
@@ -58,7 +58,7 @@ import Testing
         (["--layer", "fc8", "--channel", "10"], "error: unit 10 is out of range for fc8 (10 units: 0–9)"),
         (["--layer", "prob", "--channel", "1", "--y", "2"], "error: prob is flat (10 units): give y 0 and x 0, got y 2, x 0"),
         (["--layer", "conv1", "--channel", "0", "--index", "3"],
-         "error: --index 3 picks a Fashion-MNIST test image, but the input is the built-in test pattern (no Fashion-MNIST test set in /nonexistent); expected no --index"),
+         "error: --index 3 picks a Fashion-MNIST test image, but the input is the built-in test pattern (--pattern); expected no --index"),
         (["--layer", "conv9", "--channel", "0"], "error: network 'mini' has no layer 'conv9'; its layers are conv1, relu1, norm1, pool1, conv2, relu2, norm2, pool2, conv3, relu3, conv4, relu4, conv5, relu5, pool5, flatten, drop6, fc6, relu6, drop7, fc7, relu7, fc8, prob"),
     ])
     func outOfRangeUnitIsOneLine(arguments: [String], expected: String) throws {

@@ -192,6 +192,9 @@ import Testing
         ("filters --weights w.safetensors --untrained", "Error: give --weights or --untrained, not both"),
         ("features --weights w.safetensors --untrained", "Error: give --weights or --untrained, not both"),
         ("predict --image x.png --weights w.safetensors --untrained", "Error: give --weights or --untrained, not both"),
+        // Eight presets: the parser would list them as bullets under the error; they are joined onto its line.
+        ("shapes --preset nope", "Error: The value 'nope' is invalid for '--preset <name>'. Please provide one of: "
+            + "alexnet, alexnet-1tower, torchvision, mini, figure1, lenet5, zfnet, vgg16."),
     ]
 
     @Test(arguments: badOptions)

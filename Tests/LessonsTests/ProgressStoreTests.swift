@@ -112,4 +112,20 @@ import Testing
         #expect(throws: ProgressStoreError.self) { try store.save(p) }
         #expect(try String(contentsOfFile: store.path, encoding: .utf8) == "{ mine")
     }
+
+    /// Issue 28: two quizzes finishing together each wrote back the copy they loaded at their start, so one result
+    /// was lost (20 of 20 pairs). `update` reads, changes and writes under one lock: every result counts.
+    @Test func concurrentUpdatesAreMergedUnderTheLock() throws {
+        let store = ProgressStore(environment: ["XDG_DATA_HOME": try temporaryDirectory()])
+        let writers = 4, each = 15
+        DispatchQueue.concurrentPerform(iterations: writers) { _ in
+            for _ in 0..<each {
+                _ = try? store.update { $0.record(topic: .shapes, correct: 1, outOf: 2) }
+            }
+        }
+        #expect(store.load().progress.topics["shapes"]?.sessions == writers * each)
+        #expect(store.load().progress.topics["shapes"]?.asked == 2 * writers * each)
+        // The lock file stays beside the progress (removing it would let a third process lock another file).
+        #expect(FileManager.default.fileExists(atPath: store.path + ".lock"))
+    }
 }

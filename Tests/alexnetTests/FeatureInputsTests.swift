@@ -1,5 +1,6 @@
 import AlexNetCore
 @testable import alexnet
+@testable import AppRuntime
 import Foundation
 import Testing
 
@@ -11,7 +12,8 @@ import Testing
 
     func miniInputs(data: String) throws -> FeatureInputs {
         let net = try Network(spec: Preset.mini.spec, initialization: .he, seed: 1)
-        return try FeatureInputs(network: net, imagePath: nil, dataDirectory: data, normalization: nil)
+        // The explorer's way in (a missing folder leaves the pattern); `features`/`neuron` refuse a missing --data.
+        return try FeatureInputs(report: net.report, imagePath: nil, dataDirectory: data, normalization: nil)
     }
 
     func refusal(_ inputs: FeatureInputs, _ index: Int) -> String? {

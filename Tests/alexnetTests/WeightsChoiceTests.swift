@@ -1,5 +1,6 @@
 import AlexNetCore
 @testable import alexnet
+@testable import AppRuntime
 import ExplorerUI
 import Foundation
 import Testing

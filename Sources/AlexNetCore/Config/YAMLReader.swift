@@ -16,17 +16,8 @@ public struct YAMLReader: Sendable {
 
     /// The file's bytes, or a `ConfigError` with the system's reason (e.g. "No such file or directory").
     public static func read(_ path: String, file: String) throws(ConfigError) -> Data {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw ConfigError(file: file, line: nil, message: "this is a directory, expected a file")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = access(path, F_OK) != 0 ? "No such file or directory" : String(cString: strerror(errno))
-            throw ConfigError(file: file, line: nil, message: "cannot read the file (\(reason))")
-        }
-        defer { try? handle.close() }
-        do { return try handle.readToEnd() ?? Data() } catch {
-            throw ConfigError(file: file, line: nil, message: "cannot read the file (\(error.localizedDescription))")
+        do { return Data(try FileBytes.read(path, limit: FileBytes.Limit.yaml)) } catch {
+            throw ConfigError(file: file, line: nil, message: error.fromSystem ? "cannot read the file (\(error.reason))" : error.reason)
         }
     }
 
@@ -46,6 +37,9 @@ public struct YAMLReader: Sendable {
         }
         if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
             throw ConfigError(file: file, line: nil, message: "the file holds control characters: expected YAML text")
+        }
+        if let (line, message) = AliasBudget.problem(in: text) {
+            throw ConfigError(file: file, line: line, message: message)
         }
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
@@ -91,13 +85,14 @@ public struct YAMLReader: Sendable {
             throw error(node, "\(what) must be a mapping (key: value), got \(Self.describe(node))")
         }
         var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        var seen = Set<String>()
         for pair in m {
             let k = pair.key
             guard let s = k.scalar else { throw error(k, "\(what): keys must be plain words") }
             if let allowed, !allowed.contains(s) {
                 throw error(k, "unknown field '\(s)' in \(what); expected one of: \(allowed.joined(separator: ", "))")
             }
-            if pairs.contains(where: { $0.key == s }) {
+            if !seen.insert(s).inserted {
                 throw error(k, "field '\(s)' appears twice in \(what)")
             }
             pairs.append((s, k, pair.value))

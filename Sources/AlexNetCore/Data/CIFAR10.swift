@@ -81,7 +81,7 @@ public enum CIFAR10 {
         }
         let keep = min(whole, keeping ?? whole)
         let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path) } catch { throw .unreadable(path: path, reason: error.reason) }
+        do { bytes = try FileBytes.read(path, limit: size) } catch { throw .unreadable(path: path, reason: error.reason) }
         guard bytes.count == size else {
             throw .unreadable(path: path, reason: "its size changed while it was read (\(size) then \(bytes.count) bytes)")
         }

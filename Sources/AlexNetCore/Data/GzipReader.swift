@@ -1,4 +1,5 @@
 import CZlib
+import Foundation
 
 /// Reads a gzip file as a byte stream through zlib (Foundation on Linux cannot gunzip).
 ///
@@ -10,7 +11,14 @@ final class GzipReader {
 
     /// Opens `path` for reading.
     init(path: String) throws(DatasetError) {
-        guard let handle = gzopen(path, "rb") else {
+        // A FIFO or device named like a data file must not block or stream forever: open it as a checked regular
+        // file and hand the descriptor to zlib. The data is read incrementally, so no size limit applies here.
+        let fd: Int32
+        do { fd = try FileBytes.openRegular(path, limit: .max).fd } catch {
+            throw .unreadable(path: path, reason: error.reason)
+        }
+        guard let handle = gzdopen(fd, "rb") else {
+            close(fd)
             throw .unreadable(path: path, reason: "cannot open the file")
         }
         self.path = path

@@ -231,7 +231,7 @@ public struct NeuronExplainer: Sendable {
 
     static func apply(_ f: Activation, _ v: Double) -> Double {
         switch f {
-        case .relu: max(0, v)
+        case .relu: 0 > v ? 0 : v  // NaN stays NaN, as in the engine
         case .tanh: tanh(v)
         case .sigmoid: 1 / (1 + exp(-v))
         }

@@ -3,15 +3,21 @@ import Foundation
 /// Names for a network's outputs: the 1,000 ILSVRC-2012 classes in torchvision's index order (read
 /// from the shipped `data/imagenet_classes.txt`, one name a line), Fashion-MNIST's ten, or `class N`.
 public struct ClassNames: Sendable, Equatable {
+    /// The names written out; empty for `indices`, whose names are made when asked for (a conv-only network with
+    /// a 2000×2000 input has four million outputs: building a label for each took seconds and gigabytes).
     public let names: [String]
     /// What the names are, for headers and JSON: `ImageNet (ILSVRC-2012)`, `Fashion-MNIST` or `indices`.
     public let source: String
+    /// How many outputs are named.
+    public let count: Int
 
     public init(names: [String], source: String) {
-        self.names = names; self.source = source
+        self.names = names; self.source = source; count = names.count
     }
 
-    public var count: Int { names.count }
+    private init(count: Int) {
+        names = []; source = "indices"; self.count = count
+    }
 
     /// The name of output `index`, or `class N` past the end.
     public subscript(index: Int) -> String {
@@ -33,13 +39,13 @@ public struct ClassNames: Sendable, Equatable {
 
     /// `class 0` … `class N−1`.
     public static func indices(_ count: Int) -> ClassNames {
-        ClassNames(names: (0..<count).map { "class \($0)" }, source: "indices")
+        ClassNames(count: count)
     }
 
     /// Reads the ImageNet names file: exactly 1,000 non-empty lines.
     public static func loadImageNet(from path: String) throws(DatasetError) -> ClassNames {
         let text: String
-        do { text = String(decoding: try FileBytes.read(path), as: UTF8.self) } catch {
+        do { text = String(decoding: try FileBytes.read(path, limit: FileBytes.Limit.text), as: UTF8.self) } catch {
             throw .unreadable(path: path, reason: error.reason)
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {

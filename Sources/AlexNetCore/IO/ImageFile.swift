@@ -8,7 +8,7 @@ public enum ImageFile {
     /// Loads an image as (1, H, W) grey or (3, H, W) RGB in [0, 1]; alpha is composited onto black.
     public static func load(_ path: String) throws(ImageError) -> Tensor {
         let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path) } catch {
+        do { bytes = try FileBytes.read(path, limit: FileBytes.Limit.image) } catch {
             throw .unreadable(file: path, reason: error.reason)
         }
         return try decode(bytes, file: path)

@@ -13,13 +13,22 @@ public struct ChannelNormalization: Sendable, Equatable {
 
     /// ImageNet's statistics, which torchvision's pretrained weights expect.
     public static let imageNet = ChannelNormalization(mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225])
-    /// Fashion-MNIST's training-set statistics (pixel / 255): what the `mini` network trains with.
-    public static let fashionMNIST = ChannelNormalization(mean: [0.2860], std: [0.3530])
+    /// Fashion-MNIST's training-set statistics (pixel / 255) as `train` measures them on the 60,000 images and
+    /// records them (the shipped mini checkpoint holds these digits): what the `mini` network trains with.
+    public static let fashionMNIST = ChannelNormalization(mean: [0.2860406], std: [0.35302424])
 
     /// The convention for a network without recorded statistics: ImageNet's for colour, Fashion-MNIST's for grey.
     public static func `default`(channels: Int) -> ChannelNormalization {
         channels == 1 ? .fashionMNIST : ChannelNormalization(
             mean: (0..<channels).map { imageNet.mean[$0 % 3] }, std: (0..<channels).map { imageNet.std[$0 % 3] })
+    }
+
+    /// The one input-normalisation policy of every command, screen and lesson: the statistics a checkpoint
+    /// records, else the convention for the network (`default(channels:)`: for grey networks Fashion-MNIST's
+    /// training-set statistics, what `train` measures and records). Never statistics measured on the images
+    /// being shown, so the same image gives the same input with or without a checkpoint of this program.
+    public static func policy(checkpoint: ChannelNormalization?, channels: Int) -> ChannelNormalization {
+        checkpoint ?? .default(channels: channels)
     }
 
     /// One scalar normalisation for every channel (what `train` records for grey networks).

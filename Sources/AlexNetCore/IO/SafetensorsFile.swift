@@ -24,7 +24,7 @@ public struct SafetensorsFile: Sendable, Equatable {
     /// Reads and validates a file; F16, BF16 and F64 tensors are converted to F32.
     public static func read(from path: String) throws(SafetensorsError) -> SafetensorsFile {
         let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path) } catch {
+        do { bytes = try FileBytes.read(path, limit: FileBytes.Limit.safetensors) } catch {
             throw .unreadable(file: path, reason: error.reason)
         }
         return try decode(bytes, file: path)
@@ -130,8 +130,10 @@ public struct SafetensorsFile: Sendable, Equatable {
                 let (m, o) = acc.0.multipliedReportingOverflow(by: d)
                 return (m, acc.1 || o)
             }
-            guard !overflow, elements.multipliedReportingOverflow(by: dtype.byteCount).partialValue == end - begin else {
-                throw fail("tensor \(name): shape \(shape) of \(dtype.rawValue) needs \(overflow ? "too many" : String(elements * dtype.byteCount)) bytes, data_offsets give \(end - begin)")
+            // Both products are checked: [2, 2^61+400] F32 has 2^62+800 elements, whose byte count wraps to 3,200.
+            let bytes = overflow ? nil : CheckedSize.product(elements, dtype.byteCount)
+            guard let bytes, bytes == end - begin else {
+                throw fail("tensor \(name): shape \(shape) of \(dtype.rawValue) needs \(bytes.map(String.init) ?? "more than 2^63") bytes, data_offsets give \(end - begin)")
             }
             self.name = name; self.dtype = dtype; self.shape = shape; self.begin = begin; self.end = end
         }

@@ -3,7 +3,8 @@ import Glibc
 #endif
 
 /// ReLU, tanh or sigmoid, elementwise. x (any shape) → y (same shape).
-///   relu:    y = max(0, x)          dx = dy · [y > 0]
+///   relu:    y = max(0, x)          dx = dy · [y > 0]   (NaN in gives NaN out and passes dy, as in PyTorch;
+///                                                          the fused C kernels agree)
 ///   tanh:    y = tanh(x)            dx = dy · (1 − y²)
 ///   sigmoid: y = 1 / (1 + e^(−x))   dx = dy · y · (1 − y)
 /// Backward needs only the output, which the layer keeps.
@@ -26,7 +27,7 @@ final class ElementwiseActivation: Layer {
             let yb = yp.baseAddress!
             parallelRanges(yp.count, minimumPerRange: 1 << 15) { r in
                 switch f {
-                case .relu: for i in r { yb[i] = max(0, yb[i]) }
+                case .relu: for i in r { yb[i] = 0 > yb[i] ? 0 : yb[i] }  // NaN stays NaN (Swift's max(0, nan) is 0), as in the C kernels
                 case .tanh: for i in r { yb[i] = tanhf(yb[i]) }
                 case .sigmoid: for i in r { yb[i] = 1 / (1 + expf(-yb[i])) }
                 }

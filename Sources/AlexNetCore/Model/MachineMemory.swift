@@ -3,8 +3,11 @@ import Glibc
 #endif
 
 extension MemoryLimit {
-    /// The machine's physical memory (`sysconf`), or the cgroup's limit when that is smaller (a container
-    /// sees the host's RAM in sysconf but is killed at its own limit).
+    /// The smallest of what the process may really use: the machine's physical memory (`sysconf`), the cgroup's
+    /// limit (a container sees the host's RAM in sysconf but is killed at its own limit; v2 `memory.max`, v1
+    /// `memory.limit_in_bytes`) and the address-space limit (`ulimit -v`, RLIMIT_AS) less what is mapped already
+    /// and what each thread will reserve. Under `ulimit -v 2G` a 3.9 GiB training run was not refused: OpenBLAS
+    /// then spun in its allocator for minutes, and under 1 GiB the run aborted with a backtrace.
     public static var machine: MemoryLimit {
         let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
         var limit = MemoryLimit(bytes: CheckedSize.product(max(pages, 0), max(pageSize, 0)) ?? Int.max,
@@ -12,17 +15,40 @@ extension MemoryLimit {
         if let cgroup = cgroupLimit(), cgroup < limit.bytes || limit.bytes <= 0 {
             limit = MemoryLimit(bytes: cgroup, source: "the container's memory limit")
         }
+        if let space = addressSpaceLeft(), space < limit.bytes {
+            limit = MemoryLimit(bytes: space, source: "the address-space limit (ulimit -v) left to this process")
+        }
         return limit
     }
 
-    /// cgroup v2's `memory.max` (the word "max" means no limit).
+    /// Address space a thread reserves beyond its data: its stack (8 MiB) and a glibc malloc arena (64 MiB).
+    static let reservePerThread = 72 << 20
+
+    /// RLIMIT_AS less the process's mapped size now (/proc/self/statm) and the threads' reserves; nil without a limit.
+    static func addressSpaceLeft() -> Int? {
+        var rl = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &rl) == 0, rl.rlim_cur < UInt64(Int.max) else { return nil }
+        let mapped = firstNumber(in: "/proc/self/statm").map { $0 * sysconf(Int32(_SC_PAGESIZE)) } ?? 0
+        let threads = max(ComputeThreads.current, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) + 2
+        return max(0, Int(rl.rlim_cur) - mapped - threads * reservePerThread)
+    }
+
+    /// cgroup v2's `memory.max` (the word "max" means no limit), else v1's `memory.limit_in_bytes` (a huge number
+    /// means none).
     private static func cgroupLimit() -> Int? {
-        guard let file = fopen("/sys/fs/cgroup/memory.max", "r") else { return nil }
+        if let v2 = firstNumber(in: "/sys/fs/cgroup/memory.max") { return v2 }
+        if let v1 = firstNumber(in: "/sys/fs/cgroup/memory/memory.limit_in_bytes"), v1 < 1 << 60 { return v1 }
+        return nil
+    }
+
+    /// The first whitespace-separated word of a small system file, as a number.
+    private static func firstNumber(in path: String) -> Int? {
+        guard let file = fopen(path, "r") else { return nil }
         defer { fclose(file) }
         var buffer = [CChar](repeating: 0, count: 64)
         guard fgets(&buffer, Int32(buffer.count), file) != nil else { return nil }
         let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return Int(text.trimmingWhitespace())
+        return text.trimmingWhitespace().split(separator: " ").first.flatMap { Int($0) }
     }
 
     /// Parses a size such as `2GiB`, `512MiB`, `1.5G`, `800MB` or `1073741824` (bytes). K, M, G and T
@@ -41,6 +67,8 @@ extension MemoryLimit {
             "t": 0x1p40, "tib": 0x1p40, "tb": 1e12,
         ]
         guard let scale = powers[unit] else { return nil }
+        // Whole bytes are read exactly: 9223372036854775807B is Int.max, which a Double rounds up past 64 bits.
+        if scale == 1, number.allSatisfy(\.isNumber) { return Int(number) }
         let bytes = (value * scale).rounded()
         guard bytes >= 0, bytes < 0x1p63 else { return nil }
         return Int(bytes)

@@ -7,9 +7,12 @@ enum LayerNaming {
     static func names(for kinds: [LayerKind], given: [String?]) -> [String] {
         precondition(given.count == kinds.count, "one given name (or nil) per layer")
         var taken = Set(given.compactMap { $0 })
+        // Per base name, the first suffix that may still be free: names are only added, so it never moves back,
+        // and 10,000 repeats of relu0 cost linear time instead of 10,000²/2 lookups.
+        var nextSuffix: [String: Int] = [:]
         return zip(baseNames(for: kinds), given).map { auto, given in
             if let given { return given }
-            let name = unique(auto, avoiding: taken)
+            let name = unique(auto, avoiding: taken, from: &nextSuffix)
             taken.insert(name)
             return name
         }
@@ -27,9 +30,13 @@ enum LayerNaming {
         // Two conventions: the paper (Caffe) drops the outputs of fc6 and fc7 (drop6 after relu6),
         // torchvision drops the inputs of its fc layers (drop6 right after flatten, before fc6). A
         // network in torchvision's order has a dropout with no fully connected layer before it.
+        let afterLinear = followsLinear(kinds)
+        // Whether a learned layer comes after each position (one backward pass instead of a scan per dropout).
+        var learnedAfter = [Bool](repeating: false, count: kinds.count + 1)
+        for i in kinds.indices.reversed() { learnedAfter[i] = learnedAfter[i + 1] || kinds[i].isLearned }
         let dropsOutputs = !kinds.indices.contains { i in
             guard case .dropout = kinds[i] else { return false }
-            return !Self.followsLinear(kinds, i)
+            return !afterLinear[i]
         }
         for (i, kind) in kinds.enumerated() {
             switch kind {
@@ -45,10 +52,10 @@ enum LayerNaming {
                 names.append("pool\(learned)")
             case .dropout:
                 // The paper's drop6 drops fc6's outputs; torchvision's drop6 feeds fc6.
-                if dropsOutputs, Self.followsLinear(kinds, i) {
+                if dropsOutputs, afterLinear[i] {
                     names.append("drop\(learned)")
                 } else {
-                    let feedsLearned = kinds[(i + 1)...].contains { $0.isLearned }
+                    let feedsLearned = learnedAfter[i + 1]
                     names.append("drop\(feedsLearned ? learned + 1 : learned)")
                 }
             case .flatten:
@@ -60,16 +67,18 @@ enum LayerNaming {
         return names
     }
 
-    /// Whether the nearest learned (or flatten) layer before `i` is a fully connected one.
-    private static func followsLinear(_ kinds: [LayerKind], _ i: Int) -> Bool {
-        for kind in kinds[..<i].reversed() {
+    /// For each layer, whether the nearest learned (or flatten) layer before it is a fully connected one.
+    private static func followsLinear(_ kinds: [LayerKind]) -> [Bool] {
+        var out: [Bool] = [], last = false
+        for kind in kinds {
+            out.append(last)
             switch kind {
-            case .linear: return true
-            case .conv, .flatten: return false
-            default: continue
+            case .linear: last = true
+            case .conv, .flatten: last = false
+            default: break
             }
         }
-        return false
+        return out
     }
 
     /// relu1 → tanh1 when the experiment swaps activations.
@@ -86,14 +95,12 @@ enum LayerNaming {
 
     /// `name`, or, when taken, the first free of name + b, c, … z, aa, ab, … (bijective base 26 from 2),
     /// so two pools after the same learned layer become pool2, pool2b and a 30th relu still gets its own.
-    static func unique(_ name: String, avoiding taken: Set<String>) -> String {
+    static func unique(_ name: String, avoiding taken: Set<String>, from nextSuffix: inout [String: Int]) -> String {
         guard taken.contains(name) else { return name }
-        var k = 2
-        while true {
-            let candidate = name + letters(k)
-            if !taken.contains(candidate) { return candidate }
-            k += 1
-        }
+        var k = nextSuffix[name] ?? 2
+        while taken.contains(name + letters(k)) { k += 1 }
+        nextSuffix[name] = k + 1
+        return name + letters(k)
     }
 
     /// 1 → a, 26 → z, 27 → aa: bijective base 26, so every positive number has its own letters.

@@ -54,6 +54,9 @@ public struct LayerReport: Sendable, Equatable {
 public struct ShapeReport: Sendable, Equatable {
     public var network: NetworkSpec
     public var layers: [LayerReport]
+    /// How conv output sizes were rounded: floor (the engine) unless a lesson or the what-if screen asked
+    /// for cuda-convnet's ceil; part of the report so that every view of it rounds the same way.
+    public var convolutionRounding: PoolRounding = .floor
 
     public var input: FeatureShape { FeatureShape(network.input) }
     public var totalParams: Int { layers.reduce(0) { $0 + $1.params } }

@@ -12,14 +12,22 @@
 ///   per image, or in training the lowered dOut, (OC/G)·K·K × H·W, for as many images as
 ///   `Conv2D.imagesPerChunk` gives) and the largest GEMM output; training adds a chunk's dOut through a
 ///   fused ReLU, the largest conv weights (rearranged for the input gradient) and one chunk's weight and
-///   bias gradients.
+///   bias gradients;
+/// - the rest of the process, so that the total is an upper bound of the peak, not a guess under it (inference
+///   peaked at 1.04–1.08× the three parts above): a tenth of them (copies between layers, the allocator's slack)
+///   and 48 MiB (the program, its libraries, OpenBLAS's buffers, thread stacks).
 public struct MemoryEstimate: Sendable, Equatable {
     public var batch: Int
     public var training: Bool
     public var parameterBytes: Int
     public var activationBytes: Int
     public var workspaceBytes: Int
+    public var otherBytes: Int
     public var totalBytes: Int
+
+    /// The process beyond the engine's buffers: `fixedOther` plus the engine's bytes ÷ `slackDivisor`.
+    public static let fixedOther = 48 << 20
+    public static let slackDivisor = 10
 
     /// The estimate for `report`'s network at `batch` examples; a size that overflows 64 bits is an error.
     public init(report: ShapeReport, batch: Int, training: Bool) throws(MemoryError) {
@@ -64,10 +72,11 @@ public struct MemoryEstimate: Sendable, Equatable {
             columns = max(columns, cols); product = max(product, prod); masked = max(masked, out)
             flipped = max(flipped, weights)
         }
-        guard let work = CheckedSize.sum(columns, product, masked, flipped), let total = CheckedSize.sum(params, acts, work) else {
+        guard let work = CheckedSize.sum(columns, product, masked, flipped), let engine = CheckedSize.sum(params, acts, work),
+              let other = CheckedSize.sum(Self.fixedOther, engine / Self.slackDivisor), let total = CheckedSize.sum(engine, other) else {
             throw overflow()
         }
-        parameterBytes = params; activationBytes = acts; workspaceBytes = work; totalBytes = total
+        parameterBytes = params; activationBytes = acts; workspaceBytes = work; otherBytes = other; totalBytes = total
     }
 
     /// Refuses the network when the estimate exceeds `limit`, in one line giving both sizes.
@@ -76,7 +85,8 @@ public struct MemoryEstimate: Sendable, Equatable {
         let what = training ? "training at batch \(batch)" : (batch == 1 ? "one example" : "a batch of \(batch)")
         throw MemoryError(file: network.file, network: network.name, message:
             "needs about \(NumberText.bytes(totalBytes)) for \(what) (weights \(NumberText.bytes(parameterBytes)), "
-            + "activations \(NumberText.bytes(activationBytes)), workspace \(NumberText.bytes(workspaceBytes))), "
+            + "activations \(NumberText.bytes(activationBytes)), workspace \(NumberText.bytes(workspaceBytes)), "
+            + "rest of the process \(NumberText.bytes(otherBytes))), "
             + "more than \(limit.description)")
     }
 }

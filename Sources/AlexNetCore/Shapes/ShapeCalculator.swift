@@ -65,7 +65,7 @@ struct ShapeCalculator {
             reports.append(r)
             shape = r.output
         }
-        return ShapeReport(network: network, layers: reports)
+        return ShapeReport(network: network, layers: reports, convolutionRounding: convolutionRounding)
     }
 
     /// The input must be a positive C×H×W within `ShapeLimits`, and some layer must follow it.

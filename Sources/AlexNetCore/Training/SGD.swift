@@ -48,6 +48,7 @@ public final class SGD {
             guard t.shape == v.shape else {
                 throw WeightsError(source: source, message: "momentum for '\(name)' has shape \(t.shape), expected \(v.shape)")
             }
+            try WeightsError.checkFinite(t, name: "momentum for '\(name)'", source: source)
         }
         for name in velocity.keys { velocity[name] = tensors[name] }
     }

@@ -26,7 +26,8 @@ public struct TrainingOptions: Sendable, Equatable {
     /// test curve starts within seconds); nil: at epoch ends only.
     public var testEvery: Int?
 
-    public init(epochs: Int = 3, batchSize: Int = 64, learningRate: Double = 0.01, seed: UInt64 = 1,
+    public init(epochs: Int = TrainingRecipe.defaultEpochs, batchSize: Int = TrainingRecipe.defaultBatchSize,
+                learningRate: Double = TrainingRecipe.defaultLearningRate, seed: UInt64 = TrainingRecipe.defaultSeed,
                 limit: Int? = nil, testLimit: Int? = nil, augment: Bool = true,
                 initialization: Initialization = .he, plateauPatience: Int = 2, windowImages: Int = 2_000,
                 schedule: LearningRateSchedule = .step, testEvery: Int? = nil) {

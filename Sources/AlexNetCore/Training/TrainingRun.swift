@@ -97,9 +97,10 @@ public final class TrainingRun {
     /// images, a position inside an epoch means different images (the shuffled order depends on the set's
     /// size), so the unfinished epoch starts again from its first batch; a checkpoint without random states
     /// (written by an older version) restarts the random streams from the seed; a `step` run takes its
-    /// rate from the schedule, and says so when the checkpoint's rate is not one of that schedule's.
+    /// rate from the schedule, and says so when the checkpoint's rate is not one of that schedule's. Under the other
+    /// schedules `learningRate`, when given, replaces the checkpoint's rate.
     @discardableResult
-    public func restore(_ checkpoint: Checkpoint, source: String) throws(WeightsError) -> [String] {
+    public func restore(_ checkpoint: Checkpoint, source: String, learningRate: Double? = nil) throws(WeightsError) -> [String] {
         let saved = checkpoint.metadata
         guard saved.epoch < options.epochs else {
             throw WeightsError(source: source, message: "the checkpoint has already completed \(saved.epoch) of the \(options.epochs) "
@@ -116,7 +117,8 @@ public final class TrainingRun {
             notes.append("the checkpoint records no random-stream states (written by an older version): crops, flips and dropout "
                 + "masks restart from seed \(options.seed), so this run differs from an uninterrupted one")
         }
-        trainer.optimizer.learningRate = saved.learningRate
+        // A rate given for the resumed run (ResumeRule: --lr) replaces the one the checkpoint stopped at.
+        trainer.optimizer.learningRate = learningRate ?? saved.learningRate
         if options.schedule == .step {
             let rate = LearningRateSchedule.stepRate(base: options.learningRate, epoch: saved.epoch, epochs: options.epochs)
             // A step run of another length stopped at ε or ε/10: its rate differing from this run's is expected.
@@ -179,6 +181,8 @@ public final class TrainingRun {
             metadata.plateauWaited = plateau.waited
         }
         metadata.random = .init(augment: augmentRandom.state, dropout: network.dropoutRandomStates)
+        metadata.extra[ResumeRule.augmentKey] = options.augment ? "on" : "off"
+        metadata.extra[ResumeRule.baseRateKey] = String(options.learningRate)
         return Checkpoint(weights: weights, momentum: momentum, metadata: metadata)
     }
 

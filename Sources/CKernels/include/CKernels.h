@@ -22,14 +22,14 @@ void ck_col2im(const float *cols, int channels, int height, int width, int kerne
                int outHeight, int outWidth, ptrdiff_t ldc, float *dx);
 
 /// dst[r·dstStride + p] = src[r·srcStride + p] + bias[r] for p < count, r < rows (bias may be NULL);
-/// with relu, negative results become 0.
+/// with relu, results ≤ 0 become 0 (NaN stays NaN, as in PyTorch).
 void ck_rows_bias_relu(const float *src, ptrdiff_t srcStride, float *dst, ptrdiff_t dstStride,
                        const float *bias, int rows, ptrdiff_t count, int relu);
 
 /// out[r] = Σ_p m[r·ld + p] for p < count, summed in a fixed order (vectorised).
 void ck_row_sums(const float *m, ptrdiff_t ld, int rows, ptrdiff_t count, float *out);
 
-/// out[i] = y[i] > 0 ? d[i] : 0 — ReLU's backward through its output, copied and masked in one pass.
+/// out[i] = y[i] <= 0 ? 0 : d[i] (NaN passes, as in PyTorch) — ReLU's backward through its output, copied and masked in one pass.
 void ck_relu_mask(const float *y, const float *d, float *out, ptrdiff_t count);
 
 /// LRN across the C channels of one image (each plane `plane` floats): scale = k + α·Σ x², y = x·scale^(−β).

@@ -43,30 +43,41 @@ public struct AppModel: Sendable {
     public let comparisonDescription: String?
     /// What the training screen runs (schedule, how test error is measured), when the runtime says.
     public let trainingDescription: String?
+    /// What a training run of the engine network starts from, as the runtime's recipe decides it ("mini's
+    /// untrained weights (He normal, seed 1)"): what `r` resets to.
+    public let trainingStart: String?
+    /// Where learning can be watched, when it cannot be here: the explored network does not train (alexnet:
+    /// screen 5 trains mini), or it starts from trained weights (`explore --preset mini`).
+    public let learningNote: String?
 
     /// `weightsNote`: the weights are still being made (`weights` is then nil) and arrive as `.weightsMade`.
     public init(explored: NetworkSpec, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
                 dataProblem: String? = nil, comparisonTargets: [Double] = [0.25],
-                batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil,
-                trainingDescription: String? = nil, engineData: EngineData = .fashionMNIST) throws(ShapeError) {
+                batchSize: Int = TrainingRecipe.defaultBatchSize, learningRate: Double = TrainingRecipe.defaultLearningRate,
+                comparisonDescription: String? = nil, trainingDescription: String? = nil,
+                trainingStart: String? = nil, learningNote: String? = nil, engineData: EngineData = .fashionMNIST) throws(ShapeError) {
         self.init(report: try explored.shapeReport(), weights: weights, weightsNote: weightsNote, features: features,
                   dataProblem: dataProblem, comparisonTargets: comparisonTargets,
                   batchSize: batchSize,
                   learningRate: learningRate, comparisonDescription: comparisonDescription,
-                  trainingDescription: trainingDescription, engineData: engineData)
+                  trainingDescription: trainingDescription, trainingStart: trainingStart, learningNote: learningNote,
+                  engineData: engineData)
     }
 
     /// The model of a network whose shapes are already known (a lesson step's).
     public init(report: ShapeReport, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
                 dataProblem: String? = nil, comparisonTargets: [Double] = [0.25],
-                batchSize: Int = 64, learningRate: Double = 0.02, comparisonDescription: String? = nil,
-                trainingDescription: String? = nil, engineData: EngineData = .fashionMNIST) {
+                batchSize: Int = TrainingRecipe.defaultBatchSize, learningRate: Double = TrainingRecipe.defaultLearningRate,
+                comparisonDescription: String? = nil, trainingDescription: String? = nil,
+                trainingStart: String? = nil, learningNote: String? = nil, engineData: EngineData = .fashionMNIST) {
         let explored = report.network
         self.comparisonDescription = comparisonDescription
         self.trainingDescription = trainingDescription
+        self.learningNote = learningNote
         self.explored = explored
         self.report = report
         engine = EngineNetwork.for(explored, data: engineData)
+        self.trainingStart = trainingStart
         initialWeights = weights
         self.weights = weights
         self.weightsNote = weights == nil ? weightsNote : nil
@@ -125,11 +136,20 @@ public struct AppModel: Sendable {
         return [.makeWeights]
     }
 
+    /// What `r` says it went back to: the weights a new run of the engine network starts from. When the
+    /// engine trains another network (alexnet's screen 5 trains mini), that network's start, not the
+    /// explored network's weights.
+    public var resetText: String {
+        let start = trainingStart ?? TrainingRecipe().startText(for: engine.spec)
+        guard engine.isExplored else { return Messages.resetRetrains(network: engine.spec.name, start: start) }
+        return Messages.resetToInitial(provenance: initialWeights?.provenance.text ?? start)
+    }
+
     /// Back to the initial weights, training forgotten (the runtime discards its run).
     mutating func resetWeights() -> [AppRequest] {
         training = TrainingSnapshot(state: dataProblem.map { .failed($0) } ?? .idle,
                                     filters: engine.isExplored ? initialWeights?.filters : nil,
-                                    message: Messages.resetToInitial(provenance: initialWeights?.provenance.text ?? Messages.noneWord))
+                                    message: resetText)
         guard engine.isExplored, weights != initialWeights else { return [] }
         weights = initialWeights
         weightsVersion += 1

@@ -18,8 +18,11 @@ public struct LessonScreen: Sendable {
     public private(set) var typed = ""
     public private(set) var wantsQuit = false
     public private(set) var explorer: Explorer
-    /// Bumped whenever the step's network differs from the explorer's: the engine must be rebuilt.
+    /// Bumped whenever the step's run identity (network, rounding, recipe) differs from the explorer's: the
+    /// engine must be rebuilt, and training starts afresh, as plain mode's does (`LessonContext.RunIdentity`).
     public private(set) var networkGeneration = 0
+    /// The run identity the explorer was built for.
+    private var runIdentity: LessonContext.RunIdentity?
     /// The current step's `train: N`, while it runs and after.
     public private(set) var training: StepTraining?
     /// The lesson's `experiment: N` comparison while it runs (it goes on when the learner moves on, and
@@ -52,7 +55,8 @@ public struct LessonScreen: Sendable {
         self.session = session
         self.capabilities = capabilities
         theme = Theme(capabilities)
-        explorer = Explorer(model: AppModel(report: session.context.report, weights: nil), capabilities: capabilities)
+        explorer = Explorer(model: Self.placeholder(session.context), capabilities: capabilities)
+        runIdentity = session.context.runIdentity
         enterStep()
     }
 
@@ -72,6 +76,12 @@ public struct LessonScreen: Sendable {
         followTraining()
         followExperiment()
         return result
+    }
+
+    /// The explorer's model before (or without) an engine: the lesson's shapes, rounding included, and its
+    /// recipe's learning rate for the training header.
+    static func placeholder(_ context: LessonContext) -> AppModel {
+        AppModel(report: context.report, weights: nil, learningRate: context.recipe.rate)
     }
 
     private mutating func rebuildExplorer(_ model: AppModel) {
@@ -112,10 +122,13 @@ public struct LessonScreen: Sendable {
         scrollBack = 0
         // The latest `show:` at or before this step, whichever way the learner came.
         focus = session.lesson.steps.prefix(session.index + 1).last { $0.show != nil }?.show
-        let report = session.context.report
-        if report.network != explorer.model.explored {
+        // The pane shows the step's shapes (a `rounding:` step changes them with the network unchanged) and its
+        // recipe's run: a change of either rebuilds the explorer and its engine, as plain mode starts a new run.
+        let context = session.context
+        if context.runIdentity != runIdentity || context.report != explorer.model.report {
+            runIdentity = context.runIdentity
             networkGeneration += 1
-            rebuildExplorer(AppModel(report: report, weights: nil))
+            rebuildExplorer(Self.placeholder(context))
         }
         if case .train(let n) = session.step.action {
             training = StepTraining(steps: n, fromStep: explorer.model.training.step)

@@ -31,6 +31,16 @@ public struct LessonContext: Sendable {
         return next
     }
 
+    /// What a lesson's training run belongs to: a `train:` step goes on with the run of the steps before it
+    /// while this stays the same, and starts a fresh one (seeded, untrained) when it changes, in plain mode
+    /// and in full screen alike.
+    public struct RunIdentity: Sendable, Equatable {
+        public var network: NetworkSpec
+        public var rounding: PoolRounding
+        public var recipe: TrainingRecipe
+    }
+    public var runIdentity: RunIdentity { RunIdentity(network: report.network, rounding: rounding, recipe: recipe) }
+
     /// The same network, trained from here on with `recipe`.
     public func withRecipe(_ recipe: TrainingRecipe) -> LessonContext {
         var copy = self

@@ -18,21 +18,3 @@ public enum LessonAction: Sendable, Equatable {
     /// starts a fresh network with it, so a lesson can show each ingredient's effect.
     case setRecipe(TrainingRecipe)
 }
-
-/// The parts of the paper's recipe a lesson may change; nil keeps the program's default.
-public struct TrainingRecipe: Sendable, Equatable, CustomStringConvertible {
-    public var learningRate: Double?
-    public var initialization: Initialization?
-
-    public init(learningRate: Double? = nil, initialization: Initialization? = nil) {
-        self.learningRate = learningRate; self.initialization = initialization
-    }
-
-    /// Learning rates a lesson may set: wide enough to show too small and too large.
-    public static let learningRates = 1e-6...1.0
-
-    public var description: String {
-        [learningRate.map { "learning rate \($0)" }, initialization.map { "\($0.name) initialisation" }]
-            .compactMap { $0 }.joined(separator: ", ")
-    }
-}

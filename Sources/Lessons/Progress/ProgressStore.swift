@@ -57,20 +57,47 @@ public struct ProgressStore: Sendable {
     /// Writes the progress atomically, creating the folder if needed. Refuses to replace a file that
     /// is not valid progress: that file is the learner's only copy until it has been set aside.
     public func save(_ progress: QuizProgress) throws {
-        if FileManager.default.fileExists(atPath: path), case .failure(let why) = Self.decode(path) {
-            throw ProgressStoreError(path: path, message: "holds unreadable progress (\(why.text)); it was not overwritten")
-        }
+        try update { $0 = progress }
+    }
+
+    /// Applies `change` to the progress as it is in the file *now* and writes the result, holding an exclusive
+    /// lock (`flock` on `progress.json.lock` beside it) from the read to the rename. Two quizzes finishing together
+    /// each add their result to what the other saved, instead of the later one writing back the copy it loaded
+    /// at its start. Returns what `change` returns, and the progress as saved.
+    @discardableResult
+    public func update<T>(_ change: (inout QuizProgress) -> T) throws -> (result: T, saved: QuizProgress) {
         let dir = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lock >= 0 else {
+            throw ProgressStoreError(path: path + ".lock", message: "cannot open the lock file (\(String(cString: strerror(errno))))")
+        }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw ProgressStoreError(path: path + ".lock", message: "cannot lock (\(String(cString: strerror(errno))))")
+            }
+        }
+        defer { flock(lock, LOCK_UN) }
+        var progress = QuizProgress()
+        if FileManager.default.fileExists(atPath: path) {
+            switch Self.decode(path) {
+            case .success(let current): progress = current
+            case .failure(let why):
+                throw ProgressStoreError(path: path, message: "holds unreadable progress (\(why.text)); it was not overwritten")
+            }
+        }
+        let result = change(&progress)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try AtomicFile.write(Array(try encoder.encode(progress)) + [10], to: path)
+        return (result, progress)
     }
 
     /// The progress in the file at `path`, or why it is not progress.
     static func decode(_ path: String) -> Result<QuizProgress, Reason> {
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let data = Data(try FileBytes.read(path, limit: FileBytes.Limit.text))
             return .success(try JSONDecoder().decode(QuizProgress.self, from: data))
         } catch {
             return .failure(Reason(text: reason(error)))
@@ -123,6 +150,7 @@ public struct ProgressStore: Sendable {
         case DecodingError.dataCorrupted(let c) where !c.codingPath.isEmpty: return c.debugDescription
         case DecodingError.dataCorrupted: return "not valid JSON"
         case is DecodingError: return "not a progress file"
+        case let failure as FileBytes.Failure: return failure.reason
         default: return error.localizedDescription
         }
     }

@@ -42,6 +42,11 @@ struct FuzzCase: Sendable {
     /// Peak resident memory the run may reach, for inputs that must be refused before anything big is
     /// allocated (a 17-byte image header promising 16384×16384 pixels).
     var maxRSSMiB: Int? = nil
+    /// A file-size limit for the run (`ulimit -f`, 512-byte blocks): a disk that fills up.
+    var fileSizeBlocks: Int? = nil
+    /// Arguments of a second run of the program started at the same moment with the same environment and stdin
+    /// (two quizzes finishing together on one progress file); it must not crash either.
+    var companion: [String]? = nil
     /// Further verdicts on the finished run (nil = fine), e.g. "the progress file's bytes were lost".
     var check: (@Sendable (RunOutcome, CaseFolder) -> String?)? = nil
 }

@@ -1,3 +1,4 @@
+import AlexNetCore
 import ArgumentParser
 import Foundation
 
@@ -12,7 +13,15 @@ enum CLIError {
         }
     }
 
+    /// Writes one line to stderr. Messages carry file names and file contents, so control characters are shown
+    /// as escapes (`\e[2J`, `\n`): an error can neither drive the terminal nor add lines of its own.
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((ControlEscapes.escaped(message) + "\n").utf8))
+    }
+
+    /// Several lines (the parser's error with its usage), each escaped as `printError` does.
+    static func printLines(_ text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { ControlEscapes.escaped(String($0)) }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

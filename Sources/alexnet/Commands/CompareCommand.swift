@@ -42,7 +42,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Images per mini-batch (1...4096).") var batch: Int = 64
     @Option(help: ArgumentHelp("Learning rate for every run, or 'auto': each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) for up to --search-steps steps and keeps its fastest (the paper tuned each network separately).",
                                valueName: "rate|auto"))
-    var lr: String = "0.02"
+    var lr: String = String(TrainingRecipe.defaultLearningRate)
     @Option(help: "Steps each learning rate of --lr auto may take.") var searchSteps: Int = LearningRateSearch.defaultBudget
     @Option(help: "Seed for the shared initial weights and batches (the first one, with --seeds).") var seed: UInt64 = 1
     @Option(help: "Repeat the comparison with this many seeds (seed, seed+1, …) and report the median steps to the target.")
@@ -117,7 +117,7 @@ struct CompareCommand: ParsableCommand {
         let initialization = `init` ?? Initialization.default(for: preset)
         // The paper's Figure 1 used no regularisation: no decay and, for figure1, no flips either.
         let decay = weightDecay ?? (preset == .figure1 ? 0 : 0.0005)
-        var options = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: Double(lr) ?? 0.02, seed: seed, limit: limit,
+        var options = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: Double(lr) ?? TrainingRecipe.defaultLearningRate, seed: seed, limit: limit,
                                       augment: preset != .figure1, initialization: initialization, schedule: .constant)
         // The comparison measures training error only: no test or validation images are read.
         let (source, loaded) = try data.load(for: spec.input, seed: seed, limit: limit, wantsTest: false, quiet: format == .json)

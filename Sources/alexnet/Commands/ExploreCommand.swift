@@ -1,3 +1,4 @@
+import AppRuntime
 import AlexNetCore
 import ArgumentParser
 import ExplorerUI
@@ -43,10 +44,11 @@ struct ExploreCommand: ParsableCommand {
             // Weights trained on a folder end in its classes: the explored network follows the file.
             return (try weights.map { try WeightsChoice.spec(spec, fittedTo: $0) } ?? spec, preset)
         }
+        let wakeup = EngineWakeup()
         let (runtime, model) = try CLIError.wrap { () throws -> (ExplorerRuntime, AppModel) in
             let runtime = try ExplorerRuntime(spec: spec, preset: preset, weights: weights, untrained: untrained,
                                               imagePath: image, dataDirectory: data, trainLimit: trainLimit,
-                                              memory: network.memory())
+                                              memory: network.memory(), wake: wakeup.poster)
             return (runtime, try runtime.model())
         }
         let environment = ProcessEnvironment.current
@@ -60,7 +62,7 @@ struct ExploreCommand: ParsableCommand {
         }
         defer { session.close() }
         var explorer = Explorer(model: model, capabilities: session.capabilities)
-        let signal = ScreenLoop(session: session).run(&explorer, tick: runtime.tick)
+        let signal = ScreenLoop.run(&explorer, in: session, wakeup: wakeup, engine: runtime.tick)
         runtime.stop()
         if let signal {
             session.close()

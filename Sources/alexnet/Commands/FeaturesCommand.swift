@@ -1,3 +1,4 @@
+import AppRuntime
 import AlexNetCore
 import ArgumentParser
 import ExplorerUI
@@ -24,6 +25,8 @@ struct FeaturesCommand: ParsableCommand {
     @Option(help: "Write the maps as an image (.png, .ppm or .pgm) instead of printing them.") var out: String?
     @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, CIFAR-10's binary files, or a folder of class subfolders (--index picks a validation image).", valueName: "dir"))
     var data: String = FashionMNIST.defaultDirectory
+    @Flag(help: "Use the built-in test pattern as the input (the same on every machine), not a Fashion-MNIST image.")
+    var pattern = false
     @OptionGroup var scale: MosaicScale
 
     func validate() throws {
@@ -32,11 +35,11 @@ struct FeaturesCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.wrap {
-            let (spec, _, net, chosen) = try weights.network(network, default: .mini, data: DataSource(directory: data))
+            let (spec, _, net, chosen) = try weights.network(network, default: .mini, data: DataSource(directory: data)) { _ = try $0.mapLayer(named: layer) }
             let name = try net.report.mapLayer(named: layer)
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization,
-                                           classes: chosen.classes)
+                                           classes: chosen.classes, pattern: pattern)
             try inputs.select(index: index)
             let set = inputs.featureSet(with: net)
             guard let maps = set.layers.first(where: { $0.name == name })?.maps else {

@@ -25,9 +25,9 @@ struct FiltersCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.wrap {
-            let (spec, _, net, chosen) = try weights.network(network, default: .mini)
+            // One line naming the conv layers there are, or that there are none, before any weight is made.
+            let (spec, _, net, chosen) = try weights.network(network, default: .mini) { _ = try $0.convLayer(named: layer) }
             let provenance = chosen.text
-            _ = try net.report.convLayer(named: layer)  // one line naming the conv layers there are, or that there are none
             guard let w = net.convWeights(layer: layer) else {
                 let convs = spec.layers.filter { if case .conv = $0.kind { true } else { false } }.map(\.name)
                 throw ValidationError("\(spec.name) has no conv layer '\(layer)'; its conv layers are \(convs.joined(separator: ", "))")

@@ -1,3 +1,4 @@
+import AppRuntime
 import AlexNetCore
 import ArgumentParser
 import ExplorerUI
@@ -68,14 +69,15 @@ struct LessonCommand: ParsableCommand {
         }
         if export != nil {
             let text = try CLIError.wrap { try LessonHandout.markdown(lesson, answers: answers) }
-            return try HandoutOutput.write(text, to: output)
+            return try HandoutOutput.write(text, to: output, notOver: (path: path, shown: files[0]))
         }
         let session = try CLIError.wrap { try LessonSession(lesson: lesson) }
         if !plain {
             if let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
                 var view = LessonScreen(session: session, capabilities: terminal.capabilities)
-                let runtime = LessonRuntime()
-                let signal = ScreenLoop(session: terminal).run(&view, tick: runtime.tick)
+                let wakeup = EngineWakeup()
+                let runtime = LessonRuntime(wake: wakeup.poster)
+                let signal = ScreenLoop.run(&view, in: terminal, wakeup: wakeup, engine: runtime.tick)
                 runtime.stop()
                 terminal.close()
                 if let signal { throw ExitCode(128 + signal) }
@@ -155,6 +157,11 @@ struct LessonCommand: ParsableCommand {
     /// `--new NAME`: the starter lesson, never over an existing file.
     private func writeStarter(_ name: String) throws {
         let path = output ?? (name.hasSuffix(".yaml") ? name : name + ".yaml")
+        // `--new ''` wrote a hidden `.yaml`: a lesson needs a visible name.
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        guard !stem.isEmpty, !stem.hasPrefix("."), !path.hasSuffix("/") else {
+            throw ValidationError("--new takes a lesson name such as 25-my-lesson (letters, digits, dashes), got '\(name)'")
+        }
         guard !FileManager.default.fileExists(atPath: path) else {
             CLIError.printError("error: \(path) already exists; pick another NAME (or --output FILE)")
             throw ExitCode.failure

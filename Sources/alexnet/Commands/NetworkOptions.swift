@@ -17,14 +17,17 @@ struct NetworkOptions: ParsableArguments {
     var config: String?
 
     @Option(name: .customLong("max-memory"),
-            help: ArgumentHelp("Refuse a network whose weights and activations would need more than this, e.g. 2GiB or 512MiB (default: the machine's memory).",
+            help: ArgumentHelp("Refuse a network whose weights and activations would need more than this, e.g. 2GiB or 512MiB (default, and most: the memory this process can have — the machine's, a container's or ulimit -v's).",
                                valueName: "size"))
     var maxMemory: String?
 
     func validate() throws {
         if let maxMemory {
             guard let bytes = MemoryLimit.bytes(parsing: maxMemory), bytes >= 1 << 20 else {
-                throw ValidationError("--max-memory must be a size of at least 1MiB, such as 512MiB or 2GiB, got '\(maxMemory)'")
+                let tooBig = MemoryLimit.bytes(parsing: maxMemory) == nil && maxMemory.first?.isNumber == true
+                    && !maxMemory.contains("-")
+                throw ValidationError(tooBig ? "--max-memory must be below 8EiB (64-bit bytes), got '\(maxMemory)'"
+                                             : "--max-memory must be a size of at least 1MiB, such as 512MiB or 2GiB, got '\(maxMemory)'")
             }
         }
         if preset != nil, config != nil { throw ValidationError("give --preset or --config, not both") }
@@ -32,7 +35,10 @@ struct NetworkOptions: ParsableArguments {
 
     /// The memory a network may take: `--max-memory`, else the machine's.
     var memoryLimit: MemoryLimit {
-        guard let maxMemory, let bytes = MemoryLimit.bytes(parsing: maxMemory) else { return .machine }
+        let machine = MemoryLimit.machine
+        // --max-memory can lower the limit, never raise it past what the process can have: a run allowed more would
+        // only fail later, in the allocator.
+        guard let maxMemory, let bytes = MemoryLimit.bytes(parsing: maxMemory), bytes < machine.bytes else { return machine }
         return MemoryLimit(bytes: bytes, source: "--max-memory \(maxMemory)")
     }
 

@@ -1,3 +1,4 @@
+import AppRuntime
 import AlexNetCore
 import ArgumentParser
 import ExplorerUI
@@ -39,7 +40,8 @@ struct PredictCommand: ParsableCommand {
             let (spec, _, net, chosen) = try weights.network(network, default: .mini)
             let outputs = net.report.output.count
             let names = try chosen.classNames(outputs: outputs)
-            let preprocessing = Preprocessing(network: spec.input, normalization: chosen.normalization)
+            let preprocessing = Preprocessing(network: spec.input, normalization: ChannelNormalization.policy(
+                checkpoint: chosen.normalization, channels: spec.input.channels))
             var results: [Prediction] = []
             for path in image {
                 let input = preprocessing.apply(try ImageFile.load(path))

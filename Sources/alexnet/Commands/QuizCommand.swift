@@ -1,3 +1,4 @@
+import AppRuntime
 import AlexNetCore
 import ArgumentParser
 import ExplorerUI
@@ -86,7 +87,7 @@ struct QuizCommand: ParsableCommand {
         let session: QuizSession
         if !plain, let terminal = try? TerminalSession(environment: ProcessEnvironment.current) {
             var view = QuizScreen(session: QuizSession(questions: questions), capabilities: terminal.capabilities)
-            let signal = ScreenLoop(session: terminal).run(&view)
+            let signal = ScreenLoop.run(&view, in: terminal)
             terminal.close()
             if let signal { throw ExitCode(128 + signal) }
             session = view.session
@@ -102,20 +103,33 @@ struct QuizCommand: ParsableCommand {
         if format == .json { print(QuizWorksheet.resultLine(session: session, topic: topic, seed: seed)) }
     }
 
+    /// Records the quiz in the progress file as it is at the end (merged under the store's lock, so a quiz that
+    /// finished meanwhile is kept), then reports the best from what was saved.
     private func save(score: (correct: Int, asked: Int), results: [QuizResult], progress: inout QuizProgress,
                       store: ProgressStore, maySave: Bool) {
         guard score.asked > 0 else { return }
-        progress.record(results: results)
-        if progress.record(topic: topic, correct: score.correct, outOf: score.asked) {
-            print(Messages.quizNewBest(topic.rawValue))
+        let topic = self.topic
+        func record(_ p: inout QuizProgress) -> Bool {
+            p.record(results: results)
+            return p.record(topic: topic, correct: score.correct, outOf: score.asked)
         }
+        var newBest: Bool
+        // A corrupt file that could not be set aside stays where it is (the warning above said so).
+        if maySave {
+            do {
+                let saved = try store.update(record)
+                newBest = saved.result
+                progress = saved.saved
+            } catch {
+                CLIError.printError("warning: could not save progress to \(store.path): \(error)")
+                newBest = record(&progress)
+            }
+        } else {
+            newBest = record(&progress)
+        }
+        if newBest { print(Messages.quizNewBest(topic.rawValue)) }
         if let best = progress.topics[topic.rawValue] {
             print(Messages.quizBest(topic.rawValue, correct: best.bestCorrect, outOf: best.bestOutOf, sessions: best.sessions))
-        }
-        // A corrupt file that could not be set aside stays where it is (the warning above said so).
-        guard maySave else { return }
-        do { try store.save(progress) } catch {
-            CLIError.printError("warning: could not save progress to \(store.path): \(error)")
         }
     }
 }

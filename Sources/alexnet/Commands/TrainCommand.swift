@@ -1,3 +1,4 @@
+import AppRuntime
 import AlexNetCore
 import ArgumentParser
 import Foundation
@@ -9,10 +10,12 @@ extension LearningRateSchedule: ExpressibleByArgument {}
 /// Options shared by `train` and `compare`.
 struct TrainingArguments: ParsableArguments {
     @Option(help: "Passes over the training set in total, counting those of a --resume checkpoint (1...10000).")
-    var epochs: Int = 3
-    @Option(help: "Images per mini-batch (1...4096).") var batch: Int = 64
-    @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005); a positive number.") var lr: Double = 0.02
-    @Option(help: "Seed for initialisation, data order, dropout and augmentation.") var seed: UInt64 = 1
+    var epochs: Int = TrainingRecipe.defaultEpochs
+    // Optional so that a resumed run can tell an option given from one left out (ResumeRule); the defaults are
+    // TrainingRecipe's, the one place they are decided.
+    @Option(help: "Images per mini-batch (1...4096; default: 64).") var batch: Int?
+    @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005); a positive number (default: 0.02).") var lr: Double?
+    @Option(help: "Seed for initialisation, data order, dropout and augmentation (default: 1).") var seed: UInt64?
     @Option(help: "Train on the first N training images only (1 or more).") var limit: Int?
     @Option(name: .customLong("test-limit"), help: "Measure test error on the first N test images only (1 or more).")
     var testLimit: Int?
@@ -28,15 +31,19 @@ struct TrainingArguments: ParsableArguments {
     func validate() throws {
         try OptionRange.check("--epochs", epochs, OptionRange.epochs)
         try OptionRange.check("--batch", batch, OptionRange.batch)
-        try OptionRange.checkRate("--lr", lr)
+        if let lr { try OptionRange.checkRate("--lr", lr) }
         try OptionRange.check("--limit", limit, OptionRange.count)
         // --test-limit 0 would measure nothing and report 100% accuracy: refused, like an empty test set.
         try OptionRange.check("--test-limit", testLimit, OptionRange.count)
         try OptionRange.check("--threads", threads, OptionRange.threads)
     }
 
+    static let defaults = (batch: TrainingRecipe.defaultBatchSize, lr: TrainingRecipe.defaultLearningRate,
+                           seed: TrainingRecipe.defaultSeed)
+
     func options(for preset: Preset?) -> TrainingOptions {
-        TrainingOptions(epochs: epochs, batchSize: batch, learningRate: lr, seed: seed, limit: limit, testLimit: testLimit,
+        TrainingOptions(epochs: epochs, batchSize: batch ?? Self.defaults.batch, learningRate: lr ?? Self.defaults.lr,
+                        seed: seed ?? Self.defaults.seed, limit: limit, testLimit: testLimit,
                         augment: !noAugment, initialization: `init` ?? Initialization.default(for: preset))
     }
 
@@ -45,8 +52,8 @@ struct TrainingArguments: ParsableArguments {
     }
 
     /// The training set and the test (or validation) set for a network taking `input`.
-    func loadData(for input: InputShape, quiet: Bool = false) throws -> (source: DataSource, train: any LabeledImages, test: (any LabeledImages)?) {
-        let (source, loaded) = try data.load(for: input, seed: seed, limit: limit, testLimit: testLimit, quiet: quiet)
+    func loadData(for input: InputShape, limit: Int? = nil, seed: UInt64? = nil, quiet: Bool = false) throws -> (source: DataSource, train: any LabeledImages, test: (any LabeledImages)?) {
+        let (source, loaded) = try data.load(for: input, seed: seed ?? self.seed ?? Self.defaults.seed, limit: limit ?? self.limit, testLimit: testLimit, quiet: quiet)
         guard let train = loaded.train else { throw ValidationError("no training images in \(data.data)") }
         return (source, train, loaded.test)
     }
@@ -68,9 +75,12 @@ struct TrainCommand: ParsableCommand {
 
             --resume continues where the checkpoint stopped, random streams (crops, flips, dropout) \
             included: an interrupted and resumed run ends as the uninterrupted one, bit for bit. --epochs \
-            counts all epochs, the checkpoint's included. With another --limit or --batch, a position inside \
-            an epoch means other images, so the unfinished epoch starts again at its first batch (a note on \
-            stderr says so).
+            counts all epochs, the checkpoint's included. One rule for every option the checkpoint records \
+            (--activation, --lr, --schedule, --seed, --batch, --limit, --no-augment): left out, it keeps the \
+            checkpoint's value; given, it applies from the resumed step on, and a note on stderr names each \
+            change. With another --limit or --batch, a position inside an epoch means other images, so the \
+            unfinished epoch starts again at its first batch. --init has no effect (the weights come from the \
+            checkpoint); --test-limit, --threads and --data are not recorded and apply as given.
 
             --test-limit 0 and an empty test set are refused: an accuracy over zero images would read 100%.
 
@@ -82,8 +92,8 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var network: NetworkOptions
     @Option(help: "relu, tanh or sigmoid: replaces every activation of the network.") var activation: Activation?
     @OptionGroup var training: TrainingArguments
-    @Option(help: "How the learning rate changes: step (÷10 for the last third of the epochs), plateau (÷10 after 2 epochs without a better test error) or constant.")
-    var schedule: LearningRateSchedule = .step
+    @Option(help: "How the learning rate changes: step (÷10 for the last third of the epochs; the default), plateau (÷10 after 2 epochs without a better test error) or constant.")
+    var schedule: LearningRateSchedule?
     @Option(help: "Write a checkpoint (safetensors) here after each epoch and at the end.") var save: String?
     @Option(help: "Continue from a checkpoint written by --save.") var resume: String?
     @Option(help: "Write step, epoch, loss, train error and test error to this CSV file.") var log: String?
@@ -121,11 +131,23 @@ struct TrainCommand: ParsableCommand {
         let chosen = try network.chosen(default: .mini, data: training.source)
         var spec = chosen.spec
         let preset = chosen.preset
-        let act = activation ?? .relu
-        if let activation { spec = spec.replacingActivations(with: activation) }
+        var act = activation ?? .relu
         var options = training.options(for: preset)
-        options.schedule = schedule
-        let (source, trainSet, testSet) = try training.loadData(for: spec.input)
+        options.schedule = schedule ?? TrainingRecipe.defaultSchedule
+        // A checkpoint is read first: what it records decides the network's activation and the options left out.
+        var resumed: (checkpoint: Checkpoint, rule: ResumeRule)?
+        if let resume {
+            let checkpoint = try Checkpoint.load(from: resume)
+            let given = ResumeRule.Given(activation: activation, learningRate: training.lr, schedule: schedule, seed: training.seed,
+                                         batchSize: training.batch, limit: training.limit, augment: training.noAugment ? false : nil,
+                                         initialization: training.`init`)
+            let rule = ResumeRule(given: given, checkpoint: checkpoint.metadata, epochs: options.epochs, defaults: options)
+            options = rule.applied(to: options)
+            act = rule.activation
+            resumed = (checkpoint, rule)
+        }
+        if activation != nil || act != .relu { spec = spec.replacingActivations(with: act) }
+        let (source, trainSet, testSet) = try training.loadData(for: spec.input, limit: options.limit, seed: options.seed)
         // A folder's classes decide the width of the last layer.
         if source.isImageFolder, try spec.shapeReport().output.count != trainSet.classNames.count, let resized = spec.withClasses(trainSet.classNames.count) {
             spec = resized
@@ -143,11 +165,10 @@ struct TrainCommand: ParsableCommand {
                   + (freeze.map { "frozen through \($0), " } ?? "") + "training \(NumberText.grouped(trained)) of "
                   + "\(NumberText.grouped(net.parameterCount)) parameters, inputs normalised as the weights were trained")
         }
-        let resumed = try resume.map { try Checkpoint.load(from: $0) }
         if let resumed {
             // A fine-tuning run continues with the same layers frozen and the normalisation it started with.
-            if let frozen = resumed.metadata.frozenThrough { try net.freeze(through: frozen) }
-            if let recorded = resumed.metadata.normalization, recorded.mean.count == spec.input.channels { normalization = recorded }
+            if let frozen = resumed.checkpoint.metadata.frozenThrough { try net.freeze(through: frozen) }
+            if let recorded = resumed.checkpoint.metadata.normalization, recorded.mean.count == spec.input.channels { normalization = recorded }
         }
         let setup = Result { () throws(TrainingSetupError) in
             try TrainingRun(network: net, train: trainSet, test: testSet, options: options, normalization: normalization)
@@ -158,12 +179,13 @@ struct TrainCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let run = try setup.get()
-        if let resume, let checkpoint = resumed {
-            for note in try run.restore(checkpoint, source: resume) { CLIError.printError("note: \(resume): \(note)") }
+        if let resume, let (checkpoint, rule) = resumed {
+            let notes = rule.notes + (try run.restore(checkpoint, source: resume, learningRate: training.lr))
+            for note in notes { CLIError.printError("note: \(resume): \(note)") }
             print("resumed \(resume): epoch \(checkpoint.metadata.epoch), step \(NumberText.grouped(checkpoint.metadata.step))")
         }
         print("training \(spec.name) (\(NumberText.grouped(net.parameterCount)) parameters) on \(NumberText.grouped(trainSet.count)) images, "
-              + "batch \(options.batchSize), lr \(options.learningRate) (\(schedule.rawValue) schedule), \(options.initialization.name) init, seed \(options.seed), "
+              + "batch \(options.batchSize), lr \(run.trainer.optimizer.learningRate) (\(options.schedule.rawValue) schedule), \(options.initialization.name) init, seed \(options.seed), "
               + "\(ComputeThreads.current) threads")
         var csv = try log.map { try CSVLog(path: $0, header: "step,epoch,loss,train_error,test_error") }
         let stop = StopSignal()
@@ -183,8 +205,16 @@ struct TrainCommand: ParsableCommand {
                 try saveIfAsked(run, activation: act, why: "last good weights before the divergence")
                 throw ExitCode.failure
             }
-            try csv?.append("\(p.step),\(NumberText.fixed(p.epoch, 4)),\(NumberText.fixed(p.batchLoss, 6)),"
-                            + "\(NumberText.fixed(p.batchError, 6)),\(p.testError.map { NumberText.fixed($0, 6) } ?? "")")
+            do {
+                try csv?.append("\(p.step),\(NumberText.fixed(p.epoch, 4)),\(NumberText.fixed(p.batchLoss, 6)),"
+                                + "\(NumberText.fixed(p.batchError, 6)),\(p.testError.map { NumberText.fixed($0, 6) } ?? "")")
+            } catch {
+                // A full disk loses the log, not the run: one line, and training (and --save) goes on.
+                line.finishLine()
+                CLIError.printError("warning: \(error); training goes on without the log")
+                csv?.close()
+                csv = nil
+            }
             line.show(ProgressLine.text(p, epochs: options.epochs))
             if let test = p.testError {
                 line.finishLine()
@@ -197,7 +227,7 @@ struct TrainCommand: ParsableCommand {
                     + "\(NumberText.fixed(run.lastTestSeconds, 1)) s testing, "
                     + "\(NumberText.grouped(rounding: p.imagesPerSecond)) images/s"
                 if p.learningRateDropped {
-                    let why = schedule == .plateau ? "test error stopped improving" : "step schedule"
+                    let why = options.schedule == .plateau ? "test error stopped improving" : "step schedule"
                     summary += "; \(why): lr ÷10 → \(run.trainer.optimizer.learningRate)"
                 }
                 print(summary)

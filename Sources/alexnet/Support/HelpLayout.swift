@@ -16,13 +16,33 @@ enum HelpLayout {
         let text = command.fullMessage(for: error)
         let code = command.exitCode(for: error)
         if !text.isEmpty {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let lines = joinValueList(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
             let shown = lines.flatMap { line in
                 line.hasPrefix("USAGE: ") || line.hasPrefix("Usage: ") ? wrapUsage(line, width: width) : [line]
             }.joined(separator: "\n")
-            if code == .success { print(shown) } else { CLIError.printError(shown) }
+            if code == .success { print(shown) } else { CLIError.printLines(shown) }
         }
         Foundation.exit(code.rawValue)
+    }
+
+    /// The parser lists the values of an option with six or more (`--preset` has eight) as bullets under its
+    /// error: one error is one line, so the bullets are joined onto it ("one of: alexnet, mini, …").
+    static func joinValueList(_ lines: [String]) -> [String] {
+        let marker = "one of the following:"
+        var out: [String] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            guard line.hasSuffix(marker) else { out.append(line); continue }
+            var values: [String] = []
+            while index < lines.count, lines[index].hasPrefix("  - ") {
+                values.append(String(lines[index].dropFirst(4)))
+                index += 1
+            }
+            out.append(values.isEmpty ? line : line.dropLast(marker.count) + "one of: " + values.joined(separator: ", ") + ".")
+        }
+        return out
     }
 
     /// Sets `COLUMNS` (read by the parser when it renders help) to the terminal's width, at most 80.

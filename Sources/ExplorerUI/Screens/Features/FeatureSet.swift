@@ -26,7 +26,7 @@ public struct FeatureSet: Sendable, Equatable {
     }
 
     public static func == (a: FeatureSet, b: FeatureSet) -> Bool {
-        a.input == b.input && a.inputName == b.inputName && a.probabilities == b.probabilities
+        a.input == b.input && a.inputName == b.inputName && a.probabilities == b.probabilities && a.weights == b.weights
             && a.layers.map(\.name) == b.layers.map(\.name) && a.layers.map(\.maps) == b.layers.map(\.maps)
     }
 

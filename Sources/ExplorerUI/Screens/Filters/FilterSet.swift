@@ -21,6 +21,15 @@ public enum WeightProvenance: Sendable, Equatable {
         }
     }
 
+    /// Short, beside a prediction: "untrained", "trained", "live, step 223".
+    public var label: String {
+        switch self {
+        case .untrained: "untrained"
+        case .trained: "trained"
+        case .live(_, let step, _): "live, step \(NumberText.grouped(step))"
+        }
+    }
+
     public var isTrained: Bool {
         if case .untrained = self { return false } else { return true }
     }

@@ -11,6 +11,8 @@ public struct TrainingScreen: Screen {
     public var description: String
     /// Why this network and not the explored one, when they differ.
     public private(set) var engineReason: String?
+    /// Where learning from scratch can be watched when it cannot on every screen here (`AppModel.learningNote`).
+    public private(set) var learningNote: String?
 
     public init(description: String, snapshot: TrainingSnapshot = TrainingSnapshot()) {
         self.description = description
@@ -40,6 +42,7 @@ public struct TrainingScreen: Screen {
 
     public mutating func observe(_ model: AppModel) {
         engineReason = model.engine.why
+        learningNote = model.learningNote
         if model.training != snapshot { show(model.training) }
     }
 
@@ -86,6 +89,10 @@ public struct TrainingScreen: Screen {
         header += StyledLine.joined(stats, width: area.width, style: theme.number)
         if let message = s.message ?? engineReason {
             header += StyledLine.wrapped(message, width: area.width, style: theme.dim).prefix(2)
+        }
+        // Until a run has gone some way: the way to watch a network learn from scratch.
+        if let learningNote, s.step < 100, s.message == nil {
+            header += StyledLine.wrapped(learningNote, width: area.width, style: theme.dim).prefix(2)
         }
         header = Array(header.prefix(max(2, area.height - 7)))
         StyledLine.render(header, into: &grid, rect: area)

@@ -52,7 +52,8 @@ struct WhatIfNetwork: Sendable {
 
     private mutating func recompute() {
         do throws(ShapeError) {
-            report = try network.shapeReport()
+            // Edits keep the preset's rounding (a lesson's `rounding: ceil` shows cuda-convnet's sizes).
+            report = try network.shapeReport(convolutionRounding: originalReport.convolutionRounding)
             partial = []; error = nil
         } catch {
             report = nil
@@ -61,7 +62,7 @@ struct WhatIfNetwork: Sendable {
             if let i = errorIndex, i > 0 {
                 var prefix = network
                 prefix.layers = Array(network.layers[..<i])
-                partial = (try? prefix.shapeReport())?.layers ?? []
+                partial = (try? prefix.shapeReport(convolutionRounding: originalReport.convolutionRounding))?.layers ?? []
             }
         }
     }

@@ -162,7 +162,7 @@ public struct WhatIfScreen: Screen {
     }
 
     private var explanation: String {
-        Messages.whatIfIntro
+        model.originalReport.convolutionRounding == .ceil ? Messages.whatIfIntroCeil : Messages.whatIfIntro
     }
 
     /// Learned layers and pools: preset shape → now, and the parameter total that follows (fc6's

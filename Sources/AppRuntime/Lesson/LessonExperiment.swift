@@ -5,9 +5,10 @@ import Lessons
 /// Runs a lesson's `experiment: N` in plain mode: the explorer's screen 6 comparison (figure1, ReLU
 /// against tanh, each at its `compare --lr auto` rate, no weight decay, no augmentation), built by the
 /// same `TrainingWorkers.comparisonMaker`, printing where both runs stand a few times on the way.
-enum LessonExperiment {
-    static func run(steps: Int, directory: String, progress: (String) -> Void) throws -> ComparisonSummary {
-        let workers = TrainingWorkers(spec: Preset.figure1.spec, dataDirectory: directory, limit: nil)
+public enum LessonExperiment {
+    /// `limit`: train on the first N images only (tests).
+    public static func run(steps: Int, directory: String, limit: Int? = nil, progress: (String) -> Void) throws -> ComparisonSummary {
+        let workers = TrainingWorkers(spec: Preset.figure1.spec, dataDirectory: directory, limit: limit)
         if let problem = workers.dataProblem { throw MissingData(description: problem) }
         progress("  (\(workers.compareRates.map { "\($0.0.rawValue) at lr \(NumberText.shortDecimal($0.1))" }.joined(separator: ", ")), "
                  + "targets \(workers.targets.map(ComparisonSummary.percent).joined(separator: ", ")) training error, "

@@ -24,10 +24,13 @@ final class SteppingWorker<Snapshot: Sendable>: @unchecked Sendable {
     /// Seconds between snapshots while running.
     private let interval: Double
 
-    init(interval: Double = 0.25, step: @escaping () throws -> Outcome,
+    /// Wakes the UI loop when a snapshot is posted.
+    private let wake: @Sendable () -> Void
+
+    init(interval: Double = 0.25, wake: @escaping @Sendable () -> Void = {}, step: @escaping () throws -> Outcome,
          snapshot: @escaping (_ running: Bool, _ message: String?, _ failure: String?, _ budget: (left: Int, total: Int)?) -> Snapshot,
          save: (() throws -> String)? = nil) {
-        self.step = step; self.snapshot = snapshot; self.save = save; self.interval = interval
+        self.step = step; self.snapshot = snapshot; self.save = save; self.interval = interval; self.wake = wake
     }
 
     func start() {
@@ -91,6 +94,7 @@ final class SteppingWorker<Snapshot: Sendable>: @unchecked Sendable {
 
     private func publish(_ s: Snapshot) {
         condition.lock(); latest = s; condition.unlock()
+        wake()
     }
 
     private func loop() {

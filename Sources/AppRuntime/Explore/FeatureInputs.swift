@@ -7,8 +7,8 @@ import Foundation
 /// take them, or else a built-in
 /// test pattern, so every network has something to show. It knows the network's shapes, not its weights:
 /// the explorer picks the input before the weights exist (they may still be being made).
-final class FeatureInputs {
-    enum Source {
+public final class FeatureInputs {
+    public enum Source {
         /// The image as the network sees it, preprocessed and normalised.
         case file(path: String, image: Tensor)
         /// Fashion-MNIST's or CIFAR-10's test images, normalised as the weights expect.
@@ -18,46 +18,57 @@ final class FeatureInputs {
         case pattern
     }
 
-    let spec: NetworkSpec
-    let report: ShapeReport
-    let source: Source
-    private(set) var index = 0
+    public let spec: NetworkSpec
+    public let report: ShapeReport
+    public let source: Source
+    public private(set) var index = 0
     private let dataDirectory: String
     /// What `--data` holds.
     private let data: DataSource
 
     /// An `--index` that picks nothing.
-    struct IndexError: Error, CustomStringConvertible {
-        var description: String
+    public struct IndexError: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    /// `normalization` is what Fashion-MNIST test images get (the checkpoint's, else measured);
-    /// `channelNormalization` what an image file gets (the checkpoint's, else ImageNet's or Fashion-MNIST's).
+    /// `normalization` and `channelNormalization` are what the checkpoint records (either may be nil); every
+    /// input is normalised by `ChannelNormalization.policy`: those, else the network's convention (Fashion-MNIST's
+    /// training-set statistics for grey networks), never statistics of the test images themselves.
     /// `classes` are the names the weights' file records for its outputs, if any.
-    convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
-                     channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil) throws {
+    public convenience init(network: Network, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
+                            channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil,
+                            pattern: Bool = false) throws {
+        // `features` and `neuron`: a --data folder that is missing is an error there, as in `train`.
         try self.init(report: network.report, imagePath: imagePath, dataDirectory: dataDirectory,
-                      normalization: normalization, channelNormalization: channelNormalization, classes: classes)
+                      normalization: normalization, channelNormalization: channelNormalization, classes: classes,
+                      pattern: pattern, missingDataIsError: true)
     }
 
-    init(report: ShapeReport, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
-         channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil) throws {
+    /// `pattern`: the built-in test pattern whatever the data folder holds (`--pattern`), the same on every machine.
+    /// `missingDataIsError`: a data folder other than the usual one that is missing is an error, not the pattern (the
+    /// explorer keeps the pattern and says why on its training screens).
+    public init(report: ShapeReport, imagePath: String?, dataDirectory: String, normalization: PixelNormalization?,
+         channelNormalization: ChannelNormalization? = nil, classes: ClassNames? = nil, pattern: Bool = false,
+         missingDataIsError: Bool = false) throws {
         self.spec = report.network
         self.report = report
         self.dataDirectory = dataDirectory
         let data = DataSource(directory: dataDirectory)
         self.data = data
+        self.pattern = pattern
         let input = spec.input
         classNames = try classes.flatMap { $0.count == report.output.count ? $0.names : nil }
             // A ten-way network shown CIFAR-10's pictures is named with CIFAR-10's classes.
             ?? (data.isCIFAR10 && report.output.count == CIFAR10.classNames.count
                 ? CIFAR10.classNames : ShippedFiles.classNames(outputs: report.output.count).names)
+        let policy = ChannelNormalization.policy(
+            checkpoint: channelNormalization ?? normalization.map { ChannelNormalization($0, channels: input.channels) },
+            channels: input.channels)
         if let imagePath {
             // As `predict` and torchvision do it: resize the shorter side, centre crop, normalise per channel.
-            let preprocessing = Preprocessing(network: input, normalization: channelNormalization
-                ?? normalization.map { ChannelNormalization($0, channels: input.channels) })
+            let preprocessing = Preprocessing(network: input, normalization: policy)
             source = .file(path: imagePath, image: preprocessing.apply(try ImageFile.load(imagePath)))
-        } else if case .imageFolder = try DataSource.resolve(dataDirectory) {
+        } else if !pattern, case .imageFolder = try DataSource.resolve(dataDirectory) {
             // A folder's validation images, decoded as training decodes them; the weights' normalisation, else the
             // convention for the channels (as for an image file).
             var request = DataSource.Request(input: input)
@@ -67,14 +78,15 @@ final class FeatureInputs {
             }
             source = .folder(images, channelNormalization ?? normalization.map { ChannelNormalization($0, channels: input.channels) }
                              ?? .default(channels: input.channels))
-        } else if Self.takes(input, data: data) {
-            // Without the data set the built-in pattern stands in; a data set that is there but broken is an
-            // error, never silently replaced.
+        } else if !pattern, Self.takes(input, data: data) {
+            // Without the data set in its usual place the built-in pattern stands in; a folder the user named that is
+            // missing, or a data set that is there but broken, is an error (as in `train`), never silently replaced.
+            let usual = dataDirectory == FashionMNIST.defaultDirectory || !missingDataIsError
             switch Result(catching: { () throws(DatasetError) in try data.load(.test) }) {
             case .success(let test):
-                source = .dataset(test, normalization.map { ChannelNormalization($0, channels: test.imageShape.channels) }
-                                  ?? test.measuredNormalization())
-            case .failure(.missingDirectory), .failure(.missingFile): source = .pattern
+                source = .dataset(test, test is FashionMNIST ? ChannelNormalization(policy.scalar ?? ChannelNormalization.fashionMNIST.scalar!, channels: 1)
+                                                              : policy)
+            case .failure(.missingDirectory) where usual, .failure(.missingFile) where usual: source = .pattern
             case .failure(let error): throw error
             }
         } else {
@@ -83,31 +95,33 @@ final class FeatureInputs {
     }
 
     /// ImageNet's names for 1,000-way outputs, Fashion-MNIST's for ten-way ones, else `class N`.
-    let classNames: [String]
+    public let classNames: [String]
+    /// The pattern was asked for (`--pattern`).
+    let pattern: Bool
     /// Which weights the network holds, short, for the screen's prediction ("trained", "untrained").
-    var weightsLabel: String?
+    public var weightsLabel: String?
 
     /// How many images `index` can pick from: the test set's size for a data set, else nil.
-    var imageCount: Int? {
+    public var imageCount: Int? {
         if case .dataset(let data, _) = source { return data.count }
         if case .folder(let data, _) = source { return data.count }
         return nil
     }
 
     /// Whether the network's input is a (crop of a) Fashion-MNIST image.
-    static func takesFashionMNIST(_ input: InputShape) -> Bool {
+    public static func takesFashionMNIST(_ input: InputShape) -> Bool {
         takes(input, data: .fashionMNIST(directory: FashionMNIST.defaultDirectory))
     }
 
     /// Whether the network's input is a (crop of an) image of `data`: as many channels, at most its size.
-    static func takes(_ input: InputShape, data: DataSource) -> Bool {
+    public static func takes(_ input: InputShape, data: DataSource) -> Bool {
         let d = data.input
         return input.channels == d.channels && input.height <= d.height && input.width <= d.width
     }
 
     /// Picks test image `index` for the commands' `--index`. An index past the end used to wrap around silently
     /// (10000 showed image 0), and inputs other than the test set have no index to pick: both are refused.
-    func select(index: Int) throws {
+    public func select(index: Int) throws {
         if let count = imageCount {
             guard (0..<count).contains(index) else {
                 let set = if case .folder = source { "the validation images of" } else { "the \(data.name) test set in" }
@@ -118,6 +132,7 @@ final class FeatureInputs {
         } else if index != 0 {
             let input: String
             if case .file(let path, _) = source { input = "the image \(path)" }
+            else if pattern { input = "the built-in test pattern (--pattern)" }
             else if Self.takes(spec.input, data: data) {
                 input = "the built-in test pattern (no \(data.name) test set in \(dataDirectory))"
             } else {
@@ -132,7 +147,7 @@ final class FeatureInputs {
     /// end; otherwise says why not. The step is reduced modulo the count first, so no step (even Int.max)
     /// overflows.
     @discardableResult
-    func move(by step: Int) -> String? {
+    public func move(by step: Int) -> String? {
         switch source {
         case .dataset(let data, _):
             index = (index + step % data.count + data.count) % data.count
@@ -148,7 +163,7 @@ final class FeatureInputs {
     }
 
     /// The input as the network sees it (N = 1) and a name for it.
-    func current() -> (images: Tensor, name: String) {
+    public func current() -> (images: Tensor, name: String) {
         let i = spec.input
         switch source {
         case .file(let path, let image):
@@ -175,7 +190,7 @@ final class FeatureInputs {
 
     /// Concentric rings in the first channel, diagonal stripes in the second, a left-right ramp in the third:
     /// something with edges at several orientations and scales, the same every time.
-    static func pattern(_ i: InputShape) -> Tensor {
+    public static func pattern(_ i: InputShape) -> Tensor {
         var data = [Float](repeating: 0, count: i.channels * i.height * i.width)
         let (cy, cx) = (Double(i.height) / 2, Double(i.width) / 2)
         for c in 0..<i.channels {
@@ -196,13 +211,13 @@ final class FeatureInputs {
 
     /// Runs `network` (this input's network, with whatever weights it holds) on the current input and keeps
     /// every spatial layer's maps.
-    func featureSet(with network: Network) -> FeatureSet {
+    public func featureSet(with network: Network) -> FeatureSet {
         Self.featureSet(with: network, input: current(), classNames: classNames, weightsLabel: weightsLabel)
     }
 
     /// The same for an input taken earlier: touches nothing of a `FeatureInputs`, so it can run on the thread
     /// that makes the weights.
-    static func featureSet(with network: Network, input: (images: Tensor, name: String), classNames: [String],
+    public static func featureSet(with network: Network, input: (images: Tensor, name: String), classNames: [String],
                            weightsLabel: String?) -> FeatureSet {
         let (images, name) = input
         let logits = network.forward(images, mode: .eval, keepActivations: true)

@@ -4,43 +4,43 @@ import Foundation
 
 /// Which weights a command shows: `--weights FILE`; else, for the `mini` preset, the shipped trained
 /// checkpoint (unless `--untrained`); else the untrained initialisation. Says which, for every header.
-struct WeightsChoice {
-    var provenance: WeightProvenance
+public struct WeightsChoice {
+    public var provenance: WeightProvenance
     /// The file read, if any.
-    var path: String?
+    public var path: String?
     /// Per-channel normalisation recorded in the file, if it has one.
-    var normalization: ChannelNormalization?
+    public var normalization: ChannelNormalization?
     /// The same as one number, when the file records one (what Fashion-MNIST inputs use).
-    var scalarNormalization: PixelNormalization?
+    public var scalarNormalization: PixelNormalization?
     /// The classes the file says its outputs stand for (a run on a folder records its folder names).
-    var classes: ClassNames?
+    public var classes: ClassNames?
 
     /// Names for the network's outputs: the file's own, else the convention for the output count
     /// (Fashion-MNIST's ten, ImageNet's 1,000, or indices).
-    func classNames(outputs: Int) throws -> ClassNames {
+    public func classNames(outputs: Int) throws -> ClassNames {
         if let classes, classes.count == outputs { return classes }
         return try ShippedFiles.classNames(outputs: outputs)
     }
 
     /// Whether the weights were trained at all (a file of the export script's `--random` weights was not): the
     /// ranking of untrained weights means nothing.
-    var isTrained = false
+    public var isTrained = false
 
     /// One line for headers: `checkpoint weights/mini.safetensors, shipped, epoch 3, …` or `untrained, He normal, seed 1`.
-    var text: String { provenance.text }
+    public var text: String { provenance.text }
     /// For JSON: the file, or `untrained`.
-    var name: String { path ?? "untrained" }
+    public var name: String { path ?? "untrained" }
     /// Short, beside a prediction: "trained" or "untrained".
-    var label: String { path == nil ? "untrained" : "trained" }
+    public var label: String { path == nil ? "untrained" : "trained" }
 
     /// Where the weights come from, decided before any network exists: a file to read, or the seeded
     /// initialisation (which the explorer draws in the background, since nothing about it can fail).
-    enum Source {
+    public enum Source {
         case file(String, shipped: Bool)
         case untrained(WeightsChoice)
     }
 
-    static func source(weights: String?, untrained: Bool, preset: Preset?, initialization: Initialization,
+    public static func source(weights: String?, untrained: Bool, preset: Preset?, initialization: Initialization,
                        seed: UInt64 = 1) -> Source {
         let how = "\(initialization.name), seed \(seed)"
         if let weights { return .file(weights, shipped: false) }
@@ -53,7 +53,7 @@ struct WeightsChoice {
 
     /// The network `spec` with the weights the options pick: read from the file (nothing drawn first), or the
     /// seeded `initialization`.
-    static func network(_ spec: NetworkSpec, weights: String?, untrained: Bool, preset: Preset?,
+    public static func network(_ spec: NetworkSpec, weights: String?, untrained: Bool, preset: Preset?,
                         initialization: Initialization, seed: UInt64 = 1,
                         memory: MemoryBudget = MemoryBudget()) throws -> (net: Network, choice: WeightsChoice) {
         switch source(weights: weights, untrained: untrained, preset: preset, initialization: initialization, seed: seed) {
@@ -65,7 +65,7 @@ struct WeightsChoice {
     }
 
     /// Weights trained on a folder end in as many outputs as it has classes: the network follows the file.
-    static func spec(_ spec: NetworkSpec, fitting classes: ClassNames?) throws -> NetworkSpec {
+    public static func spec(_ spec: NetworkSpec, fitting classes: ClassNames?) throws -> NetworkSpec {
         guard let classes, try spec.shapeReport().output.count != classes.count, let resized = spec.withClasses(classes.count) else {
             return spec
         }
@@ -73,13 +73,13 @@ struct WeightsChoice {
     }
 
     /// The same, reading the class names from the weights file at `path`.
-    static func spec(_ spec: NetworkSpec, fittedTo path: String) throws -> NetworkSpec {
+    public static func spec(_ spec: NetworkSpec, fittedTo path: String) throws -> NetworkSpec {
         try Self.spec(spec, fitting: CheckpointMetadata.classes(in: try SafetensorsFile.read(from: path).metadata, file: path))
     }
 
     /// The network `spec` with a checkpoint's weights, and what its metadata says about them. The memory
     /// check comes first, as it does for a drawn network, so a network too large is refused before its file is read.
-    static func load(_ path: String, shipped: Bool, spec: NetworkSpec,
+    public static func load(_ path: String, shipped: Bool, spec: NetworkSpec,
                      memory: MemoryBudget = MemoryBudget()) throws -> (net: Network, choice: WeightsChoice) {
         try memory.check(try spec.shapeReport())
         let file = try SafetensorsFile.read(from: path)
@@ -89,10 +89,12 @@ struct WeightsChoice {
         let spec = try Self.spec(spec, fitting: classes)
         let network = try Network(spec: spec, loading: tensors, source: path, memory: memory)
         var detail: [String] = shipped ? ["shipped"] : []
-        if let source = file.metadata["source"] { detail.append(source) }  // e.g. the export script's "random: … seed 0"
-        if let epoch = file.metadata["epoch"] { detail.append("epoch \(epoch)") }
-        if let accuracy = file.metadata["test_accuracy"] { detail.append("test accuracy \(accuracy)") }
-        else if let accuracy = file.metadata["validation_accuracy"] { detail.append("validation accuracy \(accuracy)") }
+        // Free text from the file: control characters shown as escapes (an epoch of "\e[2J" cleared the screen).
+        let text = { (key: String) in file.metadata[key].map(ControlEscapes.escaped) }
+        if let source = text("source") { detail.append(source) }  // e.g. the export script's "random: … seed 0"
+        if let epoch = text("epoch") { detail.append("epoch \(epoch)") }
+        if let accuracy = text("test_accuracy") { detail.append("test accuracy \(accuracy)") }
+        else if let accuracy = text("validation_accuracy") { detail.append("validation accuracy \(accuracy)") }
         else if let step = file.metadata["step"], let n = Int(step) { detail.append("step \(NumberText.grouped(n))") }
         let channels = network.spec.input.channels
         let normalization = try ChannelNormalization(metadata: file.metadata, channels: channels, file: path)

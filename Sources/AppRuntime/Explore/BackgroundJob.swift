@@ -8,8 +8,8 @@ final class BackgroundJob<Value>: @unchecked Sendable {
     private var done: Value?
     private let work: () -> Value
 
-    /// Starts `work` at once.
-    init(_ work: @escaping () -> Value) {
+    /// Starts `work` at once; `wake` is called (on the job's thread) once the value is there.
+    init(wake: @escaping @Sendable () -> Void = {}, _ work: @escaping () -> Value) {
         self.work = work
         let thread = Thread { [self] in
             let value = self.work()
@@ -17,6 +17,7 @@ final class BackgroundJob<Value>: @unchecked Sendable {
             done = value
             condition.broadcast()
             condition.unlock()
+            wake()
         }
         thread.stackSize = 8 << 20
         thread.start()

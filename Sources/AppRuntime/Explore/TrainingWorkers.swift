@@ -17,10 +17,12 @@ final class TrainingWorkers {
     var initialTensors: [String: Tensor]?
     /// The file those weights came from, for the live provenance ("… step 40 from alexnet-mini.safetensors").
     let initialFile: String?
-    let batchSize = 64
-    let learningRate = 0.02
-    /// The screen trains as `alexnet train` does by default: 3 epochs, the step schedule (ε/10 in epoch 3).
-    let epochs = 3
+    /// How runs train (`TrainingRecipe`: `alexnet train`'s defaults, or a lesson's `recipe:`): 3 epochs, the
+    /// step schedule (ε/10 in epoch 3), batch 64, seed 1.
+    let recipe: TrainingRecipe
+    var batchSize: Int { TrainingRecipe.defaultBatchSize }
+    var learningRate: Double { recipe.rate }
+    var epochs: Int { TrainingRecipe.defaultEpochs }
     /// The test error on a subset, often: 1,000 images take well under a second, so the curve starts
     /// after the first 50 steps instead of after an epoch (the full 10,000 would add about 10% to training).
     let testImages = 1_000
@@ -41,13 +43,17 @@ final class TrainingWorkers {
 
     /// What the training screen trains on (a folder of images with `--data DIR`, else Fashion-MNIST).
     let data: EngineData
+    /// Wakes the UI loop whenever a worker posts a snapshot.
+    let wake: @Sendable () -> Void
 
     init(spec: NetworkSpec, dataDirectory: String, limit: Int?, data: EngineData = .fashionMNIST,
-         initialTensors: [String: Tensor]? = nil, initialFile: String? = nil) {
+         recipe: TrainingRecipe = TrainingRecipe(), initialTensors: [String: Tensor]? = nil, initialFile: String? = nil,
+         wake: @escaping @Sendable () -> Void = {}) {
         self.spec = spec; self.dataDirectory = dataDirectory; self.limit = limit; self.data = data
         source = DataSource(directory: dataDirectory)
         compareSource = data == .fashionMNIST || data == .cifar10 ? source : .fashionMNIST(directory: FashionMNIST.defaultDirectory)
         compareSpec = compareSource.spec(for: .figure1)
+        self.recipe = recipe; self.wake = wake
         self.initialTensors = initialTensors.flatMap { $0.isEmpty ? nil : $0 }
         self.initialFile = self.initialTensors == nil ? nil : initialFile
     }
@@ -110,9 +116,9 @@ final class TrainingWorkers {
             + "\(held) every \(testEvery) steps"
     }
 
-    private func options(_ initialization: Initialization, epochs: Int) -> TrainingOptions {
-        TrainingOptions(epochs: epochs, batchSize: batchSize, learningRate: learningRate, seed: 1, limit: limit,
-                        testLimit: testImages, initialization: initialization)
+    /// The recipe's options for `spec`, with the screen's test subset.
+    private func options(for spec: NetworkSpec, epochs: Int) -> TrainingOptions {
+        recipe.options(for: spec, epochs: epochs, limit: limit, testLimit: testImages)
     }
 
     // MARK: - Training screen
@@ -140,9 +146,10 @@ final class TrainingWorkers {
     private func makeTrainingWorker() -> SteppingWorker<TrainingSnapshot> {
         let state = TrainingState(from: initialFile)
         let (spec, source, limit, path, initial, folder) = (self.spec, self.source, self.limit, checkpointPath, initialTensors, trainsOnFolder)
-        var options = self.options(Initialization.default(for: Preset(rawValue: spec.name)), epochs: epochs)
+        var options = self.options(for: spec, epochs: epochs)
         options.testEvery = testEvery
         let worker = SteppingWorker<TrainingSnapshot>(
+            wake: wake,
             step: {
                 let run = try state.run ?? {
                     let net = try Network(spec: spec, initialization: options.initialization, seed: options.seed,
@@ -231,6 +238,13 @@ final class TrainingWorkers {
                 lastCopy = .now
             }
             let state: TrainingSnapshot.State = failure.map { .failed($0) } ?? (running ? .running : (last == nil ? .idle : .paused))
+            // The curves keep about 150 points an epoch; the snapshot's end at the step it reports, so the header's
+            // and a lesson's "loss after N steps" are that step's, as plain mode prints them.
+            var (loss, trainError) = (self.loss, self.trainError)
+            if let last, loss.last?.x != Double(last.step) {
+                loss.append(ChartPoint(x: Double(last.step), y: last.loss))
+                trainError.append(ChartPoint(x: Double(last.step), y: last.trainError))
+            }
             return TrainingSnapshot(state: state, step: step, epoch: last?.epoch ?? 0, totalSteps: run?.totalSteps,
                                     loss: loss, trainError: trainError, testError: testError,
                                     imagesPerSecond: last?.imagesPerSecond ?? 0, learningRate: last?.learningRate ?? 0,
@@ -267,7 +281,7 @@ final class TrainingWorkers {
     /// lesson's `experiment:` step run the very same protocol. Loading the data happens in the call.
     func comparisonMaker(budget: Int) -> () throws -> ActivationComparison {
         let (spec, source, limit, targets, rates, batch) = (compareSpec, compareSource, self.limit, self.targets, compareRates, batchSize)
-        var options = self.options(Initialization.default(for: .figure1), epochs: 1)
+        var options = TrainingRecipe().options(for: spec, epochs: 1, limit: limit, testLimit: testImages)
         options.augment = false
         options.schedule = .constant
         return {
@@ -290,6 +304,7 @@ final class TrainingWorkers {
         let empty = ComparisonSummary(targets: targets, curves: rates.map { TrainingCurve(activation: $0.0, learningRate: $0.1) },
                                       maxSteps: budget, dataset: compareSource.name)
         let worker = SteppingWorker<ComparisonSnapshot>(
+            wake: wake,
             step: {
                 let c = try holder.comparison ?? {
                     let c = try make()
