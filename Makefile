@@ -46,7 +46,7 @@ bench-peer: deps
 
 # Generated inputs (configs, lessons, checkpoints, images, IDX files, the progress file, option values) fed to
 # the release binary two at a time; fails on a crash, hang, silent failure, backtrace, multi-line error,
-# unnamed file or changed input (README, "Fuzzing"). FUZZ_ARGS: e.g. `--seed 7`, `--only image`, `--case 12`.
+# unnamed file or changed input (docs/fuzzing.md). FUZZ_ARGS: e.g. `--seed 7`, `--only image`, `--case 12`.
 fuzz: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet
 	$(SWIFT) build $(RELEASE_FLAGS) --product alexnet-fuzz
@@ -69,7 +69,7 @@ deps:
 	  fi; \
 	fi
 
-# Regenerates the shipped trained mini (weights/mini.safetensors, recorded in its metadata and README) as it was
+# Regenerates the shipped trained mini (weights/mini.safetensors, recorded in its metadata and docs/predict.md) as it was
 # made: one uninterrupted 3-epoch run in release with mini's defaults (lr 0.02, step schedule: ÷10 for epoch 3),
 # seed 1. A run interrupted and continued with --save/--resume ends bit for bit the same (the checkpoint keeps the
 # random streams), but the result still depends on the build and on OpenBLAS's kernels.
@@ -77,7 +77,7 @@ ALEXNET_RELEASE = $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/alexnet
 mini-weights: build
 	$(ALEXNET_RELEASE) train --preset mini --epochs 3 --seed 1 --save-weights weights/mini.safetensors
 
-# README's table of mini's test accuracy per epoch for seeds 1, 2 and 3 (one run at a time, 2 threads; logs in
+# docs/training.md's table of mini's test accuracy per epoch for seeds 1, 2 and 3 (one run at a time, 2 threads; logs in
 # .build/mini-seeds/). SEEDS="…" and THREADS=N change them.
 mini-seeds: build
 	scripts/mini_seeds.sh $(ALEXNET_RELEASE) .build/mini-seeds

@@ -1,5 +1,5 @@
 #!/bin/sh
-# `make install` / `make uninstall` (see the Makefile and README, "Installing").
+# `make install` / `make uninstall` (see the Makefile and docs/install.md).
 #
 #   scripts/install.sh install   BINARY ROOT   # ROOT = $(DESTDIR)$(PREFIX)
 #   scripts/install.sh uninstall ROOT

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Trains `mini` with its defaults (`alexnet train --preset mini --epochs 3`) for each seed, one run at a time
-# (each uses every core it is given), and prints README's table: the test accuracy after every epoch and the
+# (each uses every core it is given), and prints docs/training.md's table: the test accuracy after every epoch and the
 # time per epoch (training pass + test pass over the 10,000 test images).
 #   scripts/mini_seeds.sh ALEXNET_BINARY [OUTPUT_DIR]     SEEDS="1 2 3" THREADS=2 by default
 # With TABLE_ONLY=1 it only prints the table from the logs already in OUTPUT_DIR.

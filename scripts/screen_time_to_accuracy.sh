@@ -1,6 +1,6 @@
 #!/bin/sh
 # Measures how long the training screen takes, from pressing Space, to show a test error at or below a target
-# (default 20%, i.e. 80% test accuracy) — README's figure for screen 5. Runs the explorer in a private tmux
+# (default 20%, i.e. 80% test accuracy) — docs/explorer.md's figure for screen 5. Runs the explorer in a private tmux
 # server at 80×24, presses 5 and Space, and reads the header with `tmux capture-pane` twice a second.
 #   scripts/screen_time_to_accuracy.sh ALEXNET_BINARY [EXPLORE_ARGS…]      TARGET=20 LIMIT=300 (seconds) SHOW=1 (print the screen)
 # e.g. scripts/screen_time_to_accuracy.sh .build/release/alexnet --preset mini --untrained

@@ -101,6 +101,7 @@ public extension Messages {
     static func whatIfPresetWas(output: String) -> String { text(["output": output]) }
     static var whatIfIntro: String { text() }
     static var whatIfIntroCeil: String { text() }
+    static var whatIfMarks: String { text() }
     static var whatIfTableHeader: String { text() }
     static var whatIfParams: String { text() }
     static func filterOf(index: Int, last: Int) -> String { text(["index": index, "last": last]) }
@@ -108,6 +109,7 @@ public extension Messages {
     static func filterRows(first: Int, last: Int, total: Int) -> String { text(["first": first, "last": last, "total": total]) }
     static var filterRGBScale: String { text() }
     static func filterChannelColours(channel: Int) -> String { text(["channel": channel]) }
+    static func filterChannelOnly(channel: Int) -> String { text(["channel": channel]) }
     static var filterPressV: String { text() }
     static func filterShown(shrink: Int) -> String { text(["shrink": shrink]) }
     static var filterRamp: String { text() }

@@ -7,7 +7,7 @@ import Synchronization
 
 /// `alexnet-fuzz`: feeds generated inputs to the release `alexnet` binary, two at a time, and fails on
 /// crashes, hangs, silent failures, backtraces, multi-line errors, unnamed files and changed inputs.
-/// See README.md, "Fuzzing". `--seed S --case N` reruns one case and keeps its files.
+/// See docs/fuzzing.md. `--seed S --case N` reruns one case and keeps its files.
 @main
 struct FuzzMain {
     static let generators = [ConfigCases.generator, LessonCases.generator, CheckpointCases.generator, ImageCases.generator,

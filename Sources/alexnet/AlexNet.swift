@@ -1,4 +1,5 @@
 import ArgumentParser
+import CPUFeatures
 import Foundation
 import Localization
 
@@ -7,6 +8,7 @@ struct AlexNet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alexnet",
         abstract: "Explore, train and quiz yourself on AlexNet, in the terminal.",
+        version: AlexNet.version,
         subcommands: [
             ExploreCommand.self,
             ShapesCommand.self,
@@ -23,7 +25,20 @@ struct AlexNet: AsyncParsableCommand {
         ],
         defaultSubcommand: ExploreCommand.self)
 
+    /// What `alexnet --version` prints.
+    static let version = "alexnet 1.0"
+
     static func main() async {
+        // Before anything else runs code built for x86-64-v3: one line instead of "Illegal instruction".
+        guard cpu_supports_x86_64_v3() != 0 else {
+            CLIError.printError("error: this CPU lacks x86-64-v3 (AVX2, FMA), which alexnet is built for; "
+                                + "see README.md, \"CPU\"")
+            Foundation.exit(1)
+        }
+        if CommandLine.arguments.dropFirst().first == "--version" {
+            print(version)
+            return
+        }
         StartupEnvironment.reexecIfNeeded()
         // Before anything is said: `--lang` on any command, else the locale variables.
         Language.setProcessLanguage(Language.resolve(arguments: Array(CommandLine.arguments.dropFirst()),

@@ -76,11 +76,16 @@ import Testing
     @Test func unknownLessonListsTheShippedOnes() throws {
         let out = try run(["lesson", "nonexistent"])
         #expect(out.status == 1)
-        #expect(out.stderr.hasPrefix("error: no lesson named 'nonexistent'; the shipped lessons are shape-arithmetic, where-the-parameters-live, "),
-                "\(out.stderr)")
-        #expect(out.stderr.hasSuffix(" (alexnet lesson --list shows their titles)\n") && out.stderr.split(separator: "\n").count == 1)
+        // The names as users type them (README: `alexnet lesson 01-shape-arithmetic`), with their numbers.
+        #expect(out.stderr.hasPrefix("error: no lesson named 'nonexistent'; the shipped lessons are 01-shape-arithmetic, "
+                                     + "02-where-the-parameters-live, "), "\(out.stderr)")
+        #expect(out.stderr.hasSuffix(" (type a name or its number, e.g. alexnet lesson 01-shape-arithmetic or alexnet "
+                                     + "lesson 1; alexnet lesson --list shows their titles)\n") && out.stderr.split(separator: "\n").count == 1)
         let typo = try run(["lesson", "dropuot"])
-        #expect(typo.stderr.hasPrefix("error: no lesson named 'dropuot' (did you mean 'dropout'?);"), "\(typo.stderr)")
+        #expect(typo.stderr.hasPrefix("error: no lesson named 'dropuot' (did you mean '06-dropout'?);"), "\(typo.stderr)")
+        // The number alone names a lesson.
+        let byNumber = try run(["lesson", "6", "--plain"])
+        #expect(byNumber.status == 0 && byNumber.stdout.hasPrefix("# Dropout"), "\(byNumber.stdout.prefix(80)) \(byNumber.stderr)")
         // A name that looks like a file keeps the file's error.
         let file = try run(["lesson", "missing.yaml"])
         #expect(file.stderr == "error: missing.yaml: cannot read the file (No such file or directory)\n")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+// Inside TerminalSuites (EndToEnd.swift): tmux suites run one at a time. Not indented, to keep diffs small.
+extension TerminalSuites {
 /// Screen 6 through the real binary at the design size: Space starts the figure1 comparison, and the
 /// verdict comes with the saturation bars beside the curves.
 @Suite(.timeLimit(.minutes(4)))
@@ -27,7 +29,7 @@ struct CompareScreenEndToEndTests {
             #expect(screen.range(of: layer + #" relu [█░]+ *\d+%"#, options: .regularExpression) != nil, "\(layer)")
         }
         #expect(screen.range(of: #"\s+tanh [█░]+ *\d+%"#, options: .regularExpression) != nil)
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
+}
 }

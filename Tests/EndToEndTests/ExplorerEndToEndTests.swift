@@ -3,38 +3,33 @@ import Glibc
 #endif
 import Testing
 
+// Inside TerminalSuites (EndToEnd.swift): tmux suites run one at a time. Not indented, to keep diffs small.
+extension TerminalSuites {
 /// The real binary in a real (tmux) terminal: keys in, screen text and colours out.
 @Suite(.timeLimit(.minutes(1)))
 struct ExplorerEndToEndTests {
     @Test func opensStepsToConv2AndQuits() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        tmux.type(try AlexNetBinary.command())
-        try tmux.waitFor("conv1  convolution", "227×227×3 → 55×55×96")
+        let tmux = try TmuxSession.launch(width: 120, height: 40, waitingFor: "conv1  convolution")
+        try tmux.waitFor("227×227×3 → 55×55×96")
         tmux.keys("Right", "Right", "Right", "Right")
         // conv2: (27 − 5 + 2·2)/1 + 1 = 27, 256 filters.
         try tmux.waitFor("conv2  convolution", "27×27×256", "= ⌊(27 − 5 + 2·2)/1⌋ + 1")
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
 
     /// Arrows as a terminal outside keypad mode sends them (ESC [ C, ESC [ D): xterm's terminfo lists only
     /// the ESC O forms, so these were read as Esc and two characters. They move the walk like the arrows.
     @Test func rawCSIArrowsMoveTheWalk() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        tmux.type(try AlexNetBinary.command())
-        try tmux.waitFor("conv1  convolution")
+        let tmux = try TmuxSession.launch(width: 120, height: 40, waitingFor: "conv1  convolution")
         for _ in 0..<4 { tmux.tmux(["send-keys", "-t", "e2e", "-H", "1b", "5b", "43"]) }   // ESC [ C: Right
         try tmux.waitFor("conv2  convolution", "27×27×256")
         tmux.tmux(["send-keys", "-t", "e2e", "-H", "1b", "5b", "44"])                       // ESC [ D: Left
         try tmux.waitFor("pool1  overlapping max pooling")
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
 
     @Test func editingConv1StrideChangesTheShapesDownstream() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        tmux.type(try AlexNetBinary.command())
-        try tmux.waitFor("conv1  convolution")
+        let tmux = try TmuxSession.launch(width: 120, height: 40, waitingFor: "conv1  convolution")
         tmux.keys("2")
         try tmux.waitFor("kernel 11 [k/K]   stride 4 [s/S]")
         tmux.keys("S")
@@ -43,14 +38,11 @@ struct ExplorerEndToEndTests {
         #expect(screen.contains("not exact: 216/5 leaves 1;"))
         tmux.keys("r")
         try tmux.waitFor("stride 4 [s/S]")
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
 
     @Test func filtersInColour() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        tmux.type(try AlexNetBinary.command())
-        try tmux.waitFor("conv1  convolution")
+        let tmux = try TmuxSession.launch(width: 120, height: 40, waitingFor: "conv1  convolution")
         tmux.keys("3")
         try tmux.waitFor("conv1 filters 96 × 11×11×3", "untrained")
         let screen = tmux.capture(escapes: true)
@@ -59,14 +51,11 @@ struct ExplorerEndToEndTests {
         #expect(screen.contains("48;5;"))   // …and background (lower pixel)
         tmux.keys("Enter")
         try tmux.waitFor("filter 0 (0–95)", "colour scale, channel R:")
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
 
     @Test func filtersUnderNoColorUseTheASCIIRamp() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        tmux.type(try AlexNetBinary.command(environment: "NO_COLOR=1"))
-        try tmux.waitFor("conv1  convolution")
+        let tmux = try TmuxSession.launch(environment: "NO_COLOR=1", width: 120, height: 40, waitingFor: "conv1  convolution")
         tmux.keys("3")
         let text = try tmux.waitFor("conv1 filters", "ramp \" .:-=+*#%@\"")
         let screen = tmux.capture(escapes: true)
@@ -76,30 +65,23 @@ struct ExplorerEndToEndTests {
         let ramp = Set(" .:-=+*#%@")
         let filterRows = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(4).prefix(11)
         #expect(filterRows.allSatisfy { row in row.count > 20 && row.allSatisfy { ramp.contains($0) } })
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
 
     @Test func survivesResizingDownTo10x4AndBack() throws {
-        let tmux = try TmuxSession(width: 100, height: 30)
-        tmux.type(try AlexNetBinary.command())
-        try tmux.waitFor("conv1  convolution")
+        let tmux = try TmuxSession.launch(width: 100, height: 30, waitingFor: "conv1  convolution")
         tmux.resize(width: 10, height: 4)
         try tmux.waitFor("Too small:", "10×4, need")
         tmux.resize(width: 60, height: 20)
         try tmux.waitFor("conv1  convolution")
         tmux.resize(width: 120, height: 40)
         try tmux.waitFor("Where the 60,965,224 parameters live")
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
 
     @Test func controlCRestoresAUsableShell() throws {
-        let tmux = try TmuxSession(width: 100, height: 30)
-        tmux.type(try AlexNetBinary.command())
-        try tmux.waitFor("conv1  convolution")
-        tmux.keys("C-c")
-        #expect(try tmux.waitForExit() == 130)   // 128 + SIGINT
+        let tmux = try TmuxSession.launch(width: 100, height: 30, waitingFor: "conv1  convolution")
+        #expect(try tmux.stop("C-c") == 130)   // 128 + SIGINT
         // Echo and line editing are back: the typed line shows, and the shell runs it.
         tmux.type("echo shell-$((40 + 2))")
         let screen = try tmux.waitFor("shell-42")
@@ -110,12 +92,11 @@ struct ExplorerEndToEndTests {
     @Test func withoutUTF8EverythingIsASCII() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         tmux.type(try AlexNetBinary.command(environment: "LANG=C LC_ALL=C"))
-        let screen = try tmux.waitFor("227x227x3 > 55x55x96", "[(227 - 11 + 2*0)/4] + 1")
+        let screen = try tmux.waitFor("227x227x3 > 55x55x96", "floor((227 - 11 + 2*0)/4) + 1")
         #expect(!screen.unicodeScalars.contains { !$0.isASCII })
         tmux.keys("3")
         try tmux.waitFor("conv1 filters 96 x 11x11x3")
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
 
     @Test func notATerminalExitsWithAMessage() throws {
@@ -144,4 +125,5 @@ struct ExplorerSignalTests {
         #expect(screen.contains("echo shell-$((40 + 2))"))
         #expect(!screen.contains("conv1  convolution"))
     }
+}
 }

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func exportTrainPredictAndBadFiles() throws {
-        let dir = PredictEndToEndTests.temporaryDirectory()
+        let dir = EndToEnd.makeDirectory("alexnet-folder-e2e")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let export = try run("data --export-fashion-mnist shirts --per-class 6 --from test", in: dir)
         #expect(export.status == 0, "\(export.stderr)")
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func untrainedPredictionsSaySo() throws {
-        let dir = PredictEndToEndTests.temporaryDirectory()
+        let dir = EndToEnd.makeDirectory("alexnet-folder-e2e")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         _ = try run("data --export-fashion-mnist f --per-class 1", in: dir)
         let out = try run("predict --untrained --image f/Bag/train-00023.png --top 2", in: dir)

@@ -11,9 +11,7 @@ import Testing
         guard let binary = AlexNetBinary.path, let root = Self.packageRoot(of: binary) else {
             throw TmuxSession.Timeout(waitingFor: "the alexnet binary in a checkout's .build (run `swift build` first)", screen: "")
         }
-        var template = Array("/tmp/alexnet-install-e2e-XXXXXX".utf8CString)
-        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        let prefix = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let prefix = EndToEnd.makeDirectory("alexnet-install-e2e")
         defer { _ = Spawn.run(["/bin/rm", "-rf", prefix], environment: [:]) }
         let environment = ["PATH": "/usr/bin:/bin", "HOME": prefix, "XDG_DATA_HOME": prefix, "LANG": "C.UTF-8"]
 

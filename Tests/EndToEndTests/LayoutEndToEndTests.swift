@@ -3,6 +3,8 @@ import Glibc
 #endif
 import Testing
 
+// Inside TerminalSuites (EndToEnd.swift): tmux suites run one at a time. Not indented, to keep diffs small.
+extension TerminalSuites {
 /// The explorer at the design size (80×24) and on terminals that cannot draw full screen.
 @Suite(.timeLimit(.minutes(1)))
 struct LayoutEndToEndTests {
@@ -46,8 +48,7 @@ struct LayoutEndToEndTests {
         #expect(!end.contains("more ↓"))
         tmux.keys("K", "K", "K")
         try tmux.waitUntil("back at the top") { !$0.contains("more ↑") && $0.contains("more ↓") }
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
 
     /// Growing the window while the training chart draws, then quitting, leaves the shell's screen as
@@ -82,4 +83,5 @@ struct LayoutEndToEndTests {
                     "'\(mark)' left on the shell screen:\n\(screen)")
         }
     }
+}
 }

@@ -21,13 +21,12 @@ import Testing
         guard let binary = AlexNetBinary.path else {
             throw TmuxSession.Timeout(waitingFor: "the alexnet binary (run `swift build` first)", screen: "")
         }
-        var template = Array("/tmp/alexnet-experiment-e2e-XXXXXX".utf8CString)
-        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        let dir = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let dir = EndToEnd.makeDirectory("alexnet-experiment-e2e")
         let file = dir + "/e.yaml"
         let f = fopen(file, "w"); fputs(Self.lesson, f); fclose(f)
         let script = "cd '\(dir)' && printf '\\n\\n\\n\\n' | '\(binary)' lesson --plain e.yaml \(extra)"
-        return Spawn.run(["/bin/sh", "-c", script], environment: ["PATH": "/usr/bin:/bin", "HOME": dir, "XDG_DATA_HOME": dir])
+        return Spawn.run(["/bin/sh", "-c", script], environment: ["PATH": "/usr/bin:/bin", "HOME": dir, "XDG_DATA_HOME": dir,
+                                                                       "LANG": "C.UTF-8", "COLUMNS": "200"])
     }
 
     @Test(.enabled(if: hasData)) func theExperimentRunsAndLaterStepsReadItsResult() throws {

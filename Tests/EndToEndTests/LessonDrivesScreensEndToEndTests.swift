@@ -4,6 +4,8 @@ import Glibc
 import Foundation
 import Testing
 
+// Inside TerminalSuites (EndToEnd.swift): tmux suites run one at a time. Not indented, to keep diffs small.
+extension TerminalSuites {
 /// A full-screen lesson drives the real explorer: `show: filters` switches to the filters screen and
 /// `train: 20` trains twenty steps on the training screen, after which the filters say so.
 @Suite(.timeLimit(.minutes(2)))
@@ -11,9 +13,8 @@ struct LessonDrivesScreensEndToEndTests {
     static var hasData: Bool { FashionMNISTFiles.installed }
 
     @Test(.enabled(if: hasData)) func showFiltersAndTrain20() throws {
-        let tmux = try TmuxSession(width: 140, height: 40)
-        tmux.type(try AlexNetBinary.command("lesson watch-it-learn"))
-        try tmux.waitFor("── Step 1/11 ──", "conv1  convolution")
+        let tmux = try TmuxSession.launch("lesson watch-it-learn", width: 140, height: 40, waitingFor: "── Step 1/11 ──")
+        try tmux.waitFor("conv1  convolution")
         tmux.keys("n")
         // show: filters — the real filters screen beside the narrative, untrained.
         try tmux.waitFor("── Step 2/11 ──", "conv1 filters 32 × 5×5×1  ·  untrained, He normal, seed 1")
@@ -58,7 +59,7 @@ struct LessonDrivesScreensEndToEndTests {
         let skipped = try tmux.waitFor("(training skipped after", "p back · q quit")
         #expect(skipped.range(of: #"skipped after [1-9]\d* of 100 steps"#, options: .regularExpression) != nil)
         try tmux.waitFor("paused: Space resumes")   // the training screen beside it stopped too
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
+}
 }

@@ -14,13 +14,11 @@ import Testing
             throw TmuxSession.Timeout(waitingFor: "the alexnet binary (run `swift build` first)", screen: "")
         }
         let script = "cd '\(dir)' && printf '%s' \"$INPUT\" | /usr/bin/timeout 60 '\(binary)' \(arguments)"
-        return Spawn.run(["/bin/sh", "-c", script], environment: ["PATH": "/usr/bin:/bin", "HOME": dir, "XDG_DATA_HOME": dir, "INPUT": input])
+        return Spawn.run(["/bin/sh", "-c", script], environment: ["PATH": "/usr/bin:/bin", "HOME": dir, "XDG_DATA_HOME": dir, "INPUT": input, "LANG": "C.UTF-8", "COLUMNS": "200"])
     }
 
     func makeDirectory() -> String {
-        var template = Array("/tmp/alexnet-reliability-e2e-XXXXXX".utf8CString)
-        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return EndToEnd.makeDirectory("alexnet-reliability-e2e")
     }
 
     func write(_ text: String, to path: String) throws {

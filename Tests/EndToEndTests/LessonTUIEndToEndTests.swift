@@ -3,6 +3,8 @@ import Glibc
 #endif
 import Testing
 
+// Inside TerminalSuites (EndToEnd.swift): tmux suites run one at a time. Not indented, to keep diffs small.
+extension TerminalSuites {
 /// The lesson in a real (tmux) terminal: the narrative panel beside the layer walk.
 @Suite(.timeLimit(.minutes(1)))
 struct LessonTUIEndToEndTests {
@@ -30,9 +32,8 @@ struct LessonTUIEndToEndTests {
     /// and an arrow's or F1's escape sequence is one key (the quiz ignores it), not Esc (which leaves)
     /// nor the characters "OD" typed into the answer.
     @Test func rawEscapeSequencesAndUTF8BytesAreDecodedAsKeys() throws {
-        let tmux = try TmuxSession(width: 100, height: 24)
-        tmux.type(try AlexNetBinary.command("quiz --seed 3 --count 1 --topic params", environment: "XDG_DATA_HOME=/tmp/alexnet-quiz-keys-e2e-\(getpid())"))
-        try tmux.waitFor("Question 1/1:", "answer> _")
+        let tmux = try TmuxSession.launch("quiz --seed 3 --count 1 --topic params", environment: "XDG_DATA_HOME=/tmp/alexnet-quiz-keys-e2e-\(getpid())", width: 100, height: 24, waitingFor: "Question 1/1:")
+        try tmux.waitFor("answer> _")
         func bytes(_ hex: String...) { tmux.tmux(["send-keys", "-t", "e2e", "-H"] + hex) }
         bytes("c3", "a9", "e4", "b8", "ad")          // é (2 bytes), 中 (3 bytes)
         try tmux.waitFor("answer> é中_")
@@ -57,9 +58,8 @@ struct LessonTUIEndToEndTests {
     }
 
     @Test func quizInTheTerminalShowsTheWorkedFormula() throws {
-        let tmux = try TmuxSession(width: 120, height: 30)
-        tmux.type(try AlexNetBinary.command("quiz --seed 3 --count 1 --topic params", environment: "XDG_DATA_HOME=/tmp/alexnet-quiz-tui-e2e-\(getpid())"))
-        try tmux.waitFor("Question 1/1:", "answer> _")
+        let tmux = try TmuxSession.launch("quiz --seed 3 --count 1 --topic params", environment: "XDG_DATA_HOME=/tmp/alexnet-quiz-tui-e2e-\(getpid())", width: 120, height: 30, waitingFor: "Question 1/1:")
+        try tmux.waitFor("answer> _")
         tmux.type("1")
         try tmux.waitFor("Not quite. Try again.", "answer> _")   // a second try first
         tmux.type("2")
@@ -68,4 +68,5 @@ struct LessonTUIEndToEndTests {
         try tmux.waitFor("Score: 0/1")
         #expect(try tmux.waitForExit() == 0)
     }
+}
 }

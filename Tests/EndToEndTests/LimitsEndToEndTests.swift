@@ -90,9 +90,7 @@ import Testing
         guard let binary = AlexNetBinary.path else {
             throw TmuxSession.Timeout(waitingFor: "the alexnet binary (run `swift build` first)", screen: "")
         }
-        var template = Array("/tmp/alexnet-limits-e2e-XXXXXX".utf8CString)
-        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        let dir = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let dir = EndToEnd.makeDirectory("alexnet-limits-e2e")
         for (name, text) in files {
             let f = fopen(dir + "/" + name, "w")!
             fputs(text, f)

@@ -4,6 +4,8 @@ import Glibc
 import Foundation
 import Testing
 
+// Inside TerminalSuites (EndToEnd.swift): tmux suites run one at a time. Not indented, to keep diffs small.
+extension TerminalSuites {
 /// One app state in the real binary: weights trained on screen 5 show on screens 3 and 4 while the run
 /// goes on, and r puts the initial weights back.
 @Suite(.timeLimit(.minutes(2)))
@@ -23,9 +25,7 @@ struct LiveWeightsEndToEndTests {
     }
 
     @Test(.enabled(if: hasData)) func trainingOnScreen5ShowsOnScreens3And4() throws {
-        let tmux = try TmuxSession(width: 80, height: 24)
-        tmux.type(try AlexNetBinary.command("explore --preset mini --untrained --train-limit 6400"))
-        try tmux.waitFor("conv1  convolution")
+        let tmux = try TmuxSession.launch("explore --preset mini --untrained --train-limit 6400", width: 80, height: 24, waitingFor: "conv1  convolution")
         tmux.keys("4")
         // The whole frame, all five lines of the prediction included: a capture can land in the middle of a redraw,
         // and a list cut short there never equals the full one shown after r (this test timed out so, once, under load).
@@ -66,9 +66,7 @@ struct LiveWeightsEndToEndTests {
 
     /// The default network cannot read Fashion-MNIST: every engine screen says which network trains and why.
     @Test func alexnetSaysTrainingRunsMini() throws {
-        let tmux = try TmuxSession(width: 80, height: 24)
-        tmux.type(try AlexNetBinary.command())
-        try tmux.waitFor("conv1  convolution")
+        let tmux = try TmuxSession.launch(width: 80, height: 24, waitingFor: "conv1  convolution")
         tmux.keys("3")
         try tmux.waitFor("training runs mini: alexnet reads 227×227×3 images; Fashion-MNIST has 28×28×1")
         tmux.keys("4")
@@ -77,7 +75,7 @@ struct LiveWeightsEndToEndTests {
         try tmux.waitFor("mini, the Fashion-MNIST AlexNet", "why mini: alexnet reads 227×227×3 images")
         tmux.keys("6")
         try tmux.waitFor("relu vs tanh on figure1, lr relu 0.005/tanh 0.02")   // screen 6 always runs Figure 1's network
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
+}
 }

@@ -4,6 +4,8 @@ import Glibc
 import Foundation
 import Testing
 
+// Inside TerminalSuites (EndToEnd.swift): tmux suites run one at a time. Not indented, to keep diffs small.
+extension TerminalSuites {
 /// `alexnet neuron` through the real binary: the explanation in text and JSON, and one clear line for a
 /// unit that does not exist.
 @Suite struct NeuronEndToEndTests {
@@ -74,9 +76,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1)))
 struct NeuronInspectorEndToEndTests {
     @Test func inspectorOpensMovesAndScrollsAt80x24() throws {
-        let tmux = try TmuxSession(width: 80, height: 24)
-        tmux.type(try AlexNetBinary.command("explore --preset mini --data /nonexistent"))
-        try tmux.waitFor("Layers")
+        let tmux = try TmuxSession.launch("explore --preset mini --data /nonexistent", width: 80, height: 24, waitingFor: "Layers")
         tmux.keys("4")
         try tmux.waitFor("conv1 32 maps of 27×27")
         tmux.keys("i")
@@ -87,7 +87,7 @@ struct NeuronInspectorEndToEndTests {
         try tmux.waitFor("more ↑", ", forward pass ", "norm1: recomputed ")
         tmux.keys("i")
         try tmux.waitUntil("the maps again") { !$0.contains("(conv)") && $0.contains("conv1 32 maps of 27×27") }
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
+}
 }

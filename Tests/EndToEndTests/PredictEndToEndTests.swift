@@ -4,6 +4,8 @@ import Glibc
 import Foundation
 import Testing
 
+// Inside TerminalSuites (EndToEnd.swift): tmux suites run one at a time. Not indented, to keep diffs small.
+extension TerminalSuites {
 /// `alexnet predict`, `filters` and `features` through the real binary: torchvision parity, the shipped
 /// trained mini on Fashion-MNIST test images, JPEG errors as one line, and headers naming the weights.
 @Suite struct PredictEndToEndTests {
@@ -21,9 +23,7 @@ import Testing
     }
 
     static func temporaryDirectory() -> String {
-        var template = Array("/tmp/alexnet-predict-e2e-XXXXXX".utf8CString)
-        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return EndToEnd.makeDirectory("alexnet-predict-e2e")
     }
 
     @Test func torchvisionLogitsMatchPyTorch() throws {
@@ -124,12 +124,10 @@ import Testing
     }
 
     @Test func explorerOnMiniShowsTheShippedWeights() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        tmux.type(try AlexNetBinary.command("explore --preset mini"))
-        try tmux.waitFor("conv1  convolution")
+        let tmux = try TmuxSession.launch("explore --preset mini", width: 120, height: 40, waitingFor: "conv1  convolution")
         tmux.keys("3")
         try tmux.waitFor("conv1 filters 32 × 5×5×1", "checkpoint ", "mini.safetensors")
-        tmux.keys("q")
-        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.stop() == 0)
     }
+}
 }

@@ -18,9 +18,7 @@ import Testing
     }
 
     static func makeTemporaryDirectory() -> String {
-        var template = Array("/tmp/alexnet-core-e2e-XXXXXX".utf8CString)
-        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return EndToEnd.makeDirectory("alexnet-core-e2e")
     }
 
     /// Checkpoints are 1.7 MB each: each test removes its directory.

@@ -15,10 +15,7 @@ final class TmuxSession {
     private let environment: [String: String]
 
     init(width: Int, height: Int) throws {
-        var template = Array("/tmp/alexnet-e2e-XXXXXX".utf8CString)
-        let dir = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        guard let dir else { throw Timeout(waitingFor: "a temporary directory", screen: "") }
-        directory = String(cString: dir)
+        directory = EndToEnd.makeDirectory("alexnet-e2e")
         environment = ["PATH": "/usr/bin:/bin", "HOME": directory, "TERM": "xterm-256color", "LANG": "C.UTF-8",
                        "TMUX_TMPDIR": directory]
         // The pane's shell gets a clean, explicit environment: `swift test` exports NO_COLOR=1.
@@ -31,8 +28,8 @@ final class TmuxSession {
 
     deinit {
         _ = tmux(["kill-server"])
-        unlink(socket)
-        rmdir(directory)
+        // Programs in the pane may have written files here (checkpoints, progress): remove them all.
+        _ = Spawn.run(["/bin/rm", "-rf", directory], environment: ["PATH": "/usr/bin:/bin"])
     }
 
     @discardableResult

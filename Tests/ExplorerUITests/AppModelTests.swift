@@ -52,17 +52,8 @@ import Testing
         #expect(render(e, width: 80, height: 24).line(2).contains("mini, the Fashion-MNIST AlexNet, batch 64, lr 0.02"))
     }
 
-    /// The runtime says how the screen trains and measures (schedule, test subset); at 80 columns it wraps.
-    @Test func theTrainingScreenSaysItsScheduleAndTestSubset() throws {
-        let plan = "batch 64, lr 0.02, ÷10 from epoch 3 of 3; test error on the first 1,000 test images every 50 steps"
-        let model = try AppModel(explored: Preset.mini.spec, weights: nil, trainingDescription: plan)
-        var e = Explorer(model: model, capabilities: .standard)
-        press(&e, "5")
-        let grid = render(e, width: 80, height: 24)
-        let header = (2...4).map { grid.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        #expect(header.contains("mini, the Fashion-MNIST AlexNet, batch 64, lr 0.02, ÷10 from epoch 3 of 3;"), "\(header)")
-        #expect(header.contains("test error on the first 1,000 test images every 50 steps"), "\(header)")
-    }
+    // The training screen's header (schedule, test subset) is tested with the runtime that writes it:
+    // Tests/alexnetTests/TrainingScreenHeaderTests.swift.
 
     @Test func resetGoesBackToTheInitialWeightsFromAnyEngineScreen() throws {
         for screen in ["3", "4", "5"] {

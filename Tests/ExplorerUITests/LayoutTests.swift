@@ -287,17 +287,19 @@ import Testing
         chart.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
         #expect(grid.text.contains("100%│") && grid.text.contains("0%│"))
         #expect(!grid.text.contains("-"))
-        // A plot of two rows labels only its ends.
+        // A plot of two rows has one interval: 100% on top; the bottom row holds the 25% target line, labelled
+        // with its own value rather than "0%".
         var short = CellGrid(width: 40, height: 6)
         chart.render(into: &short, area: short.bounds, theme: Theme(.standard))
-        #expect(short.text.contains("100%│") && short.text.contains("  0%│") && !short.text.contains("50%"), "\(short.text)")
+        #expect(short.line(2).hasPrefix("100%│") && short.line(3).hasPrefix(" 25%│") && !short.text.contains("50%"), "\(short.text)")
         // With points the range follows them, padded, but never below 0 or above 100%.
         let full = LineChart(series: [ChartSeries(name: "train", points: [ChartPoint(x: 0, y: 1), ChartPoint(x: 1, y: 0)],
                                                   color: .brightGreen)], yBounds: 0...1, percent: true)
         #expect(full.yRange.low == 0 && full.yRange.high == 1)   // not −5%…105%
         let low = LineChart(series: [ChartSeries(name: "train", points: [ChartPoint(x: 0, y: 0.02), ChartPoint(x: 1, y: 0.01)],
                                                  color: .brightGreen)], yBounds: 0...1, percent: true)
-        #expect(abs(low.yRange.low - 0.0095) < 1e-12 && abs(low.yRange.high - 0.0205) < 1e-12)
+        // 1%…2% over 4 intervals: a step of 0.25 points, so the axis runs exactly from 1% to 2%.
+        #expect(abs(low.yRange.low - 0.01) < 1e-12 && abs(low.yRange.high - 0.02) < 1e-12, "\(low.yRange)")
     }
 
     // MARK: - Display width

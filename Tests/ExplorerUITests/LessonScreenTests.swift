@@ -86,7 +86,8 @@ import Testing
         }
         text = Self.render(s).text
         #expect(s.lines.last == "Trained 20 steps (now at step 20): loss 2.100, training error 80.0%.")
-        #expect(text.contains("Trained 20 steps (now at step 20): loss"))
+        // At 120 columns the explorer keeps its 80 and the panel wraps the line after the colon.
+        #expect(text.contains("Trained 20 steps (now at step 20):"))
         #expect(text.contains("n next · p back · q quit"))
     }
 
@@ -149,12 +150,27 @@ import Testing
         #expect(grid.line(title.y + 1).hasPrefix(" narrow panel"))
     }
 
-    @Test(arguments: [(0, 0), (1, 1), (10, 4), (44, 14), (80, 24), (200, 60)])
+    /// Every step at every size: from 44×14 up, the step's own header ("Step k/7", a new step opens at its
+    /// top) and the title's first words show, and at 80×24 and wider the explorer stands beside the
+    /// narrative (its tab bar on row 0, right of the panel); below 44×14 nothing is drawn that the window
+    /// could not hold, and the window says the explorer is hidden when there is room for a word of it.
+    @Test(arguments: [(0, 0), (1, 1), (10, 4), (44, 14), (50, 16), (80, 24), (200, 60)])
     func everySizeRenders(_ w: Int, _ h: Int) throws {
         var s = try Self.lesson()
-        for _ in 0..<7 {
+        for k in 1...7 {
+            if k == 3 { s.update(.character("1")); s.update(.enter); s.update(.character("3")); s.update(.character("2")); s.update(.enter) }
             let grid = Self.render(s, width: w, height: h)
-            #expect(grid.width == w && grid.height == h)
+            let text = grid.region(x: 0, y: 0, width: w, height: h).joined(separator: "\n")
+            if w >= 44 && h >= 14 {
+                #expect(text.contains("── Step \(k)/7 ──"), "step \(k) at \(w)×\(h):\n\(text)")
+                #expect(text.contains("A lesson with a"), "step \(k) at \(w)×\(h)")
+            }
+            if w >= 80 && h >= 24 {
+                let tabs = try #require(grid.find("1 "), "step \(k) at \(w)×\(h)")
+                #expect(tabs.y == 0 && tabs.x > 30, "step \(k) at \(w)×\(h): the explorer is not beside the panel")
+            }
+            if w == 50 && h == 16 { #expect(text.contains("explorer hidden"), "\(text)") }
+            if k == 4 { s.update(.escape) }   // the training step: skip it
             s.update("n")
         }
     }

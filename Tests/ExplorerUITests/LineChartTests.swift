@@ -14,10 +14,20 @@ import Testing
         #expect(text.contains("● tanh"))
         #expect(text.contains("╌ 25%"))
         #expect(text.contains("step"))
-        // y range is 0…10 padded by 5%: labels −0.5 at the bottom and 10.5 at the top.
-        #expect(grid.line(1).hasPrefix("10.5│"))
-        #expect(grid.find("-0.5│") != nil)
+        // 0…10 in a 9-row plot: at most 3 intervals, so a round step of 5 (10/3 rounded up to 1, 2, 2.5 or 5
+        // × 10^k) and ticks 0, 5, 10 on rows 1 + round((10 − v)/10 · 8) = 9, 5, 1 (braille: 4 dots a row, the
+        // same rows); the target 2.5 labelled with its own value on its row, 1 + round(0.75 · 35) / 4 = 7.
+        #expect(grid.line(1).hasPrefix(" 10│"), "\(grid.line(1))")
+        #expect(grid.line(5).hasPrefix("  5│"), "\(grid.line(5))")
+        #expect(grid.line(7).hasPrefix("2.5│"), "\(grid.line(7))")
+        #expect(grid.line(9).hasPrefix("  0│"), "\(grid.line(9))")
         #expect(grid.find("└────") != nil)
+        // The x axis starts at step 0 even when the first point is logged later.
+        let late = ChartSeries(name: "relu", points: (6...20).map { ChartPoint(x: Double($0), y: 1) }, color: .brightGreen)
+        var lateGrid = CellGrid(width: 40, height: 12)
+        LineChart(series: [late], xLabel: "step").render(into: &lateGrid, area: lateGrid.bounds, theme: Theme(.standard))
+        let xAxis = lateGrid.line(11)
+        #expect(xAxis.drop { $0 == " " }.hasPrefix("0 ") && xAxis.hasSuffix("20"), "\(xAxis)")
     }
 
     @Test func seriesHaveTheirColoursAndTheRisingLineGoesUp() {

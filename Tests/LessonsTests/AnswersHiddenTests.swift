@@ -153,20 +153,20 @@ import Testing
 }
 
 /// Plain mode's wrap: every line within 80 columns, indentation kept, CJK measured as two.
-@Suite struct PlainWrapTests {
+@Suite struct PlainLessonWrapTests {
     @Test func longLinesWrapAtSpacesWithinEightyColumns() {
         let text = String(repeating: "word ", count: 40) + "end."
-        let lines = PlainWrap.lines(text)
+        let lines = PlainLessonWrap.lines(text)
         #expect(lines.count > 1 && lines.allSatisfy { DisplayWidth.of($0) <= 80 })
         #expect(lines.joined(separator: " ") == text.replacingOccurrences(of: "  ", with: " "))
-        #expect(PlainWrap.lines("short") == ["short"])
+        #expect(PlainLessonWrap.lines("short") == ["short"])
     }
 
     @Test func indentationAndWideTextAreKept() {
         let indented = "    " + String(repeating: "x ", count: 50)
-        #expect(PlainWrap.lines(indented).allSatisfy { $0.hasPrefix("    ") && DisplayWidth.of($0) <= 80 })
+        #expect(PlainLessonWrap.lines(indented).allSatisfy { $0.hasPrefix("    ") && DisplayWidth.of($0) <= 80 })
         let chinese = String(repeating: "卷积层的输出。", count: 12)
-        let lines = PlainWrap.lines(chinese)
+        let lines = PlainLessonWrap.lines(chinese)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
         #expect(lines.dropFirst().allSatisfy { !$0.hasPrefix("。") })
         #expect(lines.joined() == chinese)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a user network config (YAML) into a `NetworkSpec`. The format is documented in README.md:
+/// Reads a user network config (YAML) into a `NetworkSpec`. The format is documented in docs/networks.md:
 ///
 ///     name: tiny
 ///     input: [1, 28, 28]          # C, H, W

@@ -48,8 +48,14 @@ func parallelGemm(transA: Bool = false, transB: Bool = false, m: Int, n: Int, k:
              beta: beta, c: c, ldc: ldc)
         return
     }
+    // Piece boundaries fall on multiples of 16 columns: OpenBLAS computes a block of columns with its wide
+    // kernel and a leftover with an edge kernel that sums in another order, so a boundary inside a block
+    // changed the last bits of those columns with the number of pieces (3 workers gave other weights than
+    // 1 or 2; ThreadCountDeterminismTests). Aligned, every column sees the same kernel whatever the split.
+    func boundary(_ p: Int) -> Int { p == pieces ? n : (n * p / pieces) / 16 * 16 }
     parallelFor(pieces) { p in
-        let lo = n * p / pieces, hi = n * (p + 1) / pieces
+        let lo = boundary(p), hi = boundary(p + 1)
+        guard lo < hi else { return }
         // Column j of op(B) starts at b + j (row-major, not transposed) or at b + j·ldb (transposed).
         let bStart = transB ? b + lo * ldb : b + lo
         gemm(transA: transA, transB: transB, m: m, n: hi - lo, k: k, alpha: alpha, a: a, lda: lda,

@@ -2,9 +2,11 @@
 public enum ShapeTable {
     public enum Format: String, CaseIterable, Sendable { case table, markdown, json }
 
-    public static func render(_ report: ShapeReport, format: Format) -> String {
+    /// `width`: the terminal's columns (80 is the design size); `ascii` spells everything in ASCII, for
+    /// a terminal without UTF-8 (`floor(…)` for ⌊…⌋). JSON and Markdown are for files and keep both as they are.
+    public static func render(_ report: ShapeReport, format: Format, width: Int = 80, ascii: Bool = false) -> String {
         switch format {
-        case .table: text(report)
+        case .table: ascii ? ASCIIText.of(text(report, width: width)) : text(report, width: width)
         case .markdown: markdown(report)
         case .json: json(report).text(pretty: true) + "\n"
         }
@@ -20,23 +22,50 @@ public enum ShapeTable {
          l.formulaText + (l.isExact ? "" : "  (inexact)")]
     }
 
-    static func text(_ r: ShapeReport) -> String {
-        let rows = [headers] + r.layers.map(row)
-        let widths = headers.indices.map { c in rows.map { $0[c].count }.max()! }
-        let numeric: Set<Int> = [3, 4, 5]
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { c, s in
-                let pad = String(repeating: " ", count: widths[c] - s.count)
-                return c == cells.count - 1 ? s : (numeric.contains(c) ? pad + s : s + pad)
-            }.joined(separator: "  ")
+    /// The table within `width` columns: every column when it fits; else without the Kind column (the
+    /// layer's name says it: conv1, relu1, pool1…). A row still too wide moves its "(inexact)" tag, then if
+    /// need be its whole formula, onto the next line, so the terminal never cuts a formula in two. Notes wrap
+    /// at words.
+    static func text(_ r: ShapeReport, width: Int = 80) -> String {
+        let inexactTag = "  (inexact)"
+        let all = [headers] + r.layers.map(row)
+        let formula = headers.count - 1, kind = 1
+        func widths(_ columns: [Int]) -> [Int] {
+            columns.map { c in all.map { PlainWrap.width($0[c]) }.max()! }
         }
-        let rule = String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))
-        var out = "\(r.network.name): input \(r.input)\n\(rule)\n\(line(headers))\n\(rule)\n"
-        for l in r.layers { out += line(row(l)) + "\n" }
+        func total(_ columns: [Int]) -> Int { widths(columns).reduce(0, +) + 2 * (columns.count - 1) }
+        var columns = Array(headers.indices)
+        if total(columns) > width { columns.removeAll { $0 == kind } }
+        let fixed = Array(columns.dropLast())   // every column before the formula
+        let w = widths(fixed)
+        let numeric: Set<Int> = [3, 4, 5]
+        func lead(_ cells: [String]) -> String {
+            zip(fixed, w).map { c, cw in
+                let s = cells[c], pad = String(repeating: " ", count: cw - PlainWrap.width(s))
+                return numeric.contains(c) ? pad + s : s + pad
+            }.joined(separator: "  ") + "  "
+        }
+        func lines(_ cells: [String]) -> [String] {
+            let head = lead(cells), text = cells[formula]
+            if PlainWrap.width(head + text) <= width { return [head + text] }
+            let bare = text.hasSuffix(inexactTag) ? String(text.dropLast(inexactTag.count)) : text
+            let tag = bare == text ? [] : [String(repeating: " ", count: PlainWrap.width(head)) + "(inexact)"]
+            if PlainWrap.width(head + bare) <= width { return [head + bare] + tag }
+            let trimmed = String(head.reversed().drop { $0 == " " }.reversed())
+            return [trimmed, "    " + bare] + (bare == text ? [] : ["    (inexact)"])
+        }
+        let body = [lines(headers)] + r.layers.map { lines(row($0)) }
+        let rule = String(repeating: "─", count: min(width, body.joined().map(PlainWrap.width).max() ?? 0))
+        var out = "\(r.network.name): input \(r.input)\n\(rule)\n"
+        out += body[0].joined(separator: "\n") + "\n\(rule)\n"
+        for row in body.dropFirst() { out += row.joined(separator: "\n") + "\n" }
         out += rule + "\n"
         out += totals(r).map { "\($0.0): \($0.1)" }.joined(separator: "\n") + "\n"
         let notes = self.notes(r)
-        if !notes.isEmpty { out += "\nNotes:\n" + notes.map { "  • " + $0 }.joined(separator: "\n") + "\n" }
+        if !notes.isEmpty {
+            out += "\nNotes:\n"
+            for note in notes { out += PlainWrap.lines(note, width: width, first: "  • ", rest: "    ").joined(separator: "\n") + "\n" }
+        }
         return out
     }
 
@@ -77,7 +106,7 @@ public enum ShapeTable {
         return out
     }
 
-    /// The documented, stable JSON (README: "shapes --format json").
+    /// The documented, stable JSON (docs/shapes.md, "JSON output").
     public static func json(_ r: ShapeReport) -> JSONValue {
         func opt(_ v: Int?) -> JSONValue { v.map { .int($0) } ?? .null }
         let layers: [JSONValue] = r.layers.map { l in
@@ -90,6 +119,10 @@ public enum ShapeTable {
                 ("params", .int(l.params)), ("macs", .int(l.macs)), ("activations", .int(l.activations)),
                 ("receptive_field", .int(l.receptiveField)),
                 ("formula", .string(l.formulaText)), ("exact", .bool(l.isExact)),
+                // Input rows and columns no window ever covers (stride > kernel, or a leftover at the edge):
+                // kernel 3 stride 4 on 55 is exact yet never sees 13 of them.
+                ("unseen_rows", opt(l.formula?.droppedPixels)),
+                ("unseen_columns", opt((l.widthFormula ?? l.formula)?.droppedPixels)),
             ])
         }
         return .object([

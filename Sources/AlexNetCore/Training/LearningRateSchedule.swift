@@ -4,7 +4,7 @@
 public enum LearningRateSchedule: String, Sendable, CaseIterable {
     /// ε for the first two thirds of the epochs, ε/10 for the rest (rounded to whole epochs; a run of one
     /// epoch keeps ε). For the default 3 epochs: ε in epochs 1–2, ε/10 in epoch 3. The default: after 3
-    /// epochs `mini` (seed 1) reached 88.26% instead of the plateau rule's 84.74% (README, `alexnet train`).
+    /// epochs `mini` (seed 1) reached 88.26% instead of the plateau rule's 84.74% (docs/training.md).
     case step
     /// ε/10 whenever the test error has not improved for `TrainingOptions.plateauPatience` epochs: the
     /// paper's rule, with the test set standing in for its validation set. Needs a test set.

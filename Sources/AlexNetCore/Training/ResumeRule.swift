@@ -65,7 +65,9 @@ public struct ResumeRule: Sendable, Equatable {
         // and the base is what the schedule is computed from.
         // Checkpoints of older versions record no base: then the resumed run's length decides, as it did.
         let stepped = LearningRateSchedule.stepRate(base: 1, epoch: saved.epoch, epochs: epochs) != 1
-        let savedBase = saved.extra[Self.baseRateKey].flatMap(Double.init)
+        // Only the step schedule computes from the base; plateau and constant runs go on from the rate they stopped at.
+        let recordedBase = schedule == .step ? saved.extra[Self.baseRateKey].flatMap(Double.init) : nil
+        let savedBase = recordedBase
             ?? (schedule == .step && stepped ? saved.learningRate / LearningRateSchedule.factor : saved.learningRate)
         // (Under the step schedule `TrainingRun.restore` says it, with the rate the schedule gives.)
         if schedule != .step, let rate = given.learningRate, rate != savedBase {

@@ -150,6 +150,10 @@ public struct Explorer: Sendable {
 
     /// Draws the title bar, the active screen, the status line and, on `?`, the key help.
     public func render(into grid: inout CellGrid) {
+        ScreenText.$roundingInWords.withValue(!theme.capabilities.unicode) { renderWindow(into: &grid) }
+    }
+
+    private func renderWindow(into grid: inout CellGrid) {
         grid.fill(grid.bounds)
         let (w, h) = (grid.width, grid.height)
         guard w >= Self.minimumSize.width, h >= Self.minimumSize.height else {

@@ -9,6 +9,8 @@ public enum RenderBenchmark {
         public var height: Int
         public var frames: Int
         public var secondsPerFrame: Double
+        /// The last frame drawn, so a test can check the work was the whole screen it claims.
+        public var frame: CellGrid
         public var summary: String {
             "render filters screen \(width)×\(height): \(NumberText.fixed(secondsPerFrame * 1000, 3)) ms/frame over \(frames) frames (target ≤ 5 ms)"
         }
@@ -31,6 +33,6 @@ public enum RenderBenchmark {
             for _ in 0..<frames { explorer.render(into: &grid) }
         }
         let seconds = elapsed / .seconds(1)
-        return Result(width: width, height: height, frames: frames, secondsPerFrame: seconds / Double(frames))
+        return Result(width: width, height: height, frames: frames, secondsPerFrame: seconds / Double(frames), frame: grid)
     }
 }

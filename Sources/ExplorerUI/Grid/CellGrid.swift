@@ -1,3 +1,14 @@
+import AlexNetCore
+
+/// How screens spell text for the terminal at hand, bound by the whole-window views while they render.
+public enum ScreenText {
+    /// True on a terminal without UTF-8: ⌊x⌋ and ⌈x⌉ are written floor(x) and ceil(x) (the backend's one-cell
+    /// stand-ins would make both `[x]`, and a round-up formula would read as round-down). `TextWrap` wraps the
+    /// spelled-out text, so the longer words are wrapped, not cut. A task-local value: tests rendering in
+    /// parallel do not see each other's.
+    @TaskLocal public static var roundingInWords = false
+}
+
 /// The in-memory screen every view renders into; only the terminal backend turns it into output.
 ///
 /// Tests render a screen into a grid of fixed size and read it back as lines of text and colours.
@@ -34,6 +45,7 @@ public struct CellGrid: Sendable, Equatable {
     public mutating func write(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let limit = min(width, maxWidth.map { x + $0 } ?? width)
+        let text = ScreenText.roundingInWords ? ASCIIText.roundingInWords(text) : text
         var cx = x
         for scalar in text.unicodeScalars {
             let w = scalar.displayWidth

@@ -32,6 +32,8 @@ public struct LessonScreen: Sendable {
     private var focus: ScreenFocus?
     /// Narrative lines scrolled back from the newest (PgUp / PgDn).
     private var scrollBack = 0
+    /// A step just entered shows its first lines whatever its length, until the learner scrolls or answers.
+    private var openAtTop = true
     private let capabilities: Capabilities
     private let theme: Theme
     private var size = (width: 0, height: 0)
@@ -119,7 +121,8 @@ public struct LessonScreen: Sendable {
         training = nil
         lines = Self.narrative(session)
         typed = ""
-        scrollBack = 0
+        // A new step opens at its first line (a long one used to open at its end, its start scrolled away).
+        openAtTop = true
         // The latest `show:` at or before this step, whichever way the learner came.
         focus = session.lesson.steps.prefix(session.index + 1).last { $0.show != nil }?.show
         // The pane shows the step's shapes (a `rounding:` step changes them with the network unchanged) and its
@@ -169,7 +172,7 @@ public struct LessonScreen: Sendable {
     private mutating func move(forward: Bool) {
         let moved = forward ? session.next() : session.previous()
         if !moved {
-            if forward { lines.append(session.summary); lines.append(Messages.lessonLeave) }
+            if forward { lines.append(session.summary); lines.append(Messages.lessonLeave); openAtTop = false }
             return
         }
         enterStep()
@@ -183,13 +186,16 @@ public struct LessonScreen: Sendable {
         case .failed(let why):
             t.finished = true
             lines.append("(" + Messages.cannotTrainHere(why) + ")")
+            openAtTop = false   // a result at the end of the step: show it
         case .finished(let why):
             t.finished = true
             lines.append(Messages.trainingStopped(why))
+            openAtTop = false   // a result at the end of the step: show it
         default:
             guard let done = Self.stepsDone(s, of: t), done >= t.steps, s.state != .running else { break }
             t.finished = true
             lines.append(Messages.trainedSteps(t.steps, now: NumberText.grouped(s.step), figures: Self.figures(s)))
+            openAtTop = false   // a result at the end of the step: show it
         }
         training = t
     }
@@ -203,6 +209,7 @@ public struct LessonScreen: Sendable {
         case .failed(let why):
             e.finished = true
             lines.append("(" + Messages.cannotRunExperimentHere(why) + ")")
+            openAtTop = false   // a result at the end of the step: show it
         case .finished:
             let summary = explorer.model.comparison
             guard Self.isResult(summary, ofBudget: e.steps) else { break }
@@ -210,6 +217,7 @@ public struct LessonScreen: Sendable {
             session.record(experiment: summary)
             if case .experiment = session.step.action {
                 lines.append(Messages.experimentResult(ComparisonVerdict(summary: summary).winnerLine + "."))
+                openAtTop = false   // a result at the end of the step: show it
             } else {
                 lines = Self.narrative(session)
             }
@@ -234,6 +242,7 @@ public struct LessonScreen: Sendable {
         e.skipped = true
         experiment = e
         lines.append(Messages.experimentStopped(explorer.model.comparison.progressLine))
+        openAtTop = false   // a result at the end of the step: show it
     }
 
     /// Steps of this step's run done so far, once a snapshot of that run has arrived (an earlier run's
@@ -259,6 +268,7 @@ public struct LessonScreen: Sendable {
         let s = explorer.model.training
         let done = Self.stepsDone(s, of: t) ?? 0
         lines.append(Messages.trainingSkippedAfter(done, of: t.steps, figures: Self.figures(s)))
+        openAtTop = false   // a result at the end of the step: show it
     }
 
     // MARK: - Keys
@@ -268,8 +278,12 @@ public struct LessonScreen: Sendable {
         case .control("c"): wantsQuit = true; return
         case .escape where training?.finished == false: skipTraining(); return
         case .escape where experiment?.finished == false && Self.isExperimentStep(session): skipExperiment(); return
-        case .pageUp: scrollBack += 5; return
-        case .pageDown: scrollBack = max(0, scrollBack - 5); return
+        case .pageUp:
+            if openAtTop { scrollBack = maxScrollBack; openAtTop = false }
+            scrollBack = min(scrollBack + 5, maxScrollBack); return
+        case .pageDown:
+            if openAtTop { scrollBack = maxScrollBack; openAtTop = false }
+            scrollBack = max(0, scrollBack - 5); return
         default: break
         }
         if session.awaitingAnswer {
@@ -278,6 +292,7 @@ public struct LessonScreen: Sendable {
                 let answer = Self.trimmed(typed)
                 typed = ""
                 scrollBack = 0
+                openAtTop = false   // the answer's feedback comes at the end: show it
                 switch answer.lowercased() {
                 case "": break
                 case "hint", "?", "提示": lines.append(session.hint.map { Messages.hintLine($0) } ?? Messages.noHint)
@@ -323,10 +338,16 @@ public struct LessonScreen: Sendable {
 
     /// Side by side when the explorer gets its minimum width beside a readable panel; else the screen
     /// above the narrative; else the narrative alone.
+    /// The explorer's design width.
+    static let designWidth = 80
+
     static func layout(width: Int, height: Int) -> (panel: Rect, screen: Rect?) {
         let bounds = Rect(x: 0, y: 0, width: width, height: height)
         let minimum = Explorer.minimumSize
-        let panelWidth = max(34, min(width * 2 / 5, 64))
+        var panelWidth = max(34, min(width * 2 / 5, 64))
+        // The explorer's screens are designed at 80 columns: at 120×40 a 72-column explorer squeezed the layer
+        // walk's right column to 24 and broke its parameter table. Give it 80 whenever the panel keeps 34.
+        if width - panelWidth < designWidth, width - designWidth >= 34 { panelWidth = width - designWidth }
         if width - panelWidth >= minimum.width, height >= minimum.height {
             let (panel, screen) = bounds.splitColumns(panelWidth)
             return (panel, screen)
@@ -340,6 +361,10 @@ public struct LessonScreen: Sendable {
     }
 
     public func render(into grid: inout CellGrid) {
+        ScreenText.$roundingInWords.withValue(!capabilities.unicode) { renderWindow(into: &grid) }
+    }
+
+    private func renderWindow(into grid: inout CellGrid) {
         grid.fill(grid.bounds)
         let (panel, screen) = Self.layout(width: grid.width, height: grid.height)
         if let screen {
@@ -348,7 +373,7 @@ public struct LessonScreen: Sendable {
             Self.mask(&sub, hiding: session.hiddenValues)
             for y in 0..<sub.height { for x in 0..<sub.width { grid[screen.x + x, screen.y + y] = sub[x, y] } }
         }
-        renderPanel(into: &grid, area: panel, beside: screen.map { $0.x > panel.x } ?? false)
+        renderPanel(into: &grid, area: panel, beside: screen.map { $0.x > panel.x } ?? false, explorerShown: screen != nil)
     }
 
     /// The text of the explorer pane beside the narrative at the session's step, as drawn at 80×24 and
@@ -419,22 +444,51 @@ public struct LessonScreen: Sendable {
         return session.isLast ? Messages.lessonFooterLast : Messages.lessonFooter
     }
 
-    private func renderPanel(into grid: inout CellGrid, area: Rect, beside: Bool) {
+    /// Where the panel's parts go in `area`: the text rectangle, the wrapped title, the note that the
+    /// explorer is hidden (a window too small for both), and the rows left for the narrative.
+    private func panelGeometry(area: Rect, beside: Bool, explorerShown: Bool)
+        -> (inner: Rect, title: [String], hidden: String?, bodyRow: Int, rows: Int) {
         let inner = Rect(x: area.x + 1, y: area.y, width: area.width - (beside ? 3 : 2), height: area.height)
+        guard inner.width > 8, inner.height > 3 else { return (inner, [], nil, 0, 0) }
+        var row = beside ? 0 : 1
+        // The whole title, wrapped, never cut.
+        let title = Array(TextWrap.wrap(session.lesson.title, width: inner.width).prefix(max(0, inner.height - 3 - row)))
+        row += title.count
+        let minimum = Explorer.minimumSize
+        let hidden = explorerShown ? nil
+            : "(explorer hidden: the window needs \(minimum.width)×\(minimum.height + 8) to show it)"
+        if hidden != nil { row += 1 }
+        row += 1
+        return (inner, title, hidden, row, max(0, inner.height - row - 1))
+    }
+
+    /// How far the narrative can scroll back from its end in the current window (0 when it all fits).
+    private var maxScrollBack: Int {
+        guard size.width > 0 else { return 0 }
+        let (panel, screen) = Self.layout(width: size.width, height: size.height)
+        let g = panelGeometry(area: panel, beside: screen.map { $0.x > panel.x } ?? false, explorerShown: screen != nil)
+        guard g.rows > 0 else { return 0 }
+        let count = ScreenText.$roundingInWords.withValue(!capabilities.unicode) { wrappedLines(width: g.inner.width).count }
+        return max(0, count - g.rows)
+    }
+
+    private func renderPanel(into grid: inout CellGrid, area: Rect, beside: Bool, explorerShown: Bool = true) {
+        let g = panelGeometry(area: area, beside: beside, explorerShown: explorerShown)
+        let inner = g.inner
         guard inner.width > 8, inner.height > 3 else { return }
         if beside { for y in area.y..<area.maxY { grid.put("│", x: area.maxX - 1, y: y, style: theme.frame) } }
         else { for x in area.x..<area.maxX { grid.put("─", x: x, y: area.y, style: theme.frame) } }
-        // The whole title, wrapped, never cut.
         var row = beside ? 0 : 1
-        for line in TextWrap.wrap(session.lesson.title, width: inner.width) where row < inner.height - 3 {
+        for line in g.title {
             grid.write(line, in: inner, row: row, style: theme.heading)
             row += 1
         }
-        row += 1
+        if let hidden = g.hidden { grid.write(hidden, in: inner, row: row, style: theme.dim) }
         let body = wrappedLines(width: inner.width)
-        let rows = inner.height - row - 1
+        let rows = g.rows
         guard rows > 0 else { return }
-        let back = min(scrollBack, max(0, body.count - rows))
+        row = g.bodyRow
+        let back = openAtTop ? max(0, body.count - rows) : min(scrollBack, max(0, body.count - rows))
         let end = body.count - back
         let start = max(0, end - rows)
         var shown = Array(body[start..<end])

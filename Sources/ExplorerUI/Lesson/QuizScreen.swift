@@ -1,4 +1,5 @@
 import Localization
+import AlexNetCore
 import Lessons
 
 /// The quiz in full screen: the question, a typed answer, and the feedback (with the worked formula)
@@ -33,6 +34,10 @@ public struct QuizScreen: Sendable {
     }
 
     public func render(into grid: inout CellGrid) {
+        ScreenText.$roundingInWords.withValue(!theme.capabilities.unicode) { renderWindow(into: &grid) }
+    }
+
+    private func renderWindow(into grid: inout CellGrid) {
         grid.fill(grid.bounds)
         let area = grid.bounds.inset(dx: 2, dy: 1)
         guard area.width > 10, area.height > 4 else { return }

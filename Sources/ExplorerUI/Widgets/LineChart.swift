@@ -1,4 +1,5 @@
 import AlexNetCore
+import Foundation
 
 /// One point of a chart series.
 public struct ChartPoint: Sendable, Equatable {
@@ -44,31 +45,60 @@ public struct LineChart: Sendable {
 
     static let marks: [Unicode.Scalar] = ["*", "+", "o", "x", "#", "%"]
 
-    /// The y range shown: all points and the target, padded by 5%, kept inside `yBounds`. Without
-    /// points the whole of `yBounds` (its finite part, else 0…1).
-    var yRange: (low: Double, high: Double) {
+    /// The y range shown and its ticks: all points and the target, widened to round tick values (a step of
+    /// 1, 2, 2.5 or 5 × 10^k, at most `intervals` of them), kept inside `yBounds`. Without points the whole
+    /// of `yBounds` (its finite part, else 0…1).
+    func yScale(intervals: Int = 4) -> (low: Double, high: Double, ticks: [Double]) {
         let points = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
         let bounds = yBounds ?? -Double.infinity...Double.infinity
         let fallback = (low: bounds.lowerBound.isFinite ? bounds.lowerBound : 0,
                         high: bounds.upperBound.isFinite ? bounds.upperBound : max(1, (bounds.lowerBound.isFinite ? bounds.lowerBound : 0) + 1))
-        if points.isEmpty, yBounds != nil { return fallback }
         var ys = points
-        if let target { ys.append(target.value) }
-        guard var lo = ys.min(), var hi = ys.max() else { return (0, 1) }
+        if let target, !points.isEmpty { ys.append(target.value) }
+        var (lo, hi) = points.isEmpty && yBounds != nil ? fallback : (ys.min() ?? 0, ys.max() ?? 1)
         if hi == lo { lo -= 1; hi += 1 }
-        let pad = (hi - lo) * 0.05
-        lo = max(bounds.lowerBound, lo - pad); hi = min(bounds.upperBound, hi + pad)
-        return hi > lo ? (lo, hi) : fallback
+        let step = Self.niceStep((hi - lo) / Double(max(1, intervals)))
+        // (The 1e-9 keeps 0.01 / 0.0025 = 4.000…01 from rounding to another tick.)
+        lo = max(bounds.lowerBound, (lo / step + 1e-9).rounded(.down) * step)
+        hi = min(bounds.upperBound, (hi / step - 1e-9).rounded(.up) * step)
+        guard hi > lo else { return (fallback.low, fallback.high, [fallback.low, fallback.high]) }
+        var ticks: [Double] = []
+        var k = (lo / step).rounded(.up)
+        while k * step <= hi + step * 1e-9 {
+            ticks.append(abs(k * step) < step * 1e-9 ? 0 : k * step)
+            k += 1
+        }
+        return (lo, hi, ticks)
+    }
+
+    /// The y range shown (see `yScale`).
+    var yRange: (low: Double, high: Double) { let s = yScale(); return (s.low, s.high) }
+
+    /// The smallest of 1, 2, 2.5, 5 × 10^k that is at least `raw`.
+    static func niceStep(_ raw: Double) -> Double {
+        guard raw.isFinite, raw > 0 else { return 1 }
+        let magnitude = pow10(Int((log10(raw)).rounded(.down)))
+        for m in [1, 2, 2.5, 5, 10] where m * magnitude >= raw * (1 - 1e-9) { return m * magnitude }
+        return 10 * magnitude
+    }
+
+    private static func pow10(_ e: Int) -> Double {
+        var v = 1.0
+        if e >= 0 { for _ in 0..<e { v *= 10 } } else { for _ in 0..<(-e) { v /= 10 } }
+        return v
     }
 
     func yLabel(_ y: Double) -> String {
         percent ? NumberText.brief((y * 100 * 10).rounded() / 10) + "%" : NumberText.brief(y)
     }
 
+    /// The x range: from 0 (a training run starts at step 0, though its first point is logged a few
+    /// steps in) or the first point when x goes negative, to the last point or `xEnd`.
     var xRange: (low: Double, high: Double) {
         let xs = (series.flatMap { $0.points.map(\.x) } + (xEnd.map { [$0] } ?? [])).filter(\.isFinite)
-        guard let lo = xs.min(), let hi = xs.max(), hi > lo else { return (0, max(1, xs.first ?? 1)) }
-        return (lo, hi)
+        guard let first = xs.min(), let hi = xs.max() else { return (0, 1) }
+        let lo = min(0, first)
+        return hi > lo ? (lo, hi) : (lo, lo + 1)
     }
 
     public func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
@@ -78,14 +108,16 @@ public struct LineChart: Sendable {
         }
         var top = area.y
         if let title { grid.write(title, in: area, row: 0, style: theme.heading); top += 1 }
-        let (ylo, yhi) = yRange, (xlo, xhi) = xRange
-        let yLabels = [yLabel(yhi), yLabel((ylo + yhi) / 2), yLabel(ylo)]
-        let margin = (yLabels.map { $0.unicodeScalars.count }.max() ?? 1) + 1
-        // Rows: legend, plot…, x axis, x labels.
-        let plot = Rect(x: area.x + margin, y: top + 1, width: area.width - margin, height: area.maxY - top - 3)
+        // Rows: legend, plot…, x axis, x labels. A tick every 3 rows or more, at most 4 intervals.
+        let plotHeight = area.maxY - top - 3
+        let scale = yScale(intervals: max(1, min(4, plotHeight / 3)))
+        let (ylo, yhi) = (scale.low, scale.high), (xlo, xhi) = xRange
+        let labels = scale.ticks.map { ($0, yLabel($0)) } + (target.map { [($0.value, yLabel($0.value))] } ?? [])
+        let margin = (labels.map { $0.1.unicodeScalars.count }.max() ?? 1) + 1
+        let plot = Rect(x: area.x + margin, y: top + 1, width: area.width - margin, height: plotHeight)
         guard plot.width >= 4, plot.height >= 2 else { return }
         drawLegend(into: &grid, row: top, plot: plot, area: area, theme: theme)
-        drawAxes(into: &grid, plot: plot, yLabels: yLabels, x: (xlo, xhi), theme: theme)
+        drawAxes(into: &grid, plot: plot, ticks: scale.ticks, y: (ylo, yhi), x: (xlo, xhi), theme: theme)
         drawLines(into: &grid, plot: plot, x: (xlo, xhi), y: (ylo, yhi), theme: theme)
     }
 
@@ -103,20 +135,38 @@ public struct LineChart: Sendable {
         for (text, style) in legend { lx = grid.write(text, x: lx, y: row, style: style, maxWidth: area.maxX - lx) }
     }
 
-    /// The y axis left of the plot with its three labels (top, middle, bottom), the x axis under it with
-    /// the first and last x and the x label between them.
-    private func drawAxes(into grid: inout CellGrid, plot: Rect, yLabels: [String], x: (low: Double, high: Double), theme: Theme) {
+    /// The row of the plot where `value` is drawn (the same rounding as the lines' dots).
+    private func row(of value: Double, plot: Rect, y: (low: Double, high: Double), dotsPerRow: Int) -> Int {
+        let dots = plot.height * dotsPerRow
+        return plot.y + Int(((y.high - value) / (y.high - y.low) * Double(dots - 1)).rounded()) / dotsPerRow
+    }
+
+    private func dotsPerRow(_ theme: Theme) -> Int { theme.capabilities.unicode && theme.capabilities.colors.hasColor ? 4 : 1 }
+
+    /// The y axis left of the plot, labelled with the round ticks on their own rows and the target's value
+    /// on the target line's row (in the target's colour; a tick sharing that row gives way), and the x axis
+    /// under it with the first and last x and the x label between them.
+    private func drawAxes(into grid: inout CellGrid, plot: Rect, ticks: [Double], y: (low: Double, high: Double),
+                          x: (low: Double, high: Double), theme: Theme) {
         let axisY = plot.maxY
         for y in plot.y..<axisY { grid.put("│", x: plot.x - 1, y: y, style: theme.frame) }
         grid.put("└", x: plot.x - 1, y: axisY, style: theme.frame)
         for x in plot.x..<plot.maxX { grid.put("─", x: x, y: axisY, style: theme.frame) }
-        let rows = [plot.y, plot.y + (plot.height - 1) / 2, plot.maxY - 1]
-        for (i, label) in yLabels.enumerated() {
-            let row = rows[i]
-            // A plot too short for a middle row keeps only its ends (no "50%" written over "100%").
-            if i == 1, row == rows[0] || row == rows[2] { continue }
-            let w = label.unicodeScalars.count
-            grid.write(label, x: plot.x - 1 - w, y: row, style: theme.dim)
+        let perRow = dotsPerRow(theme)
+        let targetRow = target.map { row(of: $0.value, plot: plot, y: y, dotsPerRow: perRow) }
+        var used = Set<Int>()
+        if let target, let targetRow, (plot.y..<axisY).contains(targetRow) {
+            let label = yLabel(target.value)
+            grid.write(label, x: plot.x - 1 - label.unicodeScalars.count, y: targetRow, style: theme.warning)
+            used.insert(targetRow)
+        }
+        for tick in ticks {
+            let r = row(of: tick, plot: plot, y: y, dotsPerRow: perRow)
+            // A tick on the target's row gives way to the target's own value.
+            guard (plot.y..<axisY).contains(r), !used.contains(r) else { continue }
+            let label = yLabel(tick)
+            grid.write(label, x: plot.x - 1 - label.unicodeScalars.count, y: r, style: theme.dim)
+            used.insert(r)
         }
         let xl = NumberText.brief(x.low), xh = NumberText.brief(x.high)
         grid.write(xl, x: plot.x, y: axisY + 1, style: theme.dim)
@@ -140,7 +190,7 @@ public struct LineChart: Sendable {
         func dotY(_ v: Double) -> Int { Int(((y.high - v) / (y.high - y.low) * Double(dotsH - 1)).rounded()) }
 
         if let target {
-            let row = plot.y + dotY(target.value) / sy
+            let row = self.row(of: target.value, plot: plot, y: y, dotsPerRow: sy)
             for x in plot.x..<plot.maxX where (x - plot.x) % 2 == 0 {
                 grid.put(caps.unicode ? "╌" : "-", x: x, y: row, style: theme.warning)
             }

@@ -1,3 +1,4 @@
+import AlexNetCore
 import Localization
 
 /// The one word wrap of the screens, measured in terminal columns (wide characters take two).
@@ -15,6 +16,7 @@ public enum TextWrap {
 
     public static func wrap(_ text: String, width: Int, proseIndent: Int = 0) -> [String] {
         guard width > 0 else { return [] }
+        let text = ScreenText.roundingInWords ? ASCIIText.roundingInWords(text) : text
         return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
             let scalars = Array(paragraph.unicodeScalars)
             return pieces(scalars, width: width, proseIndent: proseIndent).map {

@@ -54,7 +54,10 @@ public struct LessonLibrary: Sendable {
         return files.first { path in
             let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             let bare = base.drop { $0.isNumber || $0 == "-" }
-            return base == name || String(bare) == name || (path as NSString).lastPathComponent == name
+            // Its number alone also names it: `3` and `03` are 03-relu-vs-tanh.
+            let number = base.prefix { $0.isNumber }
+            let typedNumber = !name.isEmpty && name.allSatisfy(\.isNumber) && !number.isEmpty && Int(name) == Int(number)
+            return base == name || String(bare) == name || (path as NSString).lastPathComponent == name || typedNumber
         }
     }
 }

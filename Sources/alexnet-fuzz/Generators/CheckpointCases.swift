@@ -14,7 +14,7 @@ enum CheckpointCases {
         let dataFiles = folder.writeData("data", context.tinyData, gzip: false)
         let data = folder.file("data")
         guard var image = SafetensorsImage(context.checkpoint) else {
-            return FuzzCase(title: "checkpoint: the base checkpoint does not parse (harness)", arguments: ["--version"], expect: .failure)
+            return FuzzCase(title: "checkpoint: the base checkpoint does not parse (harness)", arguments: ["--no-such-option"], expect: .failure)
         }
         func run(_ use: Use, _ title: String, _ expect: Expectation, known: String? = nil, extra: [String] = []) -> FuzzCase {
             let args: [String]

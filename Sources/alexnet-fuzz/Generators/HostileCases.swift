@@ -83,7 +83,7 @@ enum HostileCases {
             let path = folder.write("laughs.yaml", text: yaml)
             let args = r.pick([["shapes", "--config", path], ["lesson", "--check", path], ["train", "--config", path, "--epochs", "1"]])
             var c = fail("YAML alias bomb (\(args[0]))", args, names: [path], inputs: [path],
-                         known: "issue28 5: billion laughs took gigabytes", maxRSS: 200)
+                         known: "issue28 5: billion laughs took gigabytes", maxRSS: 400)
             c.linter = args[0] == "lesson"
             c.linterSingle = c.linter
             return c
@@ -109,7 +109,7 @@ enum HostileCases {
                 let path = folder.write("flat.yaml", text: "input: [3, 2000, 2000]\nlayers:\n  - flatten\n  - linear: 100\n")
                 let args = r.pick([["filters", "--config", path, "--untrained"], ["features", "--config", path, "--untrained"]])
                 return fail("\(args[0]) of a network without maps (1.2 G weights)", args, names: [path], inputs: [path],
-                            known: "issue28 7: weights built before saying there is nothing to show", maxRSS: 200)
+                            known: "issue28 7: weights built before saying there is nothing to show", maxRSS: 400)
             }
             let path = folder.write("convonly.yaml", text: "input: [1, 600, 600]\nlayers:\n  - conv: {out: 1, kernel: 1}\n")
             var c = FuzzCase(title: "hostile: predict on a conv-only network with 360,000 outputs",

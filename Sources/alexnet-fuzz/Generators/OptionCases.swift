@@ -17,6 +17,9 @@ enum OptionCases {
         var hugeIsEither = true
         /// Huge accepted values are tried (off where one known cause would only repeat a 20 s hang).
         var huge = true
+        /// Accepted values above this may be refused in one line: many threads' memory reserves count against the
+        /// harness's 256 MiB address-space limit (`ulimit -v`), which the memory check takes into its budget.
+        var eitherAbove: Double = .infinity
         var known: [String: String] = [:]
     }
 
@@ -29,18 +32,18 @@ enum OptionCases {
         Option(command: "train", name: "limit", kind: .int, valid: { $0 >= 1 }, hugeIsEither: false),
         Option(command: "train", name: "test-limit", kind: .int, valid: { $0 >= 1 }, hugeIsEither: false,
                known: ["0": "issue12 wrong: --test-limit 0 reports 100% accuracy"]),
-        Option(command: "train", name: "threads", kind: .int, valid: { $0 >= 1 && $0 <= 256 }),
+        Option(command: "train", name: "threads", kind: .int, valid: { $0 >= 1 && $0 <= 256 }, eitherAbove: 16),
         Option(command: "compare", name: "target", kind: .real, valid: { $0 > 0 && $0 < 1 }),
         Option(command: "compare", name: "epochs", kind: .int, valid: { $0 >= 1 }, slowAbove: 8),
         Option(command: "compare", name: "batch", kind: .int, valid: { $0 >= 1 }),
         Option(command: "compare", name: "lr", kind: .real, valid: { $0 > 0 && $0.isFinite }),
         Option(command: "compare", name: "seed", kind: .uint, valid: { _ in true }, hugeIsEither: false),
         Option(command: "compare", name: "limit", kind: .int, valid: { $0 >= 1 }, hugeIsEither: false),
-        Option(command: "compare", name: "threads", kind: .int, valid: { $0 >= 1 && $0 <= 256 }, huge: false),
+        Option(command: "compare", name: "threads", kind: .int, valid: { $0 >= 1 && $0 <= 256 }, huge: false, eitherAbove: 16),
         Option(command: "bench", name: "batch", kind: .int, valid: { $0 >= 1 }, slowAbove: 1000,
                known: ["100000": "issue12 memory: bench --batch 100000"]),
         Option(command: "bench", name: "steps", kind: .int, valid: { $0 >= 1 }, slowAbove: 8),
-        Option(command: "bench", name: "threads", kind: .int, valid: { $0 >= 1 && $0 <= 256 }, huge: false),
+        Option(command: "bench", name: "threads", kind: .int, valid: { $0 >= 1 && $0 <= 256 }, huge: false, eitherAbove: 16),
         Option(command: "features", name: "index", kind: .int, valid: { $0 >= 0 && $0 < Double(TinyDataset.testCount) }, hugeIsEither: false,
                known: Dictionary(uniqueKeysWithValues: values.filter { Int($0).map { $0 < 0 || $0 >= TinyDataset.testCount } ?? false }
                    .map { ($0, "issue12 crash 3: out-of-range --index wraps or crashes") })),
@@ -97,6 +100,7 @@ enum OptionCases {
         guard let number, o.valid(number) else { return .failure }
         if number > o.slowAbove && o.known[value] == nil { return nil }
         if o.command == "explore" { return .failure } // never a terminal here
+        if number > o.eitherAbove { return .either }
         let huge = abs(number) >= 100_000 || (o.kind == .real && number >= 100)
         return huge && o.hugeIsEither ? .either : .success
     }
@@ -111,7 +115,7 @@ enum OptionCases {
         args.append(value.hasPrefix("-") || value.isEmpty || r.chance(0.5) ? "--\(o.name)=\(value)" : "--\(o.name)")
         if !args.last!.contains("=") { args.append(value) }
         var c = FuzzCase(title: "options: \(o.command) --\(o.name) '\(value)'", arguments: args, expect: expect, inputs: inputs,
-                         usageAllowed: true, outputs: ["xdg", "xdg/alexnet-explorer", "xdg/alexnet-explorer/progress.json"],
+                         usageAllowed: true, outputs: ["xdg", "xdg/alexnet-explorer", "xdg/alexnet-explorer/progress.json", "xdg/alexnet-explorer/progress.json.lock"],
                          environment: ["XDG_DATA_HOME": folder.file("xdg")], known: o.known[value])
         if o.command == "train" || o.command == "compare" {
             c.check = { run, _ in

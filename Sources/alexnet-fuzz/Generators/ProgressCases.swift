@@ -32,7 +32,8 @@ enum ProgressCases {
             var c = FuzzCase(title: "progress: " + title,
                              arguments: ["quiz", "--plain", "--count", "2", "--seed", String(r.int(0...1000)), "--topic", topic] + extra,
                              expect: expect, stdin: "1\n2\n3\n4\n",
-                             outputs: ["xdg", "xdg/alexnet-explorer", "xdg/alexnet-explorer/progress.json", "xdg/alexnet-explorer/progress.json.corrupt-*"],
+                             outputs: ["xdg", "xdg/alexnet-explorer", "xdg/alexnet-explorer/progress.json", "xdg/alexnet-explorer/progress.json.lock",
+                                       "xdg/alexnet-explorer/progress.json.corrupt-*"],
                              environment: ["XDG_DATA_HOME": xdg], known: known)
             c.check = { run, _ in
                 let now = FileManager.default.contents(atPath: path).map { [UInt8]($0) }

@@ -1,7 +1,7 @@
 import ChildProcessModule
 import Foundation
 
-/// Decides whether a run passed. The rules (README, "Fuzzing"):
+/// Decides whether a run passed. The rules (docs/fuzzing.md):
 /// - a crash (a signal, or exit ≥ 128) or a run killed after the hang limit fails;
 /// - a backtrace in either stream fails;
 /// - a valid input must give exit 0, an invalid one a non-zero exit, any exit must be 0, 1 or 64;

@@ -40,7 +40,7 @@ struct CompareCommand: ParsableCommand {
     var targets: String?
     @Option(help: "Passes over the training set at most (1...10000).") var epochs: Int = 1
     @Option(help: "Images per mini-batch (1...4096).") var batch: Int = 64
-    @Option(help: ArgumentHelp("Learning rate for every run, or 'auto': each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) for up to --search-steps steps and keeps its fastest (the paper tuned each network separately).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate for every run, or 'auto': each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) for up to --search-steps steps and keeps its fastest (the paper tuned each network separately).",
                                valueName: "rate|auto"))
     var lr: String = String(TrainingRecipe.defaultLearningRate)
     @Option(help: "Steps each learning rate of --lr auto may take.") var searchSteps: Int = LearningRateSearch.defaultBudget
@@ -105,7 +105,7 @@ struct CompareCommand: ParsableCommand {
     /// Lines longer than 80 columns wrap between words, continuing two columns in.
     private func say(_ line: String) {
         let text = TextWrap.wrap(line, width: 80, proseIndent: 2).joined(separator: "\n")
-        if format == .text { print(text) } else { CLIError.printError(text) }
+        if format == .text { ProgressLine.say(line) } else { CLIError.printError(text) }
     }
 
     private func compare() throws {
@@ -268,14 +268,15 @@ struct CompareCommand: ParsableCommand {
     /// The curves drawn by the explorer's own chart widget, printed as text.
     private func chart(_ summary: ComparisonSummary) -> String {
         let caps = OutputCapabilities.current
-        var grid = CellGrid(width: 78, height: 20)
+        // 78 columns at the design size, wider with the terminal (up to 118).
+        var grid = CellGrid(width: min(118, max(60, OutputCapabilities.columns - 2)), height: 20)
         let colors: [TerminalColor] = [.brightGreen, .brightRed, .brightBlue]
         let series = summary.curves.enumerated().map { i, c in
             ChartSeries(name: c.activation.rawValue, points: c.points.map { ChartPoint(x: Double($0.step), y: $0.trainError) },
                         color: colors[i % colors.count])
         }
         LineChart(series: series, target: (summary.target, "\(ComparisonSummary.percent(summary.target)) target"),
-                  xLabel: "step", title: "training error (last 2,000 images)")
+                  xLabel: "step", title: "training error (last 2,000 images)", yBounds: 0...1, percent: true)
             .render(into: &grid, area: grid.bounds, theme: Theme(caps))
         return ANSIText.render(grid, colors: caps.colors)
     }

@@ -22,7 +22,7 @@ struct FeaturesCommand: ParsableCommand {
     @Option(help: "Which Fashion-MNIST test image, for networks that take them (0...9999 for the full test set).")
     var index: Int = 0
     @Option(help: "Layer whose maps to show (default: the first conv layer).") var layer: String?
-    @Option(help: "Write the maps as an image (.png, .ppm or .pgm) instead of printing them.") var out: String?
+    @Option(help: "Write the maps as a slide (title, numbered grid, colour legend): .png, .ppm, .pgm or .svg.") var out: String?
     @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, CIFAR-10's binary files, or a folder of class subfolders (--index picks a validation image).", valueName: "dir"))
     var data: String = FashionMNIST.defaultDirectory
     @Flag(help: "Use the built-in test pattern as the input (the same on every machine), not a Fashion-MNIST image.")
@@ -50,7 +50,8 @@ struct FeaturesCommand: ParsableCommand {
                 + "weights: \(chosen.text)"
             let top = set.top(3).map { "\($0.name) \(NumberText.fixed(Double($0.probability) * 100, 1))%" }.joined(separator: ", ")
             let prediction = "prediction: \(top)" + (chosen.path == nil ? " (untrained weights)" : "")
-            try Mosaic.output(tiles, caption: caption + "\n" + prediction, out: out, scale: scale.factor) { _ in "" }
+            try Mosaic.output(tiles, caption: caption + "\n" + prediction, out: out, scale: scale.factor, legend: .sequential,
+                              svg: scale.svg) { _ in "" }
         }
     }
 }

@@ -18,7 +18,7 @@ struct FiltersCommand: ParsableCommand {
     @OptionGroup var network: NetworkOptions
     @OptionGroup var weights: WeightsOptions
     @Option(help: "Conv layer.") var layer: String = "conv1"
-    @Option(help: "Write the filters as an image (.png, .ppm or .pgm) instead of printing them.") var out: String?
+    @Option(help: "Write the filters as a slide (title, numbered grid, colour legend): .png, .ppm, .pgm or .svg.") var out: String?
     @OptionGroup var scale: MosaicScale
     @Option(help: ArgumentHelp("For a layer reading 3 channels: show this input channel (0 = R, 1 = G, 2 = B) on a diverging scale instead of one RGB patch per filter.", valueName: "c"))
     var channel: Int?
@@ -39,7 +39,8 @@ struct FiltersCommand: ParsableCommand {
             let rgb = w.shape[1] == 3 && channel == nil
             let tiles = (0..<w.shape[0]).map { HeatmapImage.filter(w, index: $0, channel: channel ?? 0, rgb: rgb) }
             let caption = "\(spec.name) \(layer): \(w.shape[0]) filters of \(w.shape[2])×\(w.shape[3])×\(w.shape[1]), \(provenance)"
-            try Mosaic.output(tiles, caption: caption, out: out, scale: scale.factor) { caps in
+            try Mosaic.output(tiles, caption: caption, out: out, scale: scale.factor, legend: rgb ? .rgb : .diverging,
+                              svg: scale.svg) { caps in
                 (rgb ? "RGB, one scale per filter (min → black, max → full colour)" : "channel \(channel ?? 0); blue < 0 < red")
                     + (caps.halfBlocks ? "" : "; ramp \" .:-=+*#%@\" low → high")
             }

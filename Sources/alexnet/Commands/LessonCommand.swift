@@ -87,8 +87,8 @@ struct LessonCommand: ParsableCommand {
             CLIError.printError(Messages.notATerminalPlain)
         }
         let training = LessonTraining(directory: data)
-        // Every printed line within 80 columns (display width), whatever a lesson's text runs to.
-        let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { PlainWrap.lines($0).forEach { print($0) } },
+        // Every printed line within the terminal's columns (display width; 80 in a pipe), ASCII under LANG=C.
+        let runner = PlainLessonRunner(readLine: { Swift.readLine() }, write: { text in PlainLessonWrap.lines(OutputCapabilities.printable(text), width: OutputCapabilities.columns).forEach { print($0) } },
                                        trainer: { try training.train($0, steps: $1) },
                                        experimenter: { try LessonExperiment.run(steps: $0, directory: data, progress: $1) },
                                        echo: isatty(0) == 0)  // piped answers are echoed, for a transcript that reads as a dialogue
@@ -112,7 +112,7 @@ struct LessonCommand: ParsableCommand {
             for path in files {
                 let title = (try? LessonLoader(file: path).load(path: path).title) ?? Messages.listDoesNotLoad
                 // Within 80 columns: a long title wraps onto lines of its own column.
-                let lines = PlainWrap.lines(title, width: max(PlainWrap.columns - 2 - column, 20))
+                let lines = PlainLessonWrap.lines(title, width: max(PlainLessonWrap.columns - 2 - column, 20))
                 print("  " + DisplayWidth.padded(name(prefix, path), to: column) + (lines.first ?? ""))
                 for more in lines.dropFirst() { print(String(repeating: " ", count: 2 + column) + more) }
             }
@@ -216,13 +216,23 @@ struct LessonCommand: ParsableCommand {
         }
         // Among the lessons of the language asked for (`zh/…`), else the English ones.
         let language = library.languages.first { name.hasPrefix($0.code + "/") }
+        // The names as users type them: with their numbers, as `--list` and the README show them.
         let names = (language?.files ?? library.files).map { path in
-            (language.map { $0.code + "/" } ?? "")
-                + String(((path as NSString).lastPathComponent as NSString).deletingPathExtension.drop { $0.isNumber || $0 == "-" })
+            (language.map { $0.code + "/" } ?? "") + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         }
-        let near = Spelling.closest(to: name, among: names, within: max(2, name.count / 3)).map { " (did you mean '\($0)'?)" } ?? ""
+        // A typo is measured against the name without its number ('dropuot' is near 'dropout'), and the
+        // suggestion is the numbered name.
+        func bare(_ n: String) -> String {
+            let slash = n.lastIndex(of: "/").map { n.index(after: $0) } ?? n.startIndex
+            return String(n[..<slash]) + String(n[slash...].drop { $0.isNumber || $0 == "-" })
+        }
+        let near = Spelling.closest(to: bare(name), among: names.map(bare), within: max(2, name.count / 3))
+            .flatMap { match in names.first { bare($0) == match } }
+            .map { " (did you mean '\($0)'?)" } ?? ""
+        let first = names.first ?? "01-shape-arithmetic"
         return "error: no lesson named '\(name)'\(near); the shipped lessons are \(names.joined(separator: ", ")) "
-            + "(alexnet lesson --list shows their titles)"
+            + "(type a name or its number, e.g. alexnet lesson \(first) or alexnet lesson 1; alexnet lesson --list "
+            + "shows their titles)"
     }
 
     /// A path that exists is taken as is; otherwise a shipped lesson of that name, in the user's language

@@ -13,7 +13,7 @@ struct NetworkOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A built-in network.", valueName: "name"))
     var preset: Preset?
 
-    @Option(name: .long, help: ArgumentHelp("A network described in YAML (format in README.md).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A network described in YAML (format in docs/networks.md).", valueName: "file"))
     var config: String?
 
     @Option(name: .customLong("max-memory"),

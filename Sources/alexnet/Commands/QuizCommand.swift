@@ -94,7 +94,7 @@ struct QuizCommand: ParsableCommand {
             print(session.scoreLine)
         } else {
             // Piped answers are echoed, so the transcript reads as a dialogue.
-            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { PlainWrap.lines($0).forEach { print($0) } },
+            session = PlainQuizRunner(readLine: { Swift.readLine() }, write: { text in PlainLessonWrap.lines(OutputCapabilities.printable(text), width: OutputCapabilities.columns).forEach { print($0) } },
                                       echo: isatty(0) == 0)
                 .runSession(questions)
         }

@@ -18,6 +18,7 @@ struct ShapesCommand: ParsableCommand {
 
     func run() throws {
         let report = try CLIError.wrap { try network.spec().shapeReport() }
-        print(ShapeTable.render(report, format: format), terminator: "")
+        print(ShapeTable.render(report, format: format, width: OutputCapabilities.columns,
+                                ascii: !OutputCapabilities.unicode), terminator: "")
     }
 }

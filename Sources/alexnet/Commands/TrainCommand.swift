@@ -14,7 +14,8 @@ struct TrainingArguments: ParsableArguments {
     // Optional so that a resumed run can tell an option given from one left out (ResumeRule); the defaults are
     // TrainingRecipe's, the one place they are decided.
     @Option(help: "Images per mini-batch (1...4096; default: 64).") var batch: Int?
-    @Option(help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005); a positive number (default: 0.02).") var lr: Double?
+    // .unconditional: `--lr -1` is a (wrong) rate, not a missing value followed by an option named -1.
+    @Option(parsing: .unconditional, help: "Learning rate ε of the paper's SGD (momentum 0.9, weight decay 0.0005); a positive number (default: 0.02).") var lr: Double?
     @Option(help: "Seed for initialisation, data order, dropout and augmentation (default: 1).") var seed: UInt64?
     @Option(help: "Train on the first N training images only (1 or more).") var limit: Int?
     @Option(name: .customLong("test-limit"), help: "Measure test error on the first N test images only (1 or more).")
@@ -184,7 +185,7 @@ struct TrainCommand: ParsableCommand {
             for note in notes { CLIError.printError("note: \(resume): \(note)") }
             print("resumed \(resume): epoch \(checkpoint.metadata.epoch), step \(NumberText.grouped(checkpoint.metadata.step))")
         }
-        print("training \(spec.name) (\(NumberText.grouped(net.parameterCount)) parameters) on \(NumberText.grouped(trainSet.count)) images, "
+        ProgressLine.say("training \(spec.name) (\(NumberText.grouped(net.parameterCount)) parameters) on \(NumberText.grouped(trainSet.count)) images, "
               + "batch \(options.batchSize), lr \(run.trainer.optimizer.learningRate) (\(options.schedule.rawValue) schedule), \(options.initialization.name) init, seed \(options.seed), "
               + "\(ComputeThreads.current) threads")
         var csv = try log.map { try CSVLog(path: $0, header: "step,epoch,loss,train_error,test_error") }
@@ -195,6 +196,12 @@ struct TrainCommand: ParsableCommand {
         while !run.isFinished {
             if let s = stop.signal {
                 line.finishLine()
+                if save == nil {
+                    // Said on stderr: the run's output so far may be piped into a file or another program.
+                    // Within 80 columns: "stopped at step 12,345: nothing was saved (--save FILE keeps one)".
+                    CLIError.printError("stopped at step \(NumberText.grouped(run.trainer.step)): nothing was saved "
+                                        + "(--save FILE keeps a checkpoint)")
+                }
                 try saveIfAsked(run, activation: act, why: "stopped by signal \(s)")
                 throw ExitCode(128 + s)
             }
@@ -215,7 +222,7 @@ struct TrainCommand: ParsableCommand {
                 csv?.close()
                 csv = nil
             }
-            line.show(ProgressLine.text(p, epochs: options.epochs))
+            line.show(ProgressLine.text(p, epochs: options.epochs, width: line.isTerminal ? OutputCapabilities.columns : 80))
             if let test = p.testError {
                 line.finishLine()
                 let secs = (ContinuousClock.now - epochStarted) / .seconds(1)
@@ -230,7 +237,7 @@ struct TrainCommand: ParsableCommand {
                     let why = options.schedule == .plateau ? "test error stopped improving" : "step schedule"
                     summary += "; \(why): lr ÷10 → \(run.trainer.optimizer.learningRate)"
                 }
-                print(summary)
+                ProgressLine.say(summary)
                 try saveIfAsked(run, activation: act, why: nil)
             }
         }

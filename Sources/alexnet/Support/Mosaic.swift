@@ -1,5 +1,6 @@
 import AlexNetCore
 import ExplorerUI
+import Foundation
 
 /// Pictures for `filters` and `features` outside the TUI: a grid of heatmaps drawn into a `CellGrid`
 /// (printed with colour half-blocks or the ASCII ramp), or the same tiles as an image file.
@@ -50,17 +51,26 @@ enum Mosaic {
         return (minimumSide + side - 1) / side
     }
 
-    /// Writes the tiles to `out` as an image (each map scaled up by `scale`, else so that its smaller side is
-    /// at least 128 pixels, with a 1-pixel gutter), or prints them under `caption` with `footer(capabilities)` below.
-    static func output(_ tiles: [HeatmapImage], caption: String, out: String?, scale: Int?,
-                       footer: (Capabilities) -> String) throws {
+    /// Writes the tiles to `out` as a slide (`SlideImage`: title, numbered near-square grid, colour legend),
+    /// each map scaled up by `scale`, else so that its smaller side is at least 128 pixels: SVG for `.svg` or
+    /// `svg: true`, else PNG/PPM/PGM by the extension. Without `out`, prints them under `caption` with
+    /// `footer(capabilities)` below.
+    static func output(_ tiles: [HeatmapImage], caption: String, out: String?, scale: Int?, legend: SlideImage.Legend,
+                       svg: Bool = false, footer: (Capabilities) -> String) throws {
         if let out {
             let factor = scale ?? tiles.first.map(factor(for:)) ?? 1
-            var picture = image(tiles, columns: 16, scale: factor)
-            // A .pgm holds one channel: the heatmap's colours become their luminance.
-            if out.lowercased().hasSuffix(".pgm") { picture = luminance(picture) }
-            try ImageFile.save(picture, to: out)
-            print("wrote \(out) (\(picture.shape[2])×\(picture.shape[1]) pixels, each map ×\(factor)): \(caption)")
+            let slide = SlideImage(tiles: tiles, title: caption, legend: legend, scale: factor)
+            let layout = slide.layout
+            if svg || out.lowercased().hasSuffix(".svg") {
+                try AtomicFile.write(Array(slide.svg().utf8), to: out)
+            } else {
+                var picture = slide.pixels()
+                // A .pgm holds one channel: the heatmap's colours become their luminance.
+                if out.lowercased().hasSuffix(".pgm") { picture = luminance(picture) }
+                try ImageFile.save(picture, to: out)
+            }
+            print(OutputCapabilities.printable("wrote \(out) (\(layout.width)×\(layout.height) pixels, \(tiles.count) maps in "
+                  + "\(layout.columns) columns, each ×\(factor)): \(caption.split(separator: "\n").first ?? "")"))
             return
         }
         let caps = OutputCapabilities.current
@@ -90,6 +100,9 @@ import Foundation
 
 /// `--scale N` of `filters --out` and `features --out`.
 struct MosaicScale: ParsableArguments {
+    @Flag(name: .customLong("svg"), help: "With --out: write SVG (vectors: the slide at any size) whatever the file's extension.")
+    var svg = false
+
     @Option(name: .customLong("scale"),
             help: ArgumentHelp("With --out: scale each map up by this integer factor (default: the smallest that makes its smaller side at least 128 pixels).",
                                valueName: "n"))

@@ -53,10 +53,12 @@ struct FilterGrid {
         // A negative selection (the training screen's live view) selects nothing.
         // The status keeps whole parts, most useful first, as many as the width takes.
         // Numbered from 0, as the CLI's tiles, --channel and the tensors are.
+        // Without colour there is no blue or red: the ramp below is the legend.
         var parts = [selected >= 0 ? Messages.filterOf(index: selected, last: f.count - 1) : Messages.filtersCount(count: f.count)]
         if pages > 1 { parts.append(Messages.filterRows(first: firstRow + 1, last: min(totalRows, firstRow + visibleRows), total: totalRows)) }
         parts.append(f.channels == 3 && rgbPatches ? Messages.filterRGBScale
-            : Messages.filterChannelColours(channel: channel) + (f.channels == 3 ? Messages.filterPressV : ""))
+            : (capabilities.halfBlocks ? Messages.filterChannelColours(channel: channel) : Messages.filterChannelOnly(channel: channel))
+                + (f.channels == 3 ? Messages.filterPressV : ""))
         if shrink > 1 { parts.insert(Messages.filterShown(shrink: shrink), at: 1) }
         // Without colour the ramp is the legend (and "full colour" would mean nothing).
         if !capabilities.halfBlocks { parts.append(Messages.filterRamp) }

@@ -28,7 +28,9 @@ struct FilterZoom {
 
         // The picture: each pixel two cells wide so it looks square.
         let scale = 2
-        let picture = Rect(x: area.x, y: area.y + 2, width: kw * scale, height: kh)
+        // Row 3 on, beside the numbers' rows (row 2 holds the numbers' unit line), so each picture row
+        // sits on the line of its numbers.
+        let picture = Rect(x: area.x, y: area.y + 3, width: kw * scale, height: kh)
         HeatmapView(image: image, capabilities: caps).renderZoomed(into: &grid, x: picture.x, y: picture.y, scale: scale, clip: area)
 
         // The numbers as integers in a power-of-ten unit ("values ×1e-4"): three significant digits
@@ -73,7 +75,8 @@ struct FilterZoom {
         if rgb {
             grid.write("one scale for all 3 channels of this filter", in: area, row: legendY + 3 - area.y, style: theme.dim)
         } else {
-            grid.write("blue < 0 < red, symmetric", in: area, row: legendY + 3 - area.y, style: theme.dim)
+            grid.write(caps.colors.hasColor ? "blue < 0 < red, symmetric" : "−max → 0 → +max, symmetric",
+                       in: area, row: legendY + 3 - area.y, style: theme.dim)
         }
     }
 

@@ -37,13 +37,16 @@ public struct FiltersScreen: Screen {
 
     public var keyHelp: [KeyHelp] {
         [KeyHelp("←↑↓→ hjkl", Messages.keyChooseFilter), KeyHelp("Enter", Messages.keyZoom), KeyHelp("Esc", Messages.keyBackToGrid),
-         KeyHelp("c", Messages.keyNextInputChannel), KeyHelp("v", Messages.keyRGB)]
+         KeyHelp("c", Messages.keyNextInputChannel)]
+            // RGB patches exist only for filters that read three channels (not mini's or figure1's grey input).
+            + (filters?.channels == 3 ? [KeyHelp("v", Messages.keyRGB)] : [])
             // Reset is offered only where it does something: when training runs these very weights.
             + (engineNote == nil ? [KeyHelp("r", Messages.keyResetWeights)] : [])
     }
 
     public var footerKeys: [KeyHelp] {
-        [KeyHelp("hjkl", Messages.keyFilter), KeyHelp("Enter", Messages.keyZoomShort), KeyHelp("c", Messages.keyChannel), KeyHelp("v", Messages.keyRGBShort)]
+        [KeyHelp("hjkl", Messages.keyFilter), KeyHelp("Enter", Messages.keyZoomShort), KeyHelp("c", Messages.keyChannel)]
+            + (filters?.channels == 3 ? [KeyHelp("v", Messages.keyRGBShort)] : [])
             + (engineNote == nil ? [KeyHelp("r", Messages.keyReset)] : [])
     }
 

@@ -162,7 +162,8 @@ public struct WhatIfScreen: Screen {
     }
 
     private var explanation: String {
-        model.originalReport.convolutionRounding == .ceil ? Messages.whatIfIntroCeil : Messages.whatIfIntro
+        (model.originalReport.convolutionRounding == .ceil ? Messages.whatIfIntroCeil : Messages.whatIfIntro)
+            + " " + Messages.whatIfMarks
     }
 
     /// Learned layers and pools: preset shape → now, and the parameter total that follows (fc6's

@@ -1,8 +1,9 @@
+// (AlexNetCore has PlainWrap for tables and notes: brackets kept whole; this one keeps CJK punctuation off line starts.)
 /// Plain mode's word wrap: every printed line fits the 80 columns of a terminal (measured by display
 /// width, CJK = 2). A wrapped line's continuation keeps its indentation, so an indented formula stays
 /// indented; a word longer than the line (or Chinese text, which has no spaces) breaks between
 /// characters, never before closing punctuation.
-public enum PlainWrap {
+public enum PlainLessonWrap {
     public static let columns = 80
 
     public static func lines(_ text: String, width: Int = columns) -> [String] {
