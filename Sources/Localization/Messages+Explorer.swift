@@ -16,6 +16,7 @@ public extension Messages {
     static var keyScreens: String { text() }
     static var keyStartPauseBothRuns: String { text() }
     static var keyWhyReLU: String { text() }
+    static var keyWhyThisRun: String { text() }
     static var keyScrollWhy: String { text() }
     static var keyStartPauseBoth: String { text() }
     static var keyWhy: String { text() }
@@ -69,7 +70,9 @@ public extension Messages {
     static var chartLoss: String { text() }
     static var chartErrorRate: String { text() }
     static var whyTitle: String { text() }
+    static func whyWon(winner: String) -> String { text(["winner": winner]) }
     static var whyTitleBack: String { text() }
+    static func whyTitleBackNamed(title: String) -> String { text(["title": title]) }
     static var noFeatureMaps: String { text() }
     static var noFilters: String { text() }
     static var theFeatureMaps: String { text() }
@@ -119,6 +122,7 @@ public extension Messages {
     static func progressReached(activation: String, target: String, step: String) -> String { text(["activation": activation, "target": target, "step": step]) }
     static func progressAt(activation: String, error: String, step: String) -> String { text(["activation": activation, "error": error, "step": step]) }
     static func progressTarget(target: String) -> String { text(["target": target]) }
+    static func progressTargets(targets: String) -> String { text(["targets": targets]) }
     static var noStepsYet: String { text() }
     static var asItTrains: String { text() }
     static func targetLabel(target: String) -> String { text(["target": target]) }
@@ -140,11 +144,14 @@ public extension Messages {
     static var stateTrainingBoth: String { text() }
     static var statePaused: String { text() }
     static func stateFinished(why: String) -> String { text(["why": why]) }
+    static var stateFinishedOnly: String { text() }
     static func stateStopped(why: String) -> String { text(["why": why]) }
     static func stateTrainingOf(done: Int, steps: Int) -> String { text(["done": done, "steps": steps]) }
     static var stateTraining: String { text() }
     static var compareWhy: String { text() }
     static func compareMeasured(parts: String) -> String { text(["parts": parts]) }
+    static var compareWhatDecides: String { text() }
+    static var compareDefinitions: String { text() }
     static func compareMeasuredRun(activation: String, step: String, layers: String) -> String { text(["activation": activation, "step": step, "layers": layers]) }
 }
 

@@ -112,6 +112,8 @@ public extension Messages {
     static var moreBelow: String { text() }
     static func lessonFooterTraining(_ done: Int, of steps: Int) -> String { text(["done": done, "steps": steps]) }
     static func lessonFooterExperiment(_ steps: Int) -> String { text(["steps": steps]) }
+    static func lessonFooterTrainingShort(_ done: Int, of steps: Int) -> String { text(["done": done, "steps": steps]) }
+    static func lessonFooterExperimentShort(_ steps: Int) -> String { text(["steps": steps]) }
     static var lessonFooterLast: String { text() }
     static var lessonFooter: String { text() }
     static func quizHeader(_ score: String) -> String { text(["score": score]) }

@@ -28,7 +28,7 @@ import Testing
     @Test func runsStartFromIdenticalWeightsAndSeeIdenticalBatches() throws {
         let data = Self.bands(count: 96, seed: 1)
         let c = try ActivationComparison(spec: Preset.mini.spec, activations: [.relu, .tanh], train: data, test: nil,
-                                         options: Self.options, target: 0.01, recordEvery: 1)
+                                         options: Self.options, targets: [0.01], recordEvery: 1)
         let (relu, tanh) = (c.runs[0].run, c.runs[1].run)
         #expect(relu.network.spec.layers.contains { $0.kind == .activation(.relu) })
         #expect(tanh.network.spec.layers.contains { $0.kind == .activation(.tanh) })
@@ -46,7 +46,7 @@ import Testing
         let data = Self.bands(count: 1_600, seed: 2)
         let target = 0.25
         let c = try ActivationComparison(spec: Preset.mini.spec, activations: [.relu, .tanh], train: data, test: nil,
-                                         options: Self.options, target: target, recordEvery: 5)
+                                         options: Self.options, targets: [target], recordEvery: 5)
         var guardSteps = 0
         while !c.isFinished, guardSteps < 1_000 { try c.step(); guardSteps += 1 }
         let summary = c.summary

@@ -35,7 +35,8 @@ import Testing
         // unit 4 (−2.5 and 10) and unit 2 (1.79, −1.85) are not → 1 of 5.
         let relu = ElementwiseActivation(.relu)
         _ = relu.forward(input, mode: .train)
-        #expect(Saturation.fraction(of: relu.output!, activation: .relu) == 0.2)
+        let d = ReLUDeadness(output: relu.output!, inputVaries: [Bool](repeating: true, count: 5))
+        #expect(d.dead == 0.2 && d.zeroForWholeBatch == 0.2 && d.constantInput == 0)
     }
 
     /// With ReLU the conv layer applies it in its own epilogue and the ReLU layer passes through: the
@@ -55,7 +56,12 @@ import Testing
         #expect(m.map(\.layer) == ["conv1", "conv2", "conv3", "fc4"])
         #expect(m.last?.saturation == nil)
         #expect(m.dropLast().allSatisfy { ($0.saturation ?? -1) >= 0 && ($0.saturation ?? 2) <= 1 })
-        #expect(m[0].saturation == Saturation.fraction(of: before, activation: activation))
+        // conv1 sees random pixels everywhere: every unit's input varies, so ReLU's measure is the plain
+        // "zero for every image" fraction here.
+        let expected = activation == .relu
+            ? ReLUDeadness(output: before, inputVaries: [Bool](repeating: true, count: before.count / 4)).dead
+            : Saturation.fraction(of: before, activation: activation)
+        #expect(m[0].saturation == expected)
         // The ratio is ‖g‖/‖W‖ of the weights, recomputed here from first principles.
         let w = try #require(net.parameter(named: "features.0.weight"))
         let g2 = w.grad.data.reduce(0.0) { $0 + Double($1) * Double($1) }, w2 = w.value.data.reduce(0.0) { $0 + Double($1) * Double($1) }
@@ -126,11 +132,11 @@ import Testing
         }
         let report = ComparisonReport(network: "figure1", target: 0.25, initialization: .he, seeds: summaries)
         guard case .object(let top) = report.json else { Issue.record("not an object"); return }
-        #expect(top.map(\.0) == ["network", "target", "seeds", "runs", "summary", "ratio"])
+        #expect(top.map(\.0) == ["network", "target", "seeds", "runs", "summary", "ratio", "targets", "by_target"])
         guard case .array(let runs) = top[3].1, case .object(let run) = runs[0] else { Issue.record("no runs"); return }
         #expect(runs.count == 4)
         #expect(run.map(\.0) == ["activation", "lr", "init", "seed", "steps_to_target", "final_error", "wall_s",
-                                 "saturation", "grad_ratio"])
+                                 "saturation", "grad_ratio", "steps_to_targets"])
         guard case .array(let sat) = run[7].1, case .object(let s0) = sat[0],
               case .array(let grad) = run[8].1, case .object(let g0) = grad[0] else { Issue.record("no measures"); return }
         #expect(s0.map(\.0) == ["layer", "fraction"] && g0.map(\.0) == ["layer", "value"])
@@ -140,7 +146,7 @@ import Testing
         // tanh never reached 25%: steps null, ratio null.
         let text = report.json.text()
         #expect(text.contains("\"steps_to_target\":null"))
-        #expect(text.hasSuffix("\"ratio\":null}"))
+        #expect(text.contains("\"ratio\":null,\"targets\":[0.25]"))
         // The whole text parses as JSON.
         #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
     }

@@ -36,9 +36,9 @@ import Testing
         let t = out.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         #expect(t.contains("before: (run the experiment step first)"))
         #expect(t.contains("[experiment: figure1 trained with ReLU and with tanh, at most 16 SGD steps each]"))
-        #expect(t.contains("(relu at lr 0.005, tanh at lr 0.02, target 25% training error, no weight decay, no augmentation)"))
+        #expect(t.contains("(relu at lr 0.005, tanh at lr 0.02, targets 25%, 15%, 10% training error, no weight decay, no augmentation)"))
         // 16 steps are far too few to reach 25%: both runs stop at the budget, and the text says so.
-        #expect(t.contains("Result: relu (lr 0.005) never reached 25% training error (last error"))
+        #expect(t.contains("Result: neither reached 25% yet: ReLU "))
         let line = try #require(out.stdout.split(separator: "\n").first { $0.hasPrefix("read back: ") })
         #expect(line.hasPrefix("read back: relu more than 16 / tanh "))
         #expect(!line.contains("run the experiment step first"))

@@ -11,7 +11,7 @@ import Testing
     }
 
     func screen(state: TrainingSnapshot.State) -> CompareScreen {
-        var s = CompareScreen(description: "mini: relu vs tanh", target: 0.25, activations: [.relu, .tanh])
+        var s = CompareScreen(description: "mini: relu vs tanh", targets: [0.25], activations: [.relu, .tanh])
         s.show(ComparisonSummary(target: 0.25, curves: [Self.curve(.relu, [0.9, 0.5, 0.3, 0.2]),
                                                         Self.curve(.tanh, [0.9, 0.7, 0.6, 0.5, 0.4, 0.3, 0.24])]),
                state: state)
@@ -21,7 +21,7 @@ import Testing
     @Test func headerStatesTheRunsOwnStepBudget() {
         // Screen 6's header said "≤200 steps" whatever ran; now it is the run's budget, and none without one.
         for budget in [200, 64] {
-            var s = CompareScreen(description: "relu vs tanh on figure1", target: 0.25, activations: [.relu, .tanh])
+            var s = CompareScreen(description: "relu vs tanh on figure1", targets: [0.25], activations: [.relu, .tanh])
             s.show(ComparisonSummary(target: 0.25, curves: [Self.curve(.relu, [0.9]), Self.curve(.tanh, [0.9])], maxSteps: budget),
                    state: .running)
             var grid = CellGrid(width: 100, height: 24)
@@ -37,17 +37,19 @@ import Testing
         var grid = CellGrid(width: 120, height: 30)
         screen(state: .finished("done")).render(into: &grid, area: grid.bounds, theme: Theme(.standard))
         let text = grid.text
-        #expect(grid.line(0).hasPrefix("mini: relu vs tanh  finished: done"))
+        // The verdict shows once, under the header, not also in the state.
+        #expect(grid.line(0).hasPrefix("mini: relu vs tanh  finished "))
         // relu crosses 25% at its 4th point (step 40), tanh at its 7th (step 70): 70/40 = 1.75.
-        #expect(grid.line(1).hasPrefix("relu reached 25% training error at step 40; tanh at step 70: 1.8× more steps"))
+        #expect(grid.line(1).hasPrefix("ReLU reached 25% in 40 steps, tanh in 70: ReLU was 1.8× faster here"))
+        #expect(grid.line(2).hasPrefix("Paper (CIFAR-10): ReLU 6× faster than tanh; ReLU won here too. w: why"))
         #expect(text.contains("● relu") && text.contains("● tanh") && text.contains("╌ 25% target"))
         #expect(text.contains("Training error"))
         #expect(grid.find("└───") != nil && grid.find("step") != nil)
         // Both series are drawn, each in its own colour.
         let colours = Set(grid.cells.filter { (0x2801...0x28FF).contains($0.character.value) }.map(\.fg))
         #expect(colours == [.brightGreen, .brightRed])
-        // The explanation panel is there at this width.
-        #expect(text.contains("Why saturating units learn slowly"))
+        // The explanation panel is there at this width, titled by the outcome.
+        #expect(text.contains("Why ReLU won here"))
     }
 
     @Test func whileRunningItReportsProgressNotAConclusion() {

@@ -161,17 +161,19 @@ import Testing
         #expect(!render(e, width: 80, height: 24).text.contains("saturating"))
         press(&e, "w")   // narrow: the text takes the chart's place
         let narrow = render(e, width: 80, height: 24).text
-        #expect(narrow.contains("Why saturating units learn slowly") && !narrow.contains("Training error"))
+        // Before a result the text assumes no winner: it says what decides the race.
+        #expect(narrow.contains("What decides it: a ReLU passes") && !narrow.contains("Training error"))
+        #expect(!narrow.contains("learns faster") && !narrow.contains("learn slowly"))
         press(&e, "w")
         #expect(render(e, width: 80, height: 24).text.contains("Training error"))
         // Wide: beside the chart, marked when it runs past the panel, and J reaches its end.
         e.resize(width: 100, height: 24)
         let wide = render(e, width: 100, height: 24).text
-        #expect(wide.contains("Training error") && wide.contains("Why saturating"))
+        #expect(wide.contains("Training error") && wide.contains("What decides it"))
         #expect(wide.contains("more ↓"))
-        press(&e, "J")
+        for _ in 0..<6 { press(&e, "J") }
         let end = render(e, width: 100, height: 24).text
-        #expect(end.contains("the question afresh.") && end.contains("more ↑"))
+        #expect(end.contains("more ↑") && !end.contains("more ↓") && end.contains("‖∂W‖/‖W‖"))
     }
 
     // MARK: - Features screen

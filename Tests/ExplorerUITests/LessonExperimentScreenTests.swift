@@ -56,7 +56,7 @@ import Testing
         #expect(s.session.experiment == nil)
         s.withExplorer { $0.apply(.comparison(summary, .finished(summary.resultLine))) }
         #expect(s.session.experiment == summary)
-        #expect(s.lines.last == "Result: " + summary.resultLine)
+        #expect(s.lines.last == "Result: " + ComparisonVerdict(summary: summary).winnerLine + ".")
         text = Self.render(s)
         #expect(text.contains("n next · p back · q quit"))
         s.update("n")
@@ -99,5 +99,27 @@ import Testing
         s.update("n")
         _ = s.withExplorer { _ in () }
         #expect(s.lines.last == "(cannot run the experiment here: Fashion-MNIST is not in /nowhere)")
+    }
+
+    /// At 80×24 the narrative pane is narrow: its status line takes a shorter form instead of being cut,
+    /// and the result names the winner whole.
+    @Test func at80x24NeitherTheStatusNorTheResultIsCut() throws {
+        var s = try Self.lesson()
+        s.update("n")
+        _ = s.withExplorer { $0.takeRequests() }
+        var text = Self.render(s, width: 80, height: 24)
+        #expect(text.contains("Esc stops"))
+        #expect(!text.contains("Esc sto\n") && !text.contains("…"))
+        let summary = ComparisonSummary(target: 0.25, curves: [
+            TrainingCurve(activation: .relu, points: [CurvePoint(step: 40, epoch: 0.1, loss: 1, trainError: 0.24)], learningRate: 0.005),
+            TrainingCurve(activation: .tanh, points: [CurvePoint(step: 22, epoch: 0.1, loss: 1, trainError: 0.2)], learningRate: 0.02),
+        ], maxSteps: 64)
+        s.withExplorer { $0.apply(.comparison(summary, .finished(summary.resultLine))) }
+        s.resize(width: 80, height: 24)
+        let pane = s.wrappedLines(width: 30).map(\.0).joined(separator: " ")
+        #expect(pane.contains("Result: tanh reached 25% in 22 steps, ReLU in 40: tanh was 1.8× faster here."))
+        text = Self.render(s, width: 80, height: 24)
+        #expect(!text.contains("…"))
+        #expect(text.contains("1.8×"))
     }
 }

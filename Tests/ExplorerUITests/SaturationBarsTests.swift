@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func oneBarPerLayerAndRunBesideTheCurvesAt80Columns() {
-        var s = CompareScreen(description: "figure1", target: 0.25, activations: [.relu, .tanh])
+        var s = CompareScreen(description: "figure1", targets: [0.25], activations: [.relu, .tanh])
         s.show(ComparisonSummary(target: 0.25, curves: [
             Self.curve(.relu, saturation: [0, 1], ratio: [0.02, 0.5, 0.000012]),
             Self.curve(.tanh, saturation: [0.25, 0.5], ratio: [0.01, 0.1, 0.3]),
@@ -42,14 +42,14 @@ import Testing
     }
 
     @Test func beforeAnyMeasureItSaysSo() {
-        let s = CompareScreen(description: "figure1", target: 0.25, activations: [.relu, .tanh])
+        let s = CompareScreen(description: "figure1", targets: [0.25], activations: [.relu, .tanh])
         var grid = CellGrid(width: 80, height: 22)
         s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
         #expect(grid.text.contains("(as it trains)"))
     }
 
-    @Test func theVerdictFitsAt80ColumnsWithoutTheRates() {
-        var s = CompareScreen(description: "figure1", target: 0.25, activations: [.relu, .tanh])
+    @Test func theVerdictNamesTheWinnerWithinItsLineAt80Columns() {
+        var s = CompareScreen(description: "figure1", targets: [0.25], activations: [.relu, .tanh])
         let relu = TrainingCurve(activation: .relu, points: [CurvePoint(step: 125, epoch: 0.1, loss: 1, trainError: 0.24)],
                                  learningRate: 0.005)
         let tanh = TrainingCurve(activation: .tanh, points: [CurvePoint(step: 67, epoch: 0.1, loss: 1, trainError: 0.2)],
@@ -59,6 +59,35 @@ import Testing
         s.show(summary, state: .finished("done"))
         var grid = CellGrid(width: 80, height: 22)
         s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
-        #expect(grid.line(1).hasPrefix("relu reached 25% at step 125; tanh at step 67: 1.9× fewer steps"))
+        // Once, whole, naming the winner; the paper beside it; the state says only "finished".
+        #expect(grid.line(0).hasPrefix("figure1  finished "))
+        #expect(grid.line(1) == "tanh reached 25% in 67 steps, ReLU in 125: tanh was 1.9× faster here".padding(toLength: 80, withPad: " ", startingAt: 0))
+        #expect(grid.line(2).hasPrefix("Paper (CIFAR-10): ReLU 6× faster than tanh; here tanh won. w: why"))
+        #expect(!grid.text.contains("…"))
+        // The why panel follows the outcome.
+        _ = s.update("w")
+        grid = CellGrid(width: 80, height: 22)
+        s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+        #expect(grid.text.contains("Why tanh won here (w: back to the chart)"))
+        #expect(grid.text.contains("Here tanh won: the reasons below are this run's."))
+    }
+
+    /// Several targets: once a run passes the first, the header gives tanh's steps over ReLU's per target.
+    @Test func pastTheFirstTargetTheRatioPerTargetShows() {
+        var s = CompareScreen(description: "figure1", targets: [0.25, 0.15, 0.10], activations: [.relu, .tanh])
+        func curve(_ a: Activation, _ points: [(Int, Double)]) -> TrainingCurve {
+            TrainingCurve(activation: a, points: points.map { CurvePoint(step: $0.0, epoch: 0.1, loss: 1, trainError: $0.1) })
+        }
+        let before = ComparisonSummary(targets: [0.25, 0.15, 0.10], curves: [curve(.relu, [(50, 0.4)]), curve(.tanh, [(50, 0.3)])])
+        s.show(before, state: .running)
+        var grid = CellGrid(width: 80, height: 22)
+        s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+        #expect(!grid.text.contains("steps by target"))
+        let after = ComparisonSummary(targets: [0.25, 0.15, 0.10], curves: [
+            curve(.relu, [(50, 0.4), (125, 0.25), (200, 0.16)]), curve(.tanh, [(50, 0.3), (67, 0.25), (150, 0.15), (200, 0.12)])])
+        s.show(after, state: .running)
+        grid = CellGrid(width: 80, height: 22)
+        s.render(into: &grid, area: grid.bounds, theme: Theme(.standard))
+        #expect(grid.text.contains("tanh/relu steps by target: 25% 0.54 · 15% — · 10% —"))
     }
 }

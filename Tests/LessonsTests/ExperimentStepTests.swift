@@ -40,9 +40,25 @@ import Testing
         #expect(lines.contains("before: (run the experiment step first)"))
         let at = try #require(lines.firstIndex(of: "── Step 2/4 ──"))
         #expect(Array(lines[at...].prefix(4)) == ["── Step 2/4 ──", "[experiment: figure1 trained with ReLU and with tanh, at most 64 SGD steps each]",
-                                                  "  fake progress", "Result: " + Self.fakeResult().resultLine])
+                                                  "  fake progress",
+                                                  "Result: only ReLU reached 25% (in 48 steps); tanh was at 32% after 64 steps: ReLU was faster here."])
         #expect(lines.contains("relu 48, tanh more than 64, errors 24.0%/31.5%"))
         #expect(lines.contains("sat 38% 13%; relu reached 25% training error at step 48; tanh never did (last error 31.5% at step 64)"))
+    }
+
+    /// The verdict's placeholders read the same sentences the screen and `compare` print.
+    @Test func verdictPlaceholdersReadTheSharedWording() {
+        let result = Self.fakeResult()
+        let verdict = ComparisonVerdict(summary: result)
+        func value(_ name: String) -> String? { try? ExperimentPlaceholder.value(name, result: result).get() }
+        #expect(value("experiment.winner") == "only ReLU reached 25% (in 48 steps); tanh was at 32% after 64 steps: ReLU was faster here")
+        #expect(value("experiment.winner") == verdict.winnerLine)
+        #expect(value("experiment.paper") == verdict.paperLine)
+        #expect(value("experiment.paper")?.hasSuffix("Here ReLU won too.") == true)
+        #expect(value("experiment.reasons") == verdict.reasons.joined(separator: " "))
+        #expect(value("experiment.ratios") == "(one target only)")
+        #expect(value("experiment.relu.lr") == "(not recorded)")
+        #expect((try? ExperimentPlaceholder.value("experiment.winner", result: nil).get()) == ExperimentPlaceholder.notYet)
     }
 
     @Test func goingBackDoesNotRunTheExperimentAgain() throws {
@@ -54,7 +70,7 @@ import Testing
                           experimenter: { _, _ in runs += 1; return Self.fakeResult() })
             .run(try LessonSession(lesson: lesson))
         #expect(runs == 1)
-        #expect(lines.contains { $0.hasPrefix("Result (already measured): relu reached 25%") })
+        #expect(lines.contains { $0.hasPrefix("Result (already measured): only ReLU reached 25%") })
     }
 
     @Test func anExperimenterErrorNamesTheFileAndLineAndTheLessonGoesOn() throws {
@@ -103,7 +119,7 @@ import Testing
         #expect(messages == [
             "e.yaml:5: placeholder {experiment.sigmoid.steps} names 'sigmoid'; the experiment runs relu and tanh",
             "e.yaml:5: placeholder {experiment.tanh.saturation.fc4} names 'fc4'; saturation is measured on conv1, conv2, conv3",
-            "e.yaml:5: placeholder {experiment.relu.speed} is not one of: experiment.verdict or experiment.<relu|tanh>.<steps|error|saturation.<layer>>",
+            "e.yaml:5: placeholder {experiment.relu.speed} is not one of: experiment.<verdict|winner|paper|reasons|ratios> or experiment.<relu|tanh>.<steps|error|lr|saturation.<layer>>",
         ])
     }
 

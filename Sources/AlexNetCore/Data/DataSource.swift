@@ -5,11 +5,20 @@ import Foundation
 public enum DataSource: Sendable, Equatable {
     case fashionMNIST(directory: String)
     case imageFolder(root: String)
+    /// CIFAR-10's binary batches (`CIFAR10.locate`: in DIR or DIR/cifar-10-batches-bin).
+    case cifar10(directory: String)
+
+    /// `resolve`, or Fashion-MNIST when it throws: for views (screens, the features input) that only
+    /// need the shape and the class names and let the loader report the problem later.
+    public init(directory: String) {
+        self = (try? Self.resolve(directory)) ?? .fashionMNIST(directory: directory)
+    }
 
     /// Fashion-MNIST when the directory holds its training or test images (or does not exist, so that its
     /// error, with the install hint for the default directory, is the one shown), a folder of images when it
     /// has subfolders, else an error saying what was expected.
     public static func resolve(_ path: String) throws(DatasetError) -> DataSource {
+        if let found = CIFAR10.locate(path) { return .cifar10(directory: found) }
         guard ImageFolderLayout.isDirectory(path) else { return .fashionMNIST(directory: path) }
         let idx = FashionMNIST.Split.allCases.flatMap { [$0.imagesFile, $0.imagesFile + ".gz"] }
         if idx.contains(where: { FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent($0)) }) {
@@ -26,14 +35,52 @@ public enum DataSource: Sendable, Equatable {
     }
 
     public var isImageFolder: Bool { if case .imageFolder = self { true } else { false } }
+    public var isCIFAR10: Bool { if case .cifar10 = self { true } else { false } }
+
+    /// "Fashion-MNIST", "CIFAR-10", "folder DIR": for headers and messages.
+    public var name: String {
+        switch self {
+        case .fashionMNIST: FashionMNIST.name
+        case .cifar10: CIFAR10.name
+        case .imageFolder(let root): "folder \(root)"
+        }
+    }
+
+    /// A preset's network for these images: `figure1` follows the data (28×28×1 or cuda-convnet's
+    /// 32×32×3 version); every other preset is what it is.
+    public func spec(for preset: Preset) -> NetworkSpec {
+        preset == .figure1 ? Preset.figure1Spec(for: self) : preset.spec
+    }
 
     /// The directory it reads.
     public var root: String {
         switch self {
         case .fashionMNIST(let directory): directory
         case .imageFolder(let root): root
+        case .cifar10(let directory): directory
         }
     }
+
+    /// The images' shape as a network input (C, H, W); a folder's images are fitted to any input, so it
+    /// gives the size they are stored at for AlexNet (3×256×256).
+    public var input: InputShape {
+        switch self {
+        case .fashionMNIST: InputShape(channels: 1, height: FashionMNIST.side, width: FashionMNIST.side)
+        case .cifar10: InputShape(channels: CIFAR10.channels, height: CIFAR10.side, width: CIFAR10.side)
+        case .imageFolder: InputShape(channels: 3, height: 256, width: 256)
+        }
+    }
+
+    /// Class names in label order for Fashion-MNIST and CIFAR-10 (a folder's come from its subfolders).
+    public var classNames: [String] {
+        switch self {
+        case .cifar10: CIFAR10.classNames
+        case .fashionMNIST, .imageFolder: FashionMNIST.classNames
+        }
+    }
+
+    /// Same as `root`.
+    public var directory: String { root }
 
     /// How a command wants the data: what the network takes, which part, and the folder's knobs.
     public struct Request: Sendable {
@@ -73,6 +120,9 @@ public enum DataSource: Sendable, Equatable {
         case .fashionMNIST(let directory):
             return Loaded(train: request.wantsTrain ? try FashionMNIST.load(.train, directory: directory, limit: request.limit) : nil,
                           test: request.wantsTest ? try FashionMNIST.load(.test, directory: directory, limit: request.testLimit) : nil)
+        case .cifar10(let directory):
+            return Loaded(train: request.wantsTrain ? try CIFAR10.load(.train, directory: directory, limit: request.limit) : nil,
+                          test: request.wantsTest ? try CIFAR10.load(.test, directory: directory, limit: request.testLimit) : nil)
         case .imageFolder(let root):
             let split = try ImageFolderSplit.read(root, validationFraction: request.validationFraction, seed: request.seed)
             let train = Self.evenly(split.train, keeping: request.limit)
@@ -108,6 +158,17 @@ public enum DataSource: Sendable, Equatable {
                 throw .malformed(path: root, message: "no training images are left; expected at least 1")
             }
             return Loaded(train: trainSet, test: valSet, notes: notes)
+        }
+    }
+
+    /// One split of Fashion-MNIST or CIFAR-10, keeping the first `limit` images (a folder is split by
+    /// `load(_ request:)`, which knows the network's input).
+    public func load(_ split: ImageDataset.Split, limit: Int? = nil) throws(DatasetError) -> any LabeledImages {
+        switch self {
+        case .fashionMNIST(let directory): try FashionMNIST.load(split == .train ? .train : .test, directory: directory, limit: limit)
+        case .cifar10(let directory): try CIFAR10.load(split, directory: directory, limit: limit)
+        case .imageFolder(let root):
+            throw .malformed(path: root, message: "is a folder of images; expected Fashion-MNIST or CIFAR-10 here")
         }
     }
 

@@ -22,6 +22,7 @@ public struct FashionMNIST: Sendable {
     public static let classNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                                     "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
     public static let side = 28
+    public static let name = "Fashion-MNIST"
 
     public let split: Split
     /// (count, 28, 28) row-major, 0 = background.

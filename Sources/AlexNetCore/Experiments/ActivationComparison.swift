@@ -3,11 +3,14 @@
 /// activation changes no parameter) and on identical batches (data order, crops, flips and dropout masks
 /// depend only on the seed), interleaved step by step so a live chart advances both curves together.
 public final class ActivationComparison {
-    public let target: Double
+    /// The targets, easiest (highest error) first; the first is the headline one (the learning-rate
+    /// search's, the result line's). A point is recorded at each run's first crossing of each.
+    public let targets: [Double]
+    public var target: Double { targets[0] }
     public let runs: [(activation: Activation, run: TrainingRun)]
     /// A point is recorded every `recordEvery` steps (and at each run's last step).
     public let recordEvery: Int
-    /// Stop a run once it reaches the target (the question is "how many steps to get there").
+    /// Stop a run once it reaches the last (hardest) target (the question is "how many steps to get there").
     public let stopAtTarget: Bool
     public private(set) var curves: [TrainingCurve]
     private var seconds: [Double]
@@ -17,7 +20,7 @@ public final class ActivationComparison {
 
     private func done(_ i: Int) -> Bool {
         let run = runs[i].run
-        return run.isFinished || (stopAtTarget && curves[i].firstPoint(reaching: target) != nil)
+        return run.isFinished || (stopAtTarget && curves[i].firstPoint(reaching: targets[targets.count - 1]) != nil)
             || (maxSteps.map { run.trainer.step >= $0 } ?? false)
     }
 
@@ -26,14 +29,15 @@ public final class ActivationComparison {
     /// default (the paper's 0.0005); 0 turns it off. With `measureLayers`, every recorded point also
     /// carries each learned layer's saturation and relative gradient size.
     public init(spec: NetworkSpec, activations: [Activation], train: any LabeledImages, test: (any LabeledImages)?,
-                options: TrainingOptions, target: Double, recordEvery: Int, stopAtTarget: Bool = true,
+                options: TrainingOptions, targets: [Double], recordEvery: Int, stopAtTarget: Bool = true,
                 memoryLimit: MemoryLimit = .machine, learningRates: [Double]? = nil, weightDecay: Double? = nil,
                 measureLayers: Bool = true, maxSteps: Int? = nil) throws {
         precondition(!activations.isEmpty)
+        precondition(!targets.isEmpty, "at least one target")
         precondition(learningRates == nil || learningRates!.count == activations.count, "one learning rate per activation")
         self.measureLayers = measureLayers
         self.maxSteps = maxSteps
-        self.target = target
+        self.targets = Array(Set(targets)).sorted(by: >)
         self.recordEvery = max(1, recordEvery)
         self.stopAtTarget = stopAtTarget
         // The runs train side by side, so each gets its share of the memory.
@@ -53,7 +57,8 @@ public final class ActivationComparison {
         seconds = activations.map { _ in 0 }
     }
 
-    public var summary: ComparisonSummary { ComparisonSummary(target: target, curves: curves, maxSteps: maxSteps) }
+    public var summary: ComparisonSummary { ComparisonSummary(targets: targets, curves: curves, maxSteps: maxSteps,
+                                                                      dataset: runs[0].run.train.classSource) }
 
     /// Every run has reached the target, or used up its epochs.
     public var isFinished: Bool {
@@ -69,7 +74,7 @@ public final class ActivationComparison {
             let p = try run.step()
             let d = ContinuousClock.now - start
             seconds[i] += d / .seconds(1)
-            let firstCrossing = p.trainError <= target && curves[i].firstPoint(reaching: target) == nil
+            let firstCrossing = targets.contains { p.trainError <= $0 && curves[i].firstPoint(reaching: $0) == nil }
             if p.step % recordEvery == 0 || run.isFinished || firstCrossing || p.step == maxSteps {
                 curves[i].points.append(CurvePoint(step: p.step, epoch: p.epoch, loss: p.loss, trainError: p.trainError,
                                                    layers: measureLayers ? run.network.layerMeasures() : []))

@@ -39,7 +39,12 @@ public struct ComparisonReport: Sendable, Equatable {
 
     public var activations: [Activation] { seeds.first?.curves.map(\.activation) ?? [] }
 
-    public var spreads: [SeedSpread] {
+    /// Every target of the runs, easiest first (the headline `target` is the first).
+    public var targets: [Double] { seeds.first?.targets ?? [target] }
+
+    public var spreads: [SeedSpread] { spreads(for: target) }
+
+    public func spreads(for target: Double) -> [SeedSpread] {
         activations.enumerated().map { i, a in
             SeedSpread(activation: a, steps: seeds.map { $0.curves[i].firstPoint(reaching: target)?.step })
         }
@@ -47,23 +52,27 @@ public struct ComparisonReport: Sendable, Equatable {
 
     /// Median steps of each later activation over the first's (tanh / relu): > 1 means the first was faster.
     /// Nil when either median is unknown.
-    public var ratio: Double? {
-        let s = spreads
+    public var ratio: Double? { ratio(for: target) }
+
+    public func ratio(for target: Double) -> Double? {
+        let s = spreads(for: target)
         guard s.count >= 2, let a = s[0].median, let b = s[1].median, a > 0 else { return nil }
         return b / a
     }
 
     /// `median over 5 seeds: relu 412 steps (min 300, max 610), tanh 1,020 (min 800, max never): 2.5× more steps`
-    public var medianLine: String {
+    public var medianLine: String { medianLine(for: target) }
+
+    public func medianLine(for target: Double) -> String {
         let pct = ComparisonSummary.percent(target)
-        let parts = spreads.map { s -> String in
+        let parts = spreads(for: target).map { s -> String in
             let med = s.median.map { NumberText.grouped(Int($0.rounded())) + " steps" } ?? "never"
             let lo = s.min.map(NumberText.grouped) ?? "never"
             let hi = s.max.map(NumberText.grouped) ?? "never"
             return "\(s.activation.rawValue) \(med) (min \(lo), max \(hi), reached \(s.reached)/\(s.steps.count))"
         }
         var line = "median steps to \(pct) over \(seeds.count) seeds: " + parts.joined(separator: "; ")
-        if let r = ratio {
+        if let r = ratio(for: target) {
             line += r >= 1 ? ": \(NumberText.fixed(r, 1))× more steps for \(activations[1].rawValue)"
                            : ": \(NumberText.fixed(1 / r, 1))× fewer steps for \(activations[1].rawValue)"
         }
@@ -76,13 +85,18 @@ public struct ComparisonReport: Sendable, Equatable {
         let curves = seeds.flatMap(\.curves)
         let layers = curves.first { !$0.lastMeasures.isEmpty }?.lastMeasures.map(\.layer) ?? []
         guard !layers.isEmpty else { return "" }
-        var rows: [[String]] = [["layer"] + activations.flatMap { ["\($0.rawValue) saturated", "\($0.rawValue) ‖∂W‖/‖W‖"] }]
+        var rows: [[String]] = [["layer"] + activations.flatMap { a in
+            ["\(a.rawValue) sat."] + (a == .relu ? ["relu dead ch."] : []) + ["\(a.rawValue) ‖∂W‖/‖W‖"]
+        }]
+        func mean(_ values: [Double]) -> String {
+            values.isEmpty ? "--" : NumberText.percent(values.reduce(0, +) / Double(values.count))
+        }
         for layer in layers {
             var row = [layer]
             for a in activations {
                 let ms = curves.filter { $0.activation == a }.compactMap { $0.lastMeasures.first { $0.layer == layer } }
-                let sats = ms.compactMap(\.saturation)
-                row.append(sats.isEmpty ? "--" : NumberText.percent(sats.reduce(0, +) / Double(sats.count)))
+                row.append(mean(ms.compactMap(\.saturation)))
+                if a == .relu { row.append(mean(ms.compactMap(\.deadChannels))) }
                 row.append(ms.isEmpty ? "--" : NumberText.ratio(ms.map(\.gradRatio).reduce(0, +) / Double(ms.count)))
             }
             rows.append(row)
@@ -95,7 +109,7 @@ public struct ComparisonReport: Sendable, Equatable {
         }.joined(separator: "\n") + "\n"
     }
 
-    /// The documented JSON: network, target, seeds, runs, summary, ratio, keys in that order.
+    /// The documented JSON: network, target, seeds, runs, summary, ratio, targets, by_target, keys in that order.
     public var json: JSONValue {
         var runs: [JSONValue] = []
         for summary in seeds {
@@ -110,8 +124,15 @@ public struct ComparisonReport: Sendable, Equatable {
                     ("final_error", c.points.last.map { .double($0.trainError) } ?? .null),
                     ("wall_s", .double(c.seconds)),
                     ("saturation", .array(last.compactMap { m in
-                        m.saturation.map { .object([("layer", .string(m.layer)), ("fraction", .double($0))]) } })),
+                        m.saturation.map { fraction in
+                            var fields: [(String, JSONValue)] = [("layer", .string(m.layer)), ("fraction", .double(fraction))]
+                            if let d = m.deadChannels { fields.append(("dead_channels", .double(d))) }
+                            if let k = m.constantInput { fields.append(("constant_input", .double(k))) }
+                            return .object(fields)
+                        } })),
                     ("grad_ratio", .array(last.map { .object([("layer", .string($0.layer)), ("value", .double($0.gradRatio))]) })),
+                    ("steps_to_targets", .array(targets.map { t in
+                        .object([("target", .double(t)), ("steps", c.firstPoint(reaching: t).map { .int($0.step) } ?? .null)]) })),
                 ]))
             }
         }
@@ -121,6 +142,12 @@ public struct ComparisonReport: Sendable, Equatable {
                      ("min", s.min.map { .int($0) } ?? .null),
                      ("max", s.max.map { .int($0) } ?? .null)])
         }
+        let byTarget: [JSONValue] = targets.map { t in
+            .object([("target", .double(t)),
+                     ("median_steps", .array(spreads(for: t).map { s in
+                         .object([("activation", .string(s.activation.rawValue)), ("median", s.median.map { .double($0) } ?? .null)]) })),
+                     ("ratio", ratio(for: t).map { .double($0) } ?? .null)])
+        }
         return .object([
             ("network", .string(network)),
             ("target", .double(target)),
@@ -128,6 +155,8 @@ public struct ComparisonReport: Sendable, Equatable {
             ("runs", .array(runs)),
             ("summary", .array(summary)),
             ("ratio", ratio.map { .double($0) } ?? .null),
+            ("targets", .array(targets.map { .double($0) })),
+            ("by_target", .array(byTarget)),
         ])
     }
 }

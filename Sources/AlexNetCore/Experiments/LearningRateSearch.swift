@@ -60,7 +60,7 @@ public enum LearningRateSearch {
         var opts = options
         opts.learningRate = learningRate
         let c = try ActivationComparison(spec: spec, activations: [activation], train: train, test: nil, options: opts,
-                                         target: target, recordEvery: 1, memoryLimit: memoryLimit,
+                                         targets: [target], recordEvery: 1, memoryLimit: memoryLimit,
                                          weightDecay: weightDecay, measureLayers: false)
         do {
             while !c.isFinished, (c.curves[0].points.last?.step ?? 0) < budget { try c.step() }

@@ -51,13 +51,33 @@ public struct TrainingCurve: Sendable, Equatable {
 /// What the experiment concludes, stated only from measured points: a run that never reached the target
 /// gets no ratio.
 public struct ComparisonSummary: Sendable, Equatable {
-    public var target: Double
+    /// Easiest (highest error) first; the first is the headline target.
+    public var targets: [Double]
+    public var target: Double { targets[0] }
     public var curves: [TrainingCurve]
     /// Each run's step budget, when it has one (the explorer's screen 6, a lesson's `experiment: N`).
     public var maxSteps: Int?
+    /// The dataset the runs trained on ("Fashion-MNIST", "CIFAR-10").
+    public var dataset: String
 
-    public init(target: Double, curves: [TrainingCurve], maxSteps: Int? = nil) {
-        self.target = target; self.curves = curves; self.maxSteps = maxSteps
+    public init(targets: [Double], curves: [TrainingCurve], maxSteps: Int? = nil, dataset: String = FashionMNIST.name) {
+        precondition(!targets.isEmpty, "at least one target")
+        self.targets = Array(Set(targets)).sorted(by: >); self.curves = curves; self.maxSteps = maxSteps
+        self.dataset = dataset
+    }
+
+    public init(target: Double, curves: [TrainingCurve], maxSteps: Int? = nil, dataset: String = FashionMNIST.name) {
+        self.init(targets: [target], curves: curves, maxSteps: maxSteps, dataset: dataset)
+    }
+
+    /// Per target, each run's steps to it (nil where it never got there) and the second run's steps over
+    /// the first's when both did: how the answer depends on how hard the target is.
+    public var stepsByTarget: [(target: Double, steps: [Int?], ratio: Double?)] {
+        targets.map { t in
+            let steps = curves.map { $0.firstPoint(reaching: t)?.step }
+            let ratio = steps.count >= 2 ? steps[0].flatMap { a in steps[1].map { Double($0) / Double(a) } } : nil
+            return (t, steps, ratio)
+        }
     }
 
     /// `relu reached 25% training error at step 1,450; tanh at step 8,200: 5.7× more steps`
@@ -113,7 +133,7 @@ public struct ComparisonSummary: Sendable, Equatable {
                 return Messages.progressReached(activation: c.activation.rawValue, target: Self.percent(target), step: NumberText.grouped(hit.step))
             }
             return Messages.progressAt(activation: c.activation.rawValue, error: NumberText.percent(last.trainError), step: NumberText.grouped(last.step))
-        }.joined(separator: " · ") + Messages.progressTarget(target: Self.percent(target))
+        }.joined(separator: " · ") + (targets.count > 1 ? Messages.progressTargets(targets: targets.map(Self.percent).joined(separator: ", ")) : Messages.progressTarget(target: Self.percent(target)))
     }
 
     /// Every point of every run: `activation,step,epoch,loss,train_error,seed,lr`, then per learned layer

@@ -27,7 +27,7 @@ final class Conv2D: Layer {
     /// Set by the network before a forward when the next layer is a ReLU it may fold in here: y is then
     /// max(0, conv), and backward masks dOut by y > 0 (the ReLU layer passes both directions through).
     var fusesReLU = false
-    private var input: Tensor?
+    private(set) var input: Tensor?
     /// y of the last training forward, when it fused the ReLU (its mask).
     private var output: Tensor?
     private var forwardFusedReLU = false

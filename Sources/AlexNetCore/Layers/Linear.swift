@@ -5,7 +5,7 @@ final class Linear: Layer {
     let weight: Parameter
     let bias: Parameter
     let inFeatures: Int, outFeatures: Int
-    private var input: Tensor?
+    private(set) var input: Tensor?
 
     init(inFeatures: Int, outFeatures: Int, weightName: String, biasName: String) {
         self.inFeatures = inFeatures; self.outFeatures = outFeatures

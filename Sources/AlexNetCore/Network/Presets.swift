@@ -10,8 +10,7 @@ public enum Preset: String, Sendable, CaseIterable {
     case torchvision
     /// A small AlexNet for Fashion-MNIST (27×27 crops) that trains in minutes on two cores.
     case mini
-    /// A reconstruction of the paper's Figure 1 network (three conv layers and one fully connected) from
-    /// cuda-convnet's layers-80sec.cfg, for Fashion-MNIST: the paper does not list its layers.
+    /// The paper's Figure 1 network (three conv layers and one fully connected), for Fashion-MNIST or CIFAR-10.
     case figure1
     /// LeNet-5 (LeCun et al. 1998), the CNN AlexNet grew from, on Fashion-MNIST's 28×28 images.
     case lenet5
@@ -113,28 +112,30 @@ public enum Preset: String, Sendable, CaseIterable {
                            layers: named(kinds, biasOne: paperBiasOne))
     }
 
-    /// The four-layer CNN of the paper's Figure 1 (ReLU vs tanh) as reconstructed from cuda-convnet's
-    /// layers-80sec.cfg (the paper gives no layer list), adapted to Fashion-MNIST:
-    /// 1×28×28 → conv1 32@28 (5×5, pad 2) → pool 13 → conv2 32@13 → pool 6 → conv3 64@6 → pool 2 →
-    /// fc4 10. Where it departs from the CIFAR-10 original (cuda-convnet's three 5×5 conv layers of
-    /// 32, 32, 64 maps and one fully connected layer): one grey input channel and 28×28 instead of
-    /// 3×32×32, so the maps are 28/13/6/2 instead of 32/15/7/3; every pooling is the overlapping 3/2 max
-    /// pooling of AlexNet (the original mixed max and average pooling); no response normalisation and no
-    /// dropout, as the paper's experiment used no regularisation of any kind. The activation after each
-    /// conv layer is what the comparison swaps.
-    private static var figure1Spec: NetworkSpec {
+    /// The four-layer CNN of the paper's Figure 1 (ReLU vs tanh): cuda-convnet's `layers-80sec.cfg`, three
+    /// 5×5 conv layers (pad 2) of 32, 32 and 64 maps, each followed by 3/2 pooling, and one fully connected
+    /// layer. On CIFAR-10 (`figure1Spec(for: .cifar10)`) it takes 32×32×3 and pools with cuda-convnet's
+    /// rounding (its `outputsX` is ceil((size − 3) / 2) + 1), so the maps are 32 → 16 → 8 → 4 and fc4
+    /// reads 1,024 numbers, as in the original. On Fashion-MNIST it takes one grey 28×28 channel and pools
+    /// 28 → 13 → 6 → 2 (floor rounding). Departures that remain on either: every pooling is max pooling
+    /// (the original averaged in pool2 and pool3); no `rnorm` layers (the original normalised within each
+    /// map over 3×3 neighbourhoods after pool1 and pool2; this engine has only the paper's across-map LRN);
+    /// He initialisation by default instead of cuda-convnet's σ = 0.0001 (conv1) and 0.01; no dropout and
+    /// no weight decay, as the paper's experiment used no regularisation of any kind. The activation after
+    /// each conv layer is what the comparison swaps.
+    static var figure1Spec: NetworkSpec { figure1Spec(for: .fashionMNIST(directory: "")) }
+
+    public static func figure1Spec(for data: DataSource) -> NetworkSpec {
+        let rounding: PoolRounding = data.isCIFAR10 ? .ceil : .floor
+        let pool = LayerKind.maxpool(PoolSpec(kernel: 3, stride: 2, rounding: rounding))
         let kinds: [LayerKind] = [
-            .conv(ConvSpec(outChannels: 32, kernel: 5, stride: 1, padding: 2)),
-            .activation(.relu), .maxpool(PoolSpec(kernel: 3, stride: 2)),
-            .conv(ConvSpec(outChannels: 32, kernel: 5, stride: 1, padding: 2)),
-            .activation(.relu), .maxpool(PoolSpec(kernel: 3, stride: 2)),
-            .conv(ConvSpec(outChannels: 64, kernel: 5, stride: 1, padding: 2)),
-            .activation(.relu), .maxpool(PoolSpec(kernel: 3, stride: 2)),
-            .flatten, .linear(out: 10), .softmax,
+            .conv(ConvSpec(outChannels: 32, kernel: 5, stride: 1, padding: 2)), .activation(.relu), pool,
+            .conv(ConvSpec(outChannels: 32, kernel: 5, stride: 1, padding: 2)), .activation(.relu), pool,
+            .conv(ConvSpec(outChannels: 64, kernel: 5, stride: 1, padding: 2)), .activation(.relu), pool,
+            .flatten, .linear(out: data.classNames.count), .softmax,
         ]
         // The paper's rule reaches only conv2 here (no conv4/conv5; fc4 is the output layer).
-        return NetworkSpec(name: "figure1", input: InputShape(channels: 1, height: 28, width: 28),
-                           layers: named(kinds, biasOne: ["conv2"]))
+        return NetworkSpec(name: "figure1", input: data.input, layers: named(kinds, biasOne: ["conv2"]))
     }
 
     /// LeNet-5 as usually rebuilt: 28×28 padded by 2 (the original read 32×32, the same arithmetic), 6 and

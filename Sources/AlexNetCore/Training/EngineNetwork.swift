@@ -2,7 +2,7 @@ import Localization
 import AlexNetCore
 
 /// The network the engine screens train (Training, ReLU vs tanh): the explored network when it can learn
-/// from Fashion-MNIST as it is, else `mini`, with the reason, so no screen trains one network while
+/// from the data (Fashion-MNIST or CIFAR-10) as it is, else `mini` (`figure1` on CIFAR-10), with the reason, so no screen trains one network while
 /// seeming to be about another.
 public struct EngineNetwork: Sendable, Equatable {
     public var spec: NetworkSpec
@@ -30,7 +30,7 @@ public struct EngineNetwork: Sendable, Equatable {
     public var isExplored: Bool { reason == nil }
 
     /// The engine network for an explored one: itself when it takes Fashion-MNIST as it is (one channel,
-    /// at most 28×28, ten classes), else `mini`.
+    /// at most 28×28, ten classes), else `mini` (`figure1` for CIFAR-10).
     /// A folder of images fits any input (its images are fitted to the network's) but sets the class count.
     public static func `for`(_ explored: NetworkSpec, data: EngineData = .fashionMNIST) -> EngineNetwork {
         if trainable(explored, data: data) { return EngineNetwork(spec: explored, data: data) }
@@ -43,6 +43,8 @@ public struct EngineNetwork: Sendable, Equatable {
             let outputs = (try? explored.shapeReport().output.count) ?? 0
             reason = "\(explored.name) ends in \(outputs) classes; \(data.name) has \(data.classes)"
         }
+        // CIFAR-10's images fit cuda-convnet's figure1 as the paper trained it.
+        if data == .cifar10 { return EngineNetwork(spec: Preset.figure1Spec(for: .cifar10(directory: "")), reason: reason, data: data) }
         let mini = Preset.mini.spec
         return EngineNetwork(spec: data.classes == 10 ? mini : (mini.withClasses(data.classes) ?? mini), reason: reason, data: data)
     }
@@ -74,4 +76,15 @@ public struct EngineData: Sendable, Equatable {
 
     public static let fashionMNIST = EngineData(name: "Fashion-MNIST", classes: FashionMNIST.classNames.count,
                                                 fixedInput: InputShape(channels: 1, height: FashionMNIST.side, width: FashionMNIST.side))
+    public static let cifar10 = EngineData(name: CIFAR10.name, classes: CIFAR10.classNames.count,
+                                           fixedInput: InputShape(channels: CIFAR10.channels, height: CIFAR10.side, width: CIFAR10.side))
+
+    /// What the screens train on for a `--data` source; a folder needs its class count (`folder`).
+    public init(_ source: DataSource, folder: @autoclosure () -> EngineData) {
+        switch source {
+        case .fashionMNIST: self = .fashionMNIST
+        case .cifar10: self = .cifar10
+        case .imageFolder: self = folder()
+        }
+    }
 }

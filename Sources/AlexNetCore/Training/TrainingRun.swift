@@ -1,12 +1,12 @@
 import Foundation
 
-/// Why a network cannot be trained on the data as it is.
+/// Why a network cannot be trained on a dataset as it is.
 public struct TrainingSetupError: Error, Equatable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }
 
-/// A training run of a network on Fashion-MNIST or a folder of images, one step at a time, so that the CLI's progress bar,
+/// A training run of a network on an image dataset (Fashion-MNIST, CIFAR-10), one step at a time, so that the CLI's progress bar,
 /// the explorer's background worker and the ReLU-vs-tanh comparison all drive the same loop.
 ///
 /// Data order depends only on the seed and the epoch, the augmentation and dropout streams only on the
@@ -39,6 +39,10 @@ public final class TrainingRun {
     ///   keeps the one its features were learned with).
     public init(network: Network, train: any LabeledImages, test: (any LabeledImages)?, options: TrainingOptions,
                 normalization: ChannelNormalization? = nil) throws(TrainingSetupError) {
+        if let images = train as? ImageDataset,
+           let why = images.mismatch(network.spec.input, outputs: network.report.output.count, network: network.spec.name) {
+            throw TrainingSetupError(message: why)
+        }
         let input = network.spec.input, stored = train.imageShape
         guard input.channels == stored.channels, input.height <= stored.height, input.width <= stored.width else {
             if train is FashionMNIST {

@@ -104,7 +104,7 @@ public final class ExplorerRuntime {
     public func model() throws -> AppModel {
         try AppModel(explored: features.spec, weights: initialWeights, weightsNote: weightsNote,
                      features: network.map { features.featureSet(with: $0) },
-                     dataProblem: workers.dataProblem, comparisonTarget: workers.target,
+                     dataProblem: workers.dataProblem, comparisonTargets: workers.targets,
                      batchSize: workers.batchSize, learningRate: workers.learningRate,
                      comparisonDescription: "relu vs tanh on " + workers.compareDescription,
                      trainingDescription: workers.trainingDescription, trainingStart: trainingStart, learningNote: learningNote,

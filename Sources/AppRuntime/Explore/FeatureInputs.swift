@@ -3,14 +3,16 @@ import ExplorerUI
 import Foundation
 
 /// Where the feature-map screen's input comes from, and the forward pass that turns it into a `FeatureSet`:
-/// an image file (`--image`), a Fashion-MNIST test image for networks that take them, or else a built-in
+/// an image file (`--image`), a test image of the `--data` set (Fashion-MNIST or CIFAR-10) for networks that
+/// take them, or else a built-in
 /// test pattern, so every network has something to show. It knows the network's shapes, not its weights:
 /// the explorer picks the input before the weights exist (they may still be being made).
 public final class FeatureInputs {
     public enum Source {
         /// The image as the network sees it, preprocessed and normalised.
         case file(path: String, image: Tensor)
-        case fashionMNIST(FashionMNIST, PixelNormalization)
+        /// Fashion-MNIST's or CIFAR-10's test images, normalised as the weights expect.
+        case dataset(any LabeledImages, ChannelNormalization)
         /// A folder's validation images (`--data DIR` with class subfolders), normalised as the weights expect.
         case folder(ImageFolderData, ChannelNormalization)
         case pattern
@@ -21,6 +23,8 @@ public final class FeatureInputs {
     public let source: Source
     public private(set) var index = 0
     private let dataDirectory: String
+    /// What `--data` holds.
+    private let data: DataSource
 
     /// An `--index` that picks nothing.
     public struct IndexError: Error, CustomStringConvertible {
@@ -49,10 +53,14 @@ public final class FeatureInputs {
         self.spec = report.network
         self.report = report
         self.dataDirectory = dataDirectory
+        let data = DataSource(directory: dataDirectory)
+        self.data = data
         self.pattern = pattern
         let input = spec.input
         classNames = try classes.flatMap { $0.count == report.output.count ? $0.names : nil }
-            ?? ShippedFiles.classNames(outputs: report.output.count).names
+            // A ten-way network shown CIFAR-10's pictures is named with CIFAR-10's classes.
+            ?? (data.isCIFAR10 && report.output.count == CIFAR10.classNames.count
+                ? CIFAR10.classNames : ShippedFiles.classNames(outputs: report.output.count).names)
         let policy = ChannelNormalization.policy(
             checkpoint: channelNormalization ?? normalization.map { ChannelNormalization($0, channels: input.channels) },
             channels: input.channels)
@@ -70,13 +78,14 @@ public final class FeatureInputs {
             }
             source = .folder(images, channelNormalization ?? normalization.map { ChannelNormalization($0, channels: input.channels) }
                              ?? .default(channels: input.channels))
-        } else if !pattern, Self.takesFashionMNIST(input) {
+        } else if !pattern, Self.takes(input, data: data) {
             // Without the data set in its usual place the built-in pattern stands in; a folder the user named that is
             // missing, or a data set that is there but broken, is an error (as in `train`), never silently replaced.
             let usual = dataDirectory == FashionMNIST.defaultDirectory || !missingDataIsError
-            switch Result(catching: { () throws(DatasetError) in try FashionMNIST.load(.test, directory: dataDirectory) }) {
+            switch Result(catching: { () throws(DatasetError) in try data.load(.test) }) {
             case .success(let test):
-                source = .fashionMNIST(test, policy.scalar ?? ChannelNormalization.fashionMNIST.scalar!)
+                source = .dataset(test, test is FashionMNIST ? ChannelNormalization(policy.scalar ?? ChannelNormalization.fashionMNIST.scalar!, channels: 1)
+                                                              : policy)
             case .failure(.missingDirectory) where usual, .failure(.missingFile) where usual: source = .pattern
             case .failure(let error): throw error
             }
@@ -92,16 +101,22 @@ public final class FeatureInputs {
     /// Which weights the network holds, short, for the screen's prediction ("trained", "untrained").
     public var weightsLabel: String?
 
-    /// How many images `index` can pick from: the test set's size for Fashion-MNIST, else nil.
+    /// How many images `index` can pick from: the test set's size for a data set, else nil.
     public var imageCount: Int? {
-        if case .fashionMNIST(let data, _) = source { return data.count }
+        if case .dataset(let data, _) = source { return data.count }
         if case .folder(let data, _) = source { return data.count }
         return nil
     }
 
     /// Whether the network's input is a (crop of a) Fashion-MNIST image.
     public static func takesFashionMNIST(_ input: InputShape) -> Bool {
-        input.channels == 1 && input.height <= FashionMNIST.side && input.width <= FashionMNIST.side
+        takes(input, data: .fashionMNIST(directory: FashionMNIST.defaultDirectory))
+    }
+
+    /// Whether the network's input is a (crop of an) image of `data`: as many channels, at most its size.
+    public static func takes(_ input: InputShape, data: DataSource) -> Bool {
+        let d = data.input
+        return input.channels == d.channels && input.height <= d.height && input.width <= d.width
     }
 
     /// Picks test image `index` for the commands' `--index`. An index past the end used to wrap around silently
@@ -109,7 +124,7 @@ public final class FeatureInputs {
     public func select(index: Int) throws {
         if let count = imageCount {
             guard (0..<count).contains(index) else {
-                let set = if case .folder = source { "the validation images of" } else { "the Fashion-MNIST test set in" }
+                let set = if case .folder = source { "the validation images of" } else { "the \(data.name) test set in" }
                 throw IndexError(description: "--index \(index) is outside \(set) \(dataDirectory) "
                     + "(\(NumberText.grouped(count)) images); expected 0...\(count - 1)")
             }
@@ -118,12 +133,13 @@ public final class FeatureInputs {
             let input: String
             if case .file(let path, _) = source { input = "the image \(path)" }
             else if pattern { input = "the built-in test pattern (--pattern)" }
-            else if Self.takesFashionMNIST(spec.input) {
-                input = "the built-in test pattern (no Fashion-MNIST test set in \(dataDirectory))"
+            else if Self.takes(spec.input, data: data) {
+                input = "the built-in test pattern (no \(data.name) test set in \(dataDirectory))"
             } else {
-                input = "the built-in test pattern (\(spec.name) does not take 28×28 grey images)"
+                let d = data.input
+                input = "the built-in test pattern (\(spec.name) does not take \(data.name)'s \(d.height)×\(d.width)×\(d.channels) images)"
             }
-            throw IndexError(description: "--index \(index) picks a Fashion-MNIST test image, but the input is \(input); expected no --index")
+            throw IndexError(description: "--index \(index) picks a \(data.name) test image, but the input is \(input); expected no --index")
         }
     }
 
@@ -133,7 +149,7 @@ public final class FeatureInputs {
     @discardableResult
     public func move(by step: Int) -> String? {
         switch source {
-        case .fashionMNIST(let data, _):
+        case .dataset(let data, _):
             index = (index + step % data.count + data.count) % data.count
             return nil
         case .folder(let data, _):
@@ -152,11 +168,13 @@ public final class FeatureInputs {
         switch source {
         case .file(let path, let image):
             return (image.reshaped([1, i.channels, i.height, i.width]), (path as NSString).lastPathComponent)
-        case .fashionMNIST(let data, let norm):
-            let (images, labels) = data.batch([index], normalization: norm)
+        case .dataset(let data, let norm):
+            guard let (images, labels) = try? data.batch([index], normalization: norm) else {
+                return (Self.pattern(i), "\(data.classSource) test image \(index) did not load; built-in test pattern instead")
+            }
             var random: SeededRandom? = nil
             let cropped = Augmentation.crop(Batch(images: images, labels: labels), height: i.height, width: i.width, random: &random)
-            return (cropped.images, "Fashion-MNIST test image \(index) (\(FashionMNIST.classNames[labels[0]]))")
+            return (cropped.images, "\(data.classSource) test image \(index) (\(data.classNames[labels[0]]))")
         case .folder(let data, let norm):
             // A file that no longer decodes shows the pattern and says so, rather than stopping a screen.
             guard let (images, labels) = try? data.batch([index], normalization: norm) else {

@@ -9,6 +9,8 @@ import Foundation
 final class TrainingWorkers {
     let spec: NetworkSpec
     let dataDirectory: String
+    /// What `dataDirectory` holds (Fashion-MNIST, CIFAR-10 or a folder), decided once.
+    let source: DataSource
     let limit: Int?
     /// The weights a new run starts from (a checkpoint given with --weights); nil: seeded initialisation.
     /// Set after `init` when the explorer made them in the background (before any run starts).
@@ -25,7 +27,10 @@ final class TrainingWorkers {
     /// after the first 50 steps instead of after an epoch (the full 10,000 would add about 10% to training).
     let testImages = 1_000
     let testEvery = 50
-    let target = 0.25
+    /// Screen 6's targets: the paper's 25% first (the verdict's), then harder ones, so a run that goes on
+    /// past 25% shows how the ratio changes with the target.
+    let targets = [0.25, 0.15, 0.10]
+    var target: Double { targets[0] }
     private var training: SteppingWorker<TrainingSnapshot>?
     private var comparison: SteppingWorker<ComparisonSnapshot>?
     /// The step budget the current comparison worker was made with.
@@ -45,6 +50,9 @@ final class TrainingWorkers {
          recipe: TrainingRecipe = TrainingRecipe(), initialTensors: [String: Tensor]? = nil, initialFile: String? = nil,
          wake: @escaping @Sendable () -> Void = {}) {
         self.spec = spec; self.dataDirectory = dataDirectory; self.limit = limit; self.data = data
+        source = DataSource(directory: dataDirectory)
+        compareSource = data == .fashionMNIST || data == .cifar10 ? source : .fashionMNIST(directory: FashionMNIST.defaultDirectory)
+        compareSpec = compareSource.spec(for: .figure1)
         self.recipe = recipe; self.wake = wake
         self.initialTensors = initialTensors.flatMap { $0.isEmpty ? nil : $0 }
         self.initialFile = self.initialTensors == nil ? nil : initialFile
@@ -54,15 +62,18 @@ final class TrainingWorkers {
     /// is cheap: the images are decoded when training starts), else Fashion-MNIST.
     static func engineData(_ directory: String) -> EngineData {
         guard case .imageFolder(let root)? = try? DataSource.resolve(directory),
-              let split = try? ImageFolderSplit.read(root, seed: 1) else { return .fashionMNIST }
+              let split = try? ImageFolderSplit.read(root, seed: 1) else {
+            return DataSource(directory: directory).isCIFAR10 ? .cifar10 : .fashionMNIST
+        }
         return EngineData(name: "folder \((root as NSString).lastPathComponent)", classes: split.classNames.count, fixedInput: nil)
     }
 
     /// The folder holds images: the training screen trains on them (the comparison stays on Fashion-MNIST).
-    var trainsOnFolder: Bool { data != .fashionMNIST }
+    var trainsOnFolder: Bool { data != .fashionMNIST && data != .cifar10 }
 
-    /// Where Fashion-MNIST is for screen 6 (the default directory when `--data` is a folder).
-    var fashionMNISTDirectory: String { trainsOnFolder ? FashionMNIST.defaultDirectory : dataDirectory }
+    /// What screen 6 compares on: the data when it is Fashion-MNIST or CIFAR-10, else Fashion-MNIST's default
+    /// directory (a folder's classes and sizes do not fit the Figure 1 protocol).
+    let compareSource: DataSource
 
     var dataProblem: String? {
         if trainsOnFolder {
@@ -70,22 +81,28 @@ final class TrainingWorkers {
                 return "\(error)"
             }
         }
+        if source.isCIFAR10 {
+            let file = (source.directory as NSString).appendingPathComponent(CIFAR10.trainFiles[0])
+            return FileManager.default.fileExists(atPath: file) ? nil
+                : "CIFAR-10's \(CIFAR10.trainFiles[0]) is not in \(source.directory): \(CIFAR10.downloadHint)"
+        }
         let file = (dataDirectory as NSString).appendingPathComponent(FashionMNIST.Split.train.imagesFile + ".gz")
         return FileManager.default.fileExists(atPath: file) ? nil
             : "Fashion-MNIST is not in \(dataDirectory): \(FashionMNIST.installHint)"
     }
     var dataAvailable: Bool { dataProblem == nil }
 
-    // Screen 6 runs the paper's Figure 1 protocol on the `figure1` network whatever is explored, with
-    // each activation's learning rate as `compare --preset figure1 --lr auto` picked it (seed 1), no
-    // weight decay and no augmentation, and stops each run after `compareBudget` steps, so that a verdict
-    // comes within a minute on two cores.
-    let compareSpec = Preset.figure1.spec
+    // Screen 6 runs the paper's Figure 1 protocol on the `figure1` network (for the data: 28×28×1 or
+    // CIFAR-10's 32×32×3) whatever is explored, with each activation's learning rate as
+    // `compare --preset figure1 --lr auto` picked it on Fashion-MNIST (seed 1), no weight decay and no
+    // augmentation, and stops each run after `compareBudget` steps (or at the last target), so that a
+    // verdict comes within a minute or two on two cores.
+    let compareSpec: NetworkSpec
     let compareRates: [(Activation, Double)] = [(.relu, 0.005), (.tanh, 0.02)]
     let compareBudget = 200
     var compareDescription: String {
         // The step budget is not part of it: a lesson's `experiment: N` runs another; the screen shows the run's own.
-        "\(compareSpec.name), lr " + compareRates.map { "\($0.0.rawValue) \(NumberText.shortDecimal($0.1))" }.joined(separator: "/")
+        "\(compareSpec.name)\(compareSource.isCIFAR10 ? " on CIFAR-10" : ""), lr " + compareRates.map { "\($0.0.rawValue) \(NumberText.shortDecimal($0.1))" }.joined(separator: "/")
     }
 
     var checkpointPath: String { "alexnet-\(spec.name).safetensors" }
@@ -128,7 +145,7 @@ final class TrainingWorkers {
 
     private func makeTrainingWorker() -> SteppingWorker<TrainingSnapshot> {
         let state = TrainingState(from: initialFile)
-        let (spec, dir, limit, path, initial, folder) = (self.spec, dataDirectory, self.limit, checkpointPath, initialTensors, trainsOnFolder)
+        let (spec, source, limit, path, initial, folder) = (self.spec, self.source, self.limit, checkpointPath, initialTensors, trainsOnFolder)
         var options = self.options(for: spec, epochs: epochs)
         options.testEvery = testEvery
         let worker = SteppingWorker<TrainingSnapshot>(
@@ -143,11 +160,11 @@ final class TrainingWorkers {
                         // Decoded here, on the worker thread: the screen says "loading" meanwhile.
                         var request = DataSource.Request(input: spec.input)
                         request.limit = limit; request.testLimit = options.testLimit
-                        let loaded = try DataSource.resolve(dir).load(request)
+                        let loaded = try source.load(request)
                         r = try TrainingRun(network: net, train: loaded.train!, test: loaded.test, options: options)
                     } else {
-                        r = try TrainingRun(network: net, train: try FashionMNIST.load(.train, directory: dir, limit: limit),
-                                            test: try FashionMNIST.load(.test, directory: dir, limit: options.testLimit),
+                        r = try TrainingRun(network: net, train: try source.load(.train, limit: limit),
+                                            test: try source.load(.test, limit: options.testLimit),
                                             options: options)
                     }
                     state.run = r
@@ -263,27 +280,29 @@ final class TrainingWorkers {
     /// Builds screen 6's comparison with at most `budget` steps per run: the worker below and a plain
     /// lesson's `experiment:` step run the very same protocol. Loading the data happens in the call.
     func comparisonMaker(budget: Int) -> () throws -> ActivationComparison {
-        let (spec, dir, limit, target, rates) = (compareSpec, fashionMNISTDirectory, self.limit, self.target, compareRates)
-        // Enough epochs for the budget (one epoch of the 60,000 images is 937 steps of 64).
-        let epochs = max(1, Int((Double(budget * batchSize) / Double(limit ?? 60_000)).rounded(.up)))
-        var options = TrainingRecipe().options(for: spec, epochs: epochs, limit: limit, testLimit: testImages)
+        let (spec, source, limit, targets, rates, batch) = (compareSpec, compareSource, self.limit, self.targets, compareRates, batchSize)
+        var options = TrainingRecipe().options(for: spec, epochs: 1, limit: limit, testLimit: testImages)
         options.augment = false
         options.schedule = .constant
         return {
-            try ActivationComparison(spec: spec, activations: rates.map(\.0),
-                                     train: try FashionMNIST.load(.train, directory: dir, limit: limit),
-                                     test: nil, options: options, target: target, recordEvery: 8,
-                                     learningRates: rates.map(\.1), weightDecay: 0, maxSteps: budget)
+            let train = try source.load(.train, limit: limit)
+            // Enough epochs for the budget, from the images actually there (one epoch of Fashion-MNIST's 60,000
+            // is 937 steps of 64; a small or limited set needs more epochs).
+            var own = options
+            own.epochs = max(1, Int((Double(budget * batch) / Double(max(1, train.count))).rounded(.up)))
+            return try ActivationComparison(spec: spec, activations: rates.map(\.0), train: train,
+                                            test: nil, options: own, targets: targets, recordEvery: 8,
+                                            learningRates: rates.map(\.1), weightDecay: 0, maxSteps: budget)
         }
     }
 
     private func makeComparisonWorker(budget: Int) -> SteppingWorker<ComparisonSnapshot> {
         let holder = ComparisonHolder()
-        let (target, rates) = (self.target, compareRates)
+        let (targets, rates) = (self.targets, compareRates)
         let make = comparisonMaker(budget: budget)
         comparisonRunBudget = budget
-        let empty = ComparisonSummary(target: target, curves: rates.map { TrainingCurve(activation: $0.0, learningRate: $0.1) },
-                                      maxSteps: budget)
+        let empty = ComparisonSummary(targets: targets, curves: rates.map { TrainingCurve(activation: $0.0, learningRate: $0.1) },
+                                      maxSteps: budget, dataset: compareSource.name)
         let worker = SteppingWorker<ComparisonSnapshot>(
             wake: wake,
             step: {

@@ -11,7 +11,8 @@ public enum LessonExperiment {
         let workers = TrainingWorkers(spec: Preset.figure1.spec, dataDirectory: directory, limit: limit)
         if let problem = workers.dataProblem { throw MissingData(description: problem) }
         progress("  (\(workers.compareRates.map { "\($0.0.rawValue) at lr \(NumberText.shortDecimal($0.1))" }.joined(separator: ", ")), "
-                 + "target \(ComparisonSummary.percent(workers.target)) training error, no weight decay, no augmentation)")
+                 + "targets \(workers.targets.map(ComparisonSummary.percent).joined(separator: ", ")) training error, "
+                 + "no weight decay, no augmentation)")
         let comparison = try workers.comparisonMaker(budget: steps)()
         var done = 0
         // About four progress lines, at steps where both runs have a recorded point to report.

@@ -34,8 +34,8 @@ public struct AppModel: Sendable {
     public private(set) var comparisonState: TrainingSnapshot.State = .idle
     /// Why the engine cannot train at all (no Fashion-MNIST), for the training screens.
     public let dataProblem: String?
-    /// The comparison's error target.
-    public let comparisonTarget: Double
+    /// The comparison's error targets, easiest first (the first is the verdict's).
+    public let comparisonTargets: [Double]
     /// The training runs' settings, for the headers (the runtime that trains says what it uses).
     public let batchSize: Int
     public let learningRate: Double
@@ -52,12 +52,13 @@ public struct AppModel: Sendable {
 
     /// `weightsNote`: the weights are still being made (`weights` is then nil) and arrive as `.weightsMade`.
     public init(explored: NetworkSpec, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
-                dataProblem: String? = nil, comparisonTarget: Double = 0.25,
+                dataProblem: String? = nil, comparisonTargets: [Double] = [0.25],
                 batchSize: Int = TrainingRecipe.defaultBatchSize, learningRate: Double = TrainingRecipe.defaultLearningRate,
                 comparisonDescription: String? = nil, trainingDescription: String? = nil,
                 trainingStart: String? = nil, learningNote: String? = nil, engineData: EngineData = .fashionMNIST) throws(ShapeError) {
         self.init(report: try explored.shapeReport(), weights: weights, weightsNote: weightsNote, features: features,
-                  dataProblem: dataProblem, comparisonTarget: comparisonTarget, batchSize: batchSize,
+                  dataProblem: dataProblem, comparisonTargets: comparisonTargets,
+                  batchSize: batchSize,
                   learningRate: learningRate, comparisonDescription: comparisonDescription,
                   trainingDescription: trainingDescription, trainingStart: trainingStart, learningNote: learningNote,
                   engineData: engineData)
@@ -65,7 +66,7 @@ public struct AppModel: Sendable {
 
     /// The model of a network whose shapes are already known (a lesson step's).
     public init(report: ShapeReport, weights: NetworkWeights?, weightsNote: String? = nil, features: FeatureSet? = nil,
-                dataProblem: String? = nil, comparisonTarget: Double = 0.25,
+                dataProblem: String? = nil, comparisonTargets: [Double] = [0.25],
                 batchSize: Int = TrainingRecipe.defaultBatchSize, learningRate: Double = TrainingRecipe.defaultLearningRate,
                 comparisonDescription: String? = nil, trainingDescription: String? = nil,
                 trainingStart: String? = nil, learningNote: String? = nil, engineData: EngineData = .fashionMNIST) {
@@ -82,13 +83,14 @@ public struct AppModel: Sendable {
         self.weightsNote = weights == nil ? weightsNote : nil
         self.features = features
         self.dataProblem = dataProblem
-        self.comparisonTarget = comparisonTarget
+        self.comparisonTargets = comparisonTargets
         self.batchSize = batchSize
         self.learningRate = learningRate
         training = TrainingSnapshot(state: dataProblem.map { .failed($0) } ?? .idle,
                                     filters: engine.isExplored ? weights?.filters : nil)
-        comparison = ComparisonSummary(target: comparisonTarget,
-                                       curves: [TrainingCurve(activation: .relu), TrainingCurve(activation: .tanh)])
+        comparison = ComparisonSummary(targets: comparisonTargets,
+                                       curves: [TrainingCurve(activation: .relu), TrainingCurve(activation: .tanh)],
+                                       dataset: engineData == .cifar10 ? CIFAR10.name : FashionMNIST.name)
         if let dataProblem { comparisonState = .failed(dataProblem) }
     }
 

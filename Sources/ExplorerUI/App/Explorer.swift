@@ -36,7 +36,7 @@ public struct Explorer: Sendable {
             TrainingScreen(description: model.trainingDescription.map { "\(engine), \($0)" }
                            ?? "\(engine), batch \(model.batchSize), lr \(model.learningRate)"),
             CompareScreen(description: model.comparisonDescription ?? Messages.compareDescription(engine: engine),
-                          target: model.comparisonTarget, activations: [.relu, .tanh]),
+                          targets: model.comparisonTargets, activations: [.relu, .tanh]),
         ]
         broadcast()
     }

@@ -216,7 +216,7 @@ public struct LessonScreen: Sendable {
             e.finished = true
             session.record(experiment: summary)
             if case .experiment = session.step.action {
-                lines.append(Messages.experimentResult(summary.resultLine))
+                lines.append(Messages.experimentResult(ComparisonVerdict(summary: summary).winnerLine + "."))
                 openAtTop = false   // a result at the end of the step: show it
             } else {
                 lines = Self.narrative(session)
@@ -427,13 +427,18 @@ public struct LessonScreen: Sendable {
         return out
     }
 
-    var footer: String {
+    var footer: String { footer(width: .max) }
+
+    /// The status line, in a shorter form where the whole one would not fit `width` columns.
+    func footer(width: Int) -> String {
         if let t = training, !t.finished {
             let done = Self.stepsDone(explorer.model.training, of: t) ?? 0
-            return Messages.lessonFooterTraining(done, of: t.steps)
+            let whole = Messages.lessonFooterTraining(done, of: t.steps)
+            return whole.displayWidth <= width ? whole : Messages.lessonFooterTrainingShort(done, of: t.steps)
         }
         if let e = experiment, !e.finished, Self.isExperimentStep(session) {
-            return Messages.lessonFooterExperiment(e.steps)
+            let whole = Messages.lessonFooterExperiment(e.steps)
+            return whole.displayWidth <= width ? whole : Messages.lessonFooterExperimentShort(e.steps)
         }
         if session.awaitingAnswer { return "\(Messages.answerPrompt)\(typed)_" }
         return session.isLast ? Messages.lessonFooterLast : Messages.lessonFooter
@@ -492,6 +497,6 @@ public struct LessonScreen: Sendable {
         for (i, (text, style)) in shown.enumerated() {
             grid.write(text, in: inner, row: row + i, style: style)
         }
-        grid.write(footer, in: inner, row: inner.height - 1, style: theme.number)
+        grid.write(footer(width: inner.width), in: inner, row: inner.height - 1, style: theme.number)
     }
 }

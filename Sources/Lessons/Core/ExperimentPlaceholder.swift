@@ -6,15 +6,23 @@ import AlexNetCore
 /// checks their names, and before the step has run they read as `notYet`.
 ///
 /// - `experiment.verdict`: the program's result line (`relu reached 25% training error at step 64; …`)
+/// - `experiment.winner`: the verdict naming the winner (`tanh reached 25% in 67 steps, ReLU in 125: tanh
+///   was 1.9× faster here`); `experiment.paper`: the paper's finding and whether this run agrees;
+///   `experiment.reasons`: the run's measured reasons, one sentence each; `experiment.ratios`: tanh's steps
+///   over ReLU's for each target the run recorded
 /// - `experiment.relu.steps`, `experiment.tanh.steps`: steps to the target, or "more than N" when the
 ///   run stopped at its budget N first
 /// - `experiment.relu.error`, `experiment.tanh.error`: the last recorded training error, as a percentage
 /// - `experiment.relu.saturation.conv2` (any learned layer of figure1 followed by an activation): the
-///   fraction of saturated (tanh) or batch-dead (ReLU) units at the last measured step, as a percentage
+///   fraction of saturated (tanh: |f′| < 0.1) or dead (ReLU: zero for the whole batch where the unit's
+///   input varies) units at the last measured step, as a percentage
+/// - `experiment.relu.lr`: the learning rate the run used
 public enum ExperimentPlaceholder {
     public static var notYet: String { Messages.experimentNotYet }
     public static let activations: [Activation] = [.relu, .tanh]
-    public static let runFields = ["steps", "error", "saturation.<layer>"]
+    public static let runFields = ["steps", "error", "lr", "saturation.<layer>"]
+    /// The whole-run fields after `experiment.`.
+    public static let resultFields = ["verdict", "winner", "paper", "reasons", "ratios"]
     /// The network the experiment runs, whatever preset the lesson shows.
     public static let network = Preset.figure1
 
@@ -30,14 +38,24 @@ public enum ExperimentPlaceholder {
         func wrong(_ why: String) -> Result<String, PlaceholderError> {
             .failure(PlaceholderError(messages: ["placeholder {\(name)} \(why)"]))
         }
-        let expected = "experiment.verdict or experiment.<relu|tanh>.<\(runFields.joined(separator: "|"))>"
-        if parts == ["experiment", "verdict"] { return .success(result?.resultLine ?? unmeasured) }
+        let expected = "experiment.<\(resultFields.joined(separator: "|"))> or experiment.<relu|tanh>.<\(runFields.joined(separator: "|"))>"
+        if parts.count == 2, parts[0] == "experiment", resultFields.contains(parts[1]) {
+            guard let result else { return .success(unmeasured) }
+            let verdict = ComparisonVerdict(summary: result)
+            switch parts[1] {
+            case "winner": return .success(verdict.winnerLine)
+            case "paper": return .success(verdict.paperLine)
+            case "reasons": return .success(verdict.reasons.joined(separator: " "))
+            case "ratios": return .success(verdict.ratioLine ?? "(one target only)")
+            default: return .success(result.resultLine)
+            }
+        }
         guard parts.count >= 3 else { return wrong("is not one of: \(expected)") }
         guard let activation = Activation(rawValue: parts[1]), activations.contains(activation) else {
             return wrong("names '\(parts[1])'; the experiment runs \(activations.map(\.rawValue).joined(separator: " and "))")
         }
         switch (parts[2], parts.count) {
-        case ("steps", 3), ("error", 3): break
+        case ("steps", 3), ("error", 3), ("lr", 3): break
         case ("saturation", 4):
             let layers = saturationLayers
             guard layers.contains(parts[3]) else {
@@ -55,6 +73,8 @@ public enum ExperimentPlaceholder {
             return .success(Messages.experimentMoreThan(NumberText.grouped(last.step)))
         case "error":
             return .success(NumberText.percent(last.trainError))
+        case "lr":
+            return .success(curve.learningRate.map(NumberText.shortDecimal) ?? "(not recorded)")
         default:
             guard let s = curve.lastMeasures.first(where: { $0.layer == parts[3] })?.saturation else {
                 return .success(Messages.experimentNotMeasured)

@@ -64,13 +64,13 @@ public struct PlainLessonRunner {
                         do {
                             let result = try experimenter(n, write)
                             session.record(experiment: result)
-                            write(Messages.experimentResult(result.resultLine))
+                            write(Messages.experimentResult(ComparisonVerdict(summary: result).winnerLine + "."))
                         } catch {
                             let step = session.step
                             write(ConfigError(file: session.lesson.file, line: step.actionLine ?? step.line, message: Messages.cannotRunExperimentHere("\(error)")).description)
                         }
                     } else {
-                        write(Messages.experimentResultAgain(session.experiment!.resultLine))
+                        write(Messages.experimentResultAgain(ComparisonVerdict(summary: session.experiment!).winnerLine + "."))
                     }
                     lines.dropFirst(2).forEach(write)
                 } else if case .train(let n) = session.step.action, let trainer {

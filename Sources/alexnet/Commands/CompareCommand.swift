@@ -10,15 +10,22 @@ struct CompareCommand: ParsableCommand {
         discussion: """
             The paper's Figure 1: a four-layer CNN with ReLU reached 25% training error on CIFAR-10 six times \
             faster than with tanh, each with its own best learning rate and no regularisation. \
-            `--preset figure1` is that network for Fashion-MNIST (no decay, no flips by default); `--lr auto` \
-            picks each activation's rate; `--seeds N` gives the median over seeds.
+            `--preset figure1` is that network (no decay, no flips by default), for Fashion-MNIST or, when \
+            --data holds CIFAR-10's binary files, for CIFAR-10; `--lr auto` picks each activation's rate; \
+            `--seeds N` gives the median over seeds.
 
             Both runs start from identical weights and see identical batches. Training error is measured over \
-            the last 2,000 training images (running window); a run stops once it reaches the target (unless \
-            --full). A run that never reaches it gets no ratio.
+            the last 2,000 training images (running window); a run stops once it reaches the last target \
+            (unless --full). `--targets 0.25,0.15,0.10` records the steps to each, one run for all, and \
+            prints the ratio per target: how hard the target is changes the answer. A run that never reaches \
+            a target gets no ratio for it.
 
-            At the end a table gives, per layer, the fraction of saturated units and ‖∂L/∂W‖/‖W‖ at the last \
-            logged step.
+            At the end: the verdict (who reached the first target first, by how much), the paper's finding \
+            beside it and this run's measured reasons, then per layer the saturated units and ‖∂L/∂W‖/‖W‖ at \
+            the last logged step. Saturated: a tanh or sigmoid unit with |f′(x)| < 0.1; a ReLU unit zero for \
+            every image of the batch, counted only among units whose input varies across the batch (a unit \
+            over a constant background sees the same input in every image and says nothing about learning); \
+            dead channels: ReLU channels zero for every image and position.
 
             Without --preset or --config: mini.
             """)
@@ -28,6 +35,9 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var network: NetworkOptions
     @Option(help: "Comma-separated activations to compare.") var activations: String = "relu,tanh"
     @Option(help: "Target training error, e.g. 0.25 for 25%.") var target: Double = 0.25
+    @Option(help: ArgumentHelp("Several targets in one run, e.g. 0.25,0.15,0.10: the steps to each and their ratio (replaces --target; --lr auto searches for the first).",
+                               valueName: "list"))
+    var targets: String?
     @Option(help: "Passes over the training set at most (1...10000).") var epochs: Int = 1
     @Option(help: "Images per mini-batch (1...4096).") var batch: Int = 64
     @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate for every run, or 'auto': each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) for up to --search-steps steps and keeps its fastest (the paper tuned each network separately).",
@@ -52,6 +62,7 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard target > 0, target < 1 else { throw ValidationError("--target must be between 0 and 1, e.g. 0.25") }
+        _ = try parsedTargets()
         try OptionRange.check("--epochs", epochs, OptionRange.epochs)
         try OptionRange.check("--batch", batch, OptionRange.batch)
         if lr != "auto" {
@@ -64,6 +75,17 @@ struct CompareCommand: ParsableCommand {
         guard (1...100_000).contains(searchSteps) else { throw ValidationError("--search-steps must be between 1 and 100,000, got \(searchSteps)") }
         if let weightDecay { guard weightDecay >= 0, weightDecay < 1 else { throw ValidationError("--weight-decay must be in [0, 1), e.g. 0.0005") } }
         _ = try parsedActivations()
+    }
+
+    /// `--targets`, else `--target`; easiest first.
+    func parsedTargets() throws -> [Double] {
+        guard let targets else { return [target] }
+        let words = targets.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let values = words.map { Double($0) }
+        guard !words.isEmpty, words.count <= 10, values.allSatisfy({ $0.map { $0 > 0 && $0 < 1 } ?? false }) else {
+            throw ValidationError("--targets takes up to 10 comma-separated error rates between 0 and 1, e.g. 0.25,0.15,0.10; got '\(targets)'")
+        }
+        return Array(Set(values.map { $0! })).sorted(by: >)
     }
 
     func parsedActivations() throws -> [Activation] {
@@ -80,13 +102,18 @@ struct CompareCommand: ParsableCommand {
     }
 
     /// Text goes to stdout; with --format json only the JSON does, and the progress goes to stderr.
+    /// Lines longer than 80 columns wrap between words, continuing two columns in.
     private func say(_ line: String) {
-        if format == .text { ProgressLine.say(line) } else { CLIError.printError(line) }
+        let text = TextWrap.wrap(line, width: 80, proseIndent: 2).joined(separator: "\n")
+        if format == .text { ProgressLine.say(line) } else { CLIError.printError(text) }
     }
 
     private func compare() throws {
         ComputeThreads.set(threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        var (spec, preset) = try network.chosen(default: .mini)
+        let dataSource = try data.source()
+        var (spec, preset) = try network.chosen(default: .mini, data: dataSource)
+        let goals = try parsedTargets()
+        let target = goals[0]
         let initialization = `init` ?? Initialization.default(for: preset)
         // The paper's Figure 1 used no regularisation: no decay and, for figure1, no flips either.
         let decay = weightDecay ?? (preset == .figure1 ? 0 : 0.0005)
@@ -103,14 +130,16 @@ struct CompareCommand: ParsableCommand {
         let stop = StopSignal()
         var line = ProgressLine()
         let rates = lr == "auto"
-            ? try searchRates(spec: spec, activations: acts, train: train, options: options, decay: decay, stop: stop, line: &line)
+            ? try searchRates(spec: spec, activations: acts, train: train, target: target, options: options, decay: decay,
+                              stop: stop, line: &line)
             : acts.map { _ in options.learningRate }
         options.learningRate = rates[0]
-        say("comparing \(acts.map(\.rawValue).joined(separator: " vs ")) on \(spec.name): \(NumberText.grouped(train.count)) images, "
-            + "batch \(batch), lr \(zip(acts, rates).map { "\($0.rawValue) \(NumberText.shortDecimal($1))" }.joined(separator: ", ")), "
+        say("comparing \(acts.map(\.rawValue).joined(separator: " vs ")) on \(spec.name), \(train.classSource) "
+            + "(\(NumberText.grouped(train.count)) images): batch \(batch), "
+            + "lr \(zip(acts, rates).map { "\($0.rawValue) \(NumberText.shortDecimal($1))" }.joined(separator: ", ")), "
             + "\(initialization.name) init, weight decay \(NumberText.shortDecimal(decay)), "
             + (seeds > 1 ? "seeds \(seed)…\(seed + UInt64(seeds - 1))" : "seed \(seed)")
-            + ", target \(ComparisonSummary.percent(target)) training error")
+            + ", target\(goals.count > 1 ? "s" : "") \(goals.map(ComparisonSummary.percent).joined(separator: ", ")) training error")
 
         var summaries: [ComparisonSummary] = []
         var stoppedBy: Int32?
@@ -118,14 +147,15 @@ struct CompareCommand: ParsableCommand {
             var opts = options
             opts.seed = seed + UInt64(k)
             let comparison = try ActivationComparison(spec: spec, activations: acts, train: train, test: nil, options: opts,
-                                                      target: target, recordEvery: max(1, 2_000 / batch / 4), stopAtTarget: !full,
+                                                      targets: goals, recordEvery: max(1, 2_000 / batch / 4), stopAtTarget: !full,
                                                       memoryLimit: network.memoryLimit, learningRates: rates, weightDecay: decay)
             stoppedBy = runToEnd(comparison, seed: opts.seed, stop: stop, line: &line)
             let summary = comparison.summary
             summaries.append(summary)
             if format == .text {
                 if seeds == 1 { print(chart(summary), terminator: "") }
-                ProgressLine.say((seeds > 1 ? "seed \(opts.seed): " : "") + summary.resultLine)
+                // One seed: the verdict at the end says it (once); several: a line per seed before the medians.
+                if seeds > 1 { say("seed \(opts.seed): " + summary.resultLine) }
             }
             if stoppedBy != nil { break }
         }
@@ -144,7 +174,8 @@ struct CompareCommand: ParsableCommand {
     }
 
     /// `--lr auto`: each activation tries the grid for `--search-steps` steps; its fastest rate, said per activation.
-    private func searchRates(spec: NetworkSpec, activations acts: [Activation], train: any LabeledImages, options: TrainingOptions,
+    private func searchRates(spec: NetworkSpec, activations acts: [Activation], train: any LabeledImages, target: Double,
+                             options: TrainingOptions,
                              decay: Double, stop: StopSignal, line: inout ProgressLine) throws -> [Double] {
         say("choosing learning rates: each activation tries \(LearningRateSearch.defaultGrid.map(NumberText.shortDecimal).joined(separator: ", ")) "
             + "for \(searchSteps) steps (seed \(seed)); fastest to \(ComparisonSummary.percent(target)) wins, else lowest error")
@@ -193,18 +224,45 @@ struct CompareCommand: ParsableCommand {
         return stoppedBy
     }
 
-    /// The text ending: the median line over seeds, the per-layer measure table and the wall time.
+    /// The text ending: the steps per target, the verdict beside the paper's finding and the measured
+    /// reasons (one seed) or the median lines (several), the per-layer measure table and the wall time.
     private func printTable(_ report: ComparisonReport, activations acts: [Activation], started: ContinuousClock.Instant) {
-        if seeds > 1 { ProgressLine.say(report.medianLine) }
+        if seeds > 1 {
+            for t in report.targets { say(report.medianLine(for: t)) }
+            say(ComparisonVerdict.paperFinding)
+        } else if let summary = report.seeds.first {
+            let verdict = ComparisonVerdict(summary: summary)
+            if summary.targets.count > 1 {
+                print("steps to each target (one run):")
+                print(Self.columns(verdict.targetRows), terminator: "")
+            }
+            print("")
+            say("Verdict: " + verdict.winnerLine + ".")
+            say(verdict.paperLine)
+            for reason in verdict.reasons { say("- " + reason) }
+            print("")
+        }
         let table = report.measureTable
         if !table.isEmpty {
-            ProgressLine.say("at the last logged step (mean over seeds): fraction of saturated units after each layer "
-                  + "(tanh/sigmoid |f′(x)| < 0.1; relu zero for the whole batch) and ‖∂L/∂W‖/‖W‖")
+            say("At the last logged step (mean over seeds), per layer: saturated units (tanh/sigmoid |f′(x)| < 0.1; "
+                + "relu zero for the whole batch, among units whose input varies; see --help), relu's dead channels "
+                + "(zero everywhere) and ‖∂L/∂W‖/‖W‖:")
             print(table, terminator: "")
         }
         let times = report.seeds.flatMap(\.curves).reduce(into: [String: Double]()) { $0[$1.activation.rawValue, default: 0] += $1.seconds }
-        ProgressLine.say("wall time \(NumberText.fixed((ContinuousClock.now - started) / .seconds(1), 1)) s ("
-              + acts.map { "\($0.rawValue) \(NumberText.fixed(times[$0.rawValue] ?? 0, 1)) s" }.joined(separator: ", ") + ")")
+        say("wall time \(NumberText.fixed((ContinuousClock.now - started) / .seconds(1), 1)) s ("
+            + acts.map { "\($0.rawValue) \(NumberText.fixed(times[$0.rawValue] ?? 0, 1)) s" }.joined(separator: ", ") + ")")
+    }
+
+    /// Rows as right-aligned columns (the first left-aligned), two spaces apart.
+    static func columns(_ rows: [[String]]) -> String {
+        guard let first = rows.first else { return "" }
+        let widths = first.indices.map { c in rows.map { $0[c].count }.max()! }
+        return rows.map { row in
+            row.enumerated().map { c, cell in c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                                                     : String(repeating: " ", count: widths[c] - cell.count) + cell }
+                .joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
     }
 
     /// The curves drawn by the explorer's own chart widget, printed as text.

@@ -6,7 +6,7 @@ import Foundation
 /// `--data DIR` and a folder's knobs, shared by every command that reads training or test images. What DIR
 /// holds (Fashion-MNIST's IDX files or class folders of images) is decided by `DataSource.resolve`.
 struct DataOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, or a folder with one subfolder of images per class (JPEG, PNG, PPM, PGM; optional train/ and val/ or test/ splits; docs/own-images.md).",
+    @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, CIFAR-10's binary files (data_batch_1.bin …), or a folder with one subfolder of images per class (JPEG, PNG, PPM, PGM; optional train/ and val/ or test/ splits; docs/own-images.md).",
                                valueName: "dir"))
     var data: String = FashionMNIST.defaultDirectory
     @Option(name: .customLong("val-fraction"),

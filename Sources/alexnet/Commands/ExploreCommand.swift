@@ -33,14 +33,14 @@ struct ExploreCommand: ParsableCommand {
     var weights: String?
     @Flag(help: "Show the untrained initialisation even where trained weights ship (mini).") var untrained = false
     @Option(help: "An image (JPEG, PNG, PGM or PPM) to show the feature maps of.") var image: String?
-    @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, or a folder of class subfolders (the features screen shows its validation images).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, CIFAR-10's binary files, or a folder of class subfolders (the features screen shows its validation images).", valueName: "dir"))
     var data: String = FashionMNIST.defaultDirectory
     /// For tests: train on the first N images only.
     @Option(name: .customLong("train-limit"), help: .hidden) var trainLimit: Int?
 
     func run() throws {
         let (spec, preset) = try CLIError.wrap { () throws -> (NetworkSpec, Preset?) in
-            let (spec, preset) = try network.chosen(default: .alexnet)
+            let (spec, preset) = try network.chosen(default: .alexnet, data: DataSource(directory: data))
             // Weights trained on a folder end in its classes: the explored network follows the file.
             return (try weights.map { try WeightsChoice.spec(spec, fittedTo: $0) } ?? spec, preset)
         }

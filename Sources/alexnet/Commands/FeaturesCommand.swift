@@ -23,7 +23,7 @@ struct FeaturesCommand: ParsableCommand {
     var index: Int = 0
     @Option(help: "Layer whose maps to show (default: the first conv layer).") var layer: String?
     @Option(help: "Write the maps as a slide (title, numbered grid, colour legend): .png, .ppm, .pgm or .svg.") var out: String?
-    @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, or a folder of class subfolders (--index picks a validation image).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Fashion-MNIST's IDX files, CIFAR-10's binary files, or a folder of class subfolders (--index picks a validation image).", valueName: "dir"))
     var data: String = FashionMNIST.defaultDirectory
     @Flag(help: "Use the built-in test pattern as the input (the same on every machine), not a Fashion-MNIST image.")
     var pattern = false
@@ -35,7 +35,7 @@ struct FeaturesCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.wrap {
-            let (spec, _, net, chosen) = try weights.network(network, default: .mini) { _ = try $0.mapLayer(named: layer) }
+            let (spec, _, net, chosen) = try weights.network(network, default: .mini, data: DataSource(directory: data)) { _ = try $0.mapLayer(named: layer) }
             let name = try net.report.mapLayer(named: layer)
             let inputs = try FeatureInputs(network: net, imagePath: image, dataDirectory: data,
                                            normalization: chosen.scalarNormalization, channelNormalization: chosen.normalization,

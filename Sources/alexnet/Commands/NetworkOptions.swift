@@ -48,11 +48,12 @@ struct NetworkOptions: ParsableArguments {
     }
 
     /// The chosen network and the preset it is (nil for a `--config` file, which decides its own
-    /// initialisation and has no shipped weights), `fallback` when neither option is given.
-    func chosen(default fallback: Preset) throws -> (spec: NetworkSpec, preset: Preset?) {
+    /// initialisation and has no shipped weights), `fallback` when neither option is given. With `data`,
+    /// a preset that follows its data (figure1) is built for those images.
+    func chosen(default fallback: Preset, data: DataSource? = nil) throws -> (spec: NetworkSpec, preset: Preset?) {
         if let config { return (try NetworkConfig.load(path: config), nil) }
         let preset = preset ?? fallback
-        return (preset.spec, preset)
+        return (data?.spec(for: preset) ?? preset.spec, preset)
     }
 
     /// The chosen network, `fallback` when neither option is given.

@@ -26,6 +26,9 @@ struct TrainingArguments: ParsableArguments {
     @OptionGroup var data: DataOptions
     @Option(help: "Threads for the maths (1...256; default: all cores).") var threads: Int?
 
+    /// What --data holds, decided by its files.
+    var source: DataSource { DataSource(directory: data.data) }
+
     func validate() throws {
         try OptionRange.check("--epochs", epochs, OptionRange.epochs)
         try OptionRange.check("--batch", batch, OptionRange.batch)
@@ -60,7 +63,7 @@ struct TrainingArguments: ParsableArguments {
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a network on Fashion-MNIST with the paper's SGD.",
+        abstract: "Train a network on Fashion-MNIST (or CIFAR-10) with the paper's SGD.",
         discussion: """
             Prints a progress bar with loss, training error and images/s, and the test error after each \
             epoch. The learning rate follows --schedule: step (the default) trains the first two thirds of \
@@ -126,7 +129,7 @@ struct TrainCommand: ParsableCommand {
 
     private func train() throws {
         training.applyThreads()
-        let chosen = try network.chosen(default: .mini)
+        let chosen = try network.chosen(default: .mini, data: training.source)
         var spec = chosen.spec
         let preset = chosen.preset
         var act = activation ?? .relu

@@ -16,9 +16,9 @@ struct WeightsOptions: ParsableArguments {
 
     /// The network `options` choose (`fallback` without --preset or --config), built and loaded. `check` sees
     /// the shapes first: a network with nothing to show is refused before gigabytes of weights are made.
-    func network(_ options: NetworkOptions, default fallback: Preset, check: (ShapeReport) throws -> Void = { _ in })
+    func network(_ options: NetworkOptions, default fallback: Preset, data: DataSource? = nil, check: (ShapeReport) throws -> Void = { _ in })
         throws -> (spec: NetworkSpec, preset: Preset?, net: Network, weights: WeightsChoice) {
-        let (spec, preset) = try options.chosen(default: fallback)
+        let (spec, preset) = try options.chosen(default: fallback, data: data)
         try check(try spec.shapeReport())
         let (net, chosen) = try WeightsChoice.network(spec, weights: weights, untrained: untrained, preset: preset,
                                                       initialization: Initialization.default(for: preset),

@@ -11,11 +11,20 @@ public struct CompareScreen: Screen {
     public private(set) var engineReason: String?
     /// What is compared, for the header: "mini on Fashion-MNIST, batch 64, lr 0.01".
     public var description: String
-
-    public init(description: String, target: Double, activations: [Activation]) {
+    public init(description: String, targets: [Double], activations: [Activation]) {
         self.description = description
-        summary = ComparisonSummary(target: target, curves: activations.map { TrainingCurve(activation: $0) })
+        summary = ComparisonSummary(targets: targets, curves: activations.map { TrainingCurve(activation: $0) })
         state = .idle
+    }
+
+    public var verdict: ComparisonVerdict { ComparisonVerdict(summary: summary) }
+
+    /// Whether the runs are over, so that the verdict (not the progress) shows.
+    private var isOver: Bool {
+        switch state {
+        case .finished, .failed: true
+        default: false
+        }
     }
 
     public var title: String { Messages.tabCompare }
@@ -27,7 +36,7 @@ public struct CompareScreen: Screen {
     private var measured: (area: Rect, theme: Theme)?
 
     public var keyHelp: [KeyHelp] {
-        [KeyHelp("Space", Messages.keyStartPauseBothRuns), KeyHelp("w", Messages.keyWhyReLU),
+        [KeyHelp("Space", Messages.keyStartPauseBothRuns), KeyHelp("w", Messages.keyWhyThisRun),
          KeyHelp("J/K PgDn/PgUp", Messages.keyScrollWhy)]
     }
     public var footerKeys: [KeyHelp] { [KeyHelp("Space", Messages.keyStartPauseBoth), KeyHelp("w", Messages.keyWhy), KeyHelp("J/K", Messages.keyScroll)] }
@@ -71,16 +80,29 @@ public struct CompareScreen: Screen {
 
     static let palette: [TerminalColor] = [.brightGreen, .brightRed, .brightBlue, .brightMagenta]
 
-    static var explanation: String { Messages.compareWhy }
+    /// Before a result: what decides the race, without assuming who wins it.
+    static var explanation: String { Messages.compareWhatDecides }
 
-    /// The explanation followed by what this run measured, layer by layer, once there is something.
+    /// The measures' definitions, as `compare --help` gives them.
+    static var definitions: String { Messages.compareDefinitions }
+
+    /// The panel's title: it follows the outcome.
+    var whyTitle: String {
+        guard isOver else { return Messages.whyTitle }
+        return verdict.winner.map { Messages.whyWon(winner: ComparisonVerdict.name($0)) } ?? Messages.whyTitle
+    }
+
+    /// Before a verdict, the explanation; after it, the paper's finding, this run's measured reasons and the
+    /// steps per target; the definitions last.
     var measuredText: String {
-        let parts = summary.curves.compactMap { c -> String? in
-            let sat = c.lastMeasures.compactMap { m in m.saturation.map { "\(m.layer) \(NumberText.percent($0, places: 0))" } }
-            guard !sat.isEmpty, let step = c.points.last(where: { !$0.layers.isEmpty })?.step else { return nil }
-            return Messages.compareMeasuredRun(activation: c.activation.rawValue, step: NumberText.grouped(step), layers: sat.joined(separator: ", "))
+        guard isOver, summary.curves.contains(where: { !$0.points.isEmpty }) else {
+            return Self.explanation + "\n\n" + Self.definitions
         }
-        return parts.isEmpty ? Self.explanation : Self.explanation + Messages.compareMeasured(parts: parts.joined(separator: Messages.resultPartsSeparator))
+        let v = verdict
+        var parts = [v.paperLine] + v.reasons
+        if let ratio = v.ratioLine { parts.append(ratio + ".") }
+        parts.append(Self.definitions)
+        return parts.joined(separator: "\n\n")
     }
 
     private var stateText: String {
@@ -88,28 +110,47 @@ public struct CompareScreen: Screen {
         case .idle: Messages.stateReady
         case .running: Messages.stateTrainingBoth
         case .paused: Messages.statePaused
-        case .finished(let why): Messages.stateFinished(why: why)
+        // The verdict is in the header below; the state says only that the runs are over.
+        case .finished: Messages.stateFinishedOnly
         case .failed(let why): Messages.stateStopped(why: why)
         }
     }
 
-    /// Header wrapped, never cut: what runs and its state, the result between whole parts, the note.
+    /// Header wrapped, never cut: what runs and its state, then the progress, or the verdict naming the
+    /// winner with the paper's finding beside it, then the steps-per-target ratios once a run passed the
+    /// first target, then the note.
     private func header(width: Int, height: Int, theme: Theme) -> [StyledLine] {
         let anyPoints = summary.curves.contains { !$0.points.isEmpty }
-        let result: String
-        switch state {
-        case .finished, .failed:
-            // The verdict must show whole: drop the rates (the header names them) when the line is too long.
-            let full = summary.resultLine
-            result = !anyPoints ? Messages.noStepsYet : full.count <= width ? full : summary.resultLine(compact: true)
-        default: result = summary.progressLine
+        var results: [String]
+        if isOver {
+            results = anyPoints ? [verdict.winnerLine, Self.paperShort(verdict)] : [Messages.noStepsYet]
+        } else {
+            results = summary.progressLine.components(separatedBy: " · ")
         }
+        let passedFirst = summary.curves.contains { $0.firstPoint(reaching: summary.target) != nil }
+        if passedFirst, let ratio = verdict.ratioLine { results.append(ratio) }
         // The budget of the run on screen (200 from Space, a lesson's `experiment: N` its own), once there is one.
         let what = description + (summary.maxSteps.map { ", ≤\(NumberText.grouped($0)) steps" } ?? "")
         var header = StyledLine.headline(what, state: stateText, width: width, styles: (theme.heading, theme.dim))
-        header += StyledLine.joined(result.components(separatedBy: " · "), width: width, style: theme.number)
+        if isOver, anyPoints {
+            header += StyledLine.wrapped(results[0], width: width, style: theme.number)
+            header += results.dropFirst().flatMap { StyledLine.wrapped($0, width: width, style: theme.plain) }
+        } else {
+            header += StyledLine.joined(results, width: width, style: theme.number)
+        }
         if let engineReason { header += StyledLine.wrapped(engineReason, width: width, style: theme.dim).prefix(2) }
         return Array(header.prefix(max(2, height - 7)))
+    }
+
+    /// The paper beside the verdict in one short line: `Paper (CIFAR-10): ReLU 6× faster. Here tanh won: w says why.`
+    static func paperShort(_ v: ComparisonVerdict) -> String {
+        let here: String
+        switch v.winner {
+        case .relu?: here = "ReLU won here too"
+        case let w?: here = "here \(ComparisonVerdict.name(w)) won"
+        case nil: here = "no winner here"
+        }
+        return "Paper (CIFAR-10): ReLU 6× faster than tanh; \(here). w: why"
     }
 
     /// The chart's area and the "Why" panel's inside: beside the chart from 90 columns, else in its
@@ -146,7 +187,7 @@ public struct CompareScreen: Screen {
                 .render(into: &grid, area: chartArea, theme: theme)
         }
         if let frame = r.whyFrame, let inner = r.why {
-            let title = r.chart == nil ? Messages.whyTitleBack : Messages.whyTitle
+            let title = r.chart == nil ? Messages.whyTitleBackNamed(title: whyTitle) : whyTitle
             Frame(title: title, style: theme.frame, titleStyle: theme.heading).render(into: &grid, area: frame)
             ScrollView(lines: whyLines(width: inner.width, theme: theme), offset: whyScroll,
                        downKeys: "J/PgDn", upKeys: "K/PgUp").render(into: &grid, rect: inner, theme: theme)
