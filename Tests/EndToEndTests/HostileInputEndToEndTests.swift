@@ -11,9 +11,7 @@ import Testing
 @Suite(.serialized) struct HostileInputEndToEndTests {
     /// Runs a shell command with `$A` set to the binary, in `directory`.
     func sh(_ command: String, in directory: String) throws -> Spawn.Output {
-        guard let binary = AlexNetBinary.path else {
-            throw TmuxSession.Timeout(waitingFor: "the alexnet binary (run `swift build` first)", screen: "")
-        }
+        let binary = try EndToEnd.binary()
         return Spawn.run(["/bin/sh", "-c", "cd '\(directory)' && A='\(binary)' && \(command)"],
                          environment: ["PATH": "/usr/bin:/bin", "HOME": directory, "XDG_DATA_HOME": directory, "LANG": "C.UTF-8",
                                        "NO_COLOR": "1", "TERM": "dumb"])
